@@ -1,0 +1,56 @@
+// How values are written on axes, in tooltips, summaries and tables. Source figures are never rounded;
+// computed figures (shares, ratios) are written to one decimal place.
+import type { ChartSpec, Row } from '../schemas/index.ts';
+import type { FormatName } from '../schemas/format.ts';
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function isDateText(value: unknown): value is string {
+  return typeof value === 'string' && isoDate.test(value);
+}
+
+export function toDate(value: string): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
+export function formatDate(value: Date | string): string {
+  const date = typeof value === 'string' ? toDate(value) : value;
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** The format a field is written in: the spec's, else guessed from the values. */
+export function formatFor(field: string, axis: 'x' | 'y' | undefined, spec: Pick<ChartSpec, 'format' | 'derive'>, rows: readonly Row[]): FormatName {
+  const given = axis ? spec.format?.[axis] : undefined;
+  if (given) return given;
+  const values = rows.map((r) => r[field]).filter((v) => v !== null && v !== undefined);
+  if (values.length && values.every(isDateText)) return 'date';
+  if (/^(year|years)$/i.test(field) && values.every((v) => typeof v === 'number')) return 'year';
+  if (spec.derive?.some((d) => d.as === field && d.op !== 'difference') || /(_pct|percent|share)$/i.test(field)) return 'percent';
+  return values.every((v) => typeof v === 'number') ? 'number' : 'text';
+}
+
+/** True when a field is computed by the chart (derive), so its value may be written rounded. */
+export function isComputed(field: string, spec: Pick<ChartSpec, 'derive'>): boolean {
+  return Boolean(spec.derive?.some((d) => d.as === field));
+}
+
+export function formatValue(value: unknown, format: FormatName, computed = false): string {
+  if (value === null || value === undefined || value === '') return 'n/a';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (format === 'date' && isDateText(value)) return formatDate(value);
+  if (typeof value !== 'number') return String(value);
+  if (format === 'year') return String(value);
+  const digits = computed ? { maximumFractionDigits: 1, minimumFractionDigits: 1 } : { maximumFractionDigits: 20 };
+  const text = value.toLocaleString('en-US', digits);
+  return format === 'percent' ? `${text}%` : text;
+}
+
+/** Tick labels: short, in the reader's units. */
+export function tickFormatter(format: FormatName): ((value: unknown) => string) | undefined {
+  if (format === 'year') return (v) => String(v);
+  if (format === 'percent') return (v) => `${Number(v).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+  if (format === 'date') return undefined; // Plot's own date ticks
+  if (format === 'number') return (v) => Number(v).toLocaleString('en-US', { notation: Math.abs(Number(v)) >= 1e6 ? 'compact' : 'standard', maximumFractionDigits: 1 });
+  return undefined;
+}

@@ -1,0 +1,126 @@
+// From a dataset's rows to the rows one chart view draws: derive, then fold, then filter.
+// Pure functions: no Plot, no pages. Problems are returned as values.
+import type { ChartSpec, Derive, Row } from '../schemas/index.ts';
+import type { Filter } from '../schemas/filter.ts';
+import type { Fold } from '../schemas/fold.ts';
+import type { View } from '../schemas/view.ts';
+
+/** A chart spec with one view's overrides applied: what one drawing needs. */
+export type ResolvedChart = Omit<ChartSpec, 'views'> & { view?: View };
+
+export interface PreparedRows {
+  rows: Row[];
+  /** Problems found while preparing, with the spec field they concern. */
+  problems: { field: string; message: string }[];
+}
+
+/** The spec as seen in one view: the view's fields replace the chart's own. */
+export function resolveView(spec: ChartSpec, view?: View): ResolvedChart {
+  const { views: _views, ...base } = spec;
+  if (!view) return base;
+  return {
+    ...base,
+    view,
+    x: view.x ?? base.x,
+    y: view.y ?? base.y,
+    filter: view.filter ?? base.filter,
+    subtitle: view.subtitle ?? base.subtitle,
+    xLabel: view.xLabel ?? base.xLabel,
+    yLabel: view.yLabel ?? base.yLabel,
+    format: { ...base.format, ...view.format },
+  };
+}
+
+/** The views a chart draws: its own list, or one unnamed view. */
+export function chartViews(spec: ChartSpec): (View | undefined)[] {
+  return spec.views?.length ? spec.views : [undefined];
+}
+
+export function prepareRows(chart: ResolvedChart, rows: readonly Row[]): PreparedRows {
+  const problems: PreparedRows['problems'] = [];
+  let result = rows.map((row) => ({ ...row }));
+  (chart.derive ?? []).forEach((derive, i) => {
+    result = applyDerive(derive, result, (message) => problems.push({ field: `derive[${i}]`, message }));
+  });
+  if (chart.fold) result = applyFold(chart.fold, result);
+  if (chart.filter) result = applyFilter(chart.filter, result);
+  if (result.length === 0) problems.push({ field: chart.view ? 'views' : 'filter', message: `the chart keeps no rows${chart.view ? ` in view "${chart.view.id}"` : ''}: check the filter values against the dataset` });
+  return { rows: sortRows(chart, result), problems };
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Flags that travel from the figures a derived figure comes from. */
+function inheritFlags(target: Row, ...sources: Row[]) {
+  if (sources.some((s) => s.estimate === true)) target.estimate = true;
+  if (sources.some((s) => s.secondary === true)) target.secondary = true;
+  const editions = [...new Set(sources.map((s) => s.edition).filter(Boolean))];
+  if (editions.length > 1) target.edition = editions.join(' and ');
+}
+
+function applyDerive(derive: Derive, rows: Row[], report: (message: string) => void): Row[] {
+  if (derive.op === 'share') {
+    const totals = new Map<unknown, Row>();
+    for (const row of rows) if (row[derive.key] === derive.total) totals.set(row[derive.by], row);
+    if (totals.size === 0) report(`no row has ${derive.key} = "${derive.total}" to divide by`);
+    return rows.map((row) => {
+      const total = totals.get(row[derive.by]);
+      const value = num(row[derive.value]);
+      const whole = total ? num(total[derive.value]) : undefined;
+      if (value === undefined || !whole || !total) return { ...row, [derive.as]: null };
+      const out: Row = { ...row, [derive.as]: (value / whole) * 100 };
+      inheritFlags(out, row, total);
+      return out;
+    });
+  }
+  if (derive.op === 'ratio') {
+    return rows.map((row) => {
+      if (row[derive.as] !== undefined && row[derive.numerator] !== undefined) {
+        report(`row has both "${derive.as}" typed in and "${derive.numerator}" to compute it from: keep one`);
+      }
+      const part = num(row[derive.numerator]);
+      const whole = num(row[derive.denominator]);
+      if (part === undefined || !whole) return row;
+      return { ...row, [derive.as]: (part / whole) * 100 };
+    });
+  }
+  return rows.map((row) => {
+    const a = num(row[derive.a]);
+    const b = num(row[derive.b]);
+    return a === undefined || b === undefined ? { ...row, [derive.as]: null } : { ...row, [derive.as]: a - b };
+  });
+}
+
+function applyFold(fold: Fold, rows: Row[]): Row[] {
+  return rows.flatMap((row) => {
+    const rest: Row = { ...row };
+    for (const field of fold.fields) delete rest[field];
+    return fold.fields.map((field) => ({ ...rest, [fold.key]: fold.labels?.[field] ?? field, [fold.value]: row[field] }));
+  });
+}
+
+export function applyFilter(filter: Filter, rows: Row[]): Row[] {
+  return rows.filter((row) =>
+    Object.entries(filter).every(([field, wanted]) =>
+      Array.isArray(wanted) ? wanted.includes(row[field] as never) : row[field] === wanted,
+    ),
+  );
+}
+
+/** Rows ordered by the value when the spec asks; the category axis follows this order. */
+function sortRows(chart: ResolvedChart, rows: Row[]): Row[] {
+  if (!chart.sort) return rows;
+  const valueField = typeof rows[0]?.[chart.x] === 'number' ? chart.x : chart.y;
+  const sign = chart.sort === 'ascending' ? 1 : -1;
+  return rows.slice().sort((a, b) => sign * ((num(a[valueField]) ?? -Infinity) - (num(b[valueField]) ?? -Infinity)));
+}
+
+/** Every field a chart may name: the rows' own, plus those derive and fold create. */
+export function availableFields(chart: ChartSpec, rows: readonly Row[]): Set<string> {
+  const fields = new Set(rows.flatMap((row) => Object.keys(row)));
+  for (const derive of chart.derive ?? []) fields.add(derive.as);
+  if (chart.fold) fields.add(chart.fold.key).add(chart.fold.value);
+  return fields;
+}

@@ -1,0 +1,143 @@
+// The one renderer: a chart spec plus its dataset -> SVG strings, drawn at build time with Plot and linkedom.
+// Pages never call Plot; they get everything they show from here.
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
+import { formatValue, isComputed } from './format.ts';
+import { chartShape, plotOptions, type Layout, type NumberedAnnotation } from './plot-options.ts';
+import { postprocessSvg } from './postprocess.ts';
+import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
+import { summarize } from './summary.ts';
+
+/** The two widths each chart is drawn at: the page shows the one that fits, so text stays legible. */
+export const layouts = {
+  wide: { width: 640, fontSize: 14 },
+  narrow: { width: 360, fontSize: 13 },
+} as const satisfies Record<string, Layout>;
+
+/** A point a reader can hover or reach with the keyboard: its position in the SVG and what it says. */
+export interface Point {
+  x: number;
+  y: number;
+  text: string;
+}
+
+export interface Drawing {
+  layout: keyof typeof layouts;
+  svg: string;
+  width: number;
+  height: number;
+  points: Point[];
+}
+
+export interface RenderedView {
+  id?: string;
+  label?: string;
+  subtitle?: string;
+  summary: string;
+  drawings: Drawing[];
+  /** The rows drawn, for the data table. */
+  rows: Row[];
+  columns: { field: string; label: string; format: ReturnType<typeof chartShape>['xFormat']; computed: boolean }[];
+  colors: { value: string; color: string }[];
+  hasEstimates: boolean;
+  hasRanges: boolean;
+}
+
+export interface RenderedChart {
+  id: string;
+  spec: ChartSpec;
+  dataset: Dataset;
+  uncertainties: NumberedAnnotation[];
+  /** Annotations of kind note or claim, listed as text. */
+  notes: NumberedAnnotation[];
+  views: RenderedView[];
+}
+
+const { document } = parseHTML('<!doctype html><html><body></body></html>');
+
+export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
+  const annotations = spec.annotations ?? [];
+  const uncertainties = annotations.filter((a) => a.kind === 'uncertainty').map((a, i) => ({ ...a, number: i + 1 }));
+  const notes = annotations.filter((a) => a.kind !== 'uncertainty').map((a, i) => ({ ...a, number: i + 1 }));
+  const views = chartViews(spec).map((view) => renderView(spec.id, resolveView(spec, view), dataset, uncertainties));
+  return { id: spec.id, spec, dataset, uncertainties, notes, views };
+}
+
+function renderView(id: string, chart: ResolvedChart, dataset: Dataset, uncertainties: NumberedAnnotation[]): RenderedView {
+  const { rows } = prepareRows(chart, dataset.rows);
+  const shape = chartShape(chart, rows);
+  const suffix = chart.view ? `-${chart.view.id}` : '';
+  const drawings = (Object.keys(layouts) as (keyof typeof layouts)[]).map((name) => {
+    const layout = layouts[name];
+    const plot = Plot.plot({ ...plotOptions(chart, shape, layout, uncertainties), document } as Plot.PlotOptions) as unknown as SVGSVGElement & Plot.Plot;
+    const width = Number(plot.getAttribute('width'));
+    const height = Number(plot.getAttribute('height'));
+    const points = pointsOf(chart, shape, plot, dataset.unit);
+    const svg = postprocessSvg(plot.outerHTML, `chart-${id}-title`, `chart-${id}-summary${suffix}`);
+    return { layout: name, svg, width, height, points };
+  });
+  const fields = unique([chart.y, chart.x, chart.color, chart.label, ...Object.keys(rows[0] ?? {})].filter((f): f is string => Boolean(f)));
+  const columns = fields
+    .filter((f) => !['estimate', 'secondary', 'low', 'high', 'source', 'id'].includes(f) || (f === 'low' || f === 'high'))
+    .filter((f) => rows.some((r) => r[f] !== undefined && r[f] !== null))
+    .map((field) => ({
+      field,
+      label: field === chart.x && chart.xLabel ? chart.xLabel : field === chart.y && chart.yLabel ? chart.yLabel : humanize(field),
+      format: field === chart.x ? shape.xFormat : field === chart.y ? shape.yFormat : rows.every((r) => typeof r[field] !== 'number') ? ('text' as const) : ('number' as const),
+      computed: isComputed(field, chart),
+    }));
+  return {
+    id: chart.view?.id,
+    label: chart.view?.label,
+    subtitle: chart.subtitle,
+    summary: summarize(chart, shape),
+    drawings,
+    rows: shape.rows.map(({ __x, __y, ...row }) => row),
+    columns,
+    colors: shape.colors,
+    hasEstimates: rows.some((r) => r.estimate),
+    hasRanges: rows.some((r) => typeof r.low === 'number'),
+  };
+}
+
+/** Pixel positions of every drawn row, from Plot's own scales, with the tooltip text worked out here. */
+function pointsOf(chart: ResolvedChart, shape: ReturnType<typeof chartShape>, plot: Plot.Plot, unit?: string): Point[] {
+  const x = plot.scale('x');
+  const y = plot.scale('y');
+  const place = (scale: Plot.Scale | undefined, value: unknown) => {
+    if (!scale) return 0;
+    const at = Number(scale.apply(value));
+    return scale.bandwidth ? at + scale.bandwidth / 2 : at;
+  };
+  const fx = (v: unknown) => formatValue(v, shape.xFormat, isComputed(chart.x, chart));
+  const fy = (v: unknown) => formatValue(v, shape.yFormat, isComputed(chart.y, chart));
+  const unitText = unit && shape.yFormat !== 'percent' && shape.xFormat !== 'percent' ? ` ${unit}` : '';
+  return shape.rows.map((row) => {
+    const horizontal = shape.orientation === 'horizontal';
+    const name = chart.color ? `${row[chart.color]}` : '';
+    const [category, value] = horizontal ? [row[chart.y], fx(row[chart.x])] : [fx(row[chart.x]), fy(row[chart.y])];
+    const valueWithUnit = chart.mark === 'cell' || chart.mark === 'dot' ? value : `${value}${unitText}`;
+    const parts = [
+      chart.mark === 'cell' || chart.mark === 'dot' ? `${row[chart.y]}, ${fx(row[chart.x])}${chart.color ? `: ${name}` : ''}` : `${name && name !== category ? `${name}, ` : ''}${category}: ${valueWithUnit}`,
+      chart.label && row[chart.label] ? String(row[chart.label]) : '',
+      typeof row.low === 'number' && typeof row.high === 'number' ? `range ${fy(row.low)} to ${fy(row.high)}` : '',
+      row.estimate ? 'estimate' : '',
+      row.secondary ? 'secondary source' : '',
+      row.edition ? `source: ${row.edition}` : '',
+      row.revised ? `revised (${row.revised})` : '',
+    ];
+    const px = place(x, row.__x);
+    const py = place(y, row.__y);
+    return { x: Math.round(px * 10) / 10, y: Math.round(py * 10) / 10, text: parts.filter(Boolean).join('; ') };
+  });
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+export function humanize(field: string): string {
+  const words = field.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\bpct\b/i, '%').replace(/\breo\b/i, 'REO');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,54 @@
+// A text summary of a chart, computed from its data: never hand-typed.
+import type { Row } from '../schemas/index.ts';
+import { formatValue, isComputed } from './format.ts';
+import type { ChartShape } from './plot-options.ts';
+import type { ResolvedChart } from './prepare.ts';
+
+export function summarize(chart: ResolvedChart, shape: ChartShape): string {
+  const { rows } = shape;
+  const fx = (v: unknown) => formatValue(v, shape.xFormat, isComputed(chart.x, chart));
+  const fy = (v: unknown) => formatValue(v, shape.yFormat, isComputed(chart.y, chart));
+  const estimates = rows.filter((r) => r.estimate).length;
+  const estimateNote = estimates ? ` ${estimates} of the ${rows.length} figures are estimates.` : '';
+
+  if (chart.mark === 'line' || chart.mark === 'area') {
+    const series = chart.color ? groupBy(rows, chart.color) : new Map([['', rows]]);
+    const parts = [...series].map(([name, list]) => {
+      const first = list[0];
+      const last = list[list.length - 1];
+      const high = list.reduce((a, b) => ((b.__y as number) > (a.__y as number) ? b : a));
+      const low = list.reduce((a, b) => ((b.__y as number) < (a.__y as number) ? b : a));
+      const change = (last.__y as number) - (first.__y as number);
+      const trend = Math.abs(change) < 1e-9 ? 'unchanged overall' : change > 0 ? 'up overall' : 'down overall';
+      const who = name ? `${name}: ` : '';
+      return `${who}${fy(first[chart.y])} in ${fx(first[chart.x])} and ${fy(last[chart.y])} in ${fx(last[chart.x])}, ${trend}; highest ${fy(high[chart.y])} (${fx(high[chart.x])}), lowest ${fy(low[chart.y])} (${fx(low[chart.x])}).`;
+    });
+    return `${parts.join(' ')}${estimateNote}`;
+  }
+  if (chart.mark === 'bar') {
+    const valueField = shape.orientation === 'horizontal' ? chart.x : chart.y;
+    const nameField = shape.orientation === 'horizontal' ? chart.y : chart.x;
+    const fv = shape.orientation === 'horizontal' ? fx : fy;
+    const sorted = rows.slice().sort((a, b) => Number(b[valueField]) - Number(a[valueField]));
+    const top = sorted[0];
+    const bottom = sorted[sorted.length - 1];
+    return `${rows.length} bars. Largest: ${top[nameField]}, ${fv(top[valueField])}; smallest: ${bottom[nameField]}, ${fv(bottom[valueField])}.${estimateNote}`;
+  }
+  if (chart.mark === 'cell' && chart.color) {
+    const counts = [...groupBy(rows, chart.color)].map(([value, list]) => `${list.length} ${value}`);
+    const columns = new Set(rows.map((r) => r.__x)).size;
+    const lines = new Set(rows.map((r) => r.__y)).size;
+    return `A grid of ${lines} rows by ${columns} columns (${rows.length} cells): ${counts.join(', ')}.`;
+  }
+  const xs = rows.map((r) => r[chart.x]).sort();
+  return `${rows.length} points from ${fx(xs[0])} to ${fx(xs[xs.length - 1])}.${estimateNote}`;
+}
+
+function groupBy(rows: Row[], field: string): Map<string, (Row & { __x: unknown; __y: unknown })[]> {
+  const groups = new Map<string, (Row & { __x: unknown; __y: unknown })[]>();
+  for (const row of rows as (Row & { __x: unknown; __y: unknown })[]) {
+    const key = String(row[field]);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return groups;
+}

@@ -1,0 +1,53 @@
+// Errors are values with a file, a field and a message until the one place that prints them.
+
+export interface Problem {
+  /** Path from the repository root, e.g. "content/charts/china-mine-share.json". */
+  file: string;
+  /** Dotted path of the field, e.g. "annotations[0].kind"; "" for the file as a whole. */
+  field: string;
+  /** What was expected and what was found. */
+  message: string;
+  severity: 'error' | 'warning';
+  line?: number;
+  column?: number;
+}
+
+export type FieldPath = ReadonlyArray<string | number>;
+
+export function fieldName(path: FieldPath): string {
+  return path.reduce<string>(
+    (name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part),
+    '',
+  );
+}
+
+/** `path:line:column  field  message`, the form editors and their tools read. */
+export function formatProblem(problem: Problem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file;
+  const label = problem.severity === 'warning' ? 'warning: ' : '';
+  return `${where}  ${problem.field || '(file)'}  ${label}${problem.message}`;
+}
+
+/** A GitHub Actions workflow command, so the problem shows on the pull request's diff. */
+export function formatAnnotation(problem: Problem): string {
+  const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const props = [`file=${escapeProperty(problem.file)}`];
+  if (problem.line) props.push(`line=${problem.line}`, `col=${problem.column ?? 1}`);
+  props.push(`title=${escapeProperty(problem.field || problem.file)}`);
+  return `::${problem.severity} ${props.join(',')}::${escapeData(problem.message)}`;
+}
+
+/** Thrown by the build when content is broken: its message lists every problem. */
+export class ContentError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    super(
+      `Supply Lines content has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was published:\n` +
+        errors.map(formatProblem).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,51 @@
+import type { Root } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { didYouMean } from '../model/suggest.ts';
+
+export interface RemarkChartOptions {
+  /** Ids of the charts that exist; a `::chart` naming another id is an error. */
+  charts: ReadonlySet<string>;
+}
+
+/**
+ * `::chart{id="china-mine-share"}` on its own line places a chart. The directive becomes an empty
+ * `<chart-slot data-chart="id">` element that the page replaces with the chart's figure.
+ * The ids placed, in order, are left in `file.data.charts`.
+ */
+export default function remarkChart(options: RemarkChartOptions) {
+  return (tree: Root, file: VFile) => {
+    const placed: string[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'textDirective' && node.name === 'chart') {
+        file.message('a chart goes on a line of its own, written with two colons: ::chart{id="..."}', node);
+        return;
+      }
+      if (node.type !== 'leafDirective') return;
+      const directive = node as LeafDirective;
+      if (directive.name !== 'chart') {
+        file.message(`unknown directive "::${directive.name}"${didYouMean(directive.name, ['chart'])}`, directive);
+        return;
+      }
+      const id = directive.attributes?.id ?? '';
+      if (!id) {
+        file.message('::chart needs an id: ::chart{id="chart-id"}', directive);
+      } else if (!options.charts.has(id)) {
+        file.message(`no chart "${id}" in content/charts/${didYouMean(id, options.charts)}`, directive);
+      } else if (placed.includes(id)) {
+        file.message(`chart "${id}" is placed twice; place each chart once`, directive);
+      } else {
+        placed.push(id);
+      }
+      directive.data = { hName: 'chart-slot', hProperties: { dataChart: id } };
+    });
+    file.data.charts = placed;
+  };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    charts: string[];
+  }
+}

@@ -1,0 +1,94 @@
+import type { Root } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { claimSchema, type Claim } from '../schemas/claim.ts';
+import { didYouMean } from '../model/suggest.ts';
+
+export interface RemarkClaimOptions {
+  /** Ids of the charts that exist; a claim's `chart` must name one. */
+  charts: ReadonlySet<string>;
+}
+
+export interface MarkedClaim extends Claim {
+  /** 1-based number of the claim in the article. */
+  number: number;
+  /** The words of the claim as plain text. */
+  text: string;
+}
+
+const statusLabel: Record<Claim['status'], string> = {
+  supported: 'Supported',
+  disputed: 'Disputed',
+  unsupported: 'Unsupported',
+  unverified: 'Unverified',
+};
+
+/**
+ * `:claim[the words]{status="disputed" note="what the data says" chart="chart-id"}` marks a claim.
+ * It becomes a link to the claim's note (`#claim-N`), which the page lists with its status, what the
+ * data says and a link to the chart. Claims are left in `file.data.claims`. Any other inline
+ * directive (`:30` in "10:30" is not one, but `:note[x]` is) is put back as the text it was.
+ */
+export default function remarkClaim(options: RemarkClaimOptions) {
+  return (tree: Root, file: VFile) => {
+    const claims: MarkedClaim[] = [];
+    visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
+      if (node.name === 'chart') return; // remark-chart reports it
+      if (node.name !== 'claim') {
+        if (parent && index !== undefined) {
+          const attributes = Object.keys(node.attributes ?? {}).length ? '{...}' : '';
+          const label = node.children.length ? `[${toString(node)}]` : '';
+          parent.children.splice(index, 1, { type: 'text', value: `:${node.name}${label}${attributes}` });
+        }
+        return;
+      }
+      const parsed = claimSchema.safeParse(node.attributes ?? {});
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const field = issue.path.join('.') || 'claim';
+          const found = (node.attributes as Record<string, unknown> | undefined)?.[field];
+          const hint = issue.code === 'invalid_value' && typeof found === 'string' ? didYouMean(found, Object.keys(statusLabel)) : '';
+          const message =
+            issue.code === 'invalid_value'
+              ? `claim ${field}: expected one of ${Object.keys(statusLabel).join(', ')}, found "${found}"${hint}`
+              : issue.code === 'unrecognized_keys'
+                ? `claim: unknown attribute ${(issue as { keys?: string[] }).keys?.join(', ')}; known: status, note, chart`
+                : `claim ${field}: required, found nothing`;
+          file.message(message, node);
+        }
+        return;
+      }
+      const claim = parsed.data;
+      if (claim.chart && !options.charts.has(claim.chart)) {
+        file.message(`claim chart: no chart "${claim.chart}" in content/charts/${didYouMean(claim.chart, options.charts)}`, node);
+      }
+      const number = claims.length + 1;
+      claims.push({ ...claim, number, text: toString(node) });
+      node.data = {
+        hName: 'a',
+        hProperties: {
+          className: ['claim', `claim--${claim.status}`],
+          href: `#claim-${number}`,
+          id: `claim-ref-${number}`,
+          dataStatus: claim.status,
+        },
+      };
+      node.children.push({
+        type: 'text',
+        value: '',
+        data: { hName: 'sup', hChildren: [{ type: 'text', value: `${statusLabel[claim.status]} ${number}` }], hProperties: { className: ['claim-mark'] } },
+      } as never);
+    });
+    file.data.claims = claims;
+  };
+}
+
+export { statusLabel as claimStatusLabel };
+
+declare module 'vfile' {
+  interface DataMap {
+    claims: MarkedClaim[];
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from 'astro/zod';
+import { annotationSchema } from './annotation.ts';
+import { idSchema, textListSchema } from './common.ts';
+import { deriveSchema } from './derive.ts';
+import { filterSchema } from './filter.ts';
+import { foldSchema } from './fold.ts';
+import { formatSchema } from './format.ts';
+import { referenceLineSchema } from './reference-line.ts';
+import { viewSchema } from './view.ts';
+
+/** The kinds of chart: line, area, bar (horizontal when x holds the numbers), dot (a timeline with a date x), cell. */
+export const markSchema = z.enum(['line', 'area', 'bar', 'dot', 'cell']);
+
+/** content/charts/<id>.json: a chart spec. Declarative: editors never write code for a chart. */
+export const chartSchema = z.strictObject({
+  /** The finding, e.g. "China mines about two-thirds of the world's rare earths". Required. */
+  title: z.string().min(1),
+  /** Measure, unit and period, e.g. "Share of world mine production, %, 2017-2024". */
+  subtitle: z.string().optional(),
+  /** Id of the dataset: the name of a file in data/ without .json. Required. */
+  dataset: idSchema,
+  /** Kind of chart: line, area, bar, dot or cell. Required. */
+  mark: markSchema,
+  /** Field of the rows on the x axis. Required. */
+  x: z.string().min(1),
+  /** Field of the rows on the y axis. Required. */
+  y: z.string().min(1),
+  /** Field that splits the rows into series or colours the cells. */
+  color: z.string().min(1).optional(),
+  /** Field whose text is written next to each mark (direct labels). */
+  label: z.string().min(1).optional(),
+  /** Figures computed from other figures at build time (share, ratio, difference), applied first. */
+  derive: z.array(deriveSchema).optional(),
+  /** Wide rows turned into long rows, applied after derive. */
+  fold: foldSchema.optional(),
+  /** Rows to keep, applied after derive and fold. */
+  filter: filterSchema.optional(),
+  /** Order of the category axis by value: ascending or descending. Default: the data's order. */
+  sort: z.enum(['ascending', 'descending']).optional(),
+  /** Order of the colour categories (and their legend). */
+  colorOrder: z.array(z.string()).optional(),
+  /** The one colour category drawn in the accent colour; the rest are grey. */
+  highlight: z.string().optional(),
+  /** Labelled reference lines, e.g. a figure as reported. */
+  reference: z.array(referenceLineSchema).optional(),
+  /** Formats of x and y values. */
+  format: formatSchema.optional(),
+  /** x axis label. Default: none for years and dates, else the field name. */
+  xLabel: z.string().optional(),
+  /** y axis label. Default: the field name. */
+  yLabel: z.string().optional(),
+  /** Variants the reader switches between; the first is shown by default. */
+  views: z.array(viewSchema).optional(),
+  /** Notes placed on the chart: uncertainties, context, claims. */
+  annotations: z.array(annotationSchema).optional(),
+  /** Notes under the chart: one paragraph or a list. */
+  notes: textListSchema.optional(),
+});
+
+export type ChartSpec = z.output<typeof chartSchema> & { id: string; file: string };
+

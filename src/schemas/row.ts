@@ -1,0 +1,31 @@
+import { z } from 'astro/zod';
+
+/** One value in a row: text, a number, true/false, or null for "not available". */
+const cellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/**
+ * One row of a dataset: a flat object. Any field name is allowed; these have a fixed meaning
+ * that charts, tooltips and tables show.
+ */
+export const rowSchema = z
+  .object({
+    /** true when the source marks this figure as an estimate. */
+    estimate: z.boolean().optional(),
+    /** true when the figure was read in a report quoting the source, not in the source itself. */
+    secondary: z.boolean().optional(),
+    /** The edition the figure comes from, e.g. "MCS 2025". */
+    edition: z.string().optional(),
+    /** Id of an entry in the dataset's `sources`. */
+    source: z.string().optional(),
+    /** What an earlier edition gave, e.g. "MCS 2024 gave 43,000". Marks the figure as revised. */
+    revised: z.string().optional(),
+    /** Lower bound of a range for the charted value. */
+    low: z.number().optional(),
+    /** Upper bound of a range for the charted value. */
+    high: z.number().optional(),
+    /** A remark shown in the data table and tooltip. */
+    note: z.string().optional(),
+  })
+  .catchall(cellSchema);
+
+export type Row = Record<string, string | number | boolean | null | undefined>;
