@@ -117,7 +117,7 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   for (const source of listFiles(root, contentDirs.articles, '.md', problems)) {
     let parsed: matter.GrayMatterFile<string>;
     try {
-      parsed = matter(source.text);
+      parsed = matter(source.text, {}); // options given: gray-matter skips its cache, which drops `matter` on a re-read
     } catch (error) {
       const mark = (error as { mark?: { line?: number; column?: number } }).mark;
       problems.push({ file: source.file, field: 'front matter', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`, severity: 'error', line: mark?.line !== undefined ? mark.line + 2 : undefined, column: mark?.column !== undefined ? mark.column + 1 : undefined });
