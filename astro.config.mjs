@@ -1,5 +1,7 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import pagefind from 'astro-pagefind';
 
 // The site is built for the root of its domain. SITE_URL sets the public address (canonical URLs, feeds);
 // BASE_PATH builds it for a sub-path instead, e.g. BASE_PATH=/supply-lines for a GitHub Pages project site.
@@ -26,6 +28,11 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  integrations: [
+    // Embeds and the search page are not pages to land on from a search engine.
+    sitemap({ filter: (page) => !/\/(embed|search)\//.test(new URL(page).pathname) }),
+    pagefind(),
+  ],
   // Scripts ship as files, never inline: cacheable, and nothing inline for the Content-Security-Policy to allow.
   vite: { plugins: [reloadOnContentChange()], build: { assetsInlineLimit: 0 } },
 });

@@ -1,0 +1,34 @@
+// <agreements-filter>: narrows the tracker by partner and year. Without JavaScript every entry shows.
+class AgreementsFilter extends HTMLElement {
+  connectedCallback() {
+    const form = this.querySelector('form');
+    const entries = [...this.querySelectorAll<HTMLElement>('.tracker-entry')];
+    const count = this.querySelector('.tracker-count');
+    if (!form) return;
+    form.hidden = false;
+    const apply = () => {
+      const partner = (form.elements.namedItem('partner') as HTMLSelectElement).value;
+      const year = (form.elements.namedItem('year') as HTMLSelectElement).value;
+      let shown = 0;
+      for (const entry of entries) {
+        entry.hidden = Boolean((partner && entry.dataset.partner !== partner) || (year && entry.dataset.year !== year));
+        if (!entry.hidden) shown++;
+      }
+      if (count) count.textContent = `Showing ${shown} of ${entries.length} agreements.`;
+      const params = new URLSearchParams();
+      if (partner) params.set('partner', partner);
+      if (year) params.set('year', year);
+      history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
+    };
+    const params = new URLSearchParams(location.search);
+    for (const name of ['partner', 'year']) {
+      const select = form.elements.namedItem(name) as HTMLSelectElement;
+      if (params.has(name) && [...select.options].some((o) => o.value === params.get(name))) select.value = params.get(name)!;
+    }
+    form.addEventListener('change', apply);
+    form.addEventListener('submit', (event) => event.preventDefault());
+    apply();
+  }
+}
+
+if (!customElements.get('agreements-filter')) customElements.define('agreements-filter', AgreementsFilter);
