@@ -12,7 +12,7 @@ try {
 }
 const counts = report.metadata?.vulnerabilities;
 if (!counts) {
-  console.log(`npm audit: the audit endpoint gave no report (${report.error?.summary ?? (report.statusCode ? `HTTP ${report.statusCode}` : 'no output')}); nothing to judge.`);
+  console.log(`npm audit: the audit endpoint gave no report (${report.error?.summary || (report.statusCode ? `HTTP ${report.statusCode}` : 'no output')}); nothing to judge.`);
   process.exit(0);
 }
 const serious = (counts.high ?? 0) + (counts.critical ?? 0);
