@@ -3,12 +3,15 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
+import { getLocation, parse as parseJsonc, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { chartViews, availableFields, prepareRows, resolveView } from '../charts/prepare.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
 import { articleSchema, chartSchema, datasetSchema, idSchema, type ArticleData, type ChartSpec, type Dataset } from '../schemas/index.ts';
+import { rowSchema } from '../schemas/row.ts';
 import { locateInJson, locateInYaml, type Locate } from './positions.ts';
-import type { FieldPath, Problem } from './problems.ts';
-import { didYouMean } from './suggest.ts';
+import { fieldName, type FieldPath, type Problem } from './problems.ts';
+import { closest, didYouMean } from './suggest.ts';
 import { validate } from './validate.ts';
 
 export interface Article extends ArticleData {
@@ -30,6 +33,9 @@ export interface LoadOptions {
   /** Keep `draft: true` articles (for `npm run dev`). */
   includeDrafts?: boolean;
 }
+
+/** Text the starter files of `npm run new` hold where an editor has something to write. */
+export const starterMark = 'FILL IN';
 
 export const contentDirs = { articles: 'content/articles', charts: 'content/charts', data: 'data' } as const;
 
@@ -56,94 +62,167 @@ function listFiles(root: string, dir: string, extension: string, problems: Probl
         problems.push({ file, field: '', message: `file name "${id}" must be lower-case letters, digits and hyphens, e.g. "china-mine-share${extension}"`, severity: 'error' });
         return [];
       }
-      return [{ file, id, text: readFileSync(path.join(full, name), 'utf8') }];
+      // Files saved on Windows: no byte-order mark, and \n line ends (line and column numbers are unchanged).
+      const text = readFileSync(path.join(full, name), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+      return [{ file, id, text }];
     });
 }
 
-function parseJson(source: SourceFile, problems: Problem[]): unknown {
-  try {
-    return JSON.parse(source.text);
-  } catch (error) {
-    const match = /position (\d+)/.exec(String(error));
-    const offset = match ? Number(match[1]) : 0;
+// Plain words for the JSON syntax errors editors make: a missing or extra comma, single quotes, comments.
+const jsonSyntax: Record<string, string> = {
+  CommaExpected: 'expected a comma "," before this (is one missing at the end of the line above?)',
+  PropertyNameExpected: 'expected a field name in double quotes, e.g. "title" (JSON allows no comma after the last field)',
+  ValueExpected: 'expected a value: "text in double quotes", a number, true, false, null, [a list] or {an object} (JSON allows no comma after the last item)',
+  ColonExpected: 'expected a colon ":" between the field name and its value',
+  CloseBraceExpected: 'expected "}" to close this object',
+  CloseBracketExpected: 'expected "]" to close this list',
+  InvalidCommentToken: 'comments are not allowed in JSON: put remarks in "notes"',
+  InvalidSymbol: 'unexpected character: text goes in double quotes, "like this"',
+  UnexpectedEndOfString: 'text is not closed: a double quote " is missing',
+  EndOfFileExpected: 'unexpected text after the end of the file\'s outer {...}',
+};
+
+// The same for the YAML front matter of articles (codes of the `yaml` library).
+const yamlSyntax: Record<string, string> = {
+  BLOCK_AS_IMPLICIT_KEY: 'text that holds ": " goes in double quotes, e.g. title: "Rare earths: the deals, checked" (or a line is indented too far)',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  DUPLICATE_KEY: 'this field appears twice: keep one',
+  BAD_SCALAR_START: 'text that starts with @, `, %, | or > goes in double quotes',
+  BAD_INDENT: 'the indentation is off, or a [list] is not closed with ]: items of a list, and fields of an object, line up under each other',
+};
+
+/** Parses a JSON file; syntax errors and repeated fields become problems with their line and column. */
+function parseJson(source: SourceFile, problems: Problem[]): { raw: unknown; locate: Locate } | undefined {
+  const errors: ParseError[] = [];
+  parseJsonc(source.text, errors, { disallowComments: true, allowTrailingComma: false });
+  const at = (offset: number) => {
     const before = source.text.slice(0, offset);
-    problems.push({
-      file: source.file,
-      field: '',
-      message: `not valid JSON: ${(error as Error).message}`,
-      severity: 'error',
-      line: before.split('\n').length,
-      column: offset - before.lastIndexOf('\n'),
-    });
+    return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+  };
+  if (errors.length) {
+    // The first error is the mistake; the ones after it usually follow from it.
+    const { error, offset } = errors[0];
+    const code = printParseErrorCode(error);
+    const field = fieldName(getLocation(source.text, offset).path.filter((p) => p !== ''));
+    problems.push({ file: source.file, field, message: `not valid JSON: ${jsonSyntax[code] ?? code}`, severity: 'error', ...at(offset) });
     return undefined;
   }
+  const root = parseTree(source.text);
+  // JSON.parse keeps the last of two fields with one name and drops the first without a word.
+  const walk = (node: JsonNode | undefined, path: FieldPath) => {
+    if (!node) return;
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        const name = String(key?.value);
+        if (seen.has(name)) {
+          problems.push({ file: source.file, field: fieldName([...path, name]), message: `field "${name}" appears twice in this object: keep one (JSON would silently use the last)`, severity: 'error', ...at(key.offset) });
+        }
+        seen.add(name);
+        walk(value, [...path, name]);
+      }
+    } else if (node.type === 'array') {
+      node.children?.forEach((child, i) => walk(child, [...path, i]));
+    }
+  };
+  walk(root, []);
+  return { raw: JSON.parse(source.text), locate: locateInJson(source.text) };
 }
 
 export function loadSite(root: string, options: LoadOptions = {}): { site: Site; problems: Problem[] } {
   const problems: Problem[] = [];
   const locators = new Map<string, Locate>();
-  const report = (file: string, field: FieldPath, message: string, severity: Problem['severity'] = 'error') => {
-    const fieldText = field.reduce<string>((n, p) => (typeof p === 'number' ? `${n}[${p}]` : n ? `${n}.${p}` : p), '');
-    problems.push({ file, field: fieldText, message, severity, ...locators.get(file)?.(field) });
+  const report: Report = (file, field, message, severity = 'error') => {
+    problems.push({ file, field: fieldName(field), message, severity, ...locators.get(file)?.(field) });
   };
+  // Files that fail their schema are cross-checked too, minus their invalid fields (`partial`), so that one
+  // mistake does not hide the others; `broken` keeps them out of the site.
+  const broken = new Set<string>();
+  // Starter text left in, by file: a warning while the file is unpublished, an error once it would be published.
+  const starters: { file: string; field: FieldPath; text: string; line?: number; column?: number }[] = [];
+  const unpublished = new Set<string>(); // draft articles
 
   // Datasets
   const datasets = new Map<string, Dataset>();
-  for (const source of listFiles(root, contentDirs.data, '.json', problems)) {
-    const raw = parseJson(source, problems);
-    if (raw === undefined) continue;
-    const locate = locateInJson(source.text);
-    locators.set(source.file, locate);
-    const { data, problems: found } = validate(datasetSchema, raw, source.file, locate);
+  const datasetFiles = listFiles(root, contentDirs.data, '.json', problems);
+  for (const source of datasetFiles) {
+    const parsed = parseJson(source, problems);
+    if (!parsed) continue;
+    locators.set(source.file, parsed.locate);
+    for (const [field, text] of starterText(parsed.raw)) starters.push({ file: source.file, field, text });
+    const { data, partial, problems: found } = validate(datasetSchema, parsed.raw, source.file, parsed.locate);
     problems.push(...found);
-    if (data) datasets.set(source.id, { ...data, id: source.id, file: source.file });
+    if (!data) broken.add(source.file);
+    const usable = data ?? partial;
+    if (usable) datasets.set(source.id, { ...usable, id: source.id, file: source.file });
   }
 
   // Charts
   const charts = new Map<string, ChartSpec>();
-  for (const source of listFiles(root, contentDirs.charts, '.json', problems)) {
-    const raw = parseJson(source, problems);
-    if (raw === undefined) continue;
-    const locate = locateInJson(source.text);
-    locators.set(source.file, locate);
-    const { data, problems: found } = validate(chartSchema, raw, source.file, locate);
+  const chartFiles = listFiles(root, contentDirs.charts, '.json', problems);
+  for (const source of chartFiles) {
+    const parsed = parseJson(source, problems);
+    if (!parsed) continue;
+    locators.set(source.file, parsed.locate);
+    for (const [field, text] of starterText(parsed.raw)) starters.push({ file: source.file, field, text });
+    const { data, partial, problems: found } = validate(chartSchema, parsed.raw, source.file, parsed.locate);
     problems.push(...found);
-    if (data) charts.set(source.id, { ...data, id: source.id, file: source.file });
+    if (!data) broken.add(source.file);
+    const usable = data ?? partial;
+    if (usable) charts.set(source.id, { ...usable, id: source.id, file: source.file });
+    else {
+      // Too broken to cross-check: still say when it names a dataset that does not exist.
+      const dataset = (parsed.raw as { dataset?: unknown })?.dataset;
+      if (typeof dataset === 'string' && !datasetFiles.some((f) => f.id === dataset)) {
+        report(source.file, ['dataset'], `no dataset "${dataset}" in data/${didYouMean(dataset, datasetFiles.map((f) => f.id))}`);
+      }
+    }
   }
 
   // Articles
   const articles: Article[] = [];
-  const chartIds = new Set(charts.keys());
+  // Every chart file counts as existing, valid or not: a chart's own errors are reported on the chart.
+  const chartIds = new Set(chartFiles.map((f) => f.id));
+  const placedCharts = new Set<string>(); // by articles that are not drafts, for the warnings
   for (const source of listFiles(root, contentDirs.articles, '.md', problems)) {
+    if (!source.text.startsWith('---')) {
+      problems.push({ file: source.file, field: 'front matter', message: 'expected front matter between --- lines at the top (title, description, pubDate)', severity: 'error', line: 1, column: 1 });
+      continue;
+    }
     let parsed: matter.GrayMatterFile<string>;
     try {
-      parsed = matter(source.text, {}); // options given: gray-matter skips its cache, which drops `matter` on a re-read
+      // YAML 1.2 (the `yaml` library, as for positions): dates stay text, so 2025-02-30 is refused, not rolled over.
+      parsed = matter(source.text, { engines: { yaml: (text) => parseYaml(text, { logLevel: 'error' }) ?? {} } });
     } catch (error) {
-      const mark = (error as { mark?: { line?: number; column?: number } }).mark;
-      problems.push({ file: source.file, field: 'front matter', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`, severity: 'error', line: mark?.line !== undefined ? mark.line + 2 : undefined, column: mark?.column !== undefined ? mark.column + 1 : undefined });
+      // The YAML text starts with the newline after the opening ---, so its line numbers are the file's.
+      const position = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
+      const code = error instanceof YAMLParseError ? error.code : '';
+      const message = yamlSyntax[code] ?? (error as Error).message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      problems.push({ file: source.file, field: 'front matter', message: `not valid YAML: ${message}`, severity: 'error', line: position?.line, column: position?.col });
       continue;
     }
     const yamlText = parsed.matter.replace(/^\r?\n/, '');
     const locate = locateInYaml(yamlText, 2);
     locators.set(source.file, locate);
-    if (!source.text.startsWith('---')) {
-      problems.push({ file: source.file, field: 'front matter', message: 'expected front matter between --- lines at the top (title, description, pubDate)', severity: 'error', line: 1, column: 1 });
-      continue;
-    }
-    const { data, problems: found } = validate(articleSchema, parsed.data, source.file, locate);
+    const { data, partial, problems: found } = validate(articleSchema, parsed.data, source.file, locate);
     problems.push(...found);
     const bodyStartLine = source.text.slice(0, source.text.length - parsed.content.length).split('\n').length;
     const body = renderMarkdown(parsed.content, chartIds);
     for (const m of body.messages) {
       problems.push({ file: source.file, field: 'body', message: m.message, severity: 'error', line: m.line ? m.line + bodyStartLine - 1 : undefined, column: m.column });
     }
-    if (!data) continue;
-    data.uncertainties.forEach((u, i) =>
-      u.charts.forEach((id, j) => {
-        if (!charts.has(id)) report(source.file, ['uncertainties', i, 'charts', j], `no chart "${id}" in content/charts/${didYouMean(id, chartIds)}`);
-      }),
-    );
-    if (data.draft && !options.includeDrafts) continue;
+    // Front matter missing a required field can still be cross-checked field by field.
+    const usable = data ?? partial ?? validate(articleSchema.partial(), parsed.data, source.file, locate).partial;
+    if (usable?.draft !== true) body.charts.forEach((id) => placedCharts.add(id));
+    else unpublished.add(source.file);
+    for (const [field, text] of starterText(parsed.data)) starters.push({ file: source.file, field, text });
+    source.text.split('\n').forEach((line, i) => {
+      const column = line.indexOf(starterMark) + 1;
+      if (column && i + 1 >= bodyStartLine) starters.push({ file: source.file, field: ['body'], text: line.trim(), line: i + 1, column });
+    });
+    if (usable) checkArticle(source.file, usable, chartIds, report);
+    if (!data || (data.draft && !options.includeDrafts)) continue;
     const words = parsed.content.replace(/[:#*_[\]{}()=">-]/g, ' ').split(/\s+/).filter(Boolean).length;
     articles.push({ ...data, slug: source.id, file: source.file, body, words });
   }
@@ -151,14 +230,53 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
 
   // Cross-checks
   for (const dataset of datasets.values()) checkDataset(dataset, report);
-  for (const chart of charts.values()) checkChart(chart, datasets, report);
+  const datasetIds = new Set(datasetFiles.map((f) => f.id));
+  for (const chart of charts.values()) checkChart(chart, datasets, datasetIds, report);
+  const publishedDatasets = new Set([...charts.values()].filter((c) => placedCharts.has(c.id)).map((c) => c.dataset));
+  for (const { file, field, text, line, column } of starters) {
+    const id = path.basename(file).replace(/\.[a-z]+$/, '');
+    const why = file.startsWith(contentDirs.articles)
+      ? !unpublished.has(file) && 'this article is not a draft, so it would be published'
+      : file.startsWith(contentDirs.charts)
+        ? placedCharts.has(id) && 'a published article places this chart'
+        : publishedDatasets.has(id) && 'a chart in a published article uses this dataset';
+    const message = `starter text to replace: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)}${why ? ` (${why})` : ''}`;
+    if (line) problems.push({ file, field: fieldName(field), message, severity: why ? 'error' : 'warning', line, column });
+    else report(file, field, message, why ? 'error' : 'warning');
+  }
 
-  const site = { datasets, charts, articles };
-  warnUnused(site, report);
-  return { site, problems };
+  // Unused charts and datasets are worth a look once the rest is right: with errors they are mostly their echo.
+  if (!problems.some((p) => p.severity === 'error')) warnUnused(charts, datasets, placedCharts, report);
+
+  const valid = <T extends { file: string }>(items: Map<string, T>) => new Map([...items].filter(([, item]) => !broken.has(item.file)));
+  return { site: { datasets: valid(datasets), charts: valid(charts), articles }, problems };
 }
 
 type Report = (file: string, field: FieldPath, message: string, severity?: Problem['severity']) => void;
+
+/** Every text in a parsed file that still holds the starter mark, with its path. */
+function starterText(value: unknown, at: FieldPath = []): [FieldPath, string][] {
+  if (typeof value === 'string') return value.includes(starterMark) ? [[at, value]] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => starterText(item, [...at, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => starterText(item, [...at, key]));
+  return [];
+}
+
+function checkArticle(file: string, article: Partial<ArticleData>, chartIds: ReadonlySet<string>, report: Report) {
+  article.uncertainties?.forEach((u, i) =>
+    u.charts.forEach((id, j) => {
+      if (!chartIds.has(id)) report(file, ['uncertainties', i, 'charts', j], `no chart "${id}" in content/charts/${didYouMean(id, chartIds)}`);
+    }),
+  );
+  if (article.pubDate && article.updatedDate && article.updatedDate < article.pubDate) {
+    report(file, ['updatedDate'], `expected a date on or after pubDate (${isoDay(article.pubDate)}), found ${isoDay(article.updatedDate)}`);
+  }
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The row fields with a fixed meaning (estimate, secondary, edition, ...). */
+const reservedRowFields = Object.keys(rowSchema.shape);
 
 function checkDataset(dataset: Dataset, report: Report) {
   const sourceIds = dataset.sources.map((s) => s.id).filter((id): id is string => Boolean(id));
@@ -184,12 +302,43 @@ function checkDataset(dataset: Dataset, report: Report) {
   dataset.changes?.forEach((change, i) => {
     if (change.key !== undefined && !rowIds.has(change.key)) report(dataset.file, ['changes', i, 'key'], `no row with id "${change.key}"`);
   });
+  checkRowFieldNames(dataset, report);
 }
 
-function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, report: Report) {
+/** Misspelt row fields: rows accept any field, so a typo would otherwise pass silently. */
+function checkRowFieldNames(dataset: Dataset, report: Report) {
+  const rowsWith = new Map<string, number[]>();
+  dataset.rows.forEach((row, i) => Object.keys(row).forEach((field) => rowsWith.set(field, [...(rowsWith.get(field) ?? []), i])));
+  const everyOtherRow = (field: string, i: number) => (rowsWith.get(field)?.length ?? 0) === dataset.rows.length - 1 && !(field in dataset.rows[i]);
+  for (const [field, rows] of rowsWith) {
+    if (reservedRowFields.includes(field)) continue;
+    // A field only one row has, where every other row has a field spelt almost the same: a typo.
+    if (rows.length === 1 && dataset.rows.length > 2) {
+      const others = [...rowsWith.keys()].filter((f) => everyOtherRow(f, rows[0]));
+      const match = closest(field, others);
+      if (match) {
+        report(dataset.file, ['rows', rows[0], field], `unknown field "${field}" (did you mean "${match}"?): every other row has "${match}", this one has not`);
+        continue;
+      }
+    }
+    // A field spelt like a reserved one: the charts and tables would not show it as what it was meant to mark.
+    const reserved = closest(field, reservedRowFields);
+    if (reserved && distanceAtMost(field, reserved, field.length >= 7 ? 2 : 1)) {
+      const more = rows.length > 1 ? ` (and ${rows.length - 1} more row${rows.length > 2 ? 's' : ''})` : '';
+      report(dataset.file, ['rows', rows[0], field], `field "${field}"${more} is not a reserved field (did you mean "${reserved}"?); the reserved fields are ${reservedRowFields.join(', ')}`, 'warning');
+    }
+  }
+}
+
+/** Is `a` within `limit` edits of `b`: `closest` with a tighter bound, for names that may well be meant. */
+function distanceAtMost(a: string, b: string, limit: number): boolean {
+  return closest(a, [b], limit) !== undefined;
+}
+
+function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds: Set<string>, report: Report) {
   const dataset = datasets.get(chart.dataset);
   if (!dataset) {
-    report(chart.file, ['dataset'], `no dataset "${chart.dataset}" in data/${didYouMean(chart.dataset, datasets.keys())}`);
+    if (!datasetIds.has(chart.dataset)) report(chart.file, ['dataset'], `no dataset "${chart.dataset}" in data/${didYouMean(chart.dataset, datasetIds)}`);
     return;
   }
   const rowFields = new Set(dataset.rows.flatMap((row) => Object.keys(row)));
@@ -216,10 +365,30 @@ function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, report: Re
   });
   if (problemsFor(chart, fields)) return; // drawing needs the fields to exist
 
+  const reported = new Set<string>();
   for (const view of chartViews(chart)) {
     const resolved = resolveView(chart, view);
+    // A filter value no row has (often a misspelt category) silently drops rows: name it.
+    const filterPath: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
+    const { rows: unfiltered } = prepareRows({ ...resolved, filter: undefined, sort: undefined }, dataset.rows);
+    for (const [field, wanted] of Object.entries(resolved.filter ?? {})) {
+      const present = [...new Set(unfiltered.map((r) => r[field]))];
+      for (const value of Array.isArray(wanted) ? wanted : [wanted]) {
+        const key = `${[...filterPath, field].join('.')} ${JSON.stringify(value)}`;
+        if (present.includes(value) || reported.has(key)) continue;
+        reported.add(key);
+        const hint = typeof value === 'string' ? didYouMean(value, present.filter((v): v is string => typeof v === 'string')) : '';
+        report(chart.file, [...filterPath, field], `no row has ${field} = ${JSON.stringify(value)}${hint}`);
+      }
+    }
     const { rows, problems } = prepareRows(resolved, dataset.rows);
-    for (const p of problems) report(chart.file, [p.field], p.message);
+    for (const p of problems) {
+      // Derive problems are the same in every view: report them once. A view's own filter is the one that failed.
+      const where = view?.filter && p.field[0] === 'filter' ? ['views', chart.views!.indexOf(view), ...p.field] : p.field;
+      const key = `${where.join('.')} ${p.message}`;
+      if (!reported.has(key)) report(chart.file, where, p.message);
+      reported.add(key);
+    }
     const values = (field: string) => rows.map((r) => r[field]).filter((v) => v !== null && v !== undefined);
     if (rows.length && !values(resolved.y).length) report(chart.file, view ? ['views', chart.views!.indexOf(view), 'y'] : ['y'], `field "${resolved.y}" has no values in the rows this chart keeps`);
     chart.annotations?.forEach((a, i) => {
@@ -227,7 +396,9 @@ function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, report: Re
         const value = a[axis];
         if (value === undefined || !rows.length) continue;
         const axisValues = values(resolved[axis]);
-        if (!onAxis(value, axisValues)) {
+        // Line and area values and bar lengths are drawn from zero, so zero is on those axes.
+        const fromZero = chart.mark === 'bar' || (axis === 'y' && (chart.mark === 'line' || chart.mark === 'area'));
+        if (!onAxis(value, axisValues, fromZero)) {
           report(chart.file, ['annotations', i, axis], `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${view ? ` in view "${view.id}"` : ''}${typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`);
         }
       }
@@ -239,12 +410,15 @@ function problemsFor(chart: ChartSpec, fields: Set<string>): boolean {
   return [chart.x, chart.y, chart.color, chart.label].some((f) => f !== undefined && !fields.has(f));
 }
 
-/** Is an annotation's value on an axis: one of its categories, or within its numbers or dates. */
-function onAxis(value: string | number, axisValues: unknown[]): boolean {
+/** Is an annotation's value on an axis: one of its categories, or within its numbers (give or take a tenth of
+ * their span, as Plot rounds the axis out) or dates. */
+function onAxis(value: string | number, axisValues: unknown[], fromZero: boolean): boolean {
   if (axisValues.every((v) => typeof v === 'number')) {
     if (typeof value !== 'number') return false;
-    const nums = axisValues as number[];
-    return value >= Math.min(0, ...nums) && value <= Math.max(...nums) * 1.1;
+    const nums = fromZero ? [0, ...(axisValues as number[])] : (axisValues as number[]);
+    const [low, high] = [Math.min(...nums), Math.max(...nums)];
+    const slack = (high - low) * 0.1;
+    return value >= low - slack && value <= high + slack;
   }
   const dates = axisValues.every((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v));
   if (dates && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -254,13 +428,12 @@ function onAxis(value: string | number, axisValues: unknown[]): boolean {
   return axisValues.includes(value);
 }
 
-function warnUnused(site: Site, report: Report) {
-  const usedCharts = new Set(site.articles.flatMap((a) => a.body.charts));
-  const usedDatasets = new Set([...site.charts.values()].map((c) => c.dataset));
-  for (const chart of site.charts.values()) {
-    if (!usedCharts.has(chart.id)) report(chart.file, [], `no published story places chart "${chart.id}" (it still gets its own chart page)`, 'warning');
+function warnUnused(charts: Map<string, ChartSpec>, datasets: Map<string, Dataset>, placedCharts: ReadonlySet<string>, report: Report) {
+  const usedDatasets = new Set([...charts.values()].map((c) => c.dataset));
+  for (const chart of charts.values()) {
+    if (!placedCharts.has(chart.id)) report(chart.file, [], `no published story places chart "${chart.id}" (it still gets its own chart page)`, 'warning');
   }
-  for (const dataset of site.datasets.values()) {
+  for (const dataset of datasets.values()) {
     if (!usedDatasets.has(dataset.id)) report(dataset.file, [], `no chart uses dataset "${dataset.id}" (it is still listed in the data catalogue)`, 'warning');
   }
 }

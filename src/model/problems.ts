@@ -21,6 +21,14 @@ export function fieldName(path: FieldPath): string {
   );
 }
 
+/** File by file, top to bottom, errors before warnings: the order an editor fixes them in. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  const rank = (p: Problem) => (p.severity === 'error' ? 0 : 1);
+  return problems
+    .slice()
+    .sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
 /** `path:line:column  field  message`, the form editors and their tools read. */
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file;
@@ -42,7 +50,7 @@ export function formatAnnotation(problem: Problem): string {
 export class ContentError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    const errors = problems.filter((p) => p.severity === 'error');
+    const errors = sortProblems(problems.filter((p) => p.severity === 'error'));
     super(
       `Supply Lines content has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was published:\n` +
         errors.map(formatProblem).join('\n'),

@@ -4,14 +4,18 @@ import { ContentError } from './problems.ts';
 
 let cached: Site | undefined;
 
+declare const __SUPPLY_LINES_DEV__: boolean | undefined;
+/** True under `astro dev` only (astro.config.mjs sets it at compile time): drafts show there and nowhere else. */
+const dev = typeof __SUPPLY_LINES_DEV__ !== 'undefined' && __SUPPLY_LINES_DEV__;
+
 /** Where content/ and data/ live: the project root, or CONTENT_ROOT (used by the fixture-site tests). */
 export function contentRoot(): string {
   return process.env.CONTENT_ROOT ?? process.cwd();
 }
 
 export function getSite(): Site {
-  if (cached && !import.meta.env?.DEV) return cached;
-  const { site, problems } = loadSite(contentRoot(), { includeDrafts: Boolean(import.meta.env?.DEV) });
+  if (cached && !dev) return cached;
+  const { site, problems } = loadSite(contentRoot(), { includeDrafts: dev });
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   cached = site;
   return site;

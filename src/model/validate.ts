@@ -7,6 +7,11 @@ import { didYouMean } from './suggest.ts';
 export interface Validated<T> {
   data?: T;
   problems: Problem[];
+  /**
+   * When the value is invalid: the value with its invalid fields removed, if that passes the schema.
+   * For cross-checks only (so one typo does not hide the file's other mistakes); never published.
+   */
+  partial?: T;
 }
 
 export function validate<S extends z.ZodType>(
@@ -18,13 +23,25 @@ export function validate<S extends z.ZodType>(
 ): Validated<z.output<S>> {
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, problems: [] };
-  const problems = result.error.issues.flatMap((issue) =>
-    describeIssue(issue as Issue, value, schema).map(({ path, message }) => {
-      const full = [...basePath, ...path];
-      return { file, field: fieldName(full), message, severity: 'error' as const, ...locate(full) };
-    }),
-  );
-  return { problems };
+  const described = result.error.issues.flatMap((issue) => describeIssue(issue as Issue, value, schema));
+  const problems = described.map(({ path, message }) => {
+    const full = [...basePath, ...path];
+    return { file, field: fieldName(full), message, severity: 'error' as const, ...locate(full) };
+  });
+  const partial = schema.safeParse(withoutFields(value, described.map((d) => d.path)));
+  return { problems, partial: partial.success ? partial.data : undefined };
+}
+
+/** A copy of a JSON-like value without the fields at the given paths. */
+function withoutFields(value: unknown, paths: FieldPath[]): unknown {
+  if (paths.some((p) => p.length === 0)) return undefined;
+  const copy = structuredClone(value);
+  for (const path of paths) {
+    const parent = valueAt(copy, path.slice(0, -1));
+    const key = path[path.length - 1];
+    if (parent && typeof parent === 'object' && !Array.isArray(parent)) delete (parent as Record<string | number, unknown>)[key];
+  }
+  return copy;
 }
 
 interface Issue {
@@ -52,7 +69,8 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType): { path: 
     case 'invalid_value': {
       const options = (issue.values ?? []).map((v) => JSON.stringify(v));
       const hint = typeof found === 'string' ? didYouMean(found, (issue.values ?? []).map(String)) : '';
-      return [{ path, message: `expected one of ${options.join(', ')}, found ${describe(found)}${hint}` }];
+      const required = found === undefined ? 'required: ' : '';
+      return [{ path, message: `${required}expected one of ${options.join(', ')}, found ${describe(found)}${hint}` }];
     }
     case 'unrecognized_keys':
       return (issue.keys ?? []).map((key) => ({
@@ -71,8 +89,14 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType): { path: 
         const options = (issue.options ?? []).map((v) => JSON.stringify(v)).join(', ');
         return [{ path: [...path, field], message: `expected one of ${options}, found ${describe(valueAt(root, [...path, field]))}` }];
       }
+      // The alternatives' issues have paths from the union's own place.
+      const alternatives = (issue.errors ?? []).map((errors) => errors.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
+      // Each alternative is a different type (text, number...): name them all.
+      if (found !== undefined && alternatives.length && alternatives.every((a) => a.length === 1 && a[0].code === 'invalid_type' && a[0].path.length === issue.path.length)) {
+        return [{ path, message: `expected ${alternatives.map((a) => article(a[0].expected)).join(', or ')}, found ${describe(found)}` }];
+      }
       // Report the alternative that got furthest: the one with the fewest issues.
-      const best = (issue.errors ?? []).slice().sort((a, b) => a.length - b.length)[0];
+      const best = alternatives.sort((a, b) => a.length - b.length)[0];
       if (best?.length) return best.flatMap((inner) => describeIssue(inner, root, schema));
       return [{ path, message: `found ${describe(found)}, which is not an accepted form` }];
     }

@@ -1,0 +1,218 @@
+// `npm run new -- article <slug>`, `npm run new -- chart <id> --dataset <dataset-id>`, `npm run new -- dataset <id>`:
+// writes a starter file that passes `npm run check`, with what to fill in marked "FILL IN". Never overwrites.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { contentDirs, loadSite, starterMark } from '../model/load.ts';
+import { closest, didYouMean } from '../model/suggest.ts';
+import { rowSchema } from '../schemas/row.ts';
+import { idSchema, type Dataset } from '../schemas/index.ts';
+
+const usage = `Usage:
+  npm run new -- article <slug>                      a draft story: content/articles/<slug>.md
+  npm run new -- chart <id> --dataset <dataset-id>   a chart of a dataset: content/charts/<id>.json
+  npm run new -- dataset <id>                        a dataset: data/<id>.json
+
+Slugs and ids are lower-case letters, digits and hyphens, e.g. "cobalt-prices-2025".`;
+
+const root = process.env.CONTENT_ROOT ?? process.cwd();
+const today = new Date().toISOString().slice(0, 10);
+const fill = (what: string) => `${starterMark}: ${what}`;
+
+/** Stops with a message; status 2 for a command written wrong, 1 for a refusal. */
+function fail(message: string, status: 1 | 2 = 1): never {
+  console.error(message);
+  process.exit(status);
+}
+
+function checkId(kind: string, id: string | undefined) {
+  if (!id) fail(`Missing the ${kind === 'article' ? 'slug' : 'id'}.\n\n${usage}`, 2);
+  if (idSchema.safeParse(id).success) return;
+  const suggestion = id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const hint = suggestion && idSchema.safeParse(suggestion).success ? ` (did you mean "${suggestion}"?)` : '';
+  fail(`"${id}" cannot be ${kind === 'article' ? 'a slug' : 'an id'}: use lower-case letters, digits and hyphens only${hint}. Nothing was written.`);
+}
+
+/** Writes a new file; refuses when one is there already (the `wx` flag makes that check and the write one step). */
+function create(file: string, text: string) {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  try {
+    writeFileSync(path.join(root, file), text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(`${file} already exists, so nothing was written: choose another name, or edit that file.`);
+    throw error;
+  }
+}
+
+function article(slug: string): { file: string; text: string; next: string[] } {
+  const file = `${contentDirs.articles}/${slug}.md`;
+  const text = `---
+# A new story. Everything marked ${starterMark} is yours to write; \`npm run check\` lists what is left.
+# The field reference in CONTRIBUTING.md explains every field.
+title: "${fill('the headline, one line')}"
+description: "${fill('the dek: one or two sentences under the headline')}"
+pubDate: ${today}
+authors:
+  - Supply Lines staff
+tags:
+  - critical-minerals
+# draft: true keeps this story off the published site; it shows in \`npm run dev\` only.
+# Change it to false when the story is ready to publish.
+draft: true
+# What the sources say is NOT known: each with who raised it and the ids of the charts it bears on.
+uncertainties:
+  - text: "${fill('something the sources say is not known, in plain words')}"
+    raisedBy: "${fill('who says so, e.g. Analysts quoted in the report')}"
+    charts: []
+---
+
+${fill('your first paragraph. Say what you checked and what you found.')}
+
+## ${fill('a section heading')}
+
+${fill('the next paragraph.')}
+
+<!--
+This comment never shows on the site. How to write the body:
+
+- Place a chart on a line of its own, with the id of a file in content/charts/ (without .json):
+
+::chart{id="china-mine-share"}
+
+- Mark a claim you checked against the data (status: supported, disputed, unsupported or unverified):
+
+:claim[the words of the claim]{status="disputed" note="what the data says" chart="china-mine-share"}
+
+- Start a new chart with: npm run new -- chart <id> --dataset <dataset-id>
+-->
+`;
+  return {
+    file,
+    text,
+    next: [
+      `Replace each ${starterMark} (npm run check lists them with their lines).`,
+      `Preview: npm run dev, then open http://localhost:4321/articles/${slug}/`,
+      'It stays a draft (off the published site) until you change "draft: true" to "draft: false".',
+    ],
+  };
+}
+
+const reserved = new Set(Object.keys(rowSchema.shape));
+
+/** The starter's axes: a time field on x for a line, else a number against a category for bars. */
+function pickFields(dataset: Dataset) {
+  const fields = [...new Set(dataset.rows.flatMap((row) => Object.keys(row)))].filter((f) => !reserved.has(f) && f !== 'id');
+  const values = (field: string) => dataset.rows.map((row) => row[field]).filter((v) => v !== null && v !== undefined);
+  const isNumber = (field: string) => values(field).length > 0 && values(field).every((v) => typeof v === 'number');
+  const isText = (field: string) => values(field).length > 0 && values(field).every((v) => typeof v === 'string');
+  const isTime = (field: string) => /year|date/i.test(field) || (isText(field) && values(field).every((v) => /^\d{4}-\d{2}-\d{2}$/.test(String(v))));
+  const time = fields.find(isTime);
+  const measure = fields.find((f) => f !== time && isNumber(f));
+  const distinct = (f: string) => new Set(values(f)).size;
+  const categories = fields.filter((f) => f !== time && isText(f) && distinct(f) > 1).sort((a, b) => distinct(a) - distinct(b));
+  // Series: the category with the fewest values; bars and timeline rows: the one with the most.
+  if (time && measure) return { mark: 'line', x: time, y: measure, color: categories[0], fields };
+  if (measure && categories.length) return { mark: 'bar', x: measure, y: categories[categories.length - 1], color: undefined, fields };
+  if (time && categories.length) return { mark: 'dot', x: time, y: categories[categories.length - 1], color: undefined, fields };
+  return { mark: 'dot', x: fields[0], y: fields[1] ?? fields[0], color: undefined, fields };
+}
+
+function chart(id: string, datasetId: string | undefined): { file: string; text: string; next: string[] } {
+  if (!datasetId) fail(`A chart draws one dataset: name it with --dataset <dataset-id>.\n\n${usage}`, 2);
+  const { site, problems } = loadSite(root);
+  const dataset = site.datasets.get(datasetId);
+  if (!dataset) {
+    const broken = problems.some((p) => p.severity === 'error' && p.file === `${contentDirs.data}/${datasetId}.json`);
+    const known = [...site.datasets.keys()];
+    fail(
+      broken
+        ? `data/${datasetId}.json has errors; fix them first (npm run check lists them). Nothing was written.`
+        : `No dataset "${datasetId}" in data/${didYouMean(datasetId, known)}. Datasets: ${known.join(', ') || 'none yet (npm run new -- dataset <id>)'}. Nothing was written.`,
+    );
+  }
+  const { mark, x, y, color, fields } = pickFields(dataset);
+  const spec = {
+    title: fill('the finding, in one sentence, e.g. "China mines about two-thirds of the world\'s rare earths"'),
+    subtitle: fill('measure, unit and period, e.g. "Share of world mine production, %, 2017-2024"'),
+    dataset: datasetId,
+    mark,
+    x,
+    y,
+    ...(color ? { color } : {}),
+    notes: [
+      fill('notes under the chart: how figures were computed, what the sources leave out.'),
+      fill(
+        `then delete this note. mark is one of line, area, bar, dot, cell. x, y and color name fields of data/${datasetId}.json: ${fields.join(', ')}. ` +
+          'A share or a difference is computed with "derive", never typed in; what is not known goes in "annotations" with "kind": "uncertainty". ' +
+          `Every field is in the field reference of CONTRIBUTING.md. Place the chart in a story with ::chart{id="${id}"} on a line of its own.`,
+      ),
+    ],
+  };
+  return {
+    file: `${contentDirs.charts}/${id}.json`,
+    text: `${JSON.stringify(spec, null, 2)}\n`,
+    next: [
+      `It draws data/${datasetId}.json as a ${mark} chart: x "${x}", y "${y}"${color ? `, colour "${color}"` : ''}. Change them if they are not the ones you want.`,
+      `Replace each ${starterMark} (npm run check lists them with their lines).`,
+      `Place it in a story with ::chart{id="${id}"} on a line of its own, then preview with npm run dev.`,
+    ],
+  };
+}
+
+function dataset(id: string): { file: string; text: string; next: string[] } {
+  const data = {
+    title: fill('what the data is, e.g. "Rare-earth mine production by country, 2015-2024"'),
+    description: fill('one or two sentences on what the rows hold and what they leave out'),
+    unit: fill('the unit of the figures, e.g. "tonnes of rare-earth oxide (REO) equivalent"'),
+    sources: [
+      {
+        id: 'source-1',
+        name: fill('publisher and document, e.g. "USGS Mineral Commodity Summaries 2025: Rare Earths"'),
+        url: `https://example.org/${fill('the address of the document, copied from the browser')}`,
+        edition: fill('the edition, e.g. "MCS 2025 (January 2025)"'),
+        retrieved: today,
+        kind: 'primary',
+      },
+    ],
+    notes: [
+      fill(
+        'then delete this note. Type each figure exactly as the source gives it, never rounded; a figure computed from others (a share, a difference) is not typed in: the chart derives it. ' +
+          'Mark a row "estimate": true when the source says it is an estimate, "secondary": true when you read it in a report quoting the source, ' +
+          '"revised": "what an earlier edition gave" when the figure changed, "low" and "high" for a range. Every field is in the field reference of CONTRIBUTING.md.',
+      ),
+    ],
+    rows: [
+      { year: 2023, category: fill('a category, e.g. a country'), value: 0, source: 'source-1', note: fill('replace 0 with the figure as the source gives it') },
+      { year: 2024, category: fill('a category, e.g. a country'), value: 0, source: 'source-1', note: fill('replace 0 with the figure as the source gives it') },
+    ],
+  };
+  return {
+    file: `${contentDirs.data}/${id}.json`,
+    text: `${JSON.stringify(data, null, 2)}\n`,
+    next: [
+      'Rename the row fields (year, category, value) to what your figures are, e.g. year, country, tonnes.',
+      `Replace each ${starterMark} and each 0 (npm run check lists what is left).`,
+      `Then draw it: npm run new -- chart <chart-id> --dataset ${id}`,
+    ],
+  };
+}
+
+const [kind, id, ...rest] = process.argv.slice(2);
+const kinds = ['article', 'chart', 'dataset'];
+if (kind === '--help' || kind === '-h') {
+  console.log(usage);
+  process.exit(0);
+}
+if (!kind) fail(usage, 2);
+if (!kinds.includes(kind)) fail(`Unknown kind "${kind}"${didYouMean(kind, kinds)}: write article, chart or dataset.\n\n${usage}`, 2);
+checkId(kind, id);
+const datasetFlag = rest.indexOf('--dataset');
+const datasetId = datasetFlag >= 0 ? rest[datasetFlag + 1] : undefined;
+const extra = rest.filter((arg, i) => !(kind === 'chart' && (i === datasetFlag || i === datasetFlag + 1)));
+if (extra.length) fail(`Unexpected ${extra.map((a) => `"${a}"`).join(' ')}${closest(extra[0], ['--dataset']) && kind === 'chart' ? ' (did you mean "--dataset"?)' : ''}. A slug or id is one word with hyphens, e.g. "cobalt-prices".\n\n${usage}`, 2);
+
+const starter = kind === 'article' ? article(id) : kind === 'chart' ? chart(id, datasetId) : dataset(id);
+create(starter.file, starter.text);
+console.log(`Wrote ${starter.file}, a starter that passes npm run check.\n${starter.next.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}`);
