@@ -8,6 +8,7 @@ import { VFile } from 'vfile';
 import remarkChart from './remark-chart.ts';
 import remarkClaim, { type MarkedClaim } from './remark-claim.ts';
 import remarkHeadingIds from './remark-heading-ids.ts';
+import remarkSafeLinks from './remark-safe-links.ts';
 
 /** A piece of an article body: HTML, or the place of a chart. */
 export type Segment = { html: string } | { chart: string };
@@ -29,6 +30,7 @@ export function renderMarkdown(markdown: string, charts: ReadonlySet<string>): R
       .use(remarkChart, { charts })
       .use(remarkClaim, { charts })
       .use(remarkHeadingIds)
+      .use(remarkSafeLinks)
       .use(remarkRehype) // raw HTML in Markdown is dropped, not passed through
       .use(rehypeStringify)
       .processSync(file),

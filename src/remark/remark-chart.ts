@@ -22,6 +22,11 @@ export default function remarkChart(options: RemarkChartOptions) {
         file.message('a chart goes on a line of its own, written with two colons: ::chart{id="..."}', node);
         return;
       }
+      if (node.type === 'containerDirective') {
+        // Would otherwise become a bare <div>, its ::: lines silently gone.
+        file.message(`unknown directive ":::${node.name}": articles use ::chart{id="..."} and :claim[...]{...}`, node);
+        return;
+      }
       if (node.type !== 'leafDirective') return;
       const directive = node as LeafDirective;
       if (directive.name !== 'chart') {

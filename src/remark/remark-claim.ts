@@ -38,9 +38,10 @@ export default function remarkClaim(options: RemarkClaimOptions) {
       if (node.name === 'chart') return; // remark-chart reports it
       if (node.name !== 'claim') {
         if (parent && index !== undefined) {
-          const attributes = Object.keys(node.attributes ?? {}).length ? '{...}' : '';
-          const label = node.children.length ? `[${toString(node)}]` : '';
-          parent.children.splice(index, 1, { type: 'text', value: `:${node.name}${label}${attributes}` });
+          // Exactly what was written, attributes included, from the parser's positions.
+          const { start, end } = node.position ?? {};
+          const written = start?.offset !== undefined && end?.offset !== undefined ? String(file.value).slice(start.offset, end.offset) : `:${node.name}[${toString(node)}]`;
+          parent.children.splice(index, 1, { type: 'text', value: written });
         }
         return;
       }

@@ -1,4 +1,5 @@
 // Global set-up for browser tests: build the real site once and serve it on loopback.
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './build.ts';
 import { serve } from './serve.ts';
@@ -16,5 +17,8 @@ export default async function setup(project: TestProject) {
   const site = await serve(build.outDir);
   project.provide('siteUrl', site.url);
   project.provide('siteDir', build.outDir);
-  return () => site.close();
+  return async () => {
+    await site.close();
+    rmSync(build.outDir, { recursive: true, force: true });
+  };
 }
