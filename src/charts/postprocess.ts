@@ -5,7 +5,7 @@
  *   and its generated class, replaced by "chart-svg";
  * - drops aria-label from <g> elements (axe: aria-label on an element without a role) and the
  *   font-variant attribute (not valid in HTML);
- * - rounds coordinates to 1 decimal (smaller, deterministic);
+ * - rounds coordinates in attributes to 1 decimal (smaller, deterministic; text, such as a figure, is untouched);
  * - labels the SVG by the ids of its title and description.
  */
 export function postprocessSvg(svg: string, labelledBy: string, describedBy: string): string {
@@ -16,6 +16,6 @@ export function postprocessSvg(svg: string, labelledBy: string, describedBy: str
     .replace(/ aria-description="[^"]*"/g, '')
     .replace(/ font-variant="[^"]*"/g, '')
     .replace(/ style="[^"]*"/g, '')
-    .replace(/(\d+\.\d{2,})/g, (n) => String(Math.round(Number(n) * 10) / 10))
+    .replace(/<[^>]+>/g, (tag) => tag.replace(/(\d+\.\d{2,})/g, (n) => String(Math.round(Number(n) * 10) / 10)))
     .replace(/^<svg/, `<svg role="img" aria-labelledby="${labelledBy}" aria-describedby="${describedBy}" focusable="false"`);
 }

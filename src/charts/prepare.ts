@@ -10,8 +10,8 @@ export type ResolvedChart = Omit<ChartSpec, 'views'> & { view?: View };
 
 export interface PreparedRows {
   rows: Row[];
-  /** Problems found while preparing, with the spec field they concern. */
-  problems: { field: string; message: string }[];
+  /** Problems found while preparing, with the path of the spec field they concern, e.g. ["derive", 0]. */
+  problems: { field: (string | number)[]; message: string }[];
 }
 
 /** The spec as seen in one view: the view's fields replace the chart's own. */
@@ -40,11 +40,11 @@ export function prepareRows(chart: ResolvedChart, rows: readonly Row[]): Prepare
   const problems: PreparedRows['problems'] = [];
   let result = rows.map((row) => ({ ...row }));
   (chart.derive ?? []).forEach((derive, i) => {
-    result = applyDerive(derive, result, (message) => problems.push({ field: `derive[${i}]`, message }));
+    result = applyDerive(derive, result, (message) => problems.push({ field: ['derive', i], message }));
   });
   if (chart.fold) result = applyFold(chart.fold, result);
   if (chart.filter) result = applyFilter(chart.filter, result);
-  if (result.length === 0) problems.push({ field: chart.view ? 'views' : 'filter', message: `the chart keeps no rows${chart.view ? ` in view "${chart.view.id}"` : ''}: check the filter values against the dataset` });
+  if (result.length === 0) problems.push({ field: ['filter'], message: `the chart keeps no rows${chart.view ? ` in view "${chart.view.id}"` : ''}: check the filter values against the dataset` });
   return { rows: sortRows(chart, result), problems };
 }
 
@@ -61,6 +61,13 @@ function inheritFlags(target: Row, ...sources: Row[]) {
 }
 
 function applyDerive(derive: Derive, rows: Row[], report: (message: string) => void): Row[] {
+  // A derived figure typed into a row beside the figures it comes from: two truths that can disagree.
+  const inputs = derive.op === 'share' ? [derive.value] : derive.op === 'ratio' ? [derive.numerator, derive.denominator] : [derive.a, derive.b];
+  const typed = rows.flatMap((row, i) => (row[derive.as] !== undefined && inputs.some((f) => row[f] !== undefined && row[f] !== null) ? [i] : []));
+  if (typed.length) {
+    const more = typed.length > 1 ? ` and ${typed.length - 1} more row${typed.length > 2 ? 's' : ''}` : '';
+    report(`"${derive.as}" is typed in the dataset's rows[${typed[0]}]${more} beside ${inputs.map((f) => `"${f}"`).join(' and ')}, which it is computed from: remove "${derive.as}" from the dataset (derived figures are never typed in)`);
+  }
   if (derive.op === 'share') {
     const totals = new Map<unknown, Row>();
     for (const row of rows) if (row[derive.key] === derive.total) totals.set(row[derive.by], row);
@@ -77,9 +84,6 @@ function applyDerive(derive: Derive, rows: Row[], report: (message: string) => v
   }
   if (derive.op === 'ratio') {
     return rows.map((row) => {
-      if (row[derive.as] !== undefined && row[derive.numerator] !== undefined) {
-        report(`row has both "${derive.as}" typed in and "${derive.numerator}" to compute it from: keep one`);
-      }
       const part = num(row[derive.numerator]);
       const whole = num(row[derive.denominator]);
       if (part === undefined || !whole) return row;

@@ -3,16 +3,19 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
-import { formatValue, isComputed } from './format.ts';
-import { chartShape, plotOptions, type Layout, type NumberedAnnotation } from './plot-options.ts';
+import { formatFor, formatValue, isComputed } from './format.ts';
+import { chartPlan, chartShape, plotOptions, type Layout, type NumberedAnnotation } from './plot-options.ts';
 import { postprocessSvg } from './postprocess.ts';
 import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
 import { summarize } from './summary.ts';
 
-/** The two widths each chart is drawn at: the page shows the one that fits, so text stays legible. */
+/**
+ * The two widths each chart is drawn at: the page shows the one that fits, so text stays legible. The narrow one
+ * is a 360 px phone less the page's side padding, so it is shown at its own size there.
+ */
 export const layouts = {
   wide: { width: 640, fontSize: 14 },
-  narrow: { width: 360, fontSize: 13 },
+  narrow: { width: 328, fontSize: 13 },
 } as const satisfies Record<string, Layout>;
 
 /** A point a reader can hover or reach with the keyboard: its position in the SVG and what it says. */
@@ -42,6 +45,17 @@ export interface RenderedView {
   colors: { value: string; color: string }[];
   hasEstimates: boolean;
   hasRanges: boolean;
+  /** How a pointer finds the nearest point: by row for horizontal bars, by column for vertical ones, else both. */
+  hit: 'x' | 'y' | 'xy';
+}
+
+/** One entry of a chart's key: a colour category, or a way of drawing that needs explaining. */
+export interface LegendItem {
+  kind: 'swatch' | 'estimate' | 'range' | 'reported' | 'marker';
+  label: string;
+  color?: string;
+  /** How the chart draws marks: estimates look different on bars than on dots. */
+  shape?: 'bar' | 'dot';
 }
 
 export interface RenderedChart {
@@ -52,6 +66,8 @@ export interface RenderedChart {
   /** Annotations of kind note or claim, listed as text. */
   notes: NumberedAnnotation[];
   views: RenderedView[];
+  /** The key shown above the chart: colours, estimates, ranges, reported figures, numbered markers. */
+  legend: LegendItem[];
 }
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
@@ -61,7 +77,17 @@ export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
   const uncertainties = annotations.filter((a) => a.kind === 'uncertainty').map((a, i) => ({ ...a, number: i + 1 }));
   const notes = annotations.filter((a) => a.kind !== 'uncertainty').map((a, i) => ({ ...a, number: i + 1 }));
   const views = chartViews(spec).map((view) => renderView(spec.id, resolveView(spec, view), dataset, uncertainties));
-  return { id: spec.id, spec, dataset, uncertainties, notes, views };
+  return { id: spec.id, spec, dataset, uncertainties, notes, views, legend: legendOf(spec, views, uncertainties) };
+}
+
+function legendOf(spec: ChartSpec, views: RenderedView[], uncertainties: NumberedAnnotation[]): LegendItem[] {
+  const shape = spec.mark === 'bar' || spec.mark === 'cell' ? 'bar' : 'dot';
+  const items: LegendItem[] = spec.color ? views[0].colors.map((c) => ({ kind: 'swatch', label: c.value, color: c.color })) : [];
+  if (views.some((v) => v.hasEstimates)) items.push({ kind: 'estimate', label: shape === 'bar' ? 'Estimate (lighter, dashed outline)' : 'Estimate (hollow)', shape });
+  if (views.some((v) => v.hasRanges)) items.push({ kind: 'range', label: 'Range, low to high' });
+  if (spec.reference?.some((r) => r.kind === 'reported')) items.push({ kind: 'reported', label: 'Figure as reported' });
+  if (uncertainties.length) items.push({ kind: 'marker', label: "What we don't know, listed below" });
+  return items;
 }
 
 function renderView(id: string, chart: ResolvedChart, dataset: Dataset, uncertainties: NumberedAnnotation[]): RenderedView {
@@ -73,7 +99,7 @@ function renderView(id: string, chart: ResolvedChart, dataset: Dataset, uncertai
     const plot = Plot.plot({ ...plotOptions(chart, shape, layout, uncertainties), document } as Plot.PlotOptions) as unknown as SVGSVGElement & Plot.Plot;
     const width = Number(plot.getAttribute('width'));
     const height = Number(plot.getAttribute('height'));
-    const points = pointsOf(chart, shape, plot, dataset.unit);
+    const points = pointsOf(chart, shape, plot, dataset.unit, chartPlan(chart, shape, layout, uncertainties).markOffset);
     const svg = postprocessSvg(plot.outerHTML, `chart-${id}-title`, `chart-${id}-summary${suffix}`);
     return { layout: name, svg, width, height, points };
   });
@@ -84,7 +110,8 @@ function renderView(id: string, chart: ResolvedChart, dataset: Dataset, uncertai
     .map((field) => ({
       field,
       label: field === chart.x && chart.xLabel ? chart.xLabel : field === chart.y && chart.yLabel ? chart.yLabel : humanize(field),
-      format: field === chart.x ? shape.xFormat : field === chart.y ? shape.yFormat : rows.every((r) => typeof r[field] !== 'number') ? ('text' as const) : ('number' as const),
+      // Other columns get the format their name and values suggest: a year column is not written "2,024".
+      format: field === chart.x ? shape.xFormat : field === chart.y ? shape.yFormat : formatFor(field, undefined, chart, rows),
       computed: isComputed(field, chart),
     }));
   return {
@@ -98,17 +125,18 @@ function renderView(id: string, chart: ResolvedChart, dataset: Dataset, uncertai
     colors: shape.colors,
     hasEstimates: rows.some((r) => r.estimate),
     hasRanges: rows.some((r) => typeof r.low === 'number'),
+    hit: chart.mark === 'bar' ? (shape.orientation === 'horizontal' ? 'y' : 'x') : 'xy',
   };
 }
 
 /** Pixel positions of every drawn row, from Plot's own scales, with the tooltip text worked out here. */
-function pointsOf(chart: ResolvedChart, shape: ReturnType<typeof chartShape>, plot: Plot.Plot, unit?: string): Point[] {
+function pointsOf(chart: ResolvedChart, shape: ReturnType<typeof chartShape>, plot: Plot.Plot, unit: string | undefined, markOffset: number): Point[] {
   const x = plot.scale('x');
   const y = plot.scale('y');
   const place = (scale: Plot.Scale | undefined, value: unknown) => {
     if (!scale) return 0;
     const at = Number(scale.apply(value));
-    return scale.bandwidth ? at + scale.bandwidth / 2 : at;
+    return scale.bandwidth ? at + scale.bandwidth / 2 + (scale === y ? markOffset : 0) : at;
   };
   const fx = (v: unknown) => formatValue(v, shape.xFormat, isComputed(chart.x, chart));
   const fy = (v: unknown) => formatValue(v, shape.yFormat, isComputed(chart.y, chart));
@@ -116,7 +144,9 @@ function pointsOf(chart: ResolvedChart, shape: ReturnType<typeof chartShape>, pl
   return shape.rows.map((row) => {
     const horizontal = shape.orientation === 'horizontal';
     const name = chart.color ? `${row[chart.color]}` : '';
-    const [category, value] = horizontal ? [row[chart.y], fx(row[chart.x])] : [fx(row[chart.x]), fy(row[chart.y])];
+    // A figure the source gives only as a bound ("more than 95%") says so.
+    const qualifier = typeof row.qualifier === 'string' && row.qualifier ? `${row.qualifier} ` : '';
+    const [category, value] = horizontal ? [row[chart.y], qualifier + fx(row[chart.x])] : [fx(row[chart.x]), qualifier + fy(row[chart.y])];
     const valueWithUnit = chart.mark === 'cell' || chart.mark === 'dot' ? value : `${value}${unitText}`;
     const parts = [
       chart.mark === 'cell' || chart.mark === 'dot' ? `${row[chart.y]}, ${fx(row[chart.x])}${chart.color ? `: ${name}` : ''}` : `${name && name !== category ? `${name}, ` : ''}${category}: ${valueWithUnit}`,
@@ -124,7 +154,7 @@ function pointsOf(chart: ResolvedChart, shape: ReturnType<typeof chartShape>, pl
       typeof row.low === 'number' && typeof row.high === 'number' ? `range ${fy(row.low)} to ${fy(row.high)}` : '',
       row.estimate ? 'estimate' : '',
       row.secondary ? 'secondary source' : '',
-      row.edition ? `source: ${row.edition}` : '',
+      row.edition && row.edition !== name ? `source: ${row.edition}` : '', // unless the series is the edition
       row.revised ? `revised (${row.revised})` : '',
     ];
     const px = place(x, row.__x);

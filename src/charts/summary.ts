@@ -13,7 +13,8 @@ export function summarize(chart: ResolvedChart, shape: ChartShape): string {
 
   if (chart.mark === 'line' || chart.mark === 'area') {
     const series = chart.color ? groupBy(rows, chart.color) : new Map([['', rows]]);
-    const parts = [...series].map(([name, list]) => {
+    const parts = [...series].map(([name, unordered]) => {
+      const list = inXOrder(unordered); // first and last in time, whatever the order of the rows
       const first = list[0];
       const last = list[list.length - 1];
       const high = list.reduce((a, b) => ((b.__y as number) > (a.__y as number) ? b : a));
@@ -42,6 +43,13 @@ export function summarize(chart: ResolvedChart, shape: ChartShape): string {
   }
   const xs = rows.map((r) => r[chart.x]).sort();
   return `${rows.length} points from ${fx(xs[0])} to ${fx(xs[xs.length - 1])}.${estimateNote}`;
+}
+
+/** Rows from left to right when x holds numbers or dates, so "first" and "last" mean earliest and latest. */
+function inXOrder<T extends { __x: unknown }>(rows: T[]): T[] {
+  const at = (row: T) => (row.__x instanceof Date ? row.__x.getTime() : row.__x);
+  if (!rows.every((row) => typeof at(row) === 'number')) return rows;
+  return rows.slice().sort((a, b) => (at(a) as number) - (at(b) as number));
 }
 
 function groupBy(rows: Row[], field: string): Map<string, (Row & { __x: unknown; __y: unknown })[]> {

@@ -1,8 +1,12 @@
 // <sl-chart>: reading a build-time chart with mouse, touch and keyboard, and switching its views.
 // It only enhances what the HTML already shows; with JavaScript off the chart, notes and table are all there.
+// Each drawn view is one tab stop; arrow keys step through its points, Escape hides the tooltip, and a polite
+// live region reads each value out. The choice of view is kept in the URL hash: #<chart-id>=<view-id>.
 
 interface PointData {
   texts: string[];
+  /** How a pointer finds its point: by row (horizontal bars), by column (vertical bars), or by distance. */
+  hit: 'x' | 'y' | 'xy';
   drawings: Record<string, [number, number][]>;
 }
 
@@ -22,40 +26,52 @@ class SupplyLinesChart extends HTMLElement {
   }
 
   #enhancePlot(plot: HTMLElement) {
-    const json = plot.querySelector('script.chart-points')?.textContent;
-    if (!json) return;
-    const data = JSON.parse(json) as PointData;
-    if (!data.texts.length) return;
+    const data = JSON.parse(plot.querySelector('script.chart-points')?.textContent || '{}') as PointData;
+    if (!data.texts?.length) return;
+    const title = this.querySelector('.chart-title')?.textContent ?? 'Chart';
     plot.tabIndex = 0;
     plot.setAttribute('role', 'group');
-    plot.setAttribute('aria-roledescription', 'chart');
-    plot.setAttribute('aria-label', `${this.querySelector('.chart-title')?.textContent ?? 'Chart'}: use arrow keys to read each point`);
+    plot.setAttribute('aria-label', `${title}. ${data.texts.length} points: use the arrow keys to read them`);
     const tooltip = document.createElement('div');
     tooltip.className = 'chart-tooltip';
+    tooltip.setAttribute('aria-hidden', 'true');
     tooltip.hidden = true;
     plot.append(tooltip);
     let active = -1;
-    const drawing = () => [...plot.querySelectorAll<HTMLElement>('.chart-drawing')].find((d) => d.offsetParent !== null);
+    // The drawing on screen: the wide or the narrow one, whichever the layout shows.
+    const current = () => {
+      const drawing = [...plot.querySelectorAll<HTMLElement>('.chart-drawing')].find((d) => d.offsetParent !== null);
+      const svg = drawing?.querySelector('svg');
+      const points = drawing && data.drawings[drawing.dataset.layout ?? ''];
+      return drawing && svg && points ? { svg, points, scale: svg.getBoundingClientRect().width / Number(drawing.dataset.width) } : undefined;
+    };
 
     const show = (index: number, announce: boolean) => {
-      const current = drawing();
-      const svg = current?.querySelector('svg');
-      const xy = current && data.drawings[current.dataset.layout ?? '']?.[index];
-      if (!current || !svg || !xy) return;
+      const view = current();
+      const xy = view?.points[index];
+      if (!view || !xy) return;
       active = index;
-      const scale = svg.getBoundingClientRect().width / Number(current.dataset.width);
-      const box = current.getBoundingClientRect();
-      const host = plot.getBoundingClientRect();
-      tooltip.textContent = data.texts[index];
+      const [first, ...rest] = data.texts[index].split('; ');
+      const strong = document.createElement('strong');
+      strong.textContent = first;
+      tooltip.replaceChildren(strong, ...rest.map((line) => Object.assign(document.createElement('span'), { textContent: line })));
       tooltip.hidden = false;
-      tooltip.style.left = `${Math.min(Math.max(xy[0] * scale + box.left - host.left, 80), host.width - 80)}px`;
-      tooltip.style.top = `${xy[1] * scale + box.top - host.top}px`;
-      let ring = svg.querySelector<SVGCircleElement>('.chart-focus');
+      // Above the point, kept inside the chart's box; below it when there is no room above.
+      const box = view.svg.getBoundingClientRect();
+      const host = plot.getBoundingClientRect();
+      const x = xy[0] * view.scale + box.left - host.left;
+      const y = xy[1] * view.scale + box.top - host.top;
+      const width = tooltip.offsetWidth;
+      const height = tooltip.offsetHeight;
+      tooltip.style.left = `${Math.min(Math.max(x - width / 2, 0), Math.max(0, host.width - width))}px`;
+      const above = y - height - 12;
+      tooltip.style.top = `${host.top + above >= 4 ? above : y + 14}px`;
+      let ring = view.svg.querySelector<SVGCircleElement>('.chart-focus');
       if (!ring) {
         ring = document.createElementNS(SVG_NS, 'circle') as SVGCircleElement;
         ring.setAttribute('class', 'chart-focus');
         ring.setAttribute('r', '9');
-        svg.append(ring);
+        view.svg.append(ring);
       }
       ring.setAttribute('cx', String(xy[0]));
       ring.setAttribute('cy', String(xy[1]));
@@ -65,45 +81,49 @@ class SupplyLinesChart extends HTMLElement {
       tooltip.hidden = true;
       plot.querySelectorAll('.chart-focus').forEach((ring) => ring.remove());
     };
-
-
-    plot.addEventListener('pointermove', (event) => {
-      const current = drawing();
-      const svg = current?.querySelector('svg');
-      const points = current && data.drawings[current.dataset.layout ?? ''];
-      if (!svg || !points) return;
-      const rect = svg.getBoundingClientRect();
-      const scale = rect.width / Number(current.dataset.width);
-      const px = (event.clientX - rect.left) / scale;
-      const py = (event.clientY - rect.top) / scale;
+    const nearest = (event: PointerEvent) => {
+      const view = current();
+      if (!view) return -1;
+      const rect = view.svg.getBoundingClientRect();
+      const px = (event.clientX - rect.left) / view.scale;
+      const py = (event.clientY - rect.top) / view.scale;
       let best = -1;
-      let bestDistance = 40 * 40;
-      points.forEach(([x, y], i) => {
-        const d = (x - px) ** 2 + (y - py) ** 2;
+      let bestDistance = 30 ** 2;
+      view.points.forEach(([x, y], i) => {
+        const d = data.hit === 'y' ? (y - py) ** 2 : data.hit === 'x' ? (x - px) ** 2 : (x - px) ** 2 + (y - py) ** 2;
         if (d < bestDistance) [best, bestDistance] = [i, d];
       });
-      if (best >= 0) show(best, false);
+      return best;
+    };
+    const point = (event: PointerEvent) => {
+      const index = nearest(event);
+      if (index >= 0) show(index, event.pointerType !== 'mouse');
       else hide();
-    });
-    plot.addEventListener('pointerleave', hide);
+    };
+
+    plot.addEventListener('pointermove', point);
+    plot.addEventListener('pointerdown', point);
+    // A finger lifting also "leaves": a tapped value stays until the next tap or until focus moves on.
+    plot.addEventListener('pointerleave', (event) => event.pointerType === 'mouse' && hide());
     plot.addEventListener('blur', hide);
     plot.addEventListener('keydown', (event) => {
       const last = data.texts.length - 1;
-      const moves: Record<string, number> = {
-        ArrowRight: Math.min(active + 1, last),
-        ArrowDown: Math.min(active + 1, last),
-        ArrowLeft: Math.max(active - 1, 0),
-        ArrowUp: Math.max(active - 1, 0),
-        Home: 0,
-        End: last,
-      };
       if (event.key === 'Escape') {
+        if (!tooltip.hidden) event.preventDefault();
         hide();
         return;
       }
-      if (!(event.key in moves)) return;
+      const next: Record<string, number> = {
+        ArrowRight: active + 1,
+        ArrowDown: active + 1,
+        ArrowLeft: active - 1,
+        ArrowUp: active - 1,
+        Home: 0,
+        End: last,
+      };
+      if (!(event.key in next)) return;
       event.preventDefault();
-      show(active < 0 && !['Home', 'End'].includes(event.key) ? 0 : moves[event.key], true);
+      show(active < 0 && event.key !== 'End' ? 0 : Math.min(Math.max(next[event.key], 0), last), true);
     });
   }
 
@@ -113,18 +133,27 @@ class SupplyLinesChart extends HTMLElement {
     switcher.hidden = false;
     const buttons = [...switcher.querySelectorAll<HTMLButtonElement>('button')];
     const select = (id: string, updateHash: boolean) => {
-      if (!buttons.some((b) => b.dataset.view === id)) return;
+      if (!buttons.some((b) => b.dataset.view === id)) return false;
       for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.view === id));
-      for (const view of this.querySelectorAll<HTMLElement>('.chart-view')) view.hidden = view.dataset.view !== id;
+      for (const view of this.querySelectorAll<HTMLElement>('.chart-view')) {
+        view.hidden = view.dataset.view !== id;
+        // The caption's subtitle follows the view (its year, its edition).
+        const subtitle = this.querySelector('.chart-subtitle');
+        if (!view.hidden && subtitle && view.dataset.subtitle) subtitle.textContent = view.dataset.subtitle;
+      }
       this.querySelectorAll<HTMLElement>('.chart-tooltip').forEach((t) => (t.hidden = true));
       if (updateHash) history.replaceState(null, '', `#${this.dataset.chart}=${id}`);
+      return true;
     };
     for (const button of buttons) button.addEventListener('click', () => select(button.dataset.view ?? '', true));
     const fromHash = () => {
       const [chart, view] = decodeURIComponent(location.hash.slice(1)).split('=');
       return chart === this.dataset.chart ? view : undefined;
     };
-    select(fromHash() ?? buttons[0].dataset.view ?? '', false);
+    const linked = fromHash();
+    // A link to a view opens it and, as a link to an element would, brings the chart into view.
+    if (linked && select(linked, false)) requestAnimationFrame(() => this.scrollIntoView());
+    else select(buttons[0].dataset.view ?? '', false);
     addEventListener('hashchange', () => {
       const view = fromHash();
       if (view) select(view, false);

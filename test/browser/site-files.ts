@@ -1,0 +1,76 @@
+// What the browser tests read besides the pages: the editors' source files (to work out expected values on their
+// own, never from the page under test) and the list of built pages, one per kind of page.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { projectRoot } from '../support/build.ts';
+
+export interface DataFile {
+  unit?: string;
+  rows: Record<string, unknown>[];
+}
+
+export function readJson<T = Record<string, unknown>>(file: string): T {
+  return JSON.parse(readFileSync(path.join(projectRoot, file), 'utf8')) as T;
+}
+
+export function readText(file: string): string {
+  return readFileSync(path.join(projectRoot, file), 'utf8');
+}
+
+/** Every HTML file of a built site, as paths relative to it ("articles/x/index.html"). */
+export function htmlFiles(siteDir: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(path.join(siteDir, dir), { withFileTypes: true })) {
+      const rel = path.posix.join(dir, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.name.endsWith('.html')) files.push(rel);
+    }
+  };
+  walk('');
+  return files.sort();
+}
+
+/** The address a built file is served at: "articles/x/index.html" -> "/articles/x/". */
+export function urlPath(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/**
+ * One page of each kind the build makes: pages one folder below a section ("articles/x/", "charts/x/", "embed/x/")
+ * share a kind; every other page (home, about, 404, section indexes) is a kind of its own. `prefer` picks which
+ * page stands for its kind where it matters (the lead story for articles).
+ */
+export function pageKinds(siteDir: string, prefer: string[] = []): { kind: string; path: string }[] {
+  const kinds = new Map<string, string>();
+  for (const file of htmlFiles(siteDir)) {
+    const parts = file.split('/');
+    const kind = parts.length >= 3 ? `${parts[0]}/*` : file;
+    const current = kinds.get(kind);
+    if (!current || (prefer.includes(urlPath(file)) && !prefer.includes(current))) kinds.set(kind, urlPath(file));
+  }
+  return [...kinds].map(([kind, p]) => ({ kind, path: p }));
+}
+
+/** The lead story and the ids of the charts it places, in order, read from its Markdown. */
+export const leadStory = {
+  path: '/articles/us-rare-earth-agreements/',
+  markdown: 'content/articles/us-rare-earth-agreements.md',
+  charts(): string[] {
+    return [...readText(this.markdown).matchAll(/^::chart\{id="([^"]+)"\}/gm)].map((m) => m[1]);
+  },
+  uncertainties(): { text: string; raisedBy: string }[] {
+    const front = readText(this.markdown).match(/^---\n([\s\S]*?)\n---/)![1];
+    return (parse(front) as { uncertainties?: { text: string; raisedBy: string }[] }).uncertainties ?? [];
+  },
+  claims(): { text: string; status: string; note?: string; chart?: string }[] {
+    return [...readText(this.markdown).matchAll(/:claim\[([^\]]+)\]\{([^}]*)\}/g)].map((m) => {
+      const attribute = (name: string) => m[2].match(new RegExp(`${name}="([^"]*)"`))?.[1];
+      return { text: m[1], status: attribute('status')!, note: attribute('note'), chart: attribute('chart') };
+    });
+  },
+};
+
+/** A number as the site writes a source's figure: full precision, thousands separated. */
+export const figure = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 20 });

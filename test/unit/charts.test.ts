@@ -1,0 +1,297 @@
+// Chart SVG snapshots, in the Observable Plot style: each test is a named function that renders a spec and a
+// dataset from test/fixtures/charts/<name>/ (real rows copied from data/, sources kept; see test/README.md)
+// through renderChart. Its wide and narrow SVGs are compared with test/output/<name>.svg and <name>-narrow.svg
+// (<name>-<view>.svg for each view of a chart with views). On a mismatch <name>-changed.svg is written beside the
+// expected file (git-ignored) and the test fails: open both and look. A missing expected file is written, outside
+// CI only; `UPDATE=1` rewrites them all. Deterministic: the renderer rounds decimals, ids defined in an SVG are
+// renumbered here, and `npm run test:unit` pins TZ=UTC.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DOMParser } from 'linkedom';
+import { describe, expect, test } from 'vitest';
+import { prepareRows, type ResolvedChart } from '../../src/charts/prepare.ts';
+import { renderChart, type RenderedChart } from '../../src/charts/render.ts';
+import { chartSchema, datasetSchema, type ChartSpec, type Dataset, type Row } from '../../src/schemas/index.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/charts');
+const outputDir = path.resolve(import.meta.dirname, '../output');
+
+function fixture(name: string): { spec: ChartSpec; dataset: Dataset } {
+  const read = (file: string) => JSON.parse(readFileSync(path.join(fixtures, name, file), 'utf8'));
+  const spec = { ...chartSchema.parse(read('spec.json')), id: name, file: `test/fixtures/charts/${name}/spec.json` };
+  const dataset = { ...datasetSchema.parse(read('dataset.json')), id: name, file: `test/fixtures/charts/${name}/dataset.json` };
+  return { spec, dataset };
+}
+
+const render = (name: string) => {
+  const { spec, dataset } = fixture(name);
+  return renderChart(spec, dataset);
+};
+
+// One chart per kind of mark, each a named function.
+function chinaShareLine() {
+  return render('china-share-line'); // line: derive share, reference line, uncertainty markers
+}
+function productionBarHighlight() {
+  return render('production-bar-highlight'); // horizontal bar: highlight, estimates
+}
+function importRelianceBarViews() {
+  return render('import-reliance-bar-views'); // vertical bar with views
+}
+function agreementsCells() {
+  return render('agreements-cells'); // cell grid with fold
+}
+function agreementsTimelineDots() {
+  return render('agreements-timeline-dots'); // dot timeline with dates
+}
+function usProductionRanges() {
+  return render('us-production-ranges'); // line with low/high ranges
+}
+const charts = [chinaShareLine, productionBarHighlight, importRelianceBarViews, agreementsCells, agreementsTimelineDots, usProductionRanges];
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Ids defined inside an SVG (clip paths, gradients) renumbered in order, with the references to them. */
+function renumberIds(svg: string): string {
+  const ids = [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+  return ids.reduce(
+    (text, id, i) => text.replaceAll(`id="${id}"`, `id="svg-id-${i}"`).replaceAll(`url(#${id})`, `url(#svg-id-${i})`).replaceAll(`href="#${id}"`, `href="#svg-id-${i}"`),
+    svg,
+  );
+}
+
+/** Compares with test/output/<file>.svg; see the top of this file. */
+function compareSnapshot(file: string, svg: string) {
+  const actual = `${renumberIds(svg)}\n`;
+  const expectedFile = path.join(outputDir, `${file}.svg`);
+  const changedFile = path.join(outputDir, `${file}-changed.svg`);
+  if (process.env.UPDATE || (!existsSync(expectedFile) && !process.env.CI)) {
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(expectedFile, actual);
+    rmSync(changedFile, { force: true });
+    return;
+  }
+  if (!existsSync(expectedFile)) throw new Error(`test/output/${file}.svg is missing (written outside CI only)`);
+  if (readFileSync(expectedFile, 'utf8') === actual) {
+    rmSync(changedFile, { force: true });
+    return;
+  }
+  writeFileSync(changedFile, actual);
+  expect.fail(`test/output/${file}.svg differs from the chart drawn now: compare it with test/output/${file}-changed.svg`);
+}
+
+describe('SVG snapshots', () => {
+  test.for(charts.map((fn) => [fn.name, fn] as const))('%s', ([, fn]) => {
+    const chart = fn();
+    for (const view of chart.views) {
+      const base = kebab(fn.name) + (chart.views.length > 1 ? `-${view.id}` : '');
+      for (const drawing of view.drawings) compareSnapshot(drawing.layout === 'wide' ? base : `${base}-${drawing.layout}`, drawing.svg);
+    }
+  });
+
+  test('drawing the same chart twice gives the same SVG', () => {
+    for (const fn of charts) {
+      expect(fn().views.flatMap((v) => v.drawings.map((d) => d.svg))).toEqual(fn().views.flatMap((v) => v.drawings.map((d) => d.svg)));
+    }
+  });
+});
+
+// ---- What every SVG must be, whatever the snapshots say ----
+
+const svgs = (chart: RenderedChart) => chart.views.flatMap((v) => v.drawings.map((d) => ({ view: v, drawing: d, svg: d.svg })));
+const parse = (svg: string) => new DOMParser().parseFromString(svg, 'image/svg+xml') as unknown as Document;
+const all = (svg: string, selector: string) => [...parse(svg).querySelectorAll(selector)];
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '');
+
+describe('every SVG is accessible and valid in HTML', () => {
+  test.for(charts.map((fn) => [fn.name, fn] as const))('%s', ([, fn]) => {
+    const chart = fn();
+    for (const { view, drawing, svg } of svgs(chart)) {
+      const where = `${fn.name} ${view.id ?? ''} ${drawing.layout}`;
+      const root = parse(svg).documentElement;
+      expect(root.localName, where).toBe('svg');
+      expect(root.getAttribute('role'), where).toBe('img');
+      expect(root.getAttribute('aria-labelledby'), where).toBe(`chart-${chart.id}-title`);
+      expect(root.getAttribute('aria-describedby'), where).toBe(`chart-${chart.id}-summary${view.id ? `-${view.id}` : ''}`);
+      expect(svg, where).not.toMatch(/ font-variant=/);
+      expect(svg, where).not.toMatch(/<g[^>]* aria-label=/);
+      expect(svg, where).not.toMatch(/<style/);
+      // A function given where Plot takes a constant is written out as its source code.
+      for (const element of parse(svg).querySelectorAll('*')) {
+        for (const { name, value } of element.attributes) expect(value, `${where}: ${element.localName} ${name}`).not.toMatch(/=>|function|\bundefined\b|NaN/);
+      }
+      expect(Number(root.getAttribute('width')), where).toBe(drawing.width);
+    }
+  });
+});
+
+describe('what the charts show', () => {
+  test('the share line: derived shares, the reported 80% as a labelled dashed line, a marker per uncertainty', () => {
+    const chart = chinaShareLine();
+    const { spec, dataset } = fixture('china-share-line');
+    const tonnes = (country: string, year: number) => dataset.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo as number;
+    const years = dataset.rows.map((r) => r.year as number);
+    const [first, last] = [Math.min(...years), Math.max(...years)];
+    const share = (year: number) => `${((tonnes('China', year) / tonnes('World total', year)) * 100).toFixed(1)}%`;
+    expect(chart.views[0].summary).toContain(`${share(first)} in ${first}`);
+    expect(chart.views[0].summary).toContain(`${share(last)} in ${last}`);
+    expect(chart.views[0].summary).toContain('down overall');
+
+    const placed = spec.annotations!.filter((a) => a.kind === 'uncertainty' && (a.x !== undefined || a.y !== undefined));
+    expect(chart.uncertainties).toHaveLength(placed.length);
+    for (const { svg } of svgs(chart)) {
+      expect(all(svg, 'circle[fill="var(--chart-marker)"]')).toHaveLength(placed.length);
+      expect(all(svg, '[stroke="var(--chart-reported)"][stroke-dasharray]').length).toBeGreaterThanOrEqual(1);
+      expect(squash(parse(svg).documentElement.textContent)).toContain(squash(spec.reference![0].label));
+    }
+  });
+
+  test('the highlighted bars: estimates drawn lighter, the highlight in the accent colour', () => {
+    const chart = productionBarHighlight();
+    const { dataset } = fixture('production-bar-highlight');
+    const estimates = dataset.rows.filter((r) => r.estimate).length;
+    expect(estimates).toBeGreaterThan(0);
+    for (const { svg } of svgs(chart)) {
+      const bars = all(svg, 'rect').filter((r) => /var\(--chart-(accent|muted)\)/.test(r.getAttribute('fill') ?? ''));
+      expect(bars).toHaveLength(dataset.rows.length);
+      const opacity = (r: Element) => Number(r.getAttribute('fill-opacity') ?? r.parentElement?.getAttribute('fill-opacity') ?? 1);
+      expect(bars.filter((r) => opacity(r) < 1)).toHaveLength(estimates);
+      expect(bars.filter((r) => r.getAttribute('fill') === 'var(--chart-accent)')).toHaveLength(1);
+    }
+    const sorted = dataset.rows.slice().sort((a, b) => (b.tonnes_reo as number) - (a.tonnes_reo as number));
+    const [top, bottom] = [sorted[0], sorted[sorted.length - 1]];
+    expect(chart.views[0].summary).toContain(`Largest: ${top.country}, ${(top.tonnes_reo as number).toLocaleString('en-US')}`);
+    expect(chart.views[0].summary).toContain(`smallest: ${bottom.country}, ${(bottom.tonnes_reo as number).toLocaleString('en-US')}`);
+    expect(chart.views[0].summary).toContain(`${estimates} of the ${dataset.rows.length} figures are estimates`);
+  });
+
+  test('the bars with views: one drawing pair per view, each with its own rows and summary', () => {
+    const chart = importRelianceBarViews();
+    const { spec, dataset } = fixture('import-reliance-bar-views');
+    expect(chart.views.map((v) => v.id)).toEqual(spec.views!.map((v) => v.id));
+    for (const [i, view] of chart.views.entries()) {
+      const rows = dataset.rows.filter((r) => r.edition === spec.views![i].filter!.edition);
+      expect(view.rows).toHaveLength(rows.length);
+      expect(view.drawings.map((d) => d.layout)).toEqual(['wide', 'narrow']);
+      const top = rows.reduce((a, b) => ((b.reliance_pct as number) > (a.reliance_pct as number) ? b : a));
+      expect(view.summary).toContain(`Largest: ${top.year}, ${top.reliance_pct}%`);
+      for (const { svg } of view.drawings) {
+        // Every year of the view is written on the axis.
+        const labels = all(svg, 'text').map((t) => t.textContent?.trim());
+        for (const row of rows) expect(labels, `${view.id}: ${row.year}`).toContain(String(row.year));
+      }
+    }
+  });
+
+  test('the cell grid: one cell per folded field per row, counted in the summary', () => {
+    const chart = agreementsCells();
+    const { spec, dataset } = fixture('agreements-cells');
+    const fields = spec.fold!.fields;
+    const cells = dataset.rows.flatMap((row) => fields.map((f) => row[f]));
+    expect(chart.views[0].rows).toHaveLength(dataset.rows.length * fields.length);
+    for (const status of ['stated', 'partly', 'not stated']) {
+      expect(chart.views[0].summary).toContain(`${cells.filter((c) => c === status).length} ${status}`);
+    }
+    expect(chart.views[0].summary).toContain(`${dataset.rows.length} rows by ${fields.length} columns`);
+    for (const { svg } of svgs(chart)) {
+      // Column headers may wrap, and a long word may be hyphenated at the break.
+      const text = squash(parse(svg).documentElement.textContent).replaceAll('-', '');
+      for (const label of Object.values(spec.fold!.labels!)) expect(text).toContain(squash(label));
+      expect(all(svg, 'circle[fill="var(--chart-marker)"]')).toHaveLength(1);
+    }
+  });
+
+  test('the timeline: a dot per event on a date axis, from the first date to the last', () => {
+    const chart = agreementsTimelineDots();
+    const { dataset } = fixture('agreements-timeline-dots');
+    const dates = dataset.rows.map((r) => r.date as string).sort();
+    const day = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    expect(chart.views[0].summary).toBe(`${dataset.rows.length} points from ${day(dates[0])} to ${day(dates[dates.length - 1])}.`);
+    for (const { svg } of svgs(chart)) {
+      const dots = all(svg, 'circle').filter((c) => c.getAttribute('fill') !== 'var(--chart-marker)' && !c.closest('.chart-marker'));
+      expect(dots).toHaveLength(dataset.rows.length);
+      expect(all(svg, '[stroke="var(--chart-reported)"][stroke-dasharray]').length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  test('the range line: a rule per low/high range, estimates hollow, first and last values in the summary', () => {
+    const chart = usProductionRanges();
+    const { spec, dataset } = fixture('us-production-ranges');
+    const ranged = dataset.rows.filter((r) => typeof r.low === 'number');
+    const estimates = dataset.rows.filter((r) => r.estimate);
+    expect(ranged.length).toBeGreaterThan(0);
+    expect(estimates.length).toBeGreaterThan(0);
+
+    // The same chart without ranges draws exactly one vertical rule fewer per ranged row (caps aside).
+    const plain = renderChart(spec, { ...dataset, rows: dataset.rows.map(({ low: _low, high: _high, ...row }) => row) });
+    const rules = (svg: string) => all(svg, 'line').filter((l) => l.getAttribute('x1') === l.getAttribute('x2') && l.getAttribute('y1') !== l.getAttribute('y2'));
+    for (const [i, { svg }] of svgs(chart).entries()) {
+      expect(rules(svg).length - rules(plain.views[0].drawings[i].svg).length).toBe(ranged.length);
+      expect(all(svg, 'circle[fill="var(--chart-bg)"]')).toHaveLength(estimates.length);
+    }
+    const texts = chart.views[0].drawings[0].points.map((p) => p.text);
+    for (const row of ranged) {
+      expect(texts.some((t) => t.includes(`range ${(row.low as number).toLocaleString('en-US')} to ${(row.high as number).toLocaleString('en-US')}`)), String(row.year)).toBe(true);
+    }
+    const byYear = dataset.rows.slice().sort((a, b) => (a.year as number) - (b.year as number));
+    const [first, last] = [byYear[0], byYear[byYear.length - 1]];
+    expect(chart.views[0].summary).toContain(`${(first.tonnes_reo as number).toLocaleString('en-US')} in ${first.year}`);
+    expect(chart.views[0].summary).toContain(`${(last.tonnes_reo as number).toLocaleString('en-US')} in ${last.year}`);
+  });
+});
+
+describe('derived figures are computed at build time', () => {
+  const mine = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../data/mine-production.json'), 'utf8')) as { rows: Row[] };
+  const shareChart = (): ResolvedChart => ({
+    id: 'share',
+    file: 'content/charts/share.json',
+    title: 'Share',
+    dataset: 'mine-production',
+    mark: 'line',
+    x: 'year',
+    y: 'share_pct',
+    derive: [{ op: 'share', as: 'share_pct', value: 'tonnes_reo', key: 'country', total: 'World total', by: 'year' }],
+  });
+  const find = (rows: Row[], country: string, year: number) => rows.find((r) => r.country === country && r.year === year)!;
+
+  test('share: China 2024 = China tonnes / world total tonnes x 100, from data/mine-production.json', () => {
+    const { rows, problems } = prepareRows(shareChart(), mine.rows);
+    expect(problems).toEqual([]);
+    const china = find(mine.rows, 'China', 2024).tonnes_reo as number;
+    const world = find(mine.rows, 'World total', 2024).tonnes_reo as number;
+    expect([china, world]).toEqual([270000, 390000]);
+    expect(find(rows, 'China', 2024).share_pct).toBe((270000 / 390000) * 100);
+    expect(find(rows, 'China', 2024).share_pct).toBeCloseTo(69.23, 2);
+    expect(find(rows, 'World total', 2024).share_pct).toBe(100);
+  });
+
+  test('a share computed from an estimate is an estimate; a year without a total has no share', () => {
+    const { rows } = prepareRows(shareChart(), mine.rows);
+    expect(find(mine.rows, 'United States', 2024).estimate).toBe(true);
+    expect(find(rows, 'United States', 2024).estimate).toBe(true);
+    expect(find(rows, 'United States', 2015).share_pct).toBeNull(); // no world total for 2015 in the data
+  });
+
+  test('ratio and difference', () => {
+    const chart = (derive: ResolvedChart['derive']): ResolvedChart => ({ ...shareChart(), derive });
+    const rows = [{ part: 1, whole: 4, a: 10, b: 3 }];
+    expect(prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'part', denominator: 'whole' }]), rows).rows[0].pct).toBe(25);
+    expect(prepareRows(chart([{ op: 'difference', as: 'change', a: 'a', b: 'b' }]), rows).rows[0].change).toBe(7);
+  });
+
+  test('a derived field typed in beside the figures it comes from is reported, for every operation', () => {
+    const typed = mine.rows.map((r) => (r.country === 'China' && r.year === 2024 ? { ...r, share_pct: 69.2 } : r));
+    const index = typed.findIndex((r) => r.share_pct !== undefined);
+    expect(prepareRows(shareChart(), typed).problems).toEqual([
+      {
+        field: ['derive', 0],
+        message: `"share_pct" is typed in the dataset's rows[${index}] beside "tonnes_reo", which it is computed from: remove "share_pct" from the dataset (derived figures are never typed in)`,
+      },
+    ]);
+    const chart = (derive: ResolvedChart['derive']): ResolvedChart => ({ ...shareChart(), derive });
+    expect(prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'part', denominator: 'whole' }]), [{ part: 1, whole: 4, pct: 25 }]).problems).toHaveLength(1);
+    expect(prepareRows(chart([{ op: 'difference', as: 'change', a: 'a', b: 'b' }]), [{ a: 10, b: 3, change: 7 }]).problems).toHaveLength(1);
+    // A figure given only as a share (no inputs to compute it from) is not a conflict.
+    expect(prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'part', denominator: 'whole' }]), [{ pct: 62 }]).problems).toEqual([]);
+  });
+});
