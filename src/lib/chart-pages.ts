@@ -1,0 +1,24 @@
+// What a chart's own page says besides the chart: the stories that use it, its date and how to cite it.
+import type { RenderedChart } from '../charts/render.ts';
+import type { Article } from '../model/load.ts';
+import { getSite } from '../model/site.ts';
+import { longDate } from './dates.ts';
+
+/** Published stories that place the chart, newest first (drafts never link from a published page). */
+export function storiesUsing(chartId: string): Article[] {
+  return getSite().articles.filter((a) => !a.draft && a.body.charts.includes(chartId));
+}
+
+/** The chart's date: the later of its first publication in a story and its data's last recorded change. */
+export function chartDate(chart: RenderedChart): Date | undefined {
+  const published = storiesUsing(chart.id).map((a) => a.pubDate.getTime());
+  const changed = (chart.dataset.changes ?? []).map((c) => c.date.getTime());
+  const dates = [published.length ? Math.min(...published) : undefined, ...changed].filter((t): t is number => t !== undefined);
+  return dates.length ? new Date(Math.max(...dates)) : undefined;
+}
+
+/** Supply Lines, “Title”, chart, 28 November 2026, https://.../charts/id/ */
+export function citation(chart: RenderedChart, pageUrl: string): string {
+  const date = chartDate(chart);
+  return `Supply Lines, “${chart.spec.title}”, chart, ${date ? longDate(date) : 'undated'}, ${pageUrl}`;
+}

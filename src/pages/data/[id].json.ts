@@ -1,0 +1,24 @@
+// /data/<dataset>.json: the dataset as editors wrote it (rows, sources, notes, changes), plus the charts drawn from it.
+import type { APIRoute } from 'astro';
+import { isoDate } from '../../lib/dates.ts';
+import { absoluteUrl } from '../../lib/embed-code.ts';
+import { getSite } from '../../model/site.ts';
+
+export function getStaticPaths() {
+  return [...getSite().datasets.keys()].map((id) => ({ params: { id } }));
+}
+
+export const GET: APIRoute = ({ params, site }) => {
+  const { datasets, charts } = getSite();
+  const { file: _file, id, ...dataset } = datasets.get(params.id!)!;
+  const drawnIn = [...charts.values()]
+    .filter((chart) => chart.dataset === id)
+    .map((chart) => ({ id: chart.id, title: chart.title, url: absoluteUrl(`/charts/${chart.id}/`, site) }));
+  const body = { id, ...dataset, charts: drawnIn };
+  // Dates as YYYY-MM-DD, as the editors typed them, not as timestamps.
+  const json = JSON.stringify(body, function (this: Record<string, unknown>, key, value) {
+    const raw = this[key];
+    return raw instanceof Date ? isoDate(raw) : value;
+  }, 2);
+  return new Response(`${json}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+};
