@@ -9,6 +9,13 @@ export function storiesUsing(chartId: string): Article[] {
   return getSite().articles.filter((a) => !a.draft && a.body.charts.includes(chartId));
 }
 
+/** Corrections to published stories that name the chart, oldest first, each with its story. */
+export function correctionsFor(chartId: string): { date: Date; text: string; article: Article }[] {
+  return getSite()
+    .articles.flatMap((article) => article.corrections.filter((c) => c.charts.includes(chartId)).map((c) => ({ date: c.date, text: c.text, article })))
+    .sort((a, b) => a.date.getTime() - b.date.getTime());
+}
+
 /** The chart's date: the later of its first publication in a story and its data's last recorded change. */
 export function chartDate(chart: RenderedChart): Date | undefined {
   const published = storiesUsing(chart.id).map((a) => a.pubDate.getTime());

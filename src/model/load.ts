@@ -263,11 +263,13 @@ function starterText(value: unknown, at: FieldPath = []): [FieldPath, string][] 
 }
 
 function checkArticle(file: string, article: Partial<ArticleData>, chartIds: ReadonlySet<string>, report: Report) {
-  article.uncertainties?.forEach((u, i) =>
-    u.charts.forEach((id, j) => {
-      if (!chartIds.has(id)) report(file, ['uncertainties', i, 'charts', j], `no chart "${id}" in content/charts/${didYouMean(id, chartIds)}`);
-    }),
-  );
+  for (const list of ['uncertainties', 'corrections'] as const) {
+    article[list]?.forEach((item, i) =>
+      item.charts.forEach((id, j) => {
+        if (!chartIds.has(id)) report(file, [list, i, 'charts', j], `no chart "${id}" in content/charts/${didYouMean(id, chartIds)}`);
+      }),
+    );
+  }
   if (article.pubDate && article.updatedDate && article.updatedDate < article.pubDate) {
     report(file, ['updatedDate'], `expected a date on or after pubDate (${isoDay(article.pubDate)}), found ${isoDay(article.updatedDate)}`);
   }
