@@ -1,69 +1,147 @@
-// The JavaScript budget, read from the built pages and checked in Chromium: a story loads at most 8 KB of gzipped
-// JavaScript at start, all charts included; Plot is never shipped to readers; no page asks a third party for
-// anything.
+// The budgets, read from the built pages and checked in Chromium, in gzipped bytes of what a page loads at start:
+// a story's JavaScript at most 8 KB, all charts included, and its CSS at most 15 KB; the lead story whole (HTML with
+// its SVG charts, CSS, JavaScript, fonts, images) at most 80 KB; an embed at most 40 KB in all. Plot is never shipped
+// to readers, and no page asks a third party for anything.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launch } from '../support/browser.ts';
+import { useLikeAReader } from './reader.ts';
 import { htmlFiles, leadStory, pageKinds, urlPath } from './site-files.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
-const budget = 8 * 1024;
+const KB = 1024;
+const budgets = { script: 8 * KB, style: 15 * KB, leadStory: 80 * KB, embed: 40 * KB };
 const articles = htmlFiles(siteDir).filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
+const embeds = htmlFiles(siteDir).filter((f) => /^embed\/[^/]+\/index\.html$/.test(f));
+const leadStoryFile = `${leadStory.path.slice(1)}index.html`;
 
 /** Strings only Plot's own code contains, which survive minification. */
 const plotMarkers = ['@observablehq/plot', 'plot-d6a7b5', 'invalid mark; missing render function'];
 
-/**
- * The JavaScript a page runs at start: each external script it names, the modules those import statically (and so
- * load at once), and inline scripts; data blocks (type="application/json") are not code.
- */
-function startupScripts(file: string): { name: string; code: string }[] {
-  const html = readFileSync(path.join(siteDir, file), 'utf8');
-  const scripts: { name: string; code: string }[] = [];
-  const seen = new Set<string>();
-  const load = (src: string, from: string) => {
-    const resolved = new URL(src, `http://site${from}`).pathname;
-    if (seen.has(resolved)) return;
-    seen.add(resolved);
-    const onDisk = path.join(siteDir, decodeURIComponent(resolved));
-    if (!existsSync(onDisk)) throw new Error(`${file} loads ${resolved}, which the build does not have`);
-    const code = readFileSync(onDisk, 'utf8');
-    scripts.push({ name: resolved, code });
-    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[^'"`()]*?from\s*)?["'`]([^"'`]+)["'`]/g)) load(m[1], resolved);
-  };
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const [, attributes, body] = m;
-    const type = attributes.match(/\btype="([^"]*)"/)?.[1] ?? '';
-    if (type && !/^(module|text\/javascript|application\/javascript)$/.test(type)) continue;
-    const src = attributes.match(/\bsrc="([^"]*)"/)?.[1];
-    if (src) load(src, urlPath(file));
-    else if (body.trim()) scripts.push({ name: `${file} (inline)`, code: body });
-  }
-  return scripts;
+interface Asset {
+  /** The address it is loaded from ("/_astro/site.css"), or "<page> (inline)" for a block inside the HTML. */
+  name: string;
+  kind: 'html' | 'script' | 'style' | 'font' | 'image';
+  body: Buffer;
+  /** A <script> or <style> block in the HTML: its bytes are the page's, not a request of its own. */
+  inline?: boolean;
 }
 
-const gzipped = (code: string) => gzipSync(code).length;
+/**
+ * What a page loads at start, each file once as a browser would: the HTML; the scripts it names and the modules those
+ * import statically (and so load at once); its stylesheets, what they @import and the fonts and images they name;
+ * icons, preloads and images that are not lazy. Inline scripts and styles are listed as well (`inline`); data
+ * blocks (type="application/json") are not code.
+ */
+function startupAssets(file: string): Asset[] {
+  const html = readFileSync(path.join(siteDir, file));
+  const assets: Asset[] = [{ name: urlPath(file), kind: 'html', body: html }];
+  const seen = new Set<string>();
+  const load = (src: string, from: string, kind: Asset['kind']) => {
+    if (src.startsWith('data:')) return; // its bytes are already counted where it is written
+    const resolved = new URL(src, `http://site${from}`);
+    if (resolved.origin !== 'http://site') throw new Error(`${file} loads ${src} from another site`);
+    if (seen.has(resolved.pathname)) return;
+    seen.add(resolved.pathname);
+    const onDisk = path.join(siteDir, decodeURIComponent(resolved.pathname));
+    if (!existsSync(onDisk)) throw new Error(`${file} loads ${resolved.pathname}, which the build does not have`);
+    const body = readFileSync(onDisk);
+    assets.push({ name: resolved.pathname, kind, body });
+    if (kind === 'script') {
+      for (const m of body.toString().matchAll(/(?:^|[;}\s])import\s*(?:[^'"`()]*?from\s*)?["'`]([^"'`]+)["'`]/g)) load(m[1], resolved.pathname, 'script');
+    }
+    if (kind === 'style') styleReferences(body.toString(), resolved.pathname);
+  };
+  const styleReferences = (css: string, from: string) => {
+    for (const m of css.matchAll(/@import\s+(?:url\()?\s*["']?([^"')\s;]+)/g)) load(m[1], from, 'style');
+    for (const face of css.matchAll(/@font-face\s*{[^}]*}/g)) {
+      for (const m of face[0].matchAll(/url\(\s*["']?([^"')]+)/g)) load(m[1], from, 'font');
+    }
+    for (const m of css.replace(/@font-face\s*{[^}]*}|@import[^;]*;/g, '').matchAll(/url\(\s*["']?([^"')]+)/g)) load(m[1], from, 'image');
+  };
+  const { document } = parseHTML(html.toString());
+  const page = urlPath(file);
+  for (const element of document.querySelectorAll('script')) {
+    const type = element.getAttribute('type') ?? '';
+    if (type && !/^(module|text\/javascript|application\/javascript)$/.test(type)) continue;
+    const src = element.getAttribute('src');
+    if (src) load(src, page, 'script');
+    else if (element.textContent!.trim()) assets.push({ name: `${page} (inline)`, kind: 'script', body: Buffer.from(element.textContent!), inline: true });
+  }
+  for (const link of document.querySelectorAll('link[href]')) {
+    const rel = ` ${link.getAttribute('rel')} `;
+    const as = link.getAttribute('as');
+    if (rel.includes(' stylesheet ') || (rel.includes(' preload ') && as === 'style')) load(link.getAttribute('href')!, page, 'style');
+    else if (rel.includes(' modulepreload ') || (rel.includes(' preload ') && as === 'script')) load(link.getAttribute('href')!, page, 'script');
+    else if (rel.includes(' preload ') && as === 'font') load(link.getAttribute('href')!, page, 'font');
+    else if (rel.includes(' icon ') || (rel.includes(' preload ') && as === 'image')) load(link.getAttribute('href')!, page, 'image');
+  }
+  for (const style of document.querySelectorAll('style')) {
+    assets.push({ name: `${page} (inline)`, kind: 'style', body: Buffer.from(style.textContent!), inline: true });
+    styleReferences(style.textContent!, page);
+  }
+  for (const image of document.querySelectorAll('img[src], image[href], input[type="image"][src]')) {
+    if (image.getAttribute('loading') !== 'lazy') load(image.getAttribute('src') ?? image.getAttribute('href')!, page, 'image');
+  }
+  return assets;
+}
 
-test('the site has stories to measure', () => {
-  expect(articles).toContain('articles/us-rare-earth-agreements/index.html');
+const startupScripts = (file: string) => startupAssets(file).filter((a) => a.kind === 'script');
+const gzipped = (body: Buffer | string) => gzipSync(body).length;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+/** The gzipped size of a set of assets, and a line that lists each one (for assertion messages). */
+function measure(assets: Asset[]): { total: number; breakdown: string } {
+  const sizes = assets.map((a) => ({ ...a, gzip: gzipped(a.body) }));
+  const total = sizes.reduce((sum, a) => sum + a.gzip, 0);
+  return { total, breakdown: `${kb(total)} gzipped: ${sizes.map((a) => `${a.name} ${a.kind} ${a.gzip} B`).join(', ')}` };
+}
+/** Requests of their own: everything but the blocks inside the HTML. */
+const requested = (file: string) => startupAssets(file).filter((a) => !a.inline);
+
+test('the site has stories and embeds to measure', () => {
+  expect(articles).toContain(leadStoryFile);
+  expect(embeds.length).toBeGreaterThan(0);
 });
 
 describe('as built', () => {
   test.each(articles)('%s starts with at most 8 KB of gzipped JavaScript', (file) => {
     const scripts = startupScripts(file);
     expect(scripts.length).toBeGreaterThan(0);
-    const total = scripts.reduce((sum, s) => sum + gzipped(s.code), 0);
-    expect(total, scripts.map((s) => `${s.name}: ${gzipped(s.code)} B`).join(', ')).toBeLessThanOrEqual(budget);
+    const { total, breakdown } = measure(scripts);
+    expect(total, `JavaScript at start: ${breakdown}; budget ${kb(budgets.script)}`).toBeLessThanOrEqual(budgets.script);
+  });
+
+  test.each(articles)('%s starts with at most 15 KB of gzipped CSS', (file) => {
+    const styles = startupAssets(file).filter((a) => a.kind === 'style');
+    expect(styles.length).toBeGreaterThan(0);
+    const { total, breakdown } = measure(styles);
+    expect(total, `CSS at start: ${breakdown}; budget ${kb(budgets.style)}`).toBeLessThanOrEqual(budgets.style);
+  });
+
+  test('the lead story, whole (HTML with its SVG charts, CSS, JavaScript, fonts, icons), is at most 80 KB gzipped', () => {
+    const assets = requested(leadStoryFile);
+    expect(assets.map((a) => a.kind)).toEqual(expect.arrayContaining(['html', 'script', 'style']));
+    const { total, breakdown } = measure(assets);
+    expect(total, `the lead story: ${breakdown}; budget ${kb(budgets.leadStory)}`).toBeLessThanOrEqual(budgets.leadStory);
+  });
+
+  test.each(embeds)('%s is at most 40 KB gzipped in all', (file) => {
+    const assets = requested(file);
+    expect(assets.map((a) => a.kind)).toEqual(expect.arrayContaining(['html', 'script', 'style']));
+    const { total, breakdown } = measure(assets);
+    expect(total, `the embed: ${breakdown}; budget ${kb(budgets.embed)}`).toBeLessThanOrEqual(budgets.embed);
   });
 
   test('no page ships Plot: no script it loads contains Plot code', () => {
     for (const file of htmlFiles(siteDir)) {
       for (const script of startupScripts(file)) {
-        for (const marker of plotMarkers) expect(script.code.includes(marker), `${file}: ${script.name} contains "${marker}"`).toBe(false);
+        const code = script.body.toString();
+        for (const marker of plotMarkers) expect(code.includes(marker), `${file}: ${script.name} contains "${marker}"`).toBe(false);
       }
     }
   });
@@ -88,10 +166,24 @@ describe('in the browser', () => {
     const loaded = await Promise.all(bodies);
     expect(loaded.length).toBeGreaterThan(0);
     const total = loaded.reduce((sum, code) => sum + gzipped(code), 0);
-    const measured = startupScripts('articles/us-rare-earth-agreements/index.html').reduce((sum, s) => sum + gzipped(s.code), 0);
-    expect(total).toBeLessThanOrEqual(measured);
-    expect(total).toBeLessThanOrEqual(budget);
+    expect(total).toBeLessThanOrEqual(measure(startupScripts(leadStoryFile)).total);
+    expect(total).toBeLessThanOrEqual(budgets.script);
     for (const code of loaded) for (const marker of plotMarkers) expect(code.includes(marker)).toBe(false);
+    await page.close();
+  });
+
+  // The sizes above are only true if the walk finds everything: whatever Chromium fetches while a page loads must be
+  // among the files counted for it.
+  test.each([leadStoryFile, embeds[0]])('%s: Chromium fetches nothing at start that the budget leaves out', async (file) => {
+    const page = await context.newPage();
+    const fetched = new Set<string>();
+    page.on('request', (request) => {
+      if (!request.url().startsWith('data:')) fetched.add(new URL(request.url()).pathname);
+    });
+    await page.goto(`${siteUrl}${urlPath(file)}`, { waitUntil: 'networkidle' });
+    const counted = requested(file).map((a) => a.name);
+    expect(fetched.size).toBeGreaterThan(1);
+    expect([...fetched].filter((name) => !counted.includes(name)), `counted: ${counted.join(', ')}`).toEqual([]);
     await page.close();
   });
 
@@ -100,13 +192,10 @@ describe('in the browser', () => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(`${siteUrl}${pagePath}`, { waitUntil: 'networkidle' });
-    // Use the page as a reader would: scroll to the end, open the tables, switch views.
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-    for (const button of await page.locator('.chart-views-switch button').all()) await button.click();
-    await page.waitForLoadState('networkidle');
+    await useLikeAReader(page);
     const origin = new URL(siteUrl).origin;
     expect(requests.length).toBeGreaterThan(0);
+    if (pagePath === '/search/') expect(requests.some((url) => url.includes('/pagefind/')), 'the search ran, with its index').toBe(true);
     expect(requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin)).toEqual([]);
     await page.close();
   });
