@@ -18,7 +18,9 @@ class AgreementsFilter extends HTMLElement {
       const params = new URLSearchParams();
       if (partner) params.set('partner', partner);
       if (year) params.set('year', year);
-      history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
+      // The choice lives in the query so a reload or a shared link restores it; a #entry anchor is kept.
+      const query = params.size ? `?${params}` : '';
+      if (query !== location.search) history.replaceState(null, '', `${location.pathname}${query}${location.hash}`);
     };
     const params = new URLSearchParams(location.search);
     for (const name of ['partner', 'year']) {

@@ -6,8 +6,33 @@ interface Pagefind {
   search(query: string): Promise<{ results: PagefindResult[] }>;
 }
 
+/** What a result is, from its address: readers tell a story from a chart page at a glance. */
+function kind(url: string): string {
+  const path = new URL(url, location.href).pathname;
+  if (path.includes('/articles/')) return 'Story';
+  if (path.includes('/charts/')) return 'Chart';
+  if (path.includes('/agreements/')) return 'Agreements tracker';
+  return 'Page';
+}
+
+/**
+ * Pagefind's excerpt is HTML-escaped text with the matches in <mark>. It is parsed (inert: nothing runs) and
+ * rebuilt from text nodes and fresh <mark> elements only, so nothing else from the index reaches the page.
+ */
+function excerptNodes(excerpt: string): Node[] {
+  const parsed = new DOMParser().parseFromString(excerpt, 'text/html').body;
+  return [...parsed.childNodes].map((node) => {
+    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+    const mark = document.createElement('mark');
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}
+
 class SiteSearch extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
+  /** Counts searches, so a slow earlier one never overwrites the results of a later one. */
+  #latest = 0;
 
   connectedCallback() {
     const form = this.querySelector('form')!;
@@ -15,8 +40,9 @@ class SiteSearch extends HTMLElement {
     const status = this.querySelector('.search-status')!;
     const list = this.querySelector('.search-results')!;
     const run = async (query: string) => {
-      list.replaceChildren();
+      const search = ++this.#latest;
       if (!query.trim()) {
+        list.replaceChildren();
         status.textContent = '';
         return;
       }
@@ -24,20 +50,26 @@ class SiteSearch extends HTMLElement {
       this.#pagefind ??= import(/* @vite-ignore */ this.dataset.index!) as Promise<Pagefind>;
       const { results } = await (await this.#pagefind).search(query);
       const pages = await Promise.all(results.slice(0, 20).map((r) => r.data()));
-      for (const page of pages) {
-        const item = document.createElement('li');
-        const heading = document.createElement('h2');
-        const link = document.createElement('a');
-        link.href = page.url;
-        link.textContent = page.meta.title ?? page.url;
-        heading.append(link);
-        const excerpt = document.createElement('p');
-        // Pagefind's excerpt marks matches with <mark>; keep only the text so nothing else can be injected.
-        excerpt.textContent = page.excerpt.replace(/<[^>]*>/g, '');
-        item.append(heading, excerpt);
-        list.append(item);
-      }
-      status.textContent = `${results.length} result${results.length === 1 ? '' : 's'} for “${query}”.`;
+      if (search !== this.#latest) return;
+      list.replaceChildren(
+        ...pages.map((page) => {
+          const item = document.createElement('li');
+          const label = document.createElement('p');
+          label.className = 'kicker';
+          label.textContent = kind(page.url);
+          const heading = document.createElement('h2');
+          const link = document.createElement('a');
+          link.href = page.url;
+          link.textContent = page.meta.title ?? page.url;
+          heading.append(link);
+          const excerpt = document.createElement('p');
+          excerpt.append(...excerptNodes(page.excerpt));
+          item.append(label, heading, excerpt);
+          return item;
+        }),
+      );
+      const shown = results.length > pages.length ? ` The first ${pages.length} are listed.` : '';
+      status.textContent = `${results.length} result${results.length === 1 ? '' : 's'} for “${query}”.${shown}`;
     };
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -1,7 +1,8 @@
 // The agreements tracker's model: one entry per row of data/agreements.json, with its dated history
 // (the dataset's change notes that name the row, and those about the whole dataset) and where it is used.
-import type { Dataset, Row } from '../schemas/index.ts';
-import type { Site } from '../model/load.ts';
+import { chartViews, prepareRows, resolveView } from '../charts/prepare.ts';
+import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
+import type { Article, Site } from '../model/load.ts';
 
 export const agreementsDatasetId = 'agreements';
 
@@ -21,19 +22,33 @@ export interface AgreementEntry {
   year: number;
   history: { date: Date; text: string }[];
   sources: Dataset['sources'];
+  /** Charts that draw this agreement (in any of their views), and the published stories that place them. */
+  charts: ChartSpec[];
+  stories: Article[];
 }
 
-export function agreementEntries(dataset: Dataset): AgreementEntry[] {
+export function agreementEntries(dataset: Dataset, site: Site): AgreementEntry[] {
+  const usage = agreementsUsage(site);
   return dataset.rows
     .filter((row) => typeof row.id === 'string' && typeof row.date === 'string')
-    .map((row) => ({
-      row,
-      id: row.id as string,
-      year: Number(String(row.date).slice(0, 4)),
-      history: (dataset.changes ?? []).filter((c) => c.key === undefined || c.key === row.id).map((c) => ({ date: c.date, text: c.text })),
-      sources: dataset.sources.filter((s) => s.id !== undefined && s.id === row.source),
-    }))
+    .map((row) => {
+      const charts = usage.charts.filter((chart) => drawsRow(chart, row));
+      return {
+        row,
+        id: row.id as string,
+        year: Number(String(row.date).slice(0, 4)),
+        history: (dataset.changes ?? []).filter((c) => c.key === undefined || c.key === row.id).map((c) => ({ date: c.date, text: c.text })),
+        sources: dataset.sources.filter((s) => s.id !== undefined && s.id === row.source),
+        charts,
+        stories: usage.stories.filter((story) => charts.some((chart) => story.body.charts.includes(chart.id))),
+      };
+    })
     .sort((a, b) => String(a.row.date).localeCompare(String(b.row.date)));
+}
+
+/** Whether any view of the chart keeps the row after its fold and filter (a chart may draw a few agreements only). */
+function drawsRow(chart: ChartSpec, row: Row): boolean {
+  return chartViews(chart).some((view) => prepareRows(resolveView(chart, view), [row]).rows.length > 0);
 }
 
 /** Charts drawn from the agreements data, and the published stories that place any of them. */

@@ -7,13 +7,22 @@ export const publisher = { '@type': 'NewsMediaOrganization', name: 'Supply Lines
 
 const absolute = (path: string, site: URL) => new URL(path, site).href;
 
+/**
+ * When a story last changed: its updatedDate, else its latest correction; undefined if neither. The JSON-LD's
+ * dateModified and the feed's dc:date both come from here, so they never disagree.
+ */
+export function lastModified(article: Article): Date | undefined {
+  const corrected = article.corrections.map((c) => c.date.getTime());
+  return article.updatedDate ?? (corrected.length ? new Date(Math.max(...corrected)) : undefined);
+}
+
 export function newsArticle(article: Article, site: URL, image?: string) {
   return {
     '@type': 'NewsArticle',
     headline: article.title,
     description: article.description,
     datePublished: article.pubDate.toISOString(),
-    dateModified: (article.updatedDate ?? article.corrections.at(-1)?.date ?? article.pubDate).toISOString(),
+    dateModified: (lastModified(article) ?? article.pubDate).toISOString(),
     author: article.authors.map((name) => ({ '@type': 'Person', name })),
     ...(image ? { image: [absolute(image, site)] } : {}),
     publisher: { ...publisher, url: absolute(url('/'), site) },
@@ -23,14 +32,17 @@ export function newsArticle(article: Article, site: URL, image?: string) {
 }
 
 export function datasetObject(dataset: Dataset, site: URL) {
+  const changed = (dataset.changes ?? []).map((c) => c.date.getTime());
   return {
     '@type': 'Dataset',
     name: dataset.title,
     description: dataset.description ?? dataset.title,
     url: absolute(url(`/data/#${dataset.id}`), site),
     creator: { ...publisher, url: absolute(url('/'), site) },
-    ...(dataset.license ? { license: dataset.license } : {}),
-    isBasedOn: dataset.sources.map((s) => s.url),
+    // schema.org wants a licence as a URL or a CreativeWork; ours are sentences, so they are named works.
+    ...(dataset.license ? { license: { '@type': 'CreativeWork', name: dataset.license } } : {}),
+    ...(changed.length ? { dateModified: new Date(Math.max(...changed)).toISOString().slice(0, 10) } : {}),
+    isBasedOn: [...new Set(dataset.sources.map((s) => s.url))],
     citation: dataset.sources.map((s) => [s.name, s.edition].filter(Boolean).join(', ')),
     distribution: [
       { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absolute(url(`/data/${dataset.id}.csv`), site) },

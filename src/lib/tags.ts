@@ -7,10 +7,12 @@ export function tagIndex(articles: Article[]): Map<string, Article[]> {
   return new Map([...index].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** "trade-policy" -> "Trade policy". */
+/** "trade-policy" -> "Trade Policy": every word capitalised, so "united-states" reads "United States". */
 export function tagLabel(tag: string): string {
-  const words = tag.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return tag
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
 }
 
 /** Stories that share the most tags with this one (at most `count`), newest first among equals. */
