@@ -17,6 +17,7 @@ import { layered } from '../support/cli.ts';
 import { serve } from '../support/serve.ts';
 import { search, useLikeAReader } from './reader.ts';
 import { htmlFiles, leadStory, pageKinds, readJson, readText, urlPath } from './site-files.ts';
+import { tagLabel } from '../../src/lib/tags.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -309,8 +310,8 @@ describe('a hostile corpus, built and read in Chromium', () => {
     ['/charts/pwned-agreements/', () => [timeline.title, timeline.subtitle, agreements.title, agreements.sources[0].name, agreement.partner]],
     ['/agreements/', () => [agreement.partner, agreement.instrument, agreement.president, agreement.signedBy, agreement.commits, agreement.rareEarths, agreement.money, agreement.binding, agreement.status_form, agreement.note, agreements.sources[0].name, agreements.changes[0].text]],
     ['/data/', () => [pwned.title, pwned.description, pwned.unit, pwned.sources[0].name, agreements.title, agreements.description]],
-    [`/tags/${tag}/`, () => [tag, article.title, article.description]],
-    ['/tags/', () => [tag]],
+    [`/tags/${tag}/`, () => [tagLabel(tag), article.title, article.description]],
+    ['/tags/', () => [tagLabel(tag)]],
     ['/', () => [article.title, article.description]],
     ['/charts/', () => [lines.title, timeline.title]],
   ] as [string, () => string[]][])('%s shows its hostile strings as text', async (pagePath, expected) => {
@@ -330,12 +331,12 @@ describe('a hostile corpus, built and read in Chromium', () => {
     await page.close();
   });
 
-  test('a hostile tag links to its own page', async () => {
+  test("the story's tag links to its own page", async () => {
     const { page } = await visit('/tags/');
-    const link = page.locator('main a, a').filter({ hasText: tag }).first();
+    const link = page.locator('main a').filter({ hasText: tagLabel(tag) }).first();
     await link.click();
     await page.waitForLoadState('networkidle');
-    expect(await page.locator('h1').textContent()).toBe(tag);
+    expect(await page.locator('h1').textContent()).toBe(tagLabel(tag));
     expect(await traces(page)).toEqual([]);
     await page.close();
   });

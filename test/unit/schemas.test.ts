@@ -216,4 +216,10 @@ describe('ids', () => {
     expect(failedPaths(viewSchema, { id: '2024 figures', label: 'x' })).toEqual(['id']);
     expect(failedPaths(viewSchema, { id: '"><script>', label: 'x' })).toEqual(['id']);
   });
+
+  test('tags are lower-case words joined by hyphens (each becomes a page at /tags/<tag>/)', () => {
+    expect(articleSchema.safeParse({ ...minimal.article, tags: ['rare-earths', 'china'] }).success).toBe(true);
+    expect(failedPaths(articleSchema, { ...minimal.article, tags: ['Rare Earths'] })).toEqual(['tags.0']);
+    expect(failedPaths(articleSchema, { ...minimal.article, tags: ['china', '"><img src=x onerror=alert(1)>'] })).toEqual(['tags.1']);
+  });
 });
