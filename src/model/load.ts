@@ -392,6 +392,21 @@ function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds
       reported.add(key);
     }
     const values = (field: string) => rows.map((r) => r[field]).filter((v) => v !== null && v !== undefined);
+    if (chart.mark === 'bar') {
+      // One bar per category: bars of several rows would stack, which reads as parts of a whole.
+      const category = rows.every((r) => typeof r[resolved.x] === 'number') ? resolved.y : resolved.x;
+      const counts = new Map<unknown, number>();
+      for (const row of rows) counts.set(row[category], (counts.get(row[category]) ?? 0) + 1);
+      const repeated = [...counts].find(([, n]) => n > 1);
+      if (repeated) {
+        const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
+        const key = `${where.join('.')} one bar`;
+        if (!reported.has(key)) {
+          reported.add(key);
+          report(chart.file, where, `a bar chart draws one bar per ${category}, but ${repeated[1]} rows have ${category} = ${JSON.stringify(repeated[0])}${chart.color ? ` (one per ${chart.color}?)` : ''}: filter to one row each, or give each its own view`);
+        }
+      }
+    }
     if (rows.length && !values(resolved.y).length) report(chart.file, view ? ['views', chart.views!.indexOf(view), 'y'] : ['y'], `field "${resolved.y}" has no values in the rows this chart keeps`);
     chart.annotations?.forEach((a, i) => {
       for (const axis of ['x', 'y'] as const) {

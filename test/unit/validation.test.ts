@@ -85,6 +85,14 @@ const cases: Record<string, Expected[]> = {
     { at: `${article}:2:1`, field: 'title', message: 'required: expected text, found nothing', text: 'titel: ' },
     { at: `${article}:2:1`, field: 'titel', message: /^unknown field "titel" \(did you mean "title"\?\)/, text: 'titel: ' },
   ],
+  'bar-rows-repeat': [
+    {
+      at: `${chart}:9:3`,
+      field: 'filter',
+      message: 'a bar chart draws one bar per country, but 2 rows have country = "China" (one per year?): filter to one row each, or give each its own view',
+      text: '"filter"',
+    },
+  ],
   'filter-keeps-no-rows': [
     { at: `${chart}:8:15`, field: 'filter.country', message: 'no row has country = "Chinaa" (did you mean "China"?)', text: '"country": "Chinaa"' },
     { at: `${chart}:8:3`, field: 'filter', message: 'the chart keeps no rows: check the filter values against the dataset', text: '"filter"' },
