@@ -1,8 +1,11 @@
 // Charts rendered once per loaded site and shared by every page that shows them. A build loads the site once;
-// `npm run dev` loads it afresh for each request, so edited content draws anew there.
+// `npm run dev` loads it afresh for each request, so edited content draws anew there. Across builds, a chart
+// whose spec, dataset and drawing code are unchanged comes from the content-hash cache.
+import { cacheKey, readCache, rendererVersion, writeCache } from '../charts/cache.ts';
 import { renderChart, type RenderedChart } from '../charts/render.ts';
 import type { Site } from '../model/load.ts';
 import { getSite } from '../model/site.ts';
+import type { ChartSpec, Dataset } from '../schemas/index.ts';
 
 const rendered = new WeakMap<Site, Map<string, RenderedChart>>();
 
@@ -14,8 +17,20 @@ export function getChart(id: string): RenderedChart {
   if (!chart) {
     const spec = site.charts.get(id);
     if (!spec) throw new Error(`No chart "${id}"`); // load.ts has already reported unknown ids
-    chart = renderChart(spec, site.datasets.get(spec.dataset)!);
+    chart = renderCached(spec, site.datasets.get(spec.dataset)!);
     charts.set(id, chart);
   }
+  return chart;
+}
+
+type Drawn = Omit<RenderedChart, 'id' | 'spec' | 'dataset'>;
+
+function renderCached(spec: ChartSpec, dataset: Dataset): RenderedChart {
+  const key = cacheKey(rendererVersion, spec, dataset);
+  const cached = readCache('charts', key);
+  if (cached) return { id: spec.id, spec, dataset, ...(JSON.parse(cached.toString('utf8')) as Drawn) };
+  const chart = renderChart(spec, dataset);
+  const { id: _id, spec: _spec, dataset: _dataset, ...drawn } = chart;
+  writeCache('charts', key, JSON.stringify(drawn));
   return chart;
 }

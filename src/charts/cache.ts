@@ -1,0 +1,42 @@
+// A content-hash cache on disk for what is slow to draw: chart SVGs and PNGs. An entry's key is the hash of
+// everything that decides it, so a changed input is a new entry and an unchanged chart is not drawn again.
+// SUPPLY_LINES_CACHE moves the cache (the benchmark gives each run its own, to measure cold builds).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(process.env.SUPPLY_LINES_CACHE ?? path.join(process.cwd(), 'node_modules/.cache/supply-lines'));
+
+export function cacheKey(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+function entry(kind: string, key: string): string {
+  return path.join(root, kind, key);
+}
+
+export function readCache(kind: string, key: string): Buffer | undefined {
+  try {
+    return readFileSync(entry(kind, key));
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCache(kind: string, key: string, data: Buffer | string): void {
+  const file = entry(kind, key);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, data);
+  renameSync(temp, file); // atomic: a concurrent build never reads half an entry
+}
+
+/** A hash of the code that draws charts and of the packages it draws with: a change to either starts afresh. */
+export const rendererVersion: string = (() => {
+  const dir = path.resolve(process.cwd(), 'src/charts');
+  const sources = readdirSync(dir).filter((name) => name.endsWith('.ts')).sort().map((name) => readFileSync(path.join(dir, name), 'utf8'));
+  const versions = ['@observablehq/plot', 'linkedom', '@resvg/resvg-js', 'dejavu-fonts-ttf'].map(
+    (name) => JSON.parse(readFileSync(path.resolve(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')).version,
+  );
+  return cacheKey(sources, versions);
+})();
