@@ -41,8 +41,13 @@ export function summarize(chart: ResolvedChart, shape: ChartShape): string {
     const lines = new Set(rows.map((r) => r.__y)).size;
     return `A grid of ${lines} rows by ${columns} columns (${rows.length} cells): ${counts.join(', ')}.`;
   }
-  const xs = rows.map((r) => r[chart.x]).sort();
-  return `${rows.length} points from ${fx(xs[0])} to ${fx(xs[xs.length - 1])}.${estimateNote}`;
+  const ordered = inXOrder(rows as (Row & { __x: unknown; __y: unknown })[]);
+  const first = ordered[0];
+  const last = ordered[ordered.length - 1];
+  const name = (row: Row) => String(row[chart.label ?? chart.y]);
+  // Timelines: the first and last events by name, and how many fall in each colour category.
+  const groups = chart.color ? ` By ${chart.color}: ${[...groupBy(rows, chart.color)].map(([value, list]) => `${list.length} ${value}`).join(', ')}.` : '';
+  return `${rows.length} ${shape.xFormat === 'date' ? 'events' : 'points'} from ${fx(first[chart.x])} (${name(first)}) to ${fx(last[chart.x])} (${name(last)}).${groups}${estimateNote}`;
 }
 
 /** Rows from left to right when x holds numbers or dates, so "first" and "last" mean earliest and latest. */

@@ -204,9 +204,13 @@ describe('what the charts show', () => {
   test('the timeline: a dot per event on a date axis, from the first date to the last', () => {
     const chart = agreementsTimelineDots();
     const { dataset } = fixture('agreements-timeline-dots');
-    const dates = dataset.rows.map((r) => r.date as string).sort();
-    const day = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    expect(chart.views[0].summary).toBe(`${dataset.rows.length} points from ${day(dates[0])} to ${day(dates[dates.length - 1])}.`);
+    const byDate = dataset.rows.slice().sort((a, b) => String(a.date).localeCompare(String(b.date)));
+    const [first, last] = [byDate[0], byDate[byDate.length - 1]];
+    const day = (d: unknown) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const count = (president: string) => dataset.rows.filter((r) => r.president === president).length;
+    expect(chart.views[0].summary).toBe(
+      `${dataset.rows.length} events from ${day(first.date)} (${first.short}) to ${day(last.date)} (${last.short}). By president: ${count('Biden')} Biden, ${count('Trump')} Trump.`,
+    );
     for (const { svg } of svgs(chart)) {
       const dots = all(svg, 'circle').filter((c) => c.getAttribute('fill') !== 'var(--chart-marker)' && !c.closest('.chart-marker'));
       expect(dots).toHaveLength(dataset.rows.length);
