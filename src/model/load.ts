@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
+import type { z } from 'astro/zod';
 import { getLocation, parse as parseJsonc, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { chartViews, availableFields, prepareRows, resolveView } from '../charts/prepare.ts';
@@ -143,37 +144,34 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   const starters: { file: string; field: FieldPath; text: string; line?: number; column?: number }[] = [];
   const unpublished = new Set<string>(); // draft articles
 
+  /** Reads one folder of JSON files against a schema: what validates (or partly validates) goes on. */
+  const readJsonFolder = <S extends z.ZodType>(files: SourceFile[], schema: S) =>
+    files.flatMap((source) => {
+      const parsed = parseJson(source, problems);
+      if (!parsed) return [];
+      locators.set(source.file, parsed.locate);
+      for (const [field, text] of starterText(parsed.raw)) starters.push({ file: source.file, field, text });
+      const { data, partial, problems: found } = validate(schema, parsed.raw, source.file, parsed.locate);
+      problems.push(...found);
+      if (!data) broken.add(source.file);
+      return [{ source, raw: parsed.raw, usable: (data ?? partial) as z.output<S> | undefined }];
+    });
+
   // Datasets
   const datasets = new Map<string, Dataset>();
   const datasetFiles = listFiles(root, contentDirs.data, '.json', problems);
-  for (const source of datasetFiles) {
-    const parsed = parseJson(source, problems);
-    if (!parsed) continue;
-    locators.set(source.file, parsed.locate);
-    for (const [field, text] of starterText(parsed.raw)) starters.push({ file: source.file, field, text });
-    const { data, partial, problems: found } = validate(datasetSchema, parsed.raw, source.file, parsed.locate);
-    problems.push(...found);
-    if (!data) broken.add(source.file);
-    const usable = data ?? partial;
+  for (const { source, usable } of readJsonFolder(datasetFiles, datasetSchema)) {
     if (usable) datasets.set(source.id, { ...usable, id: source.id, file: source.file });
   }
 
   // Charts
   const charts = new Map<string, ChartSpec>();
   const chartFiles = listFiles(root, contentDirs.charts, '.json', problems);
-  for (const source of chartFiles) {
-    const parsed = parseJson(source, problems);
-    if (!parsed) continue;
-    locators.set(source.file, parsed.locate);
-    for (const [field, text] of starterText(parsed.raw)) starters.push({ file: source.file, field, text });
-    const { data, partial, problems: found } = validate(chartSchema, parsed.raw, source.file, parsed.locate);
-    problems.push(...found);
-    if (!data) broken.add(source.file);
-    const usable = data ?? partial;
+  for (const { source, raw, usable } of readJsonFolder(chartFiles, chartSchema)) {
     if (usable) charts.set(source.id, { ...usable, id: source.id, file: source.file });
     else {
       // Too broken to cross-check: still say when it names a dataset that does not exist.
-      const dataset = (parsed.raw as { dataset?: unknown })?.dataset;
+      const dataset = (raw as { dataset?: unknown })?.dataset;
       if (typeof dataset === 'string' && !datasetFiles.some((f) => f.id === dataset)) {
         report(source.file, ['dataset'], `no dataset "${dataset}" in data/${didYouMean(dataset, datasetFiles.map((f) => f.id))}`);
       }
