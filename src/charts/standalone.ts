@@ -64,8 +64,14 @@ function topLevelRules(css: string): CssRule[] {
 /** The one stylesheet, read from the project (builds and tests run from its root, as for the fonts). */
 const siteCss = () => readFileSync(path.resolve(process.cwd(), 'src/styles/site.css'), 'utf8');
 
-/** Custom properties of `:root` (and `:root[data-theme='light']`) outside any @media block, resolved. */
-export function lightTheme(css: string = siteCss()): Map<string, string> {
+let siteTheme: Map<string, string> | undefined;
+
+/**
+ * Custom properties of `:root` (and `:root[data-theme='light']`) outside any @media block, resolved.
+ * The site's own theme is read once per build, not once per image.
+ */
+export function lightTheme(css?: string): Map<string, string> {
+  if (css === undefined) return (siteTheme ??= lightTheme(siteCss()));
   const raw = new Map<string, string>();
   for (const rule of topLevelRules(css)) {
     const selectors = rule.selector.split(',').map((s) => s.trim());
