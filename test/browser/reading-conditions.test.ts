@@ -170,6 +170,9 @@ describe('with JavaScript off', () => {
     const first = production.rows.filter((r) => r.year === spec.views[0].filter.year && spec.filter.country.includes(String(r.country))).sort((a, b) => Number(b.tonnes_reo) - Number(a.tonnes_reo))[0];
     expect(cells[headers.indexOf('Year')]).toBe(String(first.year));
     expect(cells).toContain(Number(first.tonnes_reo).toLocaleString('en-US'));
+    // Controls that need JavaScript do not show: every view is drawn instead, so a view switch would do nothing.
+    expect(await page.locator('.chart-views-switch button').count()).toBeGreaterThan(0);
+    expect(await page.locator('.chart-views-switch button:visible').count()).toBe(0);
     // The data tables open without JavaScript.
     await page.locator('sl-chart').first().locator('.chart-table summary').click();
     expect(await page.locator('sl-chart').first().locator('.chart-table table').first().isVisible()).toBe(true);
