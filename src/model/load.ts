@@ -8,6 +8,7 @@ import { getLocation, parse as parseJsonc, parseTree, printParseErrorCode, type 
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { chartViews, availableFields, prepareRows, resolveView } from '../charts/prepare.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
+import { tagSlug } from '../lib/tags.ts';
 import { articleSchema, chartSchema, datasetSchema, idSchema, type ArticleData, type ChartSpec, type Dataset } from '../schemas/index.ts';
 import { rowSchema } from '../schemas/row.ts';
 import { locateInJson, locateInYaml, type Locate } from './positions.ts';
@@ -268,6 +269,9 @@ function checkArticle(file: string, article: Partial<ArticleData>, chartIds: Rea
       }),
     );
   }
+  article.tags?.forEach((tag, i) => {
+    if (!tagSlug(tag)) report(file, ['tags', i], `tag "${tag}" has no letter or digit, so it gets no topic page: use a word`, 'warning');
+  });
   if (article.pubDate && article.updatedDate && article.updatedDate < article.pubDate) {
     report(file, ['updatedDate'], `expected a date on or after pubDate (${isoDay(article.pubDate)}), found ${isoDay(article.updatedDate)}`);
   }

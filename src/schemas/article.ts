@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { dateSchema, idSchema } from './common.ts';
+import { dateSchema } from './common.ts';
 import { correctionSchema } from './correction.ts';
 import { uncertaintySchema } from './uncertainty.ts';
 
@@ -15,8 +15,8 @@ export const articleSchema = z.strictObject({
   updatedDate: dateSchema.optional(),
   /** Names of the authors. Default: "Supply Lines staff". */
   authors: z.array(z.string().min(1)).default(['Supply Lines staff']),
-  /** Topics: lower-case words joined by hyphens, e.g. "rare-earths"; each has a page at /tags/<tag>/. */
-  tags: z.array(idSchema).default([]),
+  /** Topics, written as you would say them ("Supply chains", "DR Congo"; "rare-earths" works too); each has a page at /tags/<slug>/. Default []. */
+  tags: z.array(z.string().trim().min(1)).default([]),
   /** true keeps the article out of the published site (it shows in `npm run dev`). Default false. */
   draft: z.boolean().default(false),
   /** What the article's sources say is not known, who said it, which charts it bears on. */
