@@ -8,10 +8,11 @@ import { VFile } from 'vfile';
 import remarkChart from './remark-chart.ts';
 import remarkClaim, { type MarkedClaim } from './remark-claim.ts';
 import remarkHeadingIds from './remark-heading-ids.ts';
+import remarkHeadingLevels from './remark-heading-levels.ts';
 import remarkSafeLinks from './remark-safe-links.ts';
 
-/** A piece of an article body: HTML, or the place of a chart. */
-export type Segment = { html: string } | { chart: string };
+/** A piece of an article body: HTML, or the place of a chart with the level of its title in the outline. */
+export type Segment = { html: string } | { chart: string; headingLevel: number };
 
 export interface RenderedMarkdown {
   segments: Segment[];
@@ -30,6 +31,7 @@ export function renderMarkdown(markdown: string, charts: ReadonlySet<string>): R
       .use(remarkChart, { charts })
       .use(remarkClaim, { charts })
       .use(remarkHeadingIds)
+      .use(remarkHeadingLevels)
       .use(remarkSafeLinks)
       .use(remarkRehype) // raw HTML in Markdown is dropped, not passed through
       .use(rehypeStringify)
@@ -37,11 +39,11 @@ export function renderMarkdown(markdown: string, charts: ReadonlySet<string>): R
   );
   // chart-slot elements carry validated ids only: split the HTML around them.
   const segments: Segment[] = [];
-  const parts = html.split(/<chart-slot data-chart="([^"]*)"><\/chart-slot>/);
-  parts.forEach((part, i) => {
-    if (i % 2 === 1) segments.push({ chart: part });
-    else if (part.trim()) segments.push({ html: part });
-  });
+  const parts = html.split(/<chart-slot data-chart="([^"]*)" data-level="(\d)"><\/chart-slot>/);
+  for (let i = 0; i < parts.length; i += 3) {
+    if (parts[i].trim()) segments.push({ html: parts[i] });
+    if (i + 2 < parts.length) segments.push({ chart: parts[i + 1], headingLevel: Number(parts[i + 2]) });
+  }
   return {
     segments,
     charts: file.data.charts ?? [],

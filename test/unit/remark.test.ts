@@ -19,14 +19,14 @@ function render(name: string): RenderedMarkdown {
 }
 
 function serialize(result: RenderedMarkdown): string {
-  const body = result.segments.map((s) => ('chart' in s ? `<!-- ::chart ${s.chart} -->\n` : s.html)).join('');
+  const body = result.segments.map((s) => ('chart' in s ? `<!-- ::chart ${s.chart} (title h${s.headingLevel}) -->\n` : s.html)).join('');
   const messages = result.messages.map((m) => `<!-- message ${m.line}:${m.column} ${m.message} -->\n`).join('');
   return `${body.trimEnd()}\n${messages}`;
 }
 
 /** The body as a document, for assertions on elements rather than text. */
 function bodyOf(result: RenderedMarkdown) {
-  const html = result.segments.map((s) => ('chart' in s ? `<chart-slot data-chart="${s.chart}"></chart-slot>` : s.html)).join('');
+  const html = result.segments.map((s) => ('chart' in s ? `<chart-slot data-chart="${s.chart}" data-level="${s.headingLevel}"></chart-slot>` : s.html)).join('');
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 }
 
@@ -146,6 +146,36 @@ test('links and images go to http(s), mailto or this site only; javascript: and 
 
 test('headings get ids from their words, unique within the article', () => {
   const result = render('heading-ids');
-  const ids = [...bodyOf(result).querySelectorAll('h1, h2, h3')].map((h) => h.id);
+  const ids = [...bodyOf(result).querySelectorAll('h2, h3, h4')].map((h) => h.id);
   expect(ids).toEqual(['supply-lines', 'china-s-share-80', 'what-we-don-t-know', 'what-we-don-t-know-1', 'emigre-and-sao-paulo', '2024', 'section']);
+});
+
+describe('remark-heading-levels: any article reads as an outline under the page title', () => {
+  /** The outline of the body: each heading's level and each chart title's, in order. */
+  const outline = (result: RenderedMarkdown) =>
+    [...bodyOf(result).querySelectorAll('h1, h2, h3, h4, h5, h6, chart-slot')].map((el) =>
+      el.localName === 'chart-slot' ? `chart h${el.getAttribute('data-level')}` : `${el.localName} ${el.textContent}`,
+    );
+  const of = (markdown: string, charts = ['a', 'b']) => outline(renderMarkdown(markdown, new Set(charts)));
+
+  test('no headings: a chart title is an h2, straight under the page h1', () => {
+    expect(of('A short story.\n\n::chart{id="a"}\n\nThe end.')).toEqual(['chart h2']);
+  });
+
+  test('a chart first, and two charts in a row, take the same level', () => {
+    expect(of('::chart{id="a"}\n\n::chart{id="b"}\n\nText.')).toEqual(['chart h2', 'chart h2']);
+  });
+
+  test('only ### headings: they become h2, and a chart under one is an h3', () => {
+    expect(of('Intro.\n\n### One\n\n::chart{id="a"}\n\n### Two')).toEqual(['h2 One', 'chart h3', 'h2 Two']);
+  });
+
+  test('a skipped level closes up, a body # never competes with the page h1, and a chart under a deep heading stops at h5', () => {
+    expect(of('# Top\n\n#### Deep\n\n## Back')).toEqual(['h2 Top', 'h3 Deep', 'h3 Back']);
+    expect(of('## A\n\n### B\n\n#### C\n\n##### D\n\n###### E\n\n::chart{id="a"}')).toEqual(['h2 A', 'h3 B', 'h4 C', 'h5 D', 'h6 E', 'chart h5']);
+  });
+
+  test('a chart under a ## heading is an h3, as in the lead story', () => {
+    expect(of('## Section\n\n::chart{id="a"}')).toEqual(['h2 Section', 'chart h3']);
+  });
 });
