@@ -52,6 +52,9 @@ export default defineConfig({
   // Pages build a few at a time so PNG rendering (on libuv's threads) keeps both cores busy.
   build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
+  // Stories go through our own remark pipeline (src/remark/); Astro's Markdown is unused, and its default code
+  // highlighter (Shiki) writes inline styles that the Content-Security-Policy below refuses.
+  markdown: { syntaxHighlight: false },
   // A Content-Security-Policy on every page (a <meta> tag with hashes Astro computes): scripts only from our own
   // origin, nothing inline, no eval; no plugins; forms and <base> stay on our origin.
   security: {

@@ -1,4 +1,5 @@
 // Errors are values with a file, a field and a message until the one place that prints them.
+import path from 'node:path';
 
 export interface Problem {
   /** Path from the repository root, e.g. "content/charts/china-mine-share.json". */
@@ -46,10 +47,15 @@ export function formatAnnotation(problem: Problem): string {
   return `::${problem.severity} ${props.join(',')}::${escapeData(problem.message)}`;
 }
 
-/** Thrown by the build when content is broken: its message lists every problem. */
+/**
+ * Thrown by the build when content is broken: its message lists every problem, and nothing else is printed.
+ * Astro prints an error's stack trace when it has one, and its overlay in `npm run dev` opens `loc.file`: so the
+ * stack is left empty (the code that noticed is of no use to an editor) and `loc` is the first problem's file.
+ */
 export class ContentError extends Error {
   readonly problems: Problem[];
-  constructor(problems: Problem[]) {
+  readonly loc?: { file: string; line?: number; column?: number };
+  constructor(problems: Problem[], root: string) {
     const errors = sortProblems(problems.filter((p) => p.severity === 'error'));
     super(
       `Supply Lines content has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was published:\n` +
@@ -57,5 +63,8 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.problems = problems;
+    this.stack = '';
+    const first = errors[0];
+    if (first) this.loc = { file: path.resolve(root, first.file), line: first.line, column: first.column };
   }
 }

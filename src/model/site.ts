@@ -15,8 +15,9 @@ export function contentRoot(): string {
 
 export function getSite(): Site {
   if (cached && !dev) return cached;
-  const { site, problems } = loadSite(contentRoot(), { includeDrafts: dev });
-  if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
+  const root = contentRoot();
+  const { site, problems } = loadSite(root, { includeDrafts: dev });
+  if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems, root);
   cached = site;
   return site;
 }

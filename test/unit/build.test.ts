@@ -85,4 +85,9 @@ test('an invalid fixture site does not build, and the output names the file, lin
   expect(build.output).toContain('nothing was published');
   expect(build.output).toContain('content/charts/china-production.json:6:3  x  no field "yaer" in the rows of data/production.json (did you mean "year"?)');
   expect(build.output).toContain('content/charts/china-production.json:8:3  color  no field "contry" in the rows of data/production.json (did you mean "country"?)');
+  // The list once, and nothing an editor cannot act on: no stack trace, no file of ours, no highlighter warning.
+  expect(build.output.split('nothing was published')).toHaveLength(2);
+  expect(build.output.split('no field "yaer"')).toHaveLength(2);
+  expect(build.output).not.toMatch(/Stack trace|\bat .*\.(m?js|ts):\d+|src\/model|node_modules/);
+  expect(build.output).not.toContain('Shiki');
 }, 300_000);

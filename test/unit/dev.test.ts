@@ -35,10 +35,11 @@ function edit(file: string, from: string, to: string) {
 beforeAll(async () => {
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  // Start it as `npm run dev` would: without Vitest's own variables (with VITEST set, astro dev serves nothing).
+  // Start it as `npm run dev` would: without Vitest's own variables (with VITEST set, astro dev serves nothing),
+  // and beside any `npm run dev` an editor has open (--ignore-lock: Astro otherwise refuses a second server).
   const vitestOwn = /^(VITEST.*|DEV|PROD|MODE|SSR|BASE_URL|NODE_ENV)$/;
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !vitestOwn.test(name)));
-  server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+  server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: projectRoot,
     env: { ...env, CONTENT_ROOT: root },
   });
@@ -87,5 +88,17 @@ test('saving a chart spec or a dataset reloads the open page with the change', a
   await expect.poll(() => page.textContent('h1'), { timeout: 20_000 }).toContain('Borduria still mines more zircon');
   edit('data/zircon-output.json', '"tonnes": 130', '"tonnes": 1317');
   await expect.poll(() => page.content(), { timeout: 20_000 }).toContain('1,317');
+  await page.close();
+}, 60_000);
+
+test("a mistake saved while previewing shows the error overlay at the editor's file, with the problem listed", async () => {
+  const page = await open('/charts/zircon-output/');
+  edit('content/charts/zircon-output.json', '"mark": "line"', '"mark": "lin"');
+  const overlay = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
+  await expect.poll(overlay, { timeout: 20_000 }).toContain('found "lin" (did you mean "line"?)');
+  const text = await overlay();
+  expect(text).toContain('content/charts/zircon-output.json');
+  expect(text).not.toMatch(/src\/model|node_modules/);
+  edit('content/charts/zircon-output.json', '"mark": "lin"', '"mark": "line"');
   await page.close();
 }, 60_000);
