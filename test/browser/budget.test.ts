@@ -1,7 +1,7 @@
-// The budgets, read from the built pages and checked in Chromium, in gzipped bytes of what a page loads at start:
-// a story's JavaScript at most 8 KB, all charts included, and its CSS at most 15 KB; the lead story whole (HTML with
-// its SVG charts, CSS, JavaScript, fonts, images) at most 80 KB; an embed at most 40 KB in all. Plot is never shipped
-// to readers, and no page asks a third party for anything.
+// The budgets of the live site (content/ and data/ as they are), read from the built pages and checked in
+// Chromium, in gzipped bytes of what a page loads at start: a story's JavaScript at most 8 KB, all charts included,
+// and its CSS at most 15 KB; every story whole (HTML with its SVG charts, CSS, JavaScript, fonts, images) at most
+// 80 KB; an embed at most 40 KB in all. Plot is never shipped to readers, and no page asks a third party for anything.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,15 +10,18 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launch } from '../support/browser.ts';
 import { useLikeAReader } from './reader.ts';
+import { loadSite } from '../../src/model/load.ts';
+import { projectRoot } from '../support/build.ts';
 import { htmlFiles, leadStory, pageKinds, urlPath } from './site-files.ts';
 
-const siteUrl = inject('siteUrl');
-const siteDir = inject('siteDir');
+const siteUrl = inject('liveUrl');
+const siteDir = inject('liveDir');
 const KB = 1024;
-const budgets = { script: 8 * KB, style: 15 * KB, leadStory: 80 * KB, embed: 40 * KB };
+const budgets = { script: 8 * KB, style: 15 * KB, story: 80 * KB, embed: 40 * KB };
 const articles = htmlFiles(siteDir).filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
 const embeds = htmlFiles(siteDir).filter((f) => /^embed\/[^/]+\/index\.html$/.test(f));
-const leadStoryFile = `${leadStory.path.slice(1)}index.html`;
+/** What the live content publishes, to know how many pages the build must have made. */
+const live = loadSite(projectRoot).site;
 
 /** Strings only Plot's own code contains, which survive minification. */
 const plotMarkers = ['@observablehq/plot', 'plot-d6a7b5', 'invalid mark; missing render function'];
@@ -103,9 +106,10 @@ function measure(assets: Asset[]): { total: number; breakdown: string } {
 /** Requests of their own: everything but the blocks inside the HTML. */
 const requested = (file: string) => startupAssets(file).filter((a) => !a.inline);
 
-test('the site has stories and embeds to measure', () => {
-  expect(articles).toContain(leadStoryFile);
-  expect(embeds.length).toBeGreaterThan(0);
+test('the site has a page for every published story and an embed for every chart to measure', () => {
+  expect(articles.length).toBeGreaterThan(0);
+  expect(articles).toHaveLength(live.articles.length);
+  expect(embeds).toHaveLength(live.charts.size);
 });
 
 describe('as built', () => {
@@ -123,11 +127,11 @@ describe('as built', () => {
     expect(total, `CSS at start: ${breakdown}; budget ${kb(budgets.style)}`).toBeLessThanOrEqual(budgets.style);
   });
 
-  test('the lead story, whole (HTML with its SVG charts, CSS, JavaScript, fonts, icons), is at most 80 KB gzipped', () => {
-    const assets = requested(leadStoryFile);
+  test.each(articles)('%s, whole (HTML with its SVG charts, CSS, JavaScript, fonts, icons), is at most 80 KB gzipped', (file) => {
+    const assets = requested(file);
     expect(assets.map((a) => a.kind)).toEqual(expect.arrayContaining(['html', 'script', 'style']));
     const { total, breakdown } = measure(assets);
-    expect(total, `the lead story: ${breakdown}; budget ${kb(budgets.leadStory)}`).toBeLessThanOrEqual(budgets.leadStory);
+    expect(total, `the story: ${breakdown}; budget ${kb(budgets.story)}`).toBeLessThanOrEqual(budgets.story);
   });
 
   test.each(embeds)('%s is at most 40 KB gzipped in all', (file) => {
@@ -156,17 +160,17 @@ describe('in the browser', () => {
     await context?.close();
   });
 
-  test('the lead story loads no more script than measured, none of it Plot', async () => {
+  test.each(articles)('%s loads no more script than measured, none of it Plot', async (file) => {
     const page = await context.newPage();
     const bodies: Promise<string>[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script') bodies.push(response.text());
     });
-    await page.goto(`${siteUrl}${leadStory.path}`, { waitUntil: 'networkidle' });
+    await page.goto(`${siteUrl}${urlPath(file)}`, { waitUntil: 'networkidle' });
     const loaded = await Promise.all(bodies);
     expect(loaded.length).toBeGreaterThan(0);
     const total = loaded.reduce((sum, code) => sum + gzipped(code), 0);
-    expect(total).toBeLessThanOrEqual(measure(startupScripts(leadStoryFile)).total);
+    expect(total).toBeLessThanOrEqual(measure(startupScripts(file)).total);
     expect(total).toBeLessThanOrEqual(budgets.script);
     for (const code of loaded) for (const marker of plotMarkers) expect(code.includes(marker)).toBe(false);
     await page.close();
@@ -174,7 +178,7 @@ describe('in the browser', () => {
 
   // The sizes above are only true if the walk finds everything: whatever Chromium fetches while a page loads must be
   // among the files counted for it.
-  test.each([leadStoryFile, embeds[0]])('%s: Chromium fetches nothing at start that the budget leaves out', async (file) => {
+  test.each([...articles, embeds[0]])('%s: Chromium fetches nothing at start that the budget leaves out', async (file) => {
     const page = await context.newPage();
     const fetched = new Set<string>();
     page.on('request', (request) => {

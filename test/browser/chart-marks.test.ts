@@ -4,6 +4,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launch } from '../support/browser.ts';
+import { loadSite } from '../../src/model/load.ts';
+import { readerFixture } from '../support/site.ts';
 import { htmlFiles, leadStory, readJson, urlPath, type DataFile } from './site-files.ts';
 
 const siteUrl = inject('siteUrl');
@@ -26,7 +28,10 @@ async function open(path: string, width = 1200): Promise<Page> {
   return page;
 }
 
-test('the built site has story and chart pages to check', () => {
+test('the built site has a page for each story and each chart to check', () => {
+  const { articles, charts } = loadSite(readerFixture).site;
+  expect(chartPages.length).toBeGreaterThan(0);
+  expect(chartPages).toHaveLength(articles.length + charts.size);
   expect(chartPages).toContain(leadStory.path);
   expect(chartPages.some((p) => p.startsWith('/charts/'))).toBe(true);
 });

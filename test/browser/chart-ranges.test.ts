@@ -10,7 +10,7 @@ import { serve } from '../support/serve.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/ranges');
-const data = readJson<DataFile>('test/browser/fixtures/ranges/data/production.json');
+const data = readJson<DataFile>(path.join(fixture, 'data/production.json'));
 const us = data.rows.filter((r) => r.country === 'United States');
 const revised = data.rows.filter((r) => r.year === 2023);
 const ranged = (rows: Record<string, unknown>[]) => rows.filter((r) => typeof r.low === 'number' && typeof r.high === 'number');

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { loadSite } from '../../src/model/load.ts';
 import { artifact, launch } from '../support/browser.ts';
+import { readerFixture } from '../support/site.ts';
 import { serve } from '../support/serve.ts';
 
 const siteUrl = inject('siteUrl');
@@ -21,6 +23,12 @@ interface OEmbed {
   title: string;
 }
 const ids = readdirSync(path.join(siteDir, 'oembed')).map((f) => f.replace(/\.json$/, '')).sort();
+
+test('every chart has an oEmbed answer (and so an embed) to test', () => {
+  expect(ids.length).toBeGreaterThan(0);
+  expect(ids).toEqual([...loadSite(readerFixture).site.charts.keys()].sort());
+});
+
 const oembedOf = (id: string): OEmbed => JSON.parse(readFileSync(path.join(siteDir, 'oembed', `${id}.json`), 'utf8'));
 /** The code with the build's public origin swapped for the loopback origin that serves the build. */
 const codeOf = (id: string) => {

@@ -1,7 +1,7 @@
 // A publication readers can follow, on the built site: the feed, the sitemap and robots.txt, search, social cards
 // and link previews, JSON-LD, the agreements tracker, tag pages, the home page and related stories.
-// Expected values come from the editors' files (the loader on the project root, data/*.json, the Markdown) and from
-// the list of built files, never from the page under test. test/browser/publication-fixture.test.ts covers what
+// Expected values come from the reader fixture's files (test/fixtures/reader/: the loader on it, its data/*.json,
+// its Markdown) and from the list of built files, never from the page under test. test/browser/publication-fixture.test.ts covers what
 // the real content has no example of (drafts, updates, corrections).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,16 +10,16 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { loadSite } from '../../src/model/load.ts';
 import { launch } from '../support/browser.ts';
-import { projectRoot } from '../support/build.ts';
+import { readerFixture } from '../support/site.ts';
 import { decodePng } from '../support/png.ts';
 import { builtFile, canonicalOf, existsInBuild, expectedModified, jsonLd, meta, readFeed, readPage, sitemapUrls, site } from './publication-site.ts';
-import { htmlFiles, readJson } from './site-files.ts';
+import { expectedPageCount, htmlFiles, readJson } from './site-files.ts';
 
 const siteDir = inject('siteDir');
 const siteUrl = inject('siteUrl');
-const { site: content } = loadSite(projectRoot);
+const { site: content } = loadSite(readerFixture);
 const stories = content.articles; // published, newest first
-const drafts = loadSite(projectRoot, { includeDrafts: true }).site.articles.filter((a) => a.draft);
+const drafts = loadSite(readerFixture, { includeDrafts: true }).site.articles.filter((a) => a.draft);
 const storyFile = (slug: string) => `articles/${slug}/index.html`;
 const slugOf = (address: string) => new URL(address, site).pathname.match(/\/articles\/([^/]+)\/$/)?.[1];
 
@@ -35,6 +35,11 @@ afterAll(async () => {
 
 test('the real site has at least two published stories, so the order checks below compare something', () => {
   expect(stories.length).toBeGreaterThanOrEqual(2);
+});
+
+test('the build made every page the fixture calls for, so the checks below that walk them walk them all', () => {
+  expect(stories.length).toBeGreaterThan(0);
+  expect(htmlFiles(siteDir)).toHaveLength(expectedPageCount());
 });
 
 describe('feed', () => {
@@ -110,7 +115,7 @@ describe('search', () => {
 
   /** Words of a story's Markdown body, lower-case, in order, without directives, attributes or link targets. */
   function bodyWords(file: string): string[] {
-    const body = matter(readFileSync(path.join(projectRoot, file), 'utf8'))
+    const body = matter(readFileSync(path.join(readerFixture, file), 'utf8'))
       .content.replace(/^::.*$/gm, ' ') // chart directives
       .replace(/\{[^}]*\}/g, ' ') // directive attributes
       .replace(/\]\([^)]*\)/g, '] ') // link targets

@@ -3,11 +3,16 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { artifact, launch } from '../support/browser.ts';
-import { leadStory, pageKinds, readJson, type DataFile } from './site-files.ts';
+import { leadStory, pageKindNames, pageKinds, readJson, type DataFile } from './site-files.ts';
 
 const siteUrl = inject('siteUrl');
 const kinds = pageKinds(inject('siteDir'), [leadStory.path]);
 const charts = leadStory.charts();
+
+test('there is a page of every kind, and a chart in the lead story, to read', () => {
+  expect(kinds.map((k) => k.kind).sort()).toEqual(pageKindNames);
+  expect(charts.length).toBeGreaterThan(0);
+});
 
 describe('on a 360 px phone', () => {
   let context: BrowserContext;

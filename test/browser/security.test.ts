@@ -16,7 +16,7 @@ import { buildSite, projectRoot, type BuildResult } from '../support/build.ts';
 import { layered } from '../support/cli.ts';
 import { serve } from '../support/serve.ts';
 import { search, useLikeAReader } from './reader.ts';
-import { htmlFiles, leadStory, pageKinds, readJson, readText, urlPath } from './site-files.ts';
+import { expectedPageCount, htmlFiles, leadStory, pageKinds, readJson, readText, urlPath } from './site-files.ts';
 import { tagLabel, tagSlug, topicPath } from '../../src/lib/tags.ts';
 
 const siteUrl = inject('siteUrl');
@@ -60,6 +60,7 @@ describe('the Content-Security-Policy, as built', () => {
   test('the site has pages of every kind to check', () => {
     expect(pages.map((p) => p.file)).toEqual(expect.arrayContaining(['index.html', 'search/index.html', `${leadStory.path.slice(1)}index.html`]));
     expect(pages.some((p) => p.file.startsWith('embed/'))).toBe(true);
+    expect(pages).toHaveLength(expectedPageCount());
   });
 
   test("every page has one policy whose script-src allows only our origin and hashes: no 'unsafe-inline', 'unsafe-eval', wildcard or bare scheme", () => {
@@ -197,7 +198,7 @@ describe('the Content-Security-Policy, in Chromium', () => {
 });
 
 describe('a hostile corpus, built and read in Chromium', () => {
-  const fixtures = 'test/fixtures';
+  const fixtures = path.join(projectRoot, 'test/fixtures');
   const pwned = readJson<Record<string, any>>(`${fixtures}/hostile/data/pwned.json`);
   const agreements = readJson<Record<string, any>>(`${fixtures}/hostile/data/agreements.json`);
   const lines = readJson<Record<string, any>>(`${fixtures}/hostile/content/charts/pwned-lines.json`);
@@ -215,7 +216,7 @@ describe('a hostile corpus, built and read in Chromium', () => {
   let site: Awaited<ReturnType<typeof serve>>;
   let context: BrowserContext;
   beforeAll(async () => {
-    contentRoot = layered(path.join(projectRoot, fixtures, 'escaping'), path.join(projectRoot, fixtures, 'hostile'));
+    contentRoot = layered(path.join(fixtures, 'escaping'), path.join(fixtures, 'hostile'));
     build = await buildSite({ contentRoot });
     if (!build.ok) throw new Error(`the hostile fixture did not build:\n${build.output}`);
     site = await serve(build.outDir);
@@ -292,6 +293,7 @@ describe('a hostile corpus, built and read in Chromium', () => {
   test('every page and drawing: no dialog opens, the canary stays unset, nothing is injected', async () => {
     const pages = htmlFiles(build.outDir).map(urlPath);
     const drawings = builtFiles(build.outDir, '.svg').map((file) => `/${file}`);
+    expect(pages).toHaveLength(expectedPageCount(contentRoot));
     expect(pages).toEqual(expect.arrayContaining(['/articles/pwned/', '/articles/hostile/', '/charts/pwned-lines/', '/embed/pwned-lines/', '/agreements/', '/data/', tagPage, '/search/']));
     expect(drawings).toEqual(expect.arrayContaining(['/charts/pwned-lines.svg', '/charts/hostile-bars.svg']));
     const results: { page: string; dialogs: string[]; traces: string[] }[] = [];

@@ -1,21 +1,24 @@
-// What the browser tests read besides the pages: the editors' source files (to work out expected values on their
-// own, never from the page under test) and the list of built pages, one per kind of page.
+// What the browser tests read besides the pages: the reader fixture's source files (test/fixtures/reader/: to work
+// out expected values on their own, never from the page under test) and the list of built pages, one per kind.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { projectRoot } from '../support/build.ts';
+import { topicIndex } from '../../src/lib/tags.ts';
+import { loadSite } from '../../src/model/load.ts';
+import { readerFixture } from '../support/site.ts';
 
 export interface DataFile {
   unit?: string;
   rows: Record<string, unknown>[];
 }
 
+/** A file of the reader fixture, e.g. "data/mine-production.json". */
 export function readJson<T = Record<string, unknown>>(file: string): T {
-  return JSON.parse(readFileSync(path.join(projectRoot, file), 'utf8')) as T;
+  return JSON.parse(readText(file)) as T;
 }
 
 export function readText(file: string): string {
-  return readFileSync(path.join(projectRoot, file), 'utf8');
+  return readFileSync(path.resolve(readerFixture, file), "utf8");
 }
 
 /** Every HTML file of a built site, as paths relative to it ("articles/x/index.html"). */
@@ -51,6 +54,32 @@ export function pageKinds(siteDir: string, prefer: string[] = []): { kind: strin
     if (!current || (prefer.includes(urlPath(file)) && !prefer.includes(current))) kinds.set(kind, urlPath(file));
   }
   return [...kinds].map(([kind, p]) => ({ kind, path: p }));
+}
+
+/** Every kind of page the build makes (see pageKinds): a kind that goes missing fails the tests that visit each. */
+export const pageKindNames = [
+  '404.html',
+  'about/index.html',
+  'agreements/index.html',
+  'articles/*',
+  'charts/*',
+  'charts/index.html',
+  'data/index.html',
+  'embed/*',
+  'index.html',
+  'search/index.html',
+  'tags/*',
+  'tags/index.html',
+];
+
+/**
+ * How many HTML pages a build of this content root must make: a page per published story, a page and an embed per
+ * chart, a page per topic, and the site's own pages (one of each single kind in pageKindNames).
+ */
+export function expectedPageCount(root = readerFixture): number {
+  const { articles, charts } = loadSite(root).site;
+  const single = pageKindNames.filter((kind) => !kind.endsWith('/*')).length;
+  return articles.length + 2 * charts.size + topicIndex(articles).size + single;
 }
 
 /** The lead story and the ids of the charts it places, in order, read from its Markdown. */

@@ -245,7 +245,8 @@ describe('what the charts show', () => {
 });
 
 describe('derived figures are computed at build time', () => {
-  const mine = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../data/mine-production.json'), 'utf8')) as { rows: Row[] };
+  // The reader fixture's copy of data/mine-production.json (test/fixtures/reader/), so an editor's update cannot fail this.
+  const mine = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/reader/data/mine-production.json'), 'utf8')) as { rows: Row[] };
   const shareChart = (): ResolvedChart => ({
     id: 'share',
     file: 'content/charts/share.json',
@@ -258,7 +259,7 @@ describe('derived figures are computed at build time', () => {
   });
   const find = (rows: Row[], country: string, year: number) => rows.find((r) => r.country === country && r.year === year)!;
 
-  test('share: China 2024 = China tonnes / world total tonnes x 100, from data/mine-production.json', () => {
+  test('share: China 2024 = China tonnes / world total tonnes x 100, from the rows of mine-production', () => {
     const { rows, problems } = prepareRows(shareChart(), mine.rows);
     expect(problems).toEqual([]);
     const china = find(mine.rows, 'China', 2024).tonnes_reo as number;

@@ -1,34 +1,29 @@
 // The publication's models behind the tracker, tag pages, related stories, the feed's and JSON-LD's dates and the
-// Dataset objects, with the content they would meet: the real content, the publication fixture, and variants of
-// them for the cases the content does not have (a chart drawing some agreements only, a note about one agreement).
+// Dataset objects, with the content they would meet: the reader fixture (a frozen copy of the publication), the
+// publication fixture, and variants of them for the cases neither has (a chart drawing some agreements only, a note about one agreement).
 // The built pages are tested in test/browser/publication.test.ts and publication-fixture.test.ts.
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { agreementEntries, agreementsDatasetId } from '../../src/lib/agreements.ts';
 import { datasetObject, lastModified, newsArticle } from '../../src/lib/structured-data.ts';
-import { relatedStories, tagIndex, tagLabel } from '../../src/lib/tags.ts';
+import { relatedStories, tagSlug, topicIndex } from '../../src/lib/tags.ts';
 import { loadSite, type Article, type Site } from '../../src/model/load.ts';
-import { projectRoot } from '../support/build.ts';
+import { readerFixture } from '../support/site.ts';
 
-const real = loadSite(projectRoot).site;
+const real = loadSite(readerFixture).site;
 const fixture = loadSite(path.resolve(import.meta.dirname, '../fixtures/publication')).site;
 const siteUrl = new URL('https://news.example/');
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe('tags', () => {
-  test('a tag reads as a name: every word capitalised', () => {
-    expect(tagLabel('united-states')).toBe('United States');
-    expect(tagLabel('rare-earths')).toBe('Rare Earths');
-    expect(tagLabel('china')).toBe('China');
-  });
-
-  test('every tag of every published story is indexed with exactly its stories, newest first', () => {
-    const index = tagIndex(real.articles);
-    const tags = [...new Set(real.articles.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b));
-    expect([...index.keys()]).toEqual(tags);
-    for (const [tag, stories] of index) {
-      expect(stories.map((s) => s.slug)).toEqual(real.articles.filter((a) => a.tags.includes(tag)).map((a) => a.slug));
-      expect(stories.every((s, i) => i === 0 || s.pubDate <= stories[i - 1].pubDate), tag).toBe(true);
+  test('every topic of every published story is indexed with exactly its stories, newest first', () => {
+    const index = topicIndex(real.articles);
+    const slugs = [...new Set(real.articles.flatMap((a) => a.tags.map(tagSlug)))].sort();
+    expect(slugs.length).toBeGreaterThan(0);
+    expect([...index.keys()].sort()).toEqual(slugs);
+    for (const [slug, topic] of index) {
+      expect(topic.articles.map((s) => s.slug)).toEqual(real.articles.filter((a) => a.tags.some((t) => tagSlug(t) === slug)).map((a) => a.slug));
+      expect(topic.articles.every((s, i) => i === 0 || s.pubDate <= topic.articles[i - 1].pubDate), slug).toBe(true);
     }
   });
 

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { projectRoot } from '../support/build.ts';
+import { readerFixture } from '../support/site.ts';
 import { layered, runCli } from '../support/cli.ts';
 
 const base = path.resolve(import.meta.dirname, '../fixtures/check/base');
@@ -18,11 +18,11 @@ function fixtureSite(): string {
   return root;
 }
 
-/** A temp copy of the repository's own content and data. */
+/** A temp copy of the reader fixture's content and data (a frozen copy of the publication's). */
 function projectContent(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'supply-lines-content-'));
   roots.push(root);
-  for (const dir of ['content', 'data']) cpSync(path.join(projectRoot, dir), path.join(root, dir), { recursive: true });
+  for (const dir of ['content', 'data']) cpSync(path.join(readerFixture, dir), path.join(root, dir), { recursive: true });
   return root;
 }
 
