@@ -7,6 +7,7 @@ import path from 'node:path';
 import { axisValueSchema } from '../schemas/annotation.ts';
 import { dateSchema, httpUrlSchema, idSchema, textListSchema } from '../schemas/common.ts';
 import { filterSchema } from '../schemas/filter.ts';
+import { viewIdSchema } from '../schemas/view.ts';
 import { articleSchema, chartSchema, claimSchema, datasetSchema } from '../schemas/index.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -32,6 +33,7 @@ const named = new Map<unknown, string>([
   [textListSchema, 'text, or a list of texts'],
   [axisValueSchema, 'number, or text (a category or a YYYY-MM-DD date)'],
   [filterSchema, '{ "field": value } or { "field": [values] }'],
+  [viewIdSchema, 'text'],
 ]);
 
 const clean = (doc: string) =>

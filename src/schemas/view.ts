@@ -2,10 +2,32 @@ import { z } from 'astro/zod';
 import { filterSchema } from './filter.ts';
 import { formatSchema } from './format.ts';
 
+/** The first form of a view id, kept exactly as written so that links to a view keep working. */
+const hashSafe = /^[A-Za-z0-9-]+$/;
+
+/**
+ * A view's id: any text with a letter or digit. It goes in the URL hash and in HTML ids, so other text is written
+ * there in letters, digits and hyphens ("2024 figures" -> "2024-figures"; accents dropped).
+ */
+export const viewIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((text, ctx) => {
+    if (hashSafe.test(text)) return text;
+    const safe = text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    if (!safe) ctx.addIssue({ code: 'custom', message: `expected a letter or digit in the id, found ${JSON.stringify(text)}` });
+    return safe;
+  });
+
 /** A variant of a chart the reader can switch to, drawn at build time. Fields override the chart's own. */
 export const viewSchema = z.strictObject({
-  /** Id used in the URL hash, e.g. "2024". Required. */
-  id: z.string().regex(/^[A-Za-z0-9-]+$/, 'expected letters, digits and hyphens'),
+  /** Id used in the URL hash, e.g. "2024"; in the address, characters other than letters, digits and hyphens become hyphens. Required. */
+  id: viewIdSchema,
   /** Label of the switch button, e.g. "2024". Required. */
   label: z.string().min(1),
   /** Rows to keep in this view (replaces the chart's filter). */

@@ -211,10 +211,16 @@ describe('ids', () => {
     expect(failedPaths(chartSchema, { ...minimal.chart, dataset: '../data/mine-production' })).toEqual(['dataset']);
   });
 
-  test('view ids are letters, digits and hyphens (they go in the URL hash)', () => {
-    expect(viewSchema.safeParse({ id: 'mcs-2025', label: 'x' }).success).toBe(true);
-    expect(failedPaths(viewSchema, { id: '2024 figures', label: 'x' })).toEqual(['id']);
-    expect(failedPaths(viewSchema, { id: '"><script>', label: 'x' })).toEqual(['id']);
+  test('view ids are any text, as the field reference says; the URL hash gets letters, digits and hyphens', () => {
+    const id = (text: string) => viewSchema.parse({ id: text, label: 'x' }).id;
+    // The first form is kept exactly as written, so links to a view keep working.
+    expect(['mcs-2025', 'China-share', '2024', 'a--b'].map(id)).toEqual(['mcs-2025', 'China-share', '2024', 'a--b']);
+    expect(id('2024 figures')).toBe('2024-figures');
+    expect(id('share_of world (%)')).toBe('share-of-world');
+    expect(id('Côte d’Ivoire')).toBe('Cote-d-Ivoire');
+    expect(id('"><script>')).toBe('script');
+    expect(failedPaths(viewSchema, { id: '!!!', label: 'x' })).toEqual(['id']);
+    expect(failedPaths(viewSchema, { id: '', label: 'x' })).toEqual(['id']);
   });
 
   test('tags are free text as editors write them, and the old hyphenated form still passes', () => {
