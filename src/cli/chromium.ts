@@ -32,15 +32,8 @@ function isExecutableFile(file: string): boolean {
   }
 }
 
-let resolved: Promise<ResolvedChromium> | undefined;
-
-/** The Chromium to launch (resolved once per process). */
-export function resolveChromium(): Promise<ResolvedChromium> {
-  resolved ??= find();
-  return resolved;
-}
-
-async function find(): Promise<ResolvedChromium> {
+/** The Chromium to launch. */
+export async function resolveChromium(): Promise<ResolvedChromium> {
   for (const name of ['CHROME_PATH', 'CHROMIUM_PATH']) {
     const value = process.env[name];
     if (!value) continue;
@@ -49,7 +42,7 @@ async function find(): Promise<ResolvedChromium> {
     return { path: value, source: name };
   }
   if (isExecutableFile(systemChromium)) return { path: systemChromium, source: 'system' };
-  return unpackBundled();
+  return bundledChromium();
 }
 
 /**
@@ -58,7 +51,7 @@ async function find(): Promise<ResolvedChromium> {
  * in a child process whose TMPDIR is a private folder, which is then renamed into a folder named by the version:
  * the rename is atomic, so test workers that start at the same time never launch a half-unpacked binary.
  */
-async function unpackBundled(): Promise<ResolvedChromium> {
+export async function bundledChromium(): Promise<ResolvedChromium> {
   const require = createRequire(import.meta.url);
   let entry: string;
   try {
