@@ -1,6 +1,6 @@
 // `npm run lighthouse`: Lighthouse (mobile defaults) on the home page, the lead story and a chart page of the
-// built site in dist/, served on loopback, in Debian's Chromium. Prints the four scores of each page and exits 1
-// when any is under the floor (95). Run `npm run build` first.
+// built site in dist/, served on loopback, in the Chromium the browser tests use (src/cli/chromium.ts). Prints the
+// four scores of each page and exits 1 when any is under the floor (95). Run `npm run build` first.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import sirv from 'sirv';
+import { chromiumFlags, resolveChromium } from './chromium.ts';
 
 const floor = 95;
 const root = path.resolve(import.meta.dirname, '../..');
@@ -24,10 +25,9 @@ const server = createServer((req, res) => files(req, res, () => { res.statusCode
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await resolveChromium();
+console.log(`Chromium: ${browser.path} (${browser.source})`);
+const chrome = await chromeLauncher.launch({ chromePath: browser.path, chromeFlags: ['--headless=new', ...chromiumFlags] });
 const reportDir = path.join(root, 'test', 'artifacts', 'lighthouse');
 mkdirSync(reportDir, { recursive: true });
 let failed = false;

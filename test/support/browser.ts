@@ -1,17 +1,18 @@
-// Debian's Chromium driven by playwright-core (Playwright's own browser download does not work here).
+// Chromium driven by playwright-core: the one src/cli/chromium.ts finds (the system's, else the npm package's).
+// Playwright's own browser download does not work here.
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromiumFlags, resolveChromium } from '../../src/cli/chromium.ts';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifactsDir = path.resolve(import.meta.dirname, '../artifacts');
 
 export async function launch(options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'supply-lines-chromium-')), {
-    executablePath: chromiumPath,
+    executablePath: (await resolveChromium()).path,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: chromiumFlags,
     viewport: { width: 1200, height: 900 },
     ...options,
   });
