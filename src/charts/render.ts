@@ -6,6 +6,7 @@ import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
 import { formatFor, formatValue, isComputed } from './format.ts';
 import { chartPlan, chartShape, plotOptions, type Layout, type NumberedAnnotation } from './plot-options.ts';
 import { postprocessSvg } from './postprocess.ts';
+import { statusWord } from './status-words.ts';
 import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
 import { summarize } from './summary.ts';
 
@@ -91,7 +92,7 @@ export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
 
 function legendOf(spec: ChartSpec, views: RenderedView[], uncertainties: NumberedAnnotation[]): LegendItem[] {
   const shape = spec.mark === 'bar' || spec.mark === 'cell' ? 'bar' : 'dot';
-  const items: LegendItem[] = spec.color ? views[0].colors.map((c) => ({ kind: 'swatch', label: c.value, color: c.color })) : [];
+  const items: LegendItem[] = spec.color ? views[0].colors.map((c) => ({ kind: 'swatch', label: statusWord(c.value), color: c.color })) : [];
   if (views.some((v) => v.hasEstimates)) items.push({ kind: 'estimate', label: shape === 'bar' ? 'Estimate (lighter, dashed outline)' : 'Estimate (hollow)', shape });
   if (views.some((v) => v.hasRanges)) items.push({ kind: 'range', label: 'Range, low to high' });
   if (spec.reference?.some((r) => r.kind === 'reported')) items.push({ kind: 'reported', label: 'Figure as reported' });
@@ -167,7 +168,7 @@ function pointsOf(chart: ResolvedChart, shape: ReturnType<typeof chartShape>, pl
     const [category, value] = horizontal ? [row[chart.y], qualifier + fx(row[chart.x])] : [fx(row[chart.x]), qualifier + fy(row[chart.y])];
     const valueWithUnit = chart.mark === 'cell' || chart.mark === 'dot' ? value : `${value}${unitText}`;
     const head =
-      chart.mark === 'cell' || chart.mark === 'dot' ? `${row[chart.y]}, ${fx(row[chart.x])}${chart.color ? `: ${name}` : ''}` : `${name && name !== category ? `${name}, ` : ''}${category}: ${valueWithUnit}`;
+      chart.mark === 'cell' || chart.mark === 'dot' ? `${row[chart.y]}, ${fx(row[chart.x])}${chart.color ? `: ${statusWord(name)}` : ''}` : `${name && name !== category ? `${name}, ` : ''}${category}: ${valueWithUnit}`;
     const details = [
       chart.label && row[chart.label] ? String(row[chart.label]) : '',
       typeof row.low === 'number' && typeof row.high === 'number' ? `range ${fy(row.low)} to ${fy(row.high)}` : '',
