@@ -2,6 +2,7 @@
 // data/mine-production.json): anywhere over the plot, the pointer reads the year nearest it, with every series'
 // value in that year, a thin rule at that year and a focus ring on each point. Expected values come from the fixture's
 // data file, and where each year is drawn from the dots in the SVG, never from the page's script.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -35,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await site?.close();
+  if (build) rmSync(build.outDir, { recursive: true, force: true });
 });
 
 const plotOf = (id: string) => page.locator(`sl-chart[data-chart="${id}"] .chart-plot`);
