@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import type { Annotation, Row } from '../schemas/index.ts';
 import { formatFor, formatValue, isComputed, isDateText, tickFormatter, toDate } from './format.ts';
 import { overlayMark, underlayMark } from './overlay.ts';
+import { statusWord } from './status-words.ts';
 import type { ResolvedChart } from './prepare.ts';
 import { textWidth } from './text-measure.ts';
 
@@ -292,7 +293,8 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     plan.marginTop = plan.headerTierHeight[0] + plan.headerTierHeight[1] + (staggered ? 12 : 8);
     let cellLines = 1;
     for (const row of rows) {
-      const block = wrap(cellText(String(row[chart.color ?? chart.x] ?? '')), column - 8, f);
+      // Short text inside each cell, so the grid reads without colour.
+      const block = wrap(statusWord(String(row[chart.color ?? chart.x] ?? '')), column - 8, f);
       cellLines = Math.max(cellLines, block.lines.length);
       plan.cellText.set(row, block);
     }
@@ -549,10 +551,4 @@ function thinTicks(years: number[], most: number): number[] {
   const step = Math.max(1, Math.ceil(years.length / Math.max(2, Math.floor(most))));
   const last = years[years.length - 1];
   return years.filter((year) => (last - year) % step === 0);
-}
-
-/** Short text inside a cell, so the grid reads without colour. */
-export function cellText(value: string): string {
-  const words: Record<string, string> = { stated: 'Yes', partly: 'Partly', 'not stated': 'No' };
-  return words[value] ?? value;
 }

@@ -6,6 +6,7 @@ import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
 import { formatFor, formatValue, isComputed } from './format.ts';
 import { chartPlan, chartShape, plotOptions, type Layout, type NumberedAnnotation } from './plot-options.ts';
 import { postprocessSvg } from './postprocess.ts';
+import { statusWord } from './status-words.ts';
 import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
 import { summarize } from './summary.ts';
 
@@ -23,6 +24,8 @@ export interface Point {
   x: number;
   y: number;
   text: string;
+  /** Lines and areas: which of the view's `xTexts` reads this point's x. */
+  xGroup?: number;
 }
 
 export interface Drawing {
@@ -31,6 +34,8 @@ export interface Drawing {
   width: number;
   height: number;
   points: Point[];
+  /** Top and bottom of the plotting frame, px: where a rule at the pointer's x is drawn. */
+  frame: [number, number];
 }
 
 export interface RenderedView {
@@ -45,8 +50,13 @@ export interface RenderedView {
   colors: { value: string; color: string }[];
   hasEstimates: boolean;
   hasRanges: boolean;
-  /** How a pointer finds the nearest point: by row for horizontal bars, by column for vertical ones, else both. */
-  hit: 'x' | 'y' | 'xy';
+  /**
+   * How a pointer finds its point: by row for horizontal bars, by column for vertical ones, by distance for dots
+   * and cells; lines and areas take the nearest x anywhere over the plot and read every series at that x.
+   */
+  hit: 'x' | 'y' | 'xy' | 'nearest-x';
+  /** With hit 'nearest-x': what the tooltip says at each x, naming every series drawn there. */
+  xTexts?: string[];
 }
 
 /** One entry of a chart's key: a colour category, or a way of drawing that needs explaining. */
@@ -82,7 +92,7 @@ export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
 
 function legendOf(spec: ChartSpec, views: RenderedView[], uncertainties: NumberedAnnotation[]): LegendItem[] {
   const shape = spec.mark === 'bar' || spec.mark === 'cell' ? 'bar' : 'dot';
-  const items: LegendItem[] = spec.color ? views[0].colors.map((c) => ({ kind: 'swatch', label: c.value, color: c.color })) : [];
+  const items: LegendItem[] = spec.color ? views[0].colors.map((c) => ({ kind: 'swatch', label: statusWord(c.value), color: c.color })) : [];
   if (views.some((v) => v.hasEstimates)) items.push({ kind: 'estimate', label: shape === 'bar' ? 'Estimate (lighter, dashed outline)' : 'Estimate (hollow)', shape });
   if (views.some((v) => v.hasRanges)) items.push({ kind: 'range', label: 'Range, low to high' });
   if (spec.reference?.some((r) => r.kind === 'reported')) items.push({ kind: 'reported', label: 'Figure as reported' });
@@ -94,14 +104,19 @@ function renderView(id: string, chart: ResolvedChart, dataset: Dataset, uncertai
   const { rows } = prepareRows(chart, dataset.rows);
   const shape = chartShape(chart, rows);
   const suffix = chart.view ? `-${chart.view.id}` : '';
+  const nearestX = chart.mark === 'line' || chart.mark === 'area';
+  let xTexts: string[] = [];
   const drawings = (Object.keys(layouts) as (keyof typeof layouts)[]).map((name) => {
     const layout = layouts[name];
     const plot = Plot.plot({ ...plotOptions(chart, shape, layout, uncertainties), document } as Plot.PlotOptions) as unknown as SVGSVGElement & Plot.Plot;
     const width = Number(plot.getAttribute('width'));
     const height = Number(plot.getAttribute('height'));
-    const points = pointsOf(chart, shape, plot, dataset.unit, chartPlan(chart, shape, layout, uncertainties).markOffset);
+    const read = pointsOf(chart, shape, plot, dataset.unit, chartPlan(chart, shape, layout, uncertainties).markOffset);
+    xTexts = read.xTexts;
+    const points = read.points;
     const svg = postprocessSvg(plot.outerHTML, `chart-${id}-title`, `chart-${id}-summary${suffix}`);
-    return { layout: name, svg, width, height, points };
+    const [bottom, top] = (plot.scale('y')?.range ?? [height, 0]).map(Number);
+    return { layout: name, svg, width, height, points, frame: [Math.min(top, bottom), Math.max(top, bottom)] as [number, number] };
   });
   const fields = unique([chart.y, chart.x, chart.color, chart.label, ...Object.keys(rows[0] ?? {})].filter((f): f is string => Boolean(f)));
   const columns = fields
@@ -125,12 +140,16 @@ function renderView(id: string, chart: ResolvedChart, dataset: Dataset, uncertai
     colors: shape.colors,
     hasEstimates: rows.some((r) => r.estimate),
     hasRanges: rows.some((r) => typeof r.low === 'number'),
-    hit: chart.mark === 'bar' ? (shape.orientation === 'horizontal' ? 'y' : 'x') : 'xy',
+    hit: nearestX ? 'nearest-x' : chart.mark === 'bar' ? (shape.orientation === 'horizontal' ? 'y' : 'x') : 'xy',
+    ...(nearestX ? { xTexts } : {}),
   };
 }
 
-/** Pixel positions of every drawn row, from Plot's own scales, with the tooltip text worked out here. */
-function pointsOf(chart: ResolvedChart, shape: ReturnType<typeof chartShape>, plot: Plot.Plot, unit: string | undefined, markOffset: number): Point[] {
+/**
+ * Pixel positions of every drawn row, from Plot's own scales, with the tooltip text worked out here; and, per x
+ * value, the text that reads every series there ("2024; China: 270,000 t; United States: 45,000 t, estimate").
+ */
+function pointsOf(chart: ResolvedChart, shape: ReturnType<typeof chartShape>, plot: Plot.Plot, unit: string | undefined, markOffset: number): { points: Point[]; xTexts: string[] } {
   const x = plot.scale('x');
   const y = plot.scale('y');
   const place = (scale: Plot.Scale | undefined, value: unknown) => {
@@ -141,26 +160,39 @@ function pointsOf(chart: ResolvedChart, shape: ReturnType<typeof chartShape>, pl
   const fx = (v: unknown) => formatValue(v, shape.xFormat, isComputed(chart.x, chart));
   const fy = (v: unknown) => formatValue(v, shape.yFormat, isComputed(chart.y, chart));
   const unitText = unit && shape.yFormat !== 'percent' && shape.xFormat !== 'percent' ? ` ${unit}` : '';
-  return shape.rows.map((row) => {
+  const read = shape.rows.map((row) => {
     const horizontal = shape.orientation === 'horizontal';
     const name = chart.color ? `${row[chart.color]}` : '';
     // A figure the source gives only as a bound ("more than 95%") says so.
     const qualifier = typeof row.qualifier === 'string' && row.qualifier ? `${row.qualifier} ` : '';
     const [category, value] = horizontal ? [row[chart.y], qualifier + fx(row[chart.x])] : [fx(row[chart.x]), qualifier + fy(row[chart.y])];
     const valueWithUnit = chart.mark === 'cell' || chart.mark === 'dot' ? value : `${value}${unitText}`;
-    const parts = [
-      chart.mark === 'cell' || chart.mark === 'dot' ? `${row[chart.y]}, ${fx(row[chart.x])}${chart.color ? `: ${name}` : ''}` : `${name && name !== category ? `${name}, ` : ''}${category}: ${valueWithUnit}`,
+    const head =
+      chart.mark === 'cell' || chart.mark === 'dot' ? `${row[chart.y]}, ${fx(row[chart.x])}${chart.color ? `: ${statusWord(name)}` : ''}` : `${name && name !== category ? `${name}, ` : ''}${category}: ${valueWithUnit}`;
+    const details = [
       chart.label && row[chart.label] ? String(row[chart.label]) : '',
       typeof row.low === 'number' && typeof row.high === 'number' ? `range ${fy(row.low)} to ${fy(row.high)}` : '',
       row.estimate ? 'estimate' : '',
       row.secondary ? 'secondary source' : '',
       row.edition && row.edition !== name ? `source: ${row.edition}` : '', // unless the series is the edition
       row.revised ? `revised (${row.revised})` : '',
-    ];
+    ].filter(Boolean);
+    return { row, name, category, valueWithUnit, text: [head, ...details].join('; '), details };
+  });
+  // Points that share an x, in the legend's order of series; a chart of one series reads as its point does.
+  const xKeys = [...new Set(shape.rows.map((row) => String(row.__x)))];
+  const order = (name: string) => shape.colors.findIndex((c) => c.value === name);
+  const xTexts = xKeys.map((key) => {
+    const members = read.filter((r) => String(r.row.__x) === key).sort((a, b) => order(a.name) - order(b.name));
+    if (!chart.color && members.length === 1) return members[0].text;
+    return [members[0].category, ...members.map((m) => [m.name ? `${m.name}: ${m.valueWithUnit}` : m.valueWithUnit, ...m.details].join(', '))].join('; ');
+  });
+  const points = read.map(({ row, text }) => {
     const px = place(x, row.__x);
     const py = place(y, row.__y);
-    return { x: Math.round(px * 10) / 10, y: Math.round(py * 10) / 10, text: parts.filter(Boolean).join('; ') };
+    return { x: Math.round(px * 10) / 10, y: Math.round(py * 10) / 10, text, xGroup: xKeys.indexOf(String(row.__x)) };
   });
+  return { points, xTexts };
 }
 
 function unique<T>(values: T[]): T[] {

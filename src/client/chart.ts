@@ -1,13 +1,23 @@
 // <sl-chart>: reading a build-time chart with mouse, touch and keyboard, and switching its views.
 // It only enhances what the HTML already shows; with JavaScript off the chart, notes and table are all there.
 // Each drawn view is one tab stop; arrow keys step through its points, Escape hides the tooltip, and a polite
-// live region reads each value out. The choice of view is kept in the URL hash: #<chart-id>=<view-id>.
+// live region reads each value out. A pointer reads the point under it; on lines and areas, the year (or date)
+// nearest it anywhere over the plot, with every series drawn there. The choice of view is kept in the URL hash:
+// #<chart-id>=<view-id>.
 
 interface PointData {
   texts: string[];
-  /** How a pointer finds its point: by row (horizontal bars), by column (vertical bars), or by distance. */
-  hit: 'x' | 'y' | 'xy';
+  /**
+   * How a pointer finds its point: by row (horizontal bars), by column (vertical bars), by distance (dots, cells),
+   * or, on lines and areas, the nearest x anywhere over the plot, read with every series at that x.
+   */
+  hit: 'x' | 'y' | 'xy' | 'nearest-x';
   drawings: Record<string, [number, number][]>;
+  /** nearest-x: each point's index among `xTexts`, the texts that read every series at one x. */
+  xGroup?: number[];
+  xTexts?: string[];
+  /** nearest-x: the top and bottom of each drawing's plotting frame, where the rule at the pointer's x goes. */
+  frames?: Record<string, [number, number]>;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -42,63 +52,69 @@ class SupplyLinesChart extends HTMLElement {
     const current = () => {
       const drawing = [...plot.querySelectorAll<HTMLElement>('.chart-drawing')].find((d) => d.offsetParent !== null);
       const svg = drawing?.querySelector('svg');
-      const points = drawing && data.drawings[drawing.dataset.layout ?? ''];
-      return drawing && svg && points ? { svg, points, scale: svg.getBoundingClientRect().width / Number(drawing.dataset.width) } : undefined;
+      const layout = drawing?.dataset.layout ?? '';
+      const points = data.drawings[layout];
+      return drawing && svg && points ? { svg, points, frame: data.frames?.[layout], scale: svg.getBoundingClientRect().width / Number(drawing.dataset.width) } : undefined;
+    };
+    const mark = (svg: SVGSVGElement, name: string, attributes: Record<string, number | string>) => {
+      const element = svg.appendChild(document.createElementNS(SVG_NS, name));
+      for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
     };
 
-    const show = (index: number, announce: boolean) => {
+    /** Shows `text` above the highest of the points `indices`, each with a focus ring, and a rule at their x. */
+    const show = (indices: number[], text: string, announcement?: string) => {
       const view = current();
-      const xy = view?.points[index];
-      if (!view || !xy) return;
-      active = index;
-      const [first, ...rest] = data.texts[index].split('; ');
+      const xys = indices.map((i) => view?.points[i]).filter((xy) => xy !== undefined);
+      if (!view || !xys.length) return;
+      hide();
+      active = indices[0];
+      const [first, ...rest] = text.split('; ');
       const strong = document.createElement('strong');
       strong.textContent = first;
       tooltip.replaceChildren(strong, ...rest.map((line) => Object.assign(document.createElement('span'), { textContent: line })));
       tooltip.hidden = false;
       // Above the point, kept inside the chart's box; below it when there is no room above.
+      const [px, py] = xys.reduce((a, b) => (b[1] < a[1] ? b : a));
       const box = view.svg.getBoundingClientRect();
       const host = plot.getBoundingClientRect();
-      const x = xy[0] * view.scale + box.left - host.left;
-      const y = xy[1] * view.scale + box.top - host.top;
+      const x = px * view.scale + box.left - host.left;
+      const y = py * view.scale + box.top - host.top;
       const width = tooltip.offsetWidth;
       const height = tooltip.offsetHeight;
       tooltip.style.left = `${Math.min(Math.max(x - width / 2, 0), Math.max(0, host.width - width))}px`;
       const above = y - height - 12;
       tooltip.style.top = `${host.top + above >= 4 ? above : y + 14}px`;
-      let ring = view.svg.querySelector<SVGCircleElement>('.chart-focus');
-      if (!ring) {
-        ring = document.createElementNS(SVG_NS, 'circle') as SVGCircleElement;
-        ring.setAttribute('class', 'chart-focus');
-        ring.setAttribute('r', '9');
-        view.svg.append(ring);
-      }
-      ring.setAttribute('cx', String(xy[0]));
-      ring.setAttribute('cy', String(xy[1]));
-      if (announce) this.#live.textContent = `${index + 1} of ${data.texts.length}: ${data.texts[index]}`;
+      if (view.frame) mark(view.svg, 'line', { class: 'chart-focus-rule', x1: px, x2: px, y1: view.frame[0], y2: view.frame[1] });
+      for (const [cx, cy] of xys) mark(view.svg, 'circle', { class: 'chart-focus', cx, cy, r: 9 });
+      if (announcement) this.#live.textContent = announcement;
     };
+    const showPoint = (index: number) => show([index], data.texts[index], `${index + 1} of ${data.texts.length}: ${data.texts[index]}`);
     const hide = () => {
       tooltip.hidden = true;
-      plot.querySelectorAll('.chart-focus').forEach((ring) => ring.remove());
+      plot.querySelectorAll('.chart-focus, .chart-focus-rule').forEach((element) => element.remove());
     };
-    const nearest = (event: PointerEvent) => {
+    const point = (event: PointerEvent) => {
       const view = current();
-      if (!view) return -1;
+      if (!view) return;
       const rect = view.svg.getBoundingClientRect();
       const px = (event.clientX - rect.left) / view.scale;
       const py = (event.clientY - rect.top) / view.scale;
+      // Lines and areas: the nearest x wins wherever the pointer is, as Plot's pointerX does; the others look
+      // within 30 px, by row, by column or by distance.
+      const { hit, xGroup, xTexts } = data;
       let best = -1;
-      let bestDistance = 30 ** 2;
+      let bestDistance = hit === 'nearest-x' ? Infinity : 30 ** 2;
       view.points.forEach(([x, y], i) => {
-        const d = data.hit === 'y' ? (y - py) ** 2 : data.hit === 'x' ? (x - px) ** 2 : (x - px) ** 2 + (y - py) ** 2;
+        const d = hit === 'y' ? (y - py) ** 2 : hit === 'xy' ? (x - px) ** 2 + (y - py) ** 2 : (x - px) ** 2;
         if (d < bestDistance) [best, bestDistance] = [i, d];
       });
-      return best;
-    };
-    const point = (event: PointerEvent) => {
-      const index = nearest(event);
-      if (index >= 0) show(index, event.pointerType !== 'mouse');
-      else hide();
+      const touch = event.pointerType !== 'mouse';
+      if (best < 0) hide();
+      else if (xGroup && xTexts) {
+        const at = xGroup[best];
+        show(view.points.map((_, i) => i).filter((i) => xGroup[i] === at), xTexts[at], touch ? xTexts[at] : undefined);
+      } else if (touch) showPoint(best);
+      else show([best], data.texts[best]);
     };
 
     plot.addEventListener('pointermove', point);
@@ -123,7 +139,7 @@ class SupplyLinesChart extends HTMLElement {
       };
       if (!(event.key in next)) return;
       event.preventDefault();
-      show(active < 0 && event.key !== 'End' ? 0 : Math.min(Math.max(next[event.key], 0), last), true);
+      showPoint(active < 0 && event.key !== 'End' ? 0 : Math.min(Math.max(next[event.key], 0), last));
     });
   }
 

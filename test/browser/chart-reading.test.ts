@@ -93,7 +93,7 @@ describe('the mouse', () => {
     expect(await tooltip.innerText()).toContain(`${year}: ${share}%`);
   });
 
-  test('hovering a point of a chart with several lines names its series', async () => {
+  test('hovering a point of a chart with several lines reads its year and names its series', async () => {
     const reliance = readJson<DataFile>('data/us-import-reliance.json');
     const last = reliance.rows.reduce((a, b) => (Number(b.year) > Number(a.year) ? b : a));
     const plot = plotOf('us-import-reliance');
@@ -106,7 +106,8 @@ describe('the mouse', () => {
     await page.mouse.move(at.x, at.y);
     const tooltip = tooltipOf('us-import-reliance');
     await expect.poll(() => tooltip.isVisible()).toBe(true);
-    expect(await tooltip.innerText()).toContain(`${last.edition}, ${last.year}: ${figure(Number(last.reliance_pct))}%`);
+    expect(await tooltip.locator('strong').innerText()).toBe(String(last.year));
+    expect(await tooltip.innerText()).toContain(`${last.edition}: ${figure(Number(last.reliance_pct))}%`);
   });
 
   test('moving the pointer off the chart hides the tooltip', async () => {

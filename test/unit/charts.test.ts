@@ -201,6 +201,25 @@ describe('what the charts show', () => {
     }
   });
 
+  test('the cell grid reads in the words of its key: Stated, Partly, Not stated, never a bare Yes or No', () => {
+    const chart = agreementsCells();
+    const { spec, dataset } = fixture('agreements-cells');
+    const words: Record<string, string> = { stated: 'Stated', partly: 'Partly', 'not stated': 'Not stated' };
+    const expected = dataset.rows.flatMap((row) => spec.fold!.fields.map((f) => words[String(row[f])])).sort();
+    expect(chart.legend.filter((item) => item.kind === 'swatch').map((item) => item.label)).toEqual(['Stated', 'Partly', 'Not stated']);
+    for (const { svg } of svgs(chart)) {
+      // One line of text, or one tspan per wrapped line.
+      const cells = all(svg, 'text[fill="var(--chart-on-cell)"]').map((t) => {
+        const lines = [...t.querySelectorAll('tspan')].map((line) => line.textContent);
+        return (lines.length ? lines.join(' ') : t.textContent ?? '').trim();
+      });
+      expect(cells.sort()).toEqual(expected);
+    }
+    // The tooltip of a cell says the same word as the cell.
+    const texts = chart.views[0].drawings[0].points.map((p) => p.text);
+    for (const word of Object.values(words)) expect(texts.some((t) => t.split('; ')[0].endsWith(`: ${word}`)), word).toBe(true);
+  });
+
   test('the timeline: a dot per event on a date axis, from the first date to the last', () => {
     const chart = agreementsTimelineDots();
     const { dataset } = fixture('agreements-timeline-dots');
