@@ -1,3 +1,4 @@
+import { slug } from 'github-slugger';
 import { z } from 'astro/zod';
 import { filterSchema } from './filter.ts';
 import { formatSchema } from './format.ts';
@@ -7,26 +8,21 @@ const hashSafe = /^[A-Za-z0-9-]+$/;
 
 /**
  * A view's id: any text with a letter or digit. It goes in the URL hash and in HTML ids, so other text is written
- * there in letters, digits and hyphens ("2024 figures" -> "2024-figures"; accents dropped).
+ * there as GitHub's slugger writes a heading ("2024 figures" -> "2024-figures"), as topics are.
  */
 export const viewIdSchema = z
   .string()
   .trim()
   .min(1)
   .transform((text, ctx) => {
-    if (hashSafe.test(text)) return text;
-    const safe = text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
+    const safe = hashSafe.test(text) ? text : slug(text);
     if (!safe) ctx.addIssue({ code: 'custom', message: `expected a letter or digit in the id, found ${JSON.stringify(text)}` });
     return safe;
   });
 
 /** A variant of a chart the reader can switch to, drawn at build time. Fields override the chart's own. */
 export const viewSchema = z.strictObject({
-  /** Id used in the URL hash, e.g. "2024"; in the address, characters other than letters, digits and hyphens become hyphens. Required. */
+  /** Id used in the URL hash, e.g. "2024"; other text is written in the address as a slug ("2024 figures" -> "2024-figures"). Required. */
   id: viewIdSchema,
   /** Label of the switch button, e.g. "2024". Required. */
   label: z.string().min(1),

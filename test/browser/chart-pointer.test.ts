@@ -12,7 +12,7 @@ import { serve } from '../support/serve.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/pointer');
-const data = readJson<DataFile>('test/browser/fixtures/pointer/data/production.json');
+const data = readJson<DataFile>(path.join(fixture, 'data/production.json'));
 const unit = data.unit!;
 /** The charts of the fixture story and the series each draws, in the order of its key. */
 const charts = [

@@ -1,10 +1,17 @@
-// Every built HTML page passes the Nu HTML Checker (test/support/html-validator.ts; its failures are proved in
-// test/unit/html-validator.test.ts).
+// Every built HTML page, of the reader fixture and of the live site, passes the Nu HTML Checker
+// (test/support/html-validator.ts; its failures are proved in test/unit/html-validator.test.ts).
 import { expect, inject, test } from 'vitest';
+import { projectRoot } from '../support/build.ts';
 import { validateHtml } from '../support/html-validator.ts';
+import { readerFixture } from '../support/site.ts';
+import { expectedPageCount } from './site-files.ts';
 
-test('every built HTML file is valid HTML (no errors from the Nu HTML Checker)', async () => {
-  const { checked, errors } = await validateHtml(inject('siteDir'));
+test.each([
+  ['the reader fixture', inject('siteDir'), readerFixture],
+  ['the live site', inject('liveDir'), projectRoot],
+])('every HTML file of %s is valid HTML (no errors from the Nu HTML Checker)', async (_name, dir, root) => {
+  const { checked, errors } = await validateHtml(dir);
   expect(checked).toBeGreaterThan(0);
+  expect(checked).toBe(expectedPageCount(root));
   expect(errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`)).toEqual([]);
 }, 180_000);
