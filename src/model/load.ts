@@ -24,7 +24,9 @@ export interface Article extends ArticleData {
 }
 
 export interface Site {
+  /** Datasets to publish: all but those only draft articles' charts draw (all of them when drafts are kept). */
   datasets: Map<string, Dataset>;
+  /** Charts to publish: all but those only draft articles use (all of them when drafts are kept). */
   charts: Map<string, ChartSpec>;
   /** Published articles (and drafts when asked for), newest first. */
   articles: Article[];
@@ -183,6 +185,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // Every chart file counts as existing, valid or not: a chart's own errors are reported on the chart.
   const chartIds = new Set(chartFiles.map((f) => f.id));
   const placedCharts = new Set<string>(); // by articles that are not drafts, for the warnings
+  // Charts an article places or names (claims, uncertainties, corrections): a chart only drafts use is a draft too.
+  const usedCharts = { published: new Set<string>(), draft: new Set<string>() };
   for (const source of listFiles(root, contentDirs.articles, '.md', problems)) {
     if (!source.text.startsWith('---')) {
       problems.push({ file: source.file, field: 'front matter', message: 'expected front matter between --- lines at the top (title, description, pubDate)', severity: 'error', line: 1, column: 1 });
@@ -214,6 +218,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     const usable = data ?? partial ?? validate(articleSchema.partial(), parsed.data, source.file, locate).partial;
     if (usable?.draft !== true) body.charts.forEach((id) => placedCharts.add(id));
     else unpublished.add(source.file);
+    const named = [...body.charts, ...body.claims.flatMap((c) => c.chart ?? []), ...[...(usable?.uncertainties ?? []), ...(usable?.corrections ?? [])].flatMap((u) => u.charts)];
+    for (const id of named) usedCharts[usable?.draft === true ? 'draft' : 'published'].add(id);
     for (const [field, text] of starterText(parsed.data)) starters.push({ file: source.file, field, text });
     source.text.split('\n').forEach((line, i) => {
       const column = line.indexOf(starterMark) + 1;
@@ -243,11 +249,17 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     else report(file, field, message, why ? 'error' : 'warning');
   }
 
+  // Drafts are whole: what only drafts use stays out of the published site with them. A chart no article uses is
+  // published on its own page; a dataset no chart draws is still listed in the catalogue.
+  const draftCharts = new Set([...usedCharts.draft].filter((id) => !usedCharts.published.has(id)));
+  const drawnBy = (datasetId: string) => [...charts.values()].filter((c) => c.dataset === datasetId);
+  const draftDatasets = new Set([...datasets.keys()].filter((id) => drawnBy(id).length > 0 && drawnBy(id).every((c) => draftCharts.has(c.id))));
+  const publish = <T extends { id: string; file: string }>(items: Map<string, T>, drafts: Set<string>) =>
+    new Map([...items].filter(([id, item]) => !broken.has(item.file) && (options.includeDrafts || !drafts.has(id))));
   // Unused charts and datasets are worth a look once the rest is right: with errors they are mostly their echo.
-  if (!problems.some((p) => p.severity === 'error')) warnUnused(charts, datasets, placedCharts, report);
+  if (!problems.some((p) => p.severity === 'error')) warnUnused(charts, datasets, placedCharts, draftCharts, report);
 
-  const valid = <T extends { file: string }>(items: Map<string, T>) => new Map([...items].filter(([, item]) => !broken.has(item.file)));
-  return { site: { datasets: valid(datasets), charts: valid(charts), articles }, problems };
+  return { site: { datasets: publish(datasets, draftDatasets), charts: publish(charts, draftCharts), articles }, problems };
 }
 
 type Report = (file: string, field: FieldPath, message: string, severity?: Problem['severity']) => void;
@@ -443,10 +455,11 @@ function onAxis(value: string | number, axisValues: unknown[], fromZero: boolean
   return axisValues.includes(value);
 }
 
-function warnUnused(charts: Map<string, ChartSpec>, datasets: Map<string, Dataset>, placedCharts: ReadonlySet<string>, report: Report) {
+function warnUnused(charts: Map<string, ChartSpec>, datasets: Map<string, Dataset>, placedCharts: ReadonlySet<string>, draftCharts: ReadonlySet<string>, report: Report) {
   const usedDatasets = new Set([...charts.values()].map((c) => c.dataset));
   for (const chart of charts.values()) {
-    if (!placedCharts.has(chart.id)) report(chart.file, [], `no published story places chart "${chart.id}" (it still gets its own chart page)`, 'warning');
+    // A draft's own chart is not unused: it is published with the draft.
+    if (!placedCharts.has(chart.id) && !draftCharts.has(chart.id)) report(chart.file, [], `no published story places chart "${chart.id}" (it still gets its own chart page)`, 'warning');
   }
   for (const dataset of datasets.values()) {
     if (!usedDatasets.has(dataset.id)) report(dataset.file, [], `no chart uses dataset "${dataset.id}" (it is still listed in the data catalogue)`, 'warning');
