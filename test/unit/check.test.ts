@@ -59,7 +59,7 @@ const errorCases: Record<string, string[]> = {
     'content/articles/ore-story.md:10:23  front matter  not valid YAML: the indentation is off, or a [list] is not closed with ]: items of a list, and fields of an object, line up under each other',
   ],
   'front-matter-fields': [
-    'content/articles/ore-story.md:4:1  pubDate  expected a date as YYYY-MM-DD, found "2025-02-30"',
+    'content/articles/ore-story.md:4:1  pubDate  expected a date as YYYY-MM-DD, found "2025-02-30": there is no 30 February 2025',
     'content/articles/ore-story.md:5:1  updated  unknown field "updated" (did you mean "updatedDate"?); known fields: title, description, pubDate, updatedDate, authors, tags, draft, uncertainties, corrections',
   ],
   'uncertainty-chart': ['content/articles/ore-story.md:10:25  uncertainties[0].charts[1]  no chart "ore-shares" in content/charts/ (did you mean "ore-share"?)'],
