@@ -40,7 +40,8 @@ export function prepareRows(chart: ResolvedChart, rows: readonly Row[]): Prepare
   const problems: PreparedRows['problems'] = [];
   let result = rows.map((row) => ({ ...row }));
   (chart.derive ?? []).forEach((derive, i) => {
-    result = applyDerive(derive, result, (message) => problems.push({ field: ['derive', i], message }));
+    const charted = derive.as === chart.x || derive.as === chart.y;
+    result = applyDerive(derive, result, (message) => problems.push({ field: ['derive', i], message }), charted);
   });
   if (chart.fold) result = applyFold(chart.fold, result);
   if (chart.filter) result = applyFilter(chart.filter, result);
@@ -60,7 +61,20 @@ function inheritFlags(target: Row, ...sources: Row[]) {
   if (editions.length > 1) target.edition = editions.join(' and ');
 }
 
-function applyDerive(derive: Derive, rows: Row[], report: (message: string) => void): Row[] {
+/**
+ * A row's low and high bound its charted figure, in that figure's unit. When a chart draws a derived field, the range
+ * is derived with it from the figure it comes from (share and ratio scale it, difference shifts it), so a range in
+ * tonnes is never drawn on a percent axis.
+ */
+function deriveRange(out: Row, row: Row, convert: (bound: number) => number) {
+  for (const bound of ['low', 'high'] as const) {
+    const value = num(row[bound]);
+    if (value === undefined) delete out[bound];
+    else out[bound] = convert(value);
+  }
+}
+
+function applyDerive(derive: Derive, rows: Row[], report: (message: string) => void, charted: boolean): Row[] {
   // A derived figure typed into a row beside the figures it comes from: two truths that can disagree.
   const inputs = derive.op === 'share' ? [derive.value] : derive.op === 'ratio' ? [derive.numerator, derive.denominator] : [derive.a, derive.b];
   const typed = rows.flatMap((row, i) => (row[derive.as] !== undefined && inputs.some((f) => row[f] !== undefined && row[f] !== null) ? [i] : []));
@@ -72,12 +86,20 @@ function applyDerive(derive: Derive, rows: Row[], report: (message: string) => v
     const totals = new Map<unknown, Row>();
     for (const row of rows) if (row[derive.key] === derive.total) totals.set(row[derive.by], row);
     if (totals.size === 0) report(`no row has ${derive.key} = "${derive.total}" to divide by`);
-    return rows.map((row) => {
+    let outside = false;
+    return rows.map((row, i) => {
       const total = totals.get(row[derive.by]);
       const value = num(row[derive.value]);
       const whole = total ? num(total[derive.value]) : undefined;
       if (value === undefined || !whole || !total) return { ...row, [derive.as]: null };
-      const out: Row = { ...row, [derive.as]: (value / whole) * 100 };
+      const share = (value / whole) * 100;
+      // A part larger than its whole, or below zero: the two rows are not in one unit, or one figure is mistyped.
+      if ((share < 0 || share > 100) && !outside) {
+        outside = true;
+        report(`"${derive.as}" is ${Math.round(share).toLocaleString('en-GB')}% for rows[${i}] (${derive.key} = ${JSON.stringify(row[derive.key])}, ${derive.by} = ${JSON.stringify(row[derive.by])}); a share is 0 to 100%: check its ${derive.value} against the "${derive.total}" row's`);
+      }
+      const out: Row = { ...row, [derive.as]: share };
+      if (charted) deriveRange(out, row, (bound) => (bound / whole) * 100);
       inheritFlags(out, row, total);
       return out;
     });
@@ -87,13 +109,18 @@ function applyDerive(derive: Derive, rows: Row[], report: (message: string) => v
       const part = num(row[derive.numerator]);
       const whole = num(row[derive.denominator]);
       if (part === undefined || !whole) return row;
-      return { ...row, [derive.as]: (part / whole) * 100 };
+      const out: Row = { ...row, [derive.as]: (part / whole) * 100 };
+      if (charted) deriveRange(out, row, (bound) => (bound / whole) * 100);
+      return out;
     });
   }
   return rows.map((row) => {
     const a = num(row[derive.a]);
     const b = num(row[derive.b]);
-    return a === undefined || b === undefined ? { ...row, [derive.as]: null } : { ...row, [derive.as]: a - b };
+    if (a === undefined || b === undefined) return { ...row, [derive.as]: null };
+    const out: Row = { ...row, [derive.as]: a - b };
+    if (charted) deriveRange(out, row, (bound) => bound - b);
+    return out;
   });
 }
 
@@ -119,6 +146,12 @@ function sortRows(chart: ResolvedChart, rows: Row[]): Row[] {
   const valueField = typeof rows[0]?.[chart.x] === 'number' ? chart.x : chart.y;
   const sign = chart.sort === 'ascending' ? 1 : -1;
   return rows.slice().sort((a, b) => sign * ((num(a[valueField]) ?? -Infinity) - (num(b[valueField]) ?? -Infinity)));
+}
+
+/** The field a derived field is computed from, whose range (low, high) it carries: share's value, ratio's
+ * numerator, difference's a. */
+export function rangeSource(derive: Derive): string {
+  return derive.op === 'share' ? derive.value : derive.op === 'ratio' ? derive.numerator : derive.a;
 }
 
 /** Every field a chart may name: the rows' own, plus those derive and fold create. */

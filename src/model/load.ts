@@ -6,10 +6,10 @@ import matter from 'gray-matter';
 import type { z } from 'astro/zod';
 import { getLocation, parse as parseJsonc, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { chartViews, availableFields, prepareRows, resolveView } from '../charts/prepare.ts';
+import { chartViews, availableFields, prepareRows, rangeSource, resolveView, type ResolvedChart } from '../charts/prepare.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
 import { tagSlug } from '../lib/tags.ts';
-import { articleSchema, chartSchema, datasetSchema, idSchema, type ArticleData, type ChartSpec, type Dataset } from '../schemas/index.ts';
+import { articleSchema, chartSchema, datasetSchema, idSchema, type ArticleData, type ChartSpec, type Dataset, type Row, type View } from '../schemas/index.ts';
 import { rowSchema } from '../schemas/row.ts';
 import { locateInJson, locateInYaml, type Locate } from './positions.ts';
 import { fieldName, type FieldPath, type Problem } from './problems.ts';
@@ -25,7 +25,9 @@ export interface Article extends ArticleData {
 }
 
 export interface Site {
+  /** Datasets to publish: all but those only draft articles' charts draw (all of them when drafts are kept). */
   datasets: Map<string, Dataset>;
+  /** Charts to publish: all but those only draft articles use (all of them when drafts are kept). */
   charts: Map<string, ChartSpec>;
   /** Published articles (and drafts when asked for), newest first. */
   articles: Article[];
@@ -50,24 +52,29 @@ interface SourceFile {
 function listFiles(root: string, dir: string, extension: string, problems: Problem[]): SourceFile[] {
   const full = path.join(root, dir);
   if (!existsSync(full)) return [];
-  return readdirSync(full)
+  const names = readdirSync(full)
     .filter((name) => !name.startsWith('.') && name !== 'README.md')
-    .sort()
-    .flatMap((name) => {
-      const file = `${dir}/${name}`;
-      if (!name.endsWith(extension)) {
-        problems.push({ file, field: '', message: `unexpected file: ${dir}/ holds ${extension} files only`, severity: 'error' });
-        return [];
-      }
-      const id = name.slice(0, -extension.length);
-      if (!idSchema.safeParse(id).success) {
-        problems.push({ file, field: '', message: `file name "${id}" must be lower-case letters, digits and hyphens, e.g. "china-mine-share${extension}"`, severity: 'error' });
-        return [];
-      }
-      // Files saved on Windows: no byte-order mark, and \n line ends (line and column numbers are unchanged).
-      const text = readFileSync(path.join(full, name), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-      return [{ file, id, text }];
-    });
+    .sort();
+  return names.flatMap((name) => {
+    const file = `${dir}/${name}`;
+    if (!name.endsWith(extension)) {
+      problems.push({ file, field: '', message: `unexpected file: ${dir}/ holds ${extension} files only`, severity: 'error' });
+      return [];
+    }
+    const id = name.slice(0, -extension.length);
+    if (!idSchema.safeParse(id).success) {
+      // Windows and macOS see Cobalt.md and cobalt.md as one file: whichever is read, the other is lost.
+      const twin = names.find((other) => other !== name && other.toLowerCase() === name.toLowerCase());
+      const message = twin
+        ? `file name "${name}" differs from "${twin}" only by case: on Windows and macOS they are one file; keep one, in lower case`
+        : `file name "${id}" must be lower-case letters, digits and hyphens, e.g. "china-mine-share${extension}"`;
+      problems.push({ file, field: '', message, severity: 'error' });
+      return [];
+    }
+    // Files saved on Windows: no byte-order mark, and \n line ends (line and column numbers are unchanged).
+    const text = readFileSync(path.join(full, name), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    return [{ file, id, text }];
+  });
 }
 
 // Plain words for the JSON syntax errors editors make: a missing or extra comma, single quotes, comments.
@@ -105,6 +112,17 @@ function parseJson(source: SourceFile, problems: Problem[]): { raw: unknown; loc
     // The first error is the mistake; the ones after it usually follow from it.
     const { error, offset } = errors[0];
     const code = printParseErrorCode(error);
+    // `"tonnes": 12,5` reads as 12, then a field name missing: name the number instead.
+    const comma = /(-?\d+),$/.exec(source.text.slice(0, offset).trimEnd());
+    const digits = /^\d+/.exec(source.text.slice(offset));
+    if (comma && digits && code === 'PropertyNameExpected') {
+      const start = comma.index;
+      const written = `${comma[1]},${digits[0]}`;
+      const fix = digits[0].length === 3 ? `write ${comma[1]}${digits[0]} if the comma separates thousands, or ${comma[1]}.${digits[0]} if it is a decimal comma` : `write ${comma[1]}.${digits[0]}`;
+      const field = fieldName(getLocation(source.text, start + 1).path.filter((p) => p !== ''));
+      problems.push({ file: source.file, field, message: `not valid JSON: ${written} is not a number in JSON (a dot before decimals, no thousands separators): ${fix}`, severity: 'error', ...at(start) });
+      return undefined;
+    }
     const field = fieldName(getLocation(source.text, offset).path.filter((p) => p !== ''));
     problems.push({ file: source.file, field, message: `not valid JSON: ${jsonSyntax[code] ?? code}`, severity: 'error', ...at(offset) });
     return undefined;
@@ -184,6 +202,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // Every chart file counts as existing, valid or not: a chart's own errors are reported on the chart.
   const chartIds = new Set(chartFiles.map((f) => f.id));
   const placedCharts = new Set<string>(); // by articles that are not drafts, for the warnings
+  // Charts an article places or names (claims, uncertainties, corrections): a chart only drafts use is a draft too.
+  const usedCharts = { published: new Set<string>(), draft: new Set<string>() };
   for (const source of listFiles(root, contentDirs.articles, '.md', problems)) {
     if (!source.text.startsWith('---')) {
       problems.push({ file: source.file, field: 'front matter', message: 'expected front matter between --- lines at the top (title, description, pubDate)', severity: 'error', line: 1, column: 1 });
@@ -215,6 +235,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     const usable = data ?? partial ?? validate(articleSchema.partial(), parsed.data, source.file, locate).partial;
     if (usable?.draft !== true) body.charts.forEach((id) => placedCharts.add(id));
     else unpublished.add(source.file);
+    const named = [...body.charts, ...body.claims.flatMap((c) => c.chart ?? []), ...[...(usable?.uncertainties ?? []), ...(usable?.corrections ?? [])].flatMap((u) => u.charts)];
+    for (const id of named) usedCharts[usable?.draft === true ? 'draft' : 'published'].add(id);
     for (const [field, text] of starterText(parsed.data)) starters.push({ file: source.file, field, text });
     source.text.split('\n').forEach((line, i) => {
       const column = line.indexOf(starterMark) + 1;
@@ -228,9 +250,12 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   articles.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.slug.localeCompare(b.slug));
 
   // Cross-checks
-  for (const dataset of datasets.values()) checkDataset(dataset, report);
+  // Charts are checked against the datasets' rows as meant: a number typed as text is reported on its row only.
+  const checkedDatasets = new Map([...datasets].map(([id, dataset]) => [id, checkDataset(dataset, report)]));
   const datasetIds = new Set(datasetFiles.map((f) => f.id));
-  for (const chart of charts.values()) checkChart(chart, datasets, datasetIds, report);
+  // Rows missing a charted field in a dataset with errors are mostly those errors' echo (a misspelt field).
+  const withErrors = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  for (const chart of charts.values()) checkChart(chart, checkedDatasets, datasetIds, withErrors, report);
   const publishedDatasets = new Set([...charts.values()].filter((c) => placedCharts.has(c.id)).map((c) => c.dataset));
   for (const { file, field, text, line, column } of starters) {
     const id = path.basename(file).replace(/\.[a-z]+$/, '');
@@ -244,11 +269,17 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     else report(file, field, message, why ? 'error' : 'warning');
   }
 
+  // Drafts are whole: what only drafts use stays out of the published site with them. A chart no article uses is
+  // published on its own page; a dataset no chart draws is still listed in the catalogue.
+  const draftCharts = new Set([...usedCharts.draft].filter((id) => !usedCharts.published.has(id)));
+  const drawnBy = (datasetId: string) => [...charts.values()].filter((c) => c.dataset === datasetId);
+  const draftDatasets = new Set([...datasets.keys()].filter((id) => drawnBy(id).length > 0 && drawnBy(id).every((c) => draftCharts.has(c.id))));
+  const publish = <T extends { id: string; file: string }>(items: Map<string, T>, drafts: Set<string>) =>
+    new Map([...items].filter(([id, item]) => !broken.has(item.file) && (options.includeDrafts || !drafts.has(id))));
   // Unused charts and datasets are worth a look once the rest is right: with errors they are mostly their echo.
-  if (!problems.some((p) => p.severity === 'error')) warnUnused(charts, datasets, placedCharts, report);
+  if (!problems.some((p) => p.severity === 'error')) warnUnused(charts, datasets, placedCharts, draftCharts, report);
 
-  const valid = <T extends { file: string }>(items: Map<string, T>) => new Map([...items].filter(([, item]) => !broken.has(item.file)));
-  return { site: { datasets: valid(datasets), charts: valid(charts), articles }, problems };
+  return { site: { datasets: publish(datasets, draftDatasets), charts: publish(charts, draftCharts), articles }, problems };
 }
 
 type Report = (file: string, field: FieldPath, message: string, severity?: Problem['severity']) => void;
@@ -272,6 +303,10 @@ function checkArticle(file: string, article: Partial<ArticleData>, chartIds: Rea
   article.tags?.forEach((tag, i) => {
     if (!tagSlug(tag)) report(file, ['tags', i], `tag "${tag}" has no letter or digit, so it gets no topic page: use a word`, 'warning');
   });
+  // The build publishes what is not a draft at once, whatever its date: a future date would be printed as given.
+  if (article.pubDate && article.draft !== true && isoDay(article.pubDate) > isoDay(new Date())) {
+    report(file, ['pubDate'], `${isoDay(article.pubDate)} is in the future: the article is published as soon as the site is built, dated ${isoDay(article.pubDate)} (keep draft: true until the day)`, 'warning');
+  }
   if (article.pubDate && article.updatedDate && article.updatedDate < article.pubDate) {
     report(file, ['updatedDate'], `expected a date on or after pubDate (${isoDay(article.pubDate)}), found ${isoDay(article.updatedDate)}`);
   }
@@ -281,6 +316,41 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The row fields with a fixed meaning (estimate, secondary, edition, ...). */
 const reservedRowFields = Object.keys(rowSchema.shape);
+
+/**
+ * A field that holds numbers in most rows and text in a few: the text silently bends the chart (a bar chart turns on
+ * its side, a row drops out of a filter). Returns the rows as the editor meant them, for the chart cross-checks, so
+ * one slip is reported once, on its row, and not again on each chart that draws it.
+ */
+function checkColumnTypes(dataset: Dataset, report: Report): Row[] {
+  const rows = dataset.rows.map((row) => ({ ...row }));
+  const fields = new Set(dataset.rows.flatMap((row) => Object.keys(row)));
+  for (const field of fields) {
+    if (reservedRowFields.includes(field)) continue; // typed by the row schema
+    const numbers = dataset.rows.filter((row) => typeof row[field] === 'number').length;
+    const texts = dataset.rows.flatMap((row, i) => (typeof row[field] === 'string' ? [i] : []));
+    if (!texts.length || numbers <= texts.length) continue;
+    for (const i of texts) {
+      const text = String(dataset.rows[i][field]);
+      const { value, fix } = readNumber(text.trim());
+      report(dataset.file, ['rows', i, field], `rows[${i}].${field} is the text ${JSON.stringify(text)}; the other ${numbers} row${numbers === 1 ? ' has a number' : 's have numbers'}: ${fix}`);
+      rows[i][field] = value;
+    }
+  }
+  return rows;
+}
+
+/** What a number typed as text was meant to be, and how to write it. */
+function readNumber(text: string): { value: number | null; fix: string } {
+  if (/^-?(\d+\.?\d*|\.\d+)$/.test(text)) return { value: Number(text), fix: 'remove the quotes' };
+  const comma = /^(-?\d+),(\d+)$/.exec(text);
+  if (comma && comma[2].length === 3) {
+    return { value: Number(`${comma[1]}${comma[2]}`), fix: `write ${comma[1]}${comma[2]} if the comma separates thousands, or ${comma[1]}.${comma[2]} if it is a decimal comma, without quotes` };
+  }
+  if (comma) return { value: Number(`${comma[1]}.${comma[2]}`), fix: `write ${comma[1]}.${comma[2]}, without quotes (a dot before decimals)` };
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return { value: Number(text.replace(/,/g, '')), fix: `write ${text.replace(/,/g, '')}, without quotes or thousands separators` };
+  return { value: null, fix: 'write a number, or null where the source gives none' };
+}
 
 function checkDataset(dataset: Dataset, report: Report) {
   const sourceIds = dataset.sources.map((s) => s.id).filter((id): id is string => Boolean(id));
@@ -307,6 +377,7 @@ function checkDataset(dataset: Dataset, report: Report) {
     if (change.key !== undefined && !rowIds.has(change.key)) report(dataset.file, ['changes', i, 'key'], `no row with id "${change.key}"`);
   });
   checkRowFieldNames(dataset, report);
+  return { ...dataset, rows: checkColumnTypes(dataset, report) };
 }
 
 /** Misspelt row fields: rows accept any field, so a typo would otherwise pass silently. */
@@ -339,7 +410,7 @@ function distanceAtMost(a: string, b: string, limit: number): boolean {
   return closest(a, [b], limit) !== undefined;
 }
 
-function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds: Set<string>, report: Report) {
+function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds: Set<string>, withErrors: ReadonlySet<string>, report: Report) {
   const dataset = datasets.get(chart.dataset);
   if (!dataset) {
     if (!datasetIds.has(chart.dataset)) report(chart.file, ['dataset'], `no dataset "${chart.dataset}" in data/${didYouMean(chart.dataset, datasetIds)}`);
@@ -370,6 +441,8 @@ function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds
   if (problemsFor(chart, fields)) return; // drawing needs the fields to exist
 
   const reported = new Set<string>();
+  // Bar-chart notes placed by a length alone that no bar has, by note, with the lengths seen in the views.
+  const offBars = new Map<number, { views: number; low: number; high: number; field: string; category: string; axis: 'x' | 'y'; other: 'x' | 'y' }>();
   for (const view of chartViews(chart)) {
     const resolved = resolveView(chart, view);
     // A filter value no row has (often a misspelt category) silently drops rows: name it.
@@ -385,7 +458,8 @@ function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds
         report(chart.file, [...filterPath, field], `no row has ${field} = ${JSON.stringify(value)}${hint}`);
       }
     }
-    const { rows, problems } = prepareRows(resolved, dataset.rows);
+    // Rows carry their place in the dataset through derive, fold and filter, so that problems can name them.
+    const { rows, problems } = prepareRows(resolved, dataset.rows.map((row, i) => ({ ...row, [rowIndex]: i })));
     for (const p of problems) {
       // Derive problems are the same in every view: report them once. A view's own filter is the one that failed.
       const where = view?.filter && p.field[0] === 'filter' ? ['views', chart.views!.indexOf(view), ...p.field] : p.field;
@@ -410,18 +484,138 @@ function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds
       }
     }
     if (rows.length && !values(resolved.y).length) report(chart.file, view ? ['views', chart.views!.indexOf(view), 'y'] : ['y'], `field "${resolved.y}" has no values in the rows this chart keeps`);
+    const inView = view ? ` in view "${view.id}"` : '';
+    // Line and area values and bar lengths are drawn from zero, so zero is on those axes.
+    const fromZero = (axis: 'x' | 'y') => chart.mark === 'bar' || (axis === 'y' && (chart.mark === 'line' || chart.mark === 'area'));
+    const once = (key: string) => !reported.has(key) && Boolean(reported.add(key));
+    const missing = withErrors.has(dataset.file) ? new Map<Row, string[]>() : checkChartedFields(chart, resolved, dataset, rows, view, report, once);
+    // The value axis of a bar chart: the bars' lengths.
+    const valueAxis = chart.mark === 'bar' ? (rows.every((r) => typeof r[resolved.x] === 'number') ? 'x' : 'y') : undefined;
     chart.annotations?.forEach((a, i) => {
       for (const axis of ['x', 'y'] as const) {
         const value = a[axis];
         if (value === undefined || !rows.length) continue;
         const axisValues = values(resolved[axis]);
-        // Line and area values and bar lengths are drawn from zero, so zero is on those axes.
-        const fromZero = chart.mark === 'bar' || (axis === 'y' && (chart.mark === 'line' || chart.mark === 'area'));
-        if (!onAxis(value, axisValues, fromZero)) {
-          report(chart.file, ['annotations', i, axis], `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${view ? ` in view "${view.id}"` : ''}${typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`);
+        if (!onAxis(value, axisValues, fromZero(axis))) {
+          report(chart.file, ['annotations', i, axis], `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${inView}${typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`);
+        } else if (axis === valueAxis && typeof value === 'number' && a[axis === 'x' ? 'y' : 'x'] === undefined) {
+          // A note on a bar chart is drawn on the bar its category names; with a length only, on a bar that long.
+          const lengths = values(resolved[axis]) as number[];
+          const near = (Math.max(...lengths.map(Math.abs)) || 1) / 100;
+          const atBar = rows.some((r) => Math.abs(Number(r[resolved[axis]]) - value) <= near || (typeof r.low === 'number' && typeof r.high === 'number' && value >= r.low && value <= r.high));
+          const other = axis === 'x' ? 'y' : 'x';
+          const range = offBars.get(i) ?? { views: 0, low: Infinity, high: -Infinity, field: resolved[axis], category: resolved[other], axis, other };
+          if (!atBar) offBars.set(i, { ...range, views: range.views + 1, low: Math.min(range.low, ...lengths), high: Math.max(range.high, ...lengths) });
         }
       }
     });
+    chart.reference?.forEach((line, i) => {
+      const axis = line.x !== undefined ? 'x' : 'y';
+      const value = line[axis]!;
+      if (!rows.length) return;
+      const axisValues = values(resolved[axis]);
+      const numbers = axisValues.every((v) => typeof v === 'number');
+      if (!numbers && !onAxis(value, axisValues, false)) {
+        const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+        // A date outside the data's dates widens the time axis (a warning); a category that is not there draws nothing.
+        const dates = axisValues.every(isDate) && isDate(value);
+        if (once(`reference.${i} ${view?.id}`)) {
+          report(chart.file, ['reference', i, axis], `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${inView}${dates ? ': the line stretches the time axis beyond the data' : typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`, dates ? 'warning' : 'error');
+        }
+      } else if (numbers && typeof value === 'number') {
+        // A reported figure may lie beyond the data, but not so far that the data shrinks to under half the axis:
+        // that is mostly a line in another unit (80000 for 80%, 0.8 for 80).
+        const nums = fromZero(axis) ? [0, ...(axisValues as number[])] : (axisValues as number[]);
+        const [low, high] = [Math.min(...nums), Math.max(...nums)];
+        const span = high - low || Math.abs(high) || 1;
+        if ((value > high + span || value < low - span) && once(`reference.${i} ${view?.id}`)) {
+          report(chart.file, ['reference', i, axis], `${value} is far outside the chart's ${axis} values (field "${resolved[axis]}": ${low} to ${high})${inView}: the data would fill less than half the axis; is the line in the data's unit?`, 'warning');
+        }
+      }
+    });
+    checkNamedCategories(chart, resolved, view, rows, missing, dataset, report, once);
+    checkRanges(chart, resolved, valueAxis ?? 'y', rows, dataset, report, once);
+  }
+  for (const [i, { views, low, high, field, category, axis, other }] of offBars) {
+    if (views < chartViews(chart).length) continue; // a bar that long is in some view
+    const value = chart.annotations![i][axis];
+    report(chart.file, ['annotations', i, axis], `${value} is the length of no bar (field "${field}": ${low} to ${high}): a note on a bar chart marks a bar; name the bar by its ${category} as ${other}`, 'warning');
+  }
+}
+
+/** The place in the dataset of a row a chart prepared (symbol-keyed, so no row field can clash with it). */
+const rowIndex = Symbol('row index');
+const indexOf = (row: Row) => (row as Record<symbol, number>)[rowIndex];
+
+/** `rows[3]`, `rows[3] and rows[5]`, `rows[3], rows[5] and 4 more`. */
+function rowList(indexes: number[]): string {
+  const names = [...new Set(indexes)].map((i) => `rows[${i}]`);
+  if (names.length <= 3) return names.join(', ').replace(/, ([^,]*)$/, ' and $1');
+  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+}
+
+/** The fields a chart draws each row by that are missing from a row: absent, as opposed to null ("not available"). */
+function lackedFields(chart: ResolvedChart, row: Row): string[] {
+  const lacks = (field: string) => {
+    const derive = chart.derive?.find((d) => d.as === field);
+    // A derived field is missing where it could not be computed for want of its source (a figure typed in stays).
+    if (derive) return (row[field] === undefined || row[field] === null) && row[rangeSource(derive)] === undefined;
+    if (chart.fold && (field === chart.fold.key || field === chart.fold.value)) return false;
+    return row[field] === undefined;
+  };
+  return [chart.x, chart.y, chart.color].filter((field): field is string => field !== undefined && lacks(field));
+}
+
+/** A row the chart keeps but cannot draw, for want of its x, y or colour field: a warning naming the rows. */
+function checkChartedFields(chart: ChartSpec, resolved: ResolvedChart, dataset: Dataset, rows: Row[], view: View | undefined, report: Report, once: (key: string) => boolean): Map<Row, string[]> {
+  const missing = new Map(rows.map((row) => [row, lackedFields(resolved, row)] as const).filter(([, fields]) => fields.length));
+  const byField = new Map<string, number[]>();
+  for (const [row, fields] of missing) for (const field of fields) byField.set(field, [...(byField.get(field) ?? []), indexOf(row)]);
+  for (const [field, indexes] of byField) {
+    const axis = field === resolved.x ? 'x' : field === resolved.y ? 'y' : 'color';
+    const where: FieldPath = view && axis !== 'color' && view[axis] ? ['views', chart.views!.indexOf(view), axis] : [axis];
+    if (!once(`${where.join('.')} lacks ${indexes.join(',')}`)) continue;
+    const some = new Set(indexes).size === 1;
+    report(chart.file, where, `${rowList(indexes)} of ${dataset.file} ${some ? 'has' : 'have'} no "${field}"${view ? ` (view "${view.id}")` : ''}: the chart keeps ${some ? 'it' : 'them'} but draws nothing for ${some ? 'it' : 'them'}; give the figure, null where the source gives none, or leave the row out with a filter`, 'warning');
+  }
+  return missing;
+}
+
+/** A category the chart's notes, reference lines or views name, whose rows all lack a charted field: an error. */
+function checkNamedCategories(chart: ChartSpec, resolved: ResolvedChart, view: View | undefined, rows: Row[], missing: Map<Row, string[]>, dataset: Dataset, report: Report, once: (key: string) => boolean) {
+  if (!missing.size) return;
+  const named: { where: FieldPath; field: string; value: unknown }[] = [];
+  chart.annotations?.forEach((a, i) => (['x', 'y'] as const).forEach((axis) => a[axis] !== undefined && named.push({ where: ['annotations', i, axis], field: resolved[axis], value: a[axis] })));
+  chart.reference?.forEach((line, i) => (['x', 'y'] as const).forEach((axis) => line[axis] !== undefined && named.push({ where: ['reference', i, axis], field: resolved[axis], value: line[axis] })));
+  if (view?.filter) {
+    for (const [field, wanted] of Object.entries(view.filter)) {
+      for (const value of Array.isArray(wanted) ? wanted : [wanted]) named.push({ where: ['views', chart.views!.indexOf(view), 'filter', field], field, value });
+    }
+  }
+  for (const { where, field, value } of named) {
+    const matching = rows.filter((row) => row[field] === value);
+    if (!matching.length || !matching.every((row) => missing.has(row))) continue;
+    if (!once(`${where.join('.')} draws nothing`)) continue;
+    const lacked = [...new Set(matching.flatMap((row) => missing.get(row)!))].map((f) => `"${f}"`).join(' and ');
+    report(chart.file, where, `the chart draws nothing for ${field} = ${JSON.stringify(value)}${view ? ` in view "${view.id}"` : ''}: its ${rowList(matching.map(indexOf))} in ${dataset.file} ${matching.length === 1 ? 'has' : 'have'} no ${lacked}`);
+  }
+}
+
+/** low and high bound the row's charted figure in its unit: a range that does not hold the figure is an error. */
+function checkRanges(chart: ChartSpec, resolved: ResolvedChart, valueAxis: 'x' | 'y', rows: Row[], dataset: Dataset, report: Report, once: (key: string) => boolean) {
+  const charted = resolved[valueAxis];
+  const derive = chart.derive?.find((d) => d.as === charted);
+  // A derived field's range is derived from its source's (src/charts/prepare.ts): check the source's.
+  for (const row of rows) {
+    const original = dataset.rows[indexOf(row)];
+    const field = derive && original?.[rangeSource(derive)] !== undefined ? rangeSource(derive) : charted;
+    const value = original?.[field];
+    const { low, high } = original ?? {};
+    if (typeof value !== 'number' || (typeof low !== 'number' && typeof high !== 'number')) continue;
+    const bound = typeof low === 'number' && low > value ? 'low' : typeof high === 'number' && high < value ? 'high' : undefined;
+    if (!bound || !once(`range ${indexOf(row)}`)) continue;
+    const range = typeof low === 'number' && typeof high === 'number' ? `the range ${low} to ${high}` : `${bound} ${original[bound]}`;
+    report(dataset.file, ['rows', indexOf(row), bound], `${range} does not hold the row's ${field}, ${value}: low and high bound the charted figure${dataset.unit ? `, in its unit (${dataset.unit})` : ''}`);
   }
 }
 
@@ -447,10 +641,11 @@ function onAxis(value: string | number, axisValues: unknown[], fromZero: boolean
   return axisValues.includes(value);
 }
 
-function warnUnused(charts: Map<string, ChartSpec>, datasets: Map<string, Dataset>, placedCharts: ReadonlySet<string>, report: Report) {
+function warnUnused(charts: Map<string, ChartSpec>, datasets: Map<string, Dataset>, placedCharts: ReadonlySet<string>, draftCharts: ReadonlySet<string>, report: Report) {
   const usedDatasets = new Set([...charts.values()].map((c) => c.dataset));
   for (const chart of charts.values()) {
-    if (!placedCharts.has(chart.id)) report(chart.file, [], `no published story places chart "${chart.id}" (it still gets its own chart page)`, 'warning');
+    // A draft's own chart is not unused: it is published with the draft.
+    if (!placedCharts.has(chart.id) && !draftCharts.has(chart.id)) report(chart.file, [], `no published story places chart "${chart.id}" (it still gets its own chart page)`, 'warning');
   }
   for (const dataset of datasets.values()) {
     if (!usedDatasets.has(dataset.id)) report(dataset.file, [], `no chart uses dataset "${dataset.id}" (it is still listed in the data catalogue)`, 'warning');

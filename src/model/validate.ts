@@ -64,7 +64,8 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType): { path: 
   const found = valueAt(root, path);
   switch (issue.code) {
     case 'invalid_type':
-      if (found === undefined) return [{ path, message: `required: expected ${article(issue.expected)}, found nothing` }];
+      // A schema may say what to add in its own words ("required: add the web address ...").
+      if (found === undefined) return [{ path, message: issue.message.startsWith('required:') ? issue.message : `required: expected ${article(issue.expected)}, found nothing` }];
       return [{ path, message: `expected ${article(issue.expected)}, found ${describe(found)}` }];
     case 'invalid_value': {
       const options = (issue.values ?? []).map((v) => JSON.stringify(v));

@@ -18,6 +18,18 @@ export default function remarkChart(options: RemarkChartOptions) {
   return (tree: Root, file: VFile) => {
     const placed: string[] = [];
     visit(tree, (node) => {
+      if (node.type === 'text') {
+        // A ::chart that is not alone on its line, or not closed, is no directive: it would be published as text.
+        const { start, end } = node.position ?? {};
+        if (start?.offset === undefined || end?.offset === undefined) return;
+        const written = String(file.value).slice(start.offset, end.offset);
+        for (const match of written.matchAll(/::chart\b/g)) {
+          const closed = /^::chart(\[[^\]\n]*\])?\{[^}\n]*\}/.test(written.slice(match.index));
+          const at = lineAndColumn(String(file.value), start.offset + match.index);
+          file.message(closed ? '::chart must be on a line of its own: ::chart{id="..."}' : '::chart is not closed: write ::chart{id="..."} on a line of its own', at);
+        }
+        return;
+      }
       if (node.type === 'textDirective' && node.name === 'chart') {
         file.message('a chart goes on a line of its own, written with two colons: ::chart{id="..."}', node);
         return;
@@ -47,6 +59,11 @@ export default function remarkChart(options: RemarkChartOptions) {
     });
     file.data.charts = placed;
   };
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 declare module 'vfile' {

@@ -37,12 +37,24 @@ export default function remarkClaim(options: RemarkClaimOptions) {
     visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
       if (node.name === 'chart') return; // remark-chart reports it
       if (node.name !== 'claim') {
+        // :clam[...]{...} is a claim misspelt, not text that happens to hold a colon.
+        const written = Boolean(node.children.length || Object.keys(node.attributes ?? {}).length);
+        if (written && didYouMean(node.name, ['claim'])) file.message(`unknown directive ":${node.name}" (did you mean ":claim"?): write :claim[the words]{status="..." note="..."}`, node);
         if (parent && index !== undefined) {
           // Exactly what was written, attributes included, from the parser's positions.
           const { start, end } = node.position ?? {};
           const written = start?.offset !== undefined && end?.offset !== undefined ? String(file.value).slice(start.offset, end.offset) : `:${node.name}[${toString(node)}]`;
           parent.children.splice(index, 1, { type: 'text', value: written });
         }
+        return;
+      }
+      // `:claim[words{...}` or `:claim[words]{status="x"` (a ] or } missing): the parser stops at the claim's name
+      // or words, and the rest follows as text.
+      const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
+      const rest = next?.type === 'text' ? next.value : '';
+      const unclosed = !Object.keys(node.attributes ?? {}).length && (rest.startsWith('[') || rest.startsWith('{'));
+      if (unclosed) {
+        file.message(`:claim is not closed: write :claim[the words]{status="..." note="..."}, with ] after the words and } after the attributes`, node);
         return;
       }
       const parsed = claimSchema.safeParse(node.attributes ?? {});

@@ -6,7 +6,7 @@ export const idSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lower-case letters, digits and hyphens, e.g. "china-mine-share"');
 
 /** A web address: only http and https are accepted (javascript:, data: and the rest are refused). */
-export const httpUrlSchema = z.string().refine((value) => {
+export const httpUrlSchema = z.string({ error: (issue) => (issue.input === undefined ? 'required: add the web address of the document, e.g. "https://pubs.usgs.gov/..."' : undefined) }).refine((value) => {
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';
@@ -17,6 +17,14 @@ export const httpUrlSchema = z.string().refine((value) => {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Why a YYYY-MM-DD text is not a date: "there is no 30 February 2025". */
+function noSuchDay(text: string): string {
+  const [year, month, day] = text.split('-').map(Number);
+  if (month < 1 || month > 12) return `there is no month ${month}`;
+  const monthName = new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  return `there is no ${day} ${monthName} ${year}`;
+}
+
 /** A calendar date: YAML date or "YYYY-MM-DD" text; impossible dates such as 2025-02-30 are refused. */
 export const dateSchema = z
   .union([z.date(), z.string()])
@@ -24,7 +32,7 @@ export const dateSchema = z
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
     const date = new Date(`${text}T00:00:00Z`);
     if (!isoDate.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-      ctx.addIssue({ code: 'custom', message: `expected a date as YYYY-MM-DD, found "${text}"` });
+      ctx.addIssue({ code: 'custom', message: `expected a date as YYYY-MM-DD, found "${text}"${isoDate.test(text) ? `: ${noSuchDay(text)}` : ''}` });
       return z.NEVER;
     }
     return date;

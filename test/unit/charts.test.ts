@@ -318,4 +318,22 @@ describe('derived figures are computed at build time', () => {
     // A figure given only as a share (no inputs to compute it from) is not a conflict.
     expect(prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'part', denominator: 'whole' }]), [{ pct: 62 }]).problems).toEqual([]);
   });
+
+  test("a range (low, high) is drawn in the charted field's unit: derived with a derived field, never left in tonnes", () => {
+    // A range in tonnes on a share chart stretched its axis to 300,000%: the range is derived with the share.
+    const rows: Row[] = [
+      { year: 2024, country: 'Borduria', tonnes: 300, low: 250, high: 400 },
+      { year: 2024, country: 'World total', tonnes: 1000 },
+    ];
+    const shared = prepareRows(shareChart(), rows.map((r) => ({ ...r, tonnes_reo: r.tonnes }))).rows[0];
+    expect([shared.share_pct, shared.low, shared.high]).toEqual([30, 25, 40]);
+    const chart = (derive: ResolvedChart['derive'], y: string): ResolvedChart => ({ ...shareChart(), derive, y });
+    const ratio = prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'tonnes', denominator: 'whole' }], 'pct'), [{ ...rows[0], whole: 600 }]).rows[0];
+    expect([ratio.pct, ratio.low, ratio.high]).toEqual([50, (250 / 600) * 100, (400 / 600) * 100]);
+    const difference = prepareRows(chart([{ op: 'difference', as: 'change', a: 'tonnes', b: 'before' }], 'change'), [{ ...rows[0], before: 100 }]).rows[0];
+    expect([difference.change, difference.low, difference.high]).toEqual([200, 150, 300]);
+    // A derived field the chart does not draw leaves the range with the figure it bounds.
+    const undrawn = prepareRows(chart([{ op: 'difference', as: 'change', a: 'tonnes', b: 'before' }], 'tonnes'), [{ ...rows[0], before: 100 }]).rows[0];
+    expect([undrawn.low, undrawn.high]).toEqual([250, 400]);
+  });
 });

@@ -67,6 +67,14 @@ test('a draft shows in the preview: its page, and on the home page', async () =>
   expect(await (await fetch(`${origin}/`)).text()).toContain('Quarantined headline of an unfinished story');
 }, 60_000);
 
+test("a draft's own chart and dataset show in the preview: chart page, download, catalogue", async () => {
+  const chart = await fetch(`${origin}/charts/quarantined-draft-chart/`);
+  expect(chart.status).toBe(200);
+  expect(await chart.text()).toContain('Quarantined chart title');
+  expect(await (await fetch(`${origin}/data/quarantined-draft-data.csv`)).text()).toContain('48213');
+  expect(await (await fetch(`${origin}/data/`)).text()).toContain('Quarantined dataset title');
+}, 60_000);
+
 async function open(route: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(`${origin}${route}`);

@@ -1,7 +1,9 @@
 // A `draft: true` article never reaches the production build: not its page, the home page, the feed, the sitemap,
-// the search index, tag pages or a chart's list of stories. test/fixtures/drafts/ holds a published story and a
-// draft placing the same chart; every word of the draft carries "quarantined", so one search of every built file
-// (search-index files decompressed) finds any leak.
+// the search index, tag pages or a chart's list of stories. Drafts are whole: a chart and a dataset only the draft
+// uses are drafts too (no chart page, embed, oEmbed, image, download or catalogue entry). test/fixtures/drafts/ holds
+// a published story and a draft placing the same chart, and the draft's own chart and dataset; every word of the
+// draft, its ids included, carries "quarantined", so one search of every built file's name and bytes (search-index
+// files decompressed) finds any leak; the draft's own figures are looked for too.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -34,6 +36,30 @@ afterAll(() => build && rmSync(build.outDir, { recursive: true, force: true }));
 test('no built file holds any word of the draft: slug, headline, dek, tag, author, body, claim or uncertainty', () => {
   const leaks = files.filter((file) => /quarantined/i.test(file.text) || /quarantined/i.test(file.name)).map((file) => file.name);
   expect(leaks).toEqual([]);
+});
+
+test("no built file holds the figures of the draft's own dataset, written any way (48213, 48,213)", () => {
+  const leaks = files.filter((file) => /48,?213|57,?391/.test(file.text)).map((file) => file.name);
+  expect(leaks).toEqual([]);
+});
+
+test('the published chart and dataset beside the draft are in every output the draft\'s own stay out of', () => {
+  const names = files.map((file) => file.name);
+  for (const name of [
+    'charts/zircon-output/index.html',
+    'charts/zircon-output.svg',
+    'charts/zircon-output.png',
+    'embed/zircon-output/index.html',
+    'oembed/zircon-output.json',
+    'data/zircon-output.csv',
+    'data/zircon-output.json',
+  ]) {
+    expect(names, name).toContain(name);
+  }
+  expect(files.find((file) => file.name === 'data/index.html')?.text).toContain('/data/zircon-output.json');
+  expect(files.find((file) => file.name === 'charts/index.html')?.text).toContain('/charts/zircon-output/');
+  expect(files.filter((file) => /^sitemap.*\.xml$/.test(file.name)).some((file) => file.text.includes('/charts/zircon-output/'))).toBe(true);
+  expect(files.some((file) => file.name.startsWith('pagefind/') && file.text.includes('Borduria mines more zircon than Syldavia'))).toBe(true);
 });
 
 test('the published story beside it is in the places a draft must stay out of, so the search above looks there', () => {

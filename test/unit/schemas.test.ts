@@ -175,8 +175,8 @@ describe('dates: YYYY-MM-DD that exist on the calendar', () => {
       changes: [{ date: '2025-02-30', text: 'Added 2024.' }],
     });
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['sources.0.retrieved', 'expected a date as YYYY-MM-DD, found "2025-02-30"'],
-      ['changes.0.date', 'expected a date as YYYY-MM-DD, found "2025-02-30"'],
+      ['sources.0.retrieved', 'expected a date as YYYY-MM-DD, found "2025-02-30": there is no 30 February 2025'],
+      ['changes.0.date', 'expected a date as YYYY-MM-DD, found "2025-02-30": there is no 30 February 2025'],
     ]);
     expect(failedPaths(articleSchema, { ...minimal.article, corrections: [{ date: '2025-02-30', text: 'x' }] })).toEqual(['corrections.0.date']);
   });

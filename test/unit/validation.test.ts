@@ -2,7 +2,8 @@
 // Each case is a small fixture site under test/fixtures/invalid/<case>/ (content/articles, content/charts, data):
 // a valid one-article, one-chart, one-dataset site changed in one way (many-errors: in many ways at once).
 // The errors loadSite reports must be exactly those listed, and each line:column must point at the text given.
-import { readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadSite } from '../../src/model/load.ts';
@@ -74,9 +75,9 @@ const cases: Record<string, Expected[]> = {
     { at: `${data}:8:7`, field: 'sources[0].url', message: `${url} "ftp://pubs.usgs.gov/mcs2025-rare-earths.pdf"`, text: '"url": "ftp://' },
   ],
   'date-does-not-parse': [
-    { at: `${data}:11:7`, field: 'sources[0].retrieved', message: 'expected a date as YYYY-MM-DD, found "2025-02-30"', text: '"retrieved": "2025-02-30"' },
+    { at: `${data}:11:7`, field: 'sources[0].retrieved', message: 'expected a date as YYYY-MM-DD, found "2025-02-30": there is no 30 February 2025', text: '"retrieved": "2025-02-30"' },
     // Unquoted in YAML, where a date parser would have rolled it over to 2 March.
-    { at: `${article}:4:1`, field: 'pubDate', message: 'expected a date as YYYY-MM-DD, found "2025-02-30"', text: 'pubDate: 2025-02-30' },
+    { at: `${article}:4:1`, field: 'pubDate', message: 'expected a date as YYYY-MM-DD, found "2025-02-30": there is no 30 February 2025', text: 'pubDate: 2025-02-30' },
   ],
   // The comma is missing at the end of line 7; the parser notices at the next field.
   'invalid-json': [{ at: `${chart}:8:3`, field: 'filter', message: /^not valid JSON: expected a comma/, text: '"filter"' }],
@@ -105,6 +106,69 @@ const cases: Record<string, Expected[]> = {
       text: '{ "op": "share", "as": "share_pct"',
     },
   ],
+  // A number typed as text bends the chart (a row drops out of a filter, a bar chart turns on its side): reported on
+  // its row, once; the annotation at that row's year is not blamed.
+  'number-typed-as-text': [
+    { at: `${data}:15:7`, field: 'rows[1].year', message: 'rows[1].year is the text "2024"; the other 3 rows have numbers: remove the quotes', text: '"year": "2024"' },
+    {
+      at: `${data}:16:45`,
+      field: 'rows[2].tonnes_reo',
+      message: 'rows[2].tonnes_reo is the text "12,5"; the other 3 rows have numbers: write 12.5, without quotes (a dot before decimals)',
+      text: '"tonnes_reo": "12,5"',
+    },
+  ],
+  'decimal-comma-in-json': [
+    {
+      at: `${data}:15:55`,
+      field: 'rows[1].tonnes_reo',
+      message: 'not valid JSON: 12,5 is not a number in JSON (a dot before decimals, no thousands separators): write 12.5',
+      text: '12,5,',
+    },
+  ],
+  'draws-nothing-for-named': [
+    {
+      at: `${chart}:10:68`,
+      field: 'annotations[0].y',
+      message: 'the chart draws nothing for country = "Australia": its rows[1] in data/production.json has no "tonnes_reo"',
+      text: '"y": "Australia"',
+    },
+  ],
+  'range-excludes-value': [
+    {
+      at: `${data}:15:78`,
+      field: 'rows[1].high',
+      message: "the range 200000 to 260000 does not hold the row's tonnes_reo, 270000: low and high bound the charted figure, in its unit (tonnes of rare-earth oxide (REO) equivalent)",
+      text: '"high": 260000',
+    },
+  ],
+  'share-outside-range': [
+    {
+      at: `${chart}:9:5`,
+      field: 'derive[0]',
+      message: `"share_pct" is 1,000% for rows[1] (country = "China", year = 2024); a share is 0 to 100%: check its tonnes_reo against the "World total" row's`,
+      text: '{ "op": "share"',
+    },
+  ],
+  'reference-off-axis': [{ at: `${chart}:10:7`, field: 'reference[0].y', message: '"Chinaa" is not on the y axis (field "country") (did you mean "China"?)', text: '"y": "Chinaa"' }],
+  'chart-not-on-its-own-line': [
+    { at: `${article}:7:30`, field: 'body', message: '::chart must be on a line of its own: ::chart{id="..."}', text: '::chart{id="china-production"} from' },
+    { at: `${article}:9:1`, field: 'body', message: '::chart is not closed: write ::chart{id="..."} on a line of its own', text: '::chart{id="china-production"' },
+  ],
+  'claim-misspelt-or-unclosed': [
+    {
+      at: `${article}:7:25`,
+      field: 'body',
+      message: 'unknown directive ":clam" (did you mean ":claim"?): write :claim[the words]{status="..." note="..."}',
+      text: ':clam[rose by a third]',
+    },
+    {
+      at: `${article}:8:4`,
+      field: 'body',
+      message: ':claim is not closed: write :claim[the words]{status="..." note="..."}, with ] after the words and } after the attributes',
+      text: ':claim[doubled{',
+    },
+  ],
+  'source-url-missing': [{ at: `${data}:5:5`, field: 'sources[0].url', message: 'required: add the web address of the document, e.g. "https://pubs.usgs.gov/..."', text: '{' }],
   'many-errors': [
     { at: 'data/prices.json:1:1', field: 'title', message: 'required: expected text, found nothing', text: '{' },
     { at: 'data/prices.json:4:33', field: 'sources[0].url', message: `${url} "javascript:alert(1)"`, text: '"url": "javascript:alert(1)"' },
@@ -115,9 +179,45 @@ const cases: Record<string, Expected[]> = {
     { at: 'content/charts/china-production.json:5:3', field: 'x', message: 'no field "yaer" in the rows of data/production.json (did you mean "year"?)', text: '"x": "yaer"' },
     // The title's quote is never closed: the parser reports the end of the front matter.
     { at: 'content/articles/second.md:4:20', field: 'front matter', message: /^not valid YAML: .*quote/i },
-    { at: 'content/articles/story.md:4:1', field: 'pubDate', message: 'expected a date as YYYY-MM-DD, found "2025-13-01"', text: 'pubDate: 2025-13-01' },
+    { at: 'content/articles/story.md:4:1', field: 'pubDate', message: 'expected a date as YYYY-MM-DD, found "2025-13-01": there is no month 13', text: 'pubDate: 2025-13-01' },
     { at: 'content/articles/story.md:7:16', field: 'body', message: /^claim status: expected one of supported, disputed, unsupported, unverified, found "true"/, text: ':claim[rose]{status="true"' },
     { at: 'content/articles/story.md:9:1', field: 'body', message: /^no chart "china-prod" in content\/charts\//, text: '::chart{id="china-prod"}' },
+  ],
+};
+
+/** Slips that leave the chart right but are worth a look: warnings, which neither the check nor the build fail on. */
+const warningCases: Record<string, Expected[]> = {
+  'future-pub-date': [
+    {
+      at: `${article}:4:1`,
+      field: 'pubDate',
+      message: '2999-01-15 is in the future: the article is published as soon as the site is built, dated 2999-01-15 (keep draft: true until the day)',
+      text: 'pubDate: 2999-01-15',
+    },
+  ],
+  'charted-field-missing': [
+    {
+      at: `${chart}:7:3`,
+      field: 'y',
+      message: 'rows[1] of data/production.json has no "tonnes_reo": the chart keeps it but draws nothing for it; give the figure, null where the source gives none, or leave the row out with a filter',
+      text: '"y": "tonnes_reo"',
+    },
+  ],
+  'bar-note-off-bars': [
+    {
+      at: `${chart}:10:64`,
+      field: 'annotations[0].x',
+      message: '28000 is the length of no bar (field "tonnes_reo": 13000 to 270000): a note on a bar chart marks a bar; name the bar by its country as y',
+      text: '"x": 28000',
+    },
+  ],
+  'reference-far-off': [
+    {
+      at: `${chart}:11:7`,
+      field: 'reference[0].y',
+      message: '2700000 is far outside the chart\'s y values (field "tonnes_reo": 0 to 270000): the data would fill less than half the axis; is the line in the data\'s unit?',
+      text: '"y": 2700000',
+    },
   ],
 };
 
@@ -133,26 +233,53 @@ function textAt(name: string, at: string): string {
 
 test('every fixture folder has its expected errors listed, and every class of bad input has a fixture', () => {
   const folders = readdirSync(fixtures).sort();
-  expect(folders).toEqual(Object.keys(cases).sort());
+  expect(folders).toEqual([...Object.keys(cases), ...Object.keys(warningCases)].sort());
+});
+
+/** The problems are exactly those expected, each at the text it names. */
+function expectProblems(name: string, found: Problem[], expected: Expected[]) {
+  expect(found.map(formatProblem), 'exactly these, no more').toHaveLength(expected.length);
+  for (const e of expected) {
+    const [file, line, column] = e.at.split(':');
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        file,
+        line: Number(line),
+        column: Number(column),
+        field: e.field,
+        message: typeof e.message === 'string' ? e.message : expect.stringMatching(e.message),
+      }),
+    );
+    if (e.text !== undefined) expect(textAt(name, e.at), `${e.at} points at`).toMatch(new RegExp(`^${e.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  }
+}
+
+describe('each warning is given with its file, field, line and column, and no error', () => {
+  test.for(Object.entries(warningCases))('%s', ([name, expected]) => {
+    const { problems } = loadSite(path.join(fixtures, name));
+    expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+    expectProblems(name, problems, expected);
+  });
+});
+
+test('two files whose names differ only by case are an error, on any file system', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'case-twins-'));
+  try {
+    cpSync(path.join(fixtures, 'wrong-type'), root, { recursive: true });
+    writeFileSync(path.join(root, article), readFileSync(path.join(fixtures, 'derived-typed', article)));
+    cpSync(path.join(root, article), path.join(root, 'content/articles/Story.md'));
+    const errors = loadSite(root).problems.filter((p) => p.severity === 'error' && p.file.startsWith('content/articles/'));
+    expect(errors.map(formatProblem)).toEqual([
+      'content/articles/Story.md  (file)  file name "Story.md" differs from "story.md" only by case: on Windows and macOS they are one file; keep one, in lower case',
+    ]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 describe('each bad input fails loadSite, naming the file, field, line and column and what was expected', () => {
   test.for(Object.entries(cases))('%s', ([name, expected]) => {
-    const errors = errorsOf(name);
-    expect(errors.map(formatProblem), 'exactly these errors, no more').toHaveLength(expected.length);
-    for (const e of expected) {
-      const [file, line, column] = e.at.split(':');
-      expect(errors).toContainEqual(
-        expect.objectContaining({
-          file,
-          line: Number(line),
-          column: Number(column),
-          field: e.field,
-          message: typeof e.message === 'string' ? e.message : expect.stringMatching(e.message),
-        }),
-      );
-      if (e.text !== undefined) expect(textAt(name, e.at), `${e.at} points at`).toMatch(new RegExp(`^${e.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-    }
+    expectProblems(name, errorsOf(name), expected);
   });
 });
 
