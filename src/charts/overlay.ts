@@ -3,7 +3,7 @@
 // the numbered uncertainty markers. Each label and marker is put where it covers the least: data points and other
 // labels count heavily, bars and lines lightly, and nothing may leave the drawing.
 import type { ResolvedChart } from './prepare.ts';
-import { asAxisValue, background, grid, ink, muted, reported, type ChartShape, type DrawRow, type NumberedAnnotation, type Plan, type TextBlock } from './plot-options.ts';
+import { asAxisValue, background, grid, ink, muted, reported, stepOf, type ChartShape, type DrawRow, type NumberedAnnotation, type Plan, type TextBlock } from './plot-options.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -275,10 +275,11 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
       space.hard.push(box);
     }
 
-    // Text inside cells, so the grid reads without colour.
+    // Text inside cells, so the grid reads without colour; on a sequential scale, in the colour that reads on its step.
     for (const [row, block] of plan.cellText) {
       const top = y(row.__y) - (block.lines.length * lh) / 2;
-      space.hard.push(paint.text(g, block, x(row.__x), top, { anchor: 'middle', fill: 'var(--chart-on-cell)' }));
+      const fill = shape.colorSteps ? stepOf(shape.colorSteps, Number(row[chart.color!])).ink : 'var(--chart-on-cell)';
+      space.hard.push(paint.text(g, block, x(row.__x), top, { anchor: 'middle', fill }));
     }
 
     // Labels of reference lines across y: above or below the line, at either end, wherever they cover least.

@@ -2,6 +2,7 @@
 // The plan is worked out before drawing, from measured text, so margins, rows and wrapped labels fit the width;
 // overlay.ts then places labels and uncertainty markers in pixels, clear of the data and of each other.
 import * as Plot from '@observablehq/plot';
+import { nice, ticks } from 'd3-array';
 import type { Annotation, Row } from '../schemas/index.ts';
 import { formatFor, formatValue, isComputed, isDateText, tickFormatter, toDate } from './format.ts';
 import { overlayMark, underlayMark } from './overlay.ts';
@@ -17,6 +18,8 @@ export const background = 'var(--chart-bg)';
 export const ink = 'var(--chart-ink)';
 export const grid = 'var(--chart-grid)';
 export const reported = 'var(--chart-reported)';
+/** A sequential scale of one hue, light to dark, with the text colour that reads on each step. */
+export const sequential = [1, 2, 3, 4, 5].map((i) => ({ color: `var(--chart-seq${i})`, ink: `var(--chart-on-seq${i})` }));
 
 export interface Layout {
   width: number;
@@ -40,32 +43,75 @@ export interface ChartShape {
   orientation: 'vertical' | 'horizontal';
   xFormat: ReturnType<typeof formatFor>;
   yFormat: ReturnType<typeof formatFor>;
-  /** Colour categories in legend order with their colours. */
-  colors: { value: string; color: string }[];
+  /** Colour categories in legend order with their colours (the chart's, the same in every view). */
+  colors: ColorKey['entries'];
+  /** A number field as the colour of a cell grid: the steps of its sequential scale. */
+  colorSteps?: ColorKey['steps'];
+}
+
+/** What each colour means, decided once per chart (over every view's rows), so one legend fits every view. */
+export interface ColorKey {
+  /** Legend entries in order: each category with its colour, or each step of a sequential scale as "from to to". */
+  entries: { value: string; color: string }[];
+  /** With a number field on a cell grid: the steps, low to high, each from its lower bound up to its upper. */
+  steps?: { from: number; to: number; color: string; ink: string }[];
 }
 
 export const asAxisValue = (value: unknown) => (isDateText(value) ? toDate(value) : value);
 
-export function chartShape(chart: ResolvedChart, rows: readonly Row[]): ChartShape {
-  const drawRows = rows
-    .filter((row) => row[chart.x] !== null && row[chart.x] !== undefined && row[chart.y] !== null && row[chart.y] !== undefined)
-    .map((row) => ({ ...row, __x: asAxisValue(row[chart.x]), __y: asAxisValue(row[chart.y]) }));
-  const xNumeric = drawRows.every((r) => typeof r.__x === 'number');
-  const yNumeric = drawRows.every((r) => typeof r.__y === 'number');
-  const orientation = chart.mark === 'bar' && xNumeric && !yNumeric ? 'horizontal' : 'vertical';
-  const categories = chart.color ? unique(drawRows.map((r) => String(r[chart.color!]))) : [];
+const drawable = (chart: ResolvedChart, row: Row) => row[chart.x] !== null && row[chart.x] !== undefined && row[chart.y] !== null && row[chart.y] !== undefined;
+
+/**
+ * The chart's colours from the rows of all its views: categories in `colorOrder`, then as they come. A number field
+ * colouring a cell grid gets a sequential scale instead, in round steps that span every view's values.
+ */
+export function chartColorKey(chart: ResolvedChart, rowsOfEveryView: readonly Row[]): ColorKey {
+  if (!chart.color) return { entries: [] };
+  const values = rowsOfEveryView.filter((row) => drawable(chart, row)).map((row) => row[chart.color!]).filter((v) => v !== null && v !== undefined);
+  if (chart.mark === 'cell' && values.length && values.every((v) => typeof v === 'number')) return sequentialKey(values as number[]);
+  const categories = unique(values.map(String));
   const order = chart.colorOrder ? [...chart.colorOrder, ...categories.filter((c) => !chart.colorOrder!.includes(c))] : categories;
   const present = order.filter((value) => categories.includes(value));
   // With a highlight, the legend names the highlighted category and "the rest"; marks use colorOf below.
-  const colors = chart.highlight
+  const entries = chart.highlight
     ? [{ value: chart.highlight, color: accent }, { value: 'Others', color: muted }]
     : present.map((value, i) => ({ value, color: palette[i % palette.length] }));
+  return { entries };
+}
+
+/** Round bounds (d3's nice ticks) around the values, in as many steps as there are colours at most. */
+function sequentialKey(values: number[]): ColorKey {
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  let bounds = [low, high];
+  for (let count = sequential.length; count >= 1; count--) {
+    const [start, stop] = nice(low, high === low ? low + 1 : high, count);
+    bounds = ticks(start, stop, count);
+    if (bounds.length - 1 <= sequential.length) break;
+  }
+  const steps = bounds.slice(0, -1).map((from, i) => ({ from, to: bounds[i + 1], ...sequential[i] }));
+  const text = (n: number) => n.toLocaleString('en-US');
+  return { entries: steps.map((step) => ({ value: `${text(step.from)} to ${text(step.to)}`, color: step.color })), steps };
+}
+
+/** The step of a sequential scale a value falls in: from its lower bound, up to (and, for the last, at) its upper. */
+export function stepOf(steps: NonNullable<ColorKey['steps']>, value: number) {
+  return steps.find((step) => value < step.to) ?? steps[steps.length - 1];
+}
+
+export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey: ColorKey = chartColorKey(chart, rows)): ChartShape {
+  // A cell grid's rows are categories whatever they hold (years, dates): its y is a band of their text.
+  const yOf = (value: unknown) => (chart.mark === 'cell' ? String(value) : asAxisValue(value));
+  const drawRows = rows.filter((row) => drawable(chart, row)).map((row) => ({ ...row, __x: asAxisValue(row[chart.x]), __y: yOf(row[chart.y]) }));
+  const xNumeric = drawRows.every((r) => typeof r.__x === 'number');
+  const yNumeric = drawRows.every((r) => typeof r.__y === 'number');
+  const orientation = chart.mark === 'bar' && xNumeric && !yNumeric ? 'horizontal' : 'vertical';
   return {
     rows: drawRows,
     orientation,
     xFormat: formatFor(chart.x, 'x', chart, rows),
     yFormat: formatFor(chart.y, 'y', chart, rows),
-    colors,
+    colors: colorKey.entries,
+    ...(colorKey.steps ? { colorSteps: colorKey.steps } : {}),
   };
 }
 
@@ -294,7 +340,8 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     let cellLines = 1;
     for (const row of rows) {
       // Short text inside each cell, so the grid reads without colour.
-      const block = wrap(statusWord(String(row[chart.color ?? chart.x] ?? '')), column - 8, f);
+      const value = row[chart.color ?? chart.x];
+      const block = wrap(typeof value === 'number' ? formatValue(value, 'number') : statusWord(String(value ?? '')), column - 8, f);
       cellLines = Math.max(cellLines, block.lines.length);
       plan.cellText.set(row, block);
     }
@@ -458,6 +505,7 @@ function groupBy<T extends Row>(rows: T[], field: string): Map<string, T[]> {
 /** The colour of a row's mark: its category's, the accent for the highlight, grey for the rest. */
 export function colorFor(chart: ResolvedChart, shape: ChartShape): (row: Row) => string {
   return (row) => {
+    if (shape.colorSteps) return stepOf(shape.colorSteps, Number(row[chart.color!])).color;
     const category = chart.color ? String(row[chart.color]) : undefined;
     if (chart.highlight) return category === chart.highlight ? accent : muted;
     return shape.colors.find((c) => c.value === category)?.color ?? accent;

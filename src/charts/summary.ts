@@ -36,9 +36,15 @@ export function summarize(chart: ResolvedChart, shape: ChartShape): string {
     return `${rows.length} bars. Largest: ${top[nameField]}, ${fv(top[valueField])}; smallest: ${bottom[nameField]}, ${fv(bottom[valueField])}.${estimateNote}`;
   }
   if (chart.mark === 'cell' && chart.color) {
-    const counts = [...groupBy(rows, chart.color)].map(([value, list]) => `${list.length} ${value}`);
     const columns = new Set(rows.map((r) => r.__x)).size;
     const lines = new Set(rows.map((r) => r.__y)).size;
+    if (shape.colorSteps) {
+      // A number as the colour: the range of the figures, not a count per figure.
+      const values = rows.map((r) => Number(r[chart.color!]));
+      const fv = (v: number) => formatValue(v, 'number');
+      return `A grid of ${lines} rows by ${columns} columns (${rows.length} cells): ${chart.color} from ${fv(Math.min(...values))} to ${fv(Math.max(...values))}, darker for more.${estimateNote}`;
+    }
+    const counts = [...groupBy(rows, chart.color)].map(([value, list]) => `${list.length} ${value}`);
     return `A grid of ${lines} rows by ${columns} columns (${rows.length} cells): ${counts.join(', ')}.`;
   }
   const ordered = inXOrder(rows as (Row & { __x: unknown; __y: unknown })[]);

@@ -47,7 +47,23 @@ function agreementsTimelineDots() {
 function usProductionRanges() {
   return render('us-production-ranges'); // line with low/high ranges
 }
-const charts = [chinaShareLine, productionBarHighlight, importRelianceBarViews, agreementsCells, agreementsTimelineDots, usProductionRanges];
+// Forms of the editors' contract (copied from test/fixtures/contract/) that were accepted and then drawn wrong.
+function tradeGridNumericColor() {
+  return render('trade-grid-numeric-color'); // cell grid: years on y, a number field as colour
+}
+function timelineViewsColors() {
+  return render('timeline-views-colors'); // timeline with views, one of which leaves a colour category out
+}
+const charts = [
+  chinaShareLine,
+  productionBarHighlight,
+  importRelianceBarViews,
+  agreementsCells,
+  agreementsTimelineDots,
+  usProductionRanges,
+  tradeGridNumericColor,
+  timelineViewsColors,
+];
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -260,6 +276,54 @@ describe('what the charts show', () => {
     const [first, last] = [byYear[0], byYear[byYear.length - 1]];
     expect(chart.views[0].summary).toContain(`${(first.tonnes_reo as number).toLocaleString('en-US')} in ${first.year}`);
     expect(chart.views[0].summary).toContain(`${(last.tonnes_reo as number).toLocaleString('en-US')} in ${last.year}`);
+  });
+});
+
+describe('contract forms draw what the editor asked for', () => {
+  const dataDots = (svg: string) => all(svg, 'circle').filter((c) => !c.closest('.chart-marker'));
+  const attr = (el: Element, name: string) => Number(el.getAttribute(name));
+
+  test('a cell grid coloured by a number: a cell per value, a sequential scale, a legend of ranges', () => {
+    const chart = tradeGridNumericColor();
+    const { spec, dataset } = fixture('trade-grid-numeric-color');
+    const values = dataset.rows.flatMap((row) => spec.fold!.fields.map((f) => row[f] as number));
+    const swatches = chart.legend.filter((item) => item.kind === 'swatch');
+    // A few steps, each a range of values, not one category per number.
+    expect(swatches.length).toBeGreaterThanOrEqual(3);
+    expect(swatches.length).toBeLessThanOrEqual(7);
+    expect(swatches.length).toBeLessThan(new Set(values).size);
+    const bounds = swatches.map((s) => s.label.split(' to ').map((n) => Number(n.replaceAll(',', ''))));
+    for (const [from, to] of bounds) expect(from).toBeLessThan(to);
+    expect(bounds[0][0]).toBeLessThanOrEqual(Math.min(...values));
+    expect(bounds[bounds.length - 1][1]).toBeGreaterThanOrEqual(Math.max(...values));
+    const stepOf = (value: number) => bounds.findIndex(([from, to], i) => value >= from && (value < to || (i === bounds.length - 1 && value <= to)));
+    for (const { svg } of svgs(chart)) {
+      const cells = all(svg, 'rect').filter((r) => swatches.some((s) => s.color === r.getAttribute('fill')));
+      expect(cells).toHaveLength(values.length);
+      // Each cell has the colour of its value's step: its text says the value.
+      const texts = all(svg, '.chart-overlay text').filter((t) => /^[\d,]+$/.test((t.textContent ?? '').trim()));
+      expect(texts).toHaveLength(values.length);
+      for (const [i, cell] of cells.entries()) {
+        const value = Number(texts[i].textContent!.trim().replaceAll(',', ''));
+        expect(cell.getAttribute('fill'), String(value)).toBe(swatches[stepOf(value)].color);
+      }
+    }
+    expect(chart.views[0].summary).toContain(`${Math.min(...values).toLocaleString('en-US')} to ${Math.max(...values).toLocaleString('en-US')}`);
+  });
+
+  test('views: a colour category keeps its legend colour in every view', () => {
+    const chart = timelineViewsColors();
+    const legend = new Map(chart.legend.filter((item) => item.kind === 'swatch').map((item) => [item.label, item.color]));
+    expect(chart.views.length).toBeGreaterThan(1);
+    expect(new Set(chart.views.map((v) => v.rows.length)).size).toBeGreaterThan(1); // a view leaves rows out
+    for (const view of chart.views) {
+      for (const { value, color } of view.colors) expect(color, `${view.id}: ${value}`).toBe(legend.get(value));
+      for (const { svg } of view.drawings) {
+        const dots = dataDots(svg);
+        expect(dots).toHaveLength(view.rows.length);
+        view.rows.forEach((row, i) => expect(dots[i].getAttribute('stroke'), `${view.id}: ${row.form}`).toBe(legend.get(String(row.form))));
+      }
+    }
   });
 });
 
