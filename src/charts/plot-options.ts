@@ -533,7 +533,8 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
 
   if (plan.kind === 'line') {
     const z = chart.color ?? undefined;
-    if (chart.mark === 'area') marks.push(Plot.areaY(rows, { x: '__x', y: '__y', z, fill: colorOf, fillOpacity: 0.2 }));
+    // Each series' area runs from zero to its own line, as its y field says (areaY would stack them): see overlappingArea.
+    if (chart.mark === 'area') marks.push(overlappingArea(rows, z, colorOf));
     if (chart.mark !== 'dot') marks.push(Plot.lineY(rows, { x: '__x', y: '__y', z, stroke: colorOf, strokeWidth: layout.width >= 480 ? 2.5 : 2.25 }));
     marks.push(Plot.dot(rows, { x: '__x', y: '__y', r: plan.dotRadius, stroke: colorOf, strokeWidth: 1.75, fill: estimateFill }));
   } else if (plan.kind === 'vbar' || plan.kind === 'hbar') {
@@ -590,6 +591,15 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
     } as Plot.ScaleOptions,
     marks,
   };
+}
+
+/**
+ * The areas of an area chart, one per series, each from zero to its own figures, translucent where they overlap.
+ * Not stacked: CONTRIBUTING gives y as the field on the y axis and places annotations at its values, and the lines,
+ * dots, tooltips and summary all read each series' own figures.
+ */
+function overlappingArea(rows: DrawRow[], z: string | undefined, colorOf: (row: Row) => string): Plot.Markish {
+  return Plot.areaY(rows, { x: '__x', y1: 0, y2: '__y', z, fill: colorOf, fillOpacity: 0.2 });
 }
 
 const lineHeightOf = (f: number) => Math.round(f * 1.25);

@@ -51,6 +51,9 @@ function usProductionRanges() {
 function tradeGridNumericColor() {
   return render('trade-grid-numeric-color'); // cell grid: years on y, a number field as colour
 }
+function outputAreaSeries() {
+  return render('output-area-series'); // area with colour: one area per series
+}
 function timelineViewsColors() {
   return render('timeline-views-colors'); // timeline with views, one of which leaves a colour category out
 }
@@ -62,6 +65,7 @@ const charts = [
   agreementsTimelineDots,
   usProductionRanges,
   tradeGridNumericColor,
+  outputAreaSeries,
   timelineViewsColors,
 ];
 
@@ -309,6 +313,25 @@ describe('contract forms draw what the editor asked for', () => {
       }
     }
     expect(chart.views[0].summary).toContain(`${Math.min(...values).toLocaleString('en-US')} to ${Math.max(...values).toLocaleString('en-US')}`);
+  });
+
+  test('areas with colour: each line and dot on its own area, every area inside the y axis', () => {
+    const chart = outputAreaSeries();
+    const { spec, dataset } = fixture('output-area-series');
+    const rows = dataset.rows.filter((r) => (spec.filter!.country as string[]).includes(r.country as string));
+    for (const { svg, drawing } of svgs(chart)) {
+      const areas = all(svg, 'path').filter((p) => p.getAttribute('fill-opacity') || p.parentElement?.getAttribute('fill-opacity'));
+      expect(areas.length).toBeGreaterThanOrEqual(1);
+      const vertices = areas.flatMap((p) => [...(p.getAttribute('d') ?? '').matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]));
+      // The frame's top is the end of the y axis: nothing drawn above it.
+      for (const [, y] of vertices) expect(y).toBeGreaterThanOrEqual(drawing.frame[0] - 0.5);
+      const dots = dataDots(svg);
+      expect(dots).toHaveLength(rows.length);
+      for (const dot of dots) {
+        const [cx, cy] = [attr(dot, 'cx'), attr(dot, 'cy')];
+        expect(vertices.some(([x, y]) => Math.abs(x - cx) < 0.6 && Math.abs(y - cy) < 0.6), `dot at ${cx},${cy}`).toBe(true);
+      }
+    }
   });
 
   test('views: a colour category keeps its legend colour in every view', () => {
