@@ -35,6 +35,11 @@ export interface NumberedAnnotation extends Annotation {
 export interface DrawRow extends Row {
   __x: unknown;
   __y: unknown;
+  /** Bars: where the row's bar starts and ends on the value axis, its category's bars stacked in colour order. */
+  __base?: number;
+  __top?: number;
+  /** Bars: true when the row shares its category with other bars, so its value is one segment of a stack. */
+  __stacked?: boolean;
 }
 
 export interface ChartShape {
@@ -93,6 +98,29 @@ function sequentialKey(values: number[]): ColorKey {
   return { entries: steps.map((step) => ({ value: `${text(step.from)} to ${text(step.to)}`, color: step.color })), steps };
 }
 
+/**
+ * The bars of one category stacked on each other, whatever their estimate flag: in the key's order (colorOrder),
+ * positive values up from zero and negative ones down. Sets each row's __base and __top on the value axis.
+ */
+function stackBars(chart: ResolvedChart, rows: DrawRow[], orientation: ChartShape['orientation'], colorKey: ColorKey) {
+  const [category, value] = orientation === 'horizontal' ? (['__y', '__x'] as const) : (['__x', '__y'] as const);
+  const rank = (row: DrawRow) => {
+    const i = chart.color ? colorKey.entries.findIndex((c) => c.value === String(row[chart.color!])) : -1;
+    return i < 0 ? colorKey.entries.length : i;
+  };
+  for (const group of groupBy(rows, category).values()) {
+    let [up, down] = [0, 0];
+    for (const row of group.slice().sort((a, b) => rank(a) - rank(b))) {
+      const v = Number(row[value]);
+      row.__base = v < 0 ? down : up;
+      if (v < 0) down += v;
+      else up += v;
+      row.__top = row.__base + v;
+      row.__stacked = group.length > 1;
+    }
+  }
+}
+
 /** The step of a sequential scale a value falls in: from its lower bound, up to (and, for the last, at) its upper. */
 export function stepOf(steps: NonNullable<ColorKey['steps']>, value: number) {
   return steps.find((step) => value < step.to) ?? steps[steps.length - 1];
@@ -105,6 +133,7 @@ export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey:
   const xNumeric = drawRows.every((r) => typeof r.__x === 'number');
   const yNumeric = drawRows.every((r) => typeof r.__y === 'number');
   const orientation = chart.mark === 'bar' && xNumeric && !yNumeric ? 'horizontal' : 'vertical';
+  if (chart.mark === 'bar') stackBars(chart, drawRows, orientation, colorKey);
   return {
     rows: drawRows,
     orientation,
@@ -174,8 +203,10 @@ export interface Plan {
   yReferenceLabels: { y: unknown; blocks: TextBlock[]; kind: string }[];
   /** Texts inside cells, wrapped to the cell. */
   cellText: Map<DrawRow, TextBlock>;
-  /** Value labels beside bars. */
+  /** Value labels beside bars (inside their segment, where it fits, for stacked bars). */
   valueText: Map<DrawRow, TextBlock>;
+  /** Stacked bars: each stack's total, written at its end. */
+  stackTotals: { category: unknown; total: number; end: number; block: TextBlock }[];
   /** Series names for direct labels on multi-series lines. */
   seriesText: Map<string, TextBlock>;
   /** Where each year (or month) of a time axis starts, and its label in the middle of it. */
@@ -260,6 +291,7 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     yReferenceLabels: [],
     cellText: new Map(),
     valueText: new Map(),
+    stackTotals: [],
     seriesText: new Map(),
   };
   const xDisplay = (v: unknown) => formatValue(v, xFormat, isComputed(chart.x, chart));
@@ -313,9 +345,12 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
 
   if (kind === 'hbar') {
     for (const row of rows) plan.valueText.set(row, measure(xDisplay(row[chart.x]), f));
-    const widest = Math.max(0, ...[...plan.valueText.values()].map((t) => t.width));
+    plan.stackTotals = stackTotals(rows, '__y', (v) => measure(xDisplay(v), f, true));
+    // Past the end of a bar: its value, or a stack's total.
+    const ends = [...rows.filter((r) => !r.__stacked).map((r) => plan.valueText.get(r)!), ...plan.stackTotals.map((t) => t.block)];
+    const widest = Math.max(0, ...ends.map((t) => t.width));
     plan.marginRight = Math.ceil(widest) + 8 + markerRoom;
-    const xs = rows.map((r) => Number(r.__x));
+    const xs = rows.flatMap((r) => [Number(r.__base ?? 0), Number(r.__top ?? r.__x)]);
     plan.xDomain = [Math.min(0, ...xs, ...lows), Math.max(...xs, ...highs, ...xRefs.map((r) => Number(r.x)))];
     plan.thickness = Math.round(f * 1.45);
     const gap = Math.round(f * 0.75);
@@ -384,7 +419,8 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     plan.height = plan.marginTop + plan.step * plan.yBands.length + plan.marginBottom;
   } else {
     // Lines, areas, numeric dots and vertical bars: a numeric y axis with gridlines, its label above the frame.
-    const ys = rows.filter((r) => typeof r.__y === 'number').map((r) => r.__y as number);
+    // Stacked bars reach their stack's end, not their own value.
+    const ys = rows.filter((r) => typeof r.__y === 'number').flatMap((r) => (r.__top === undefined ? [r.__y as number] : [r.__base!, r.__top]));
     const top = Math.max(...ys, ...highs, ...yRefs.map((r) => Number(r.y)));
     const bottom = Math.min(0, ...ys, ...lows);
     const end = yFormat === 'percent' && top <= 100 && top >= 75 ? 100 : niceCeil(top * 1.08);
@@ -396,6 +432,7 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     plan.marginBottom = lineHeight + 12 + (chart.xLabel ? lineHeight : 0);
     if (kind === 'vbar') {
       for (const row of rows) plan.valueText.set(row, measure(yDisplay(row[chart.y]), f));
+      plan.stackTotals = stackTotals(rows, '__x', (v) => measure(yDisplay(v), f, true));
       plan.marginRight = 4;
     } else {
       const lastX = Math.max(...rows.map((r) => num(r.__x)));
@@ -414,6 +451,17 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     plan.height = plan.marginTop + frame + plan.marginBottom;
   }
   return plan;
+}
+
+/** The total of each stack of bars (categories with more than one bar), and where its positive or negative end is. */
+function stackTotals(rows: DrawRow[], category: '__x' | '__y', measureText: (value: number) => TextBlock): Plan['stackTotals'] {
+  return [...groupBy(rows, category).values()]
+    .filter((group) => group.length > 1)
+    .map((group) => {
+      const total = group.reduce((sum, r) => sum + Number(r[category === '__x' ? '__y' : '__x']), 0);
+      const ends = group.map((r) => r.__top!);
+      return { category: group[0][category], total, end: total < 0 ? Math.min(0, ...ends) : Math.max(0, ...ends), block: measureText(total) };
+    });
 }
 
 /**
@@ -542,8 +590,9 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
     // fillOpacity channel: estimates are a second mark with constant styles, lighter and dashed.
     const estimate = { fillOpacity: 0.35, strokeDasharray: '4,2' };
     for (const [part, style] of [[rows.filter((r) => !r.estimate), {}], [rows.filter((r) => r.estimate), estimate]] as const) {
-      if (plan.kind === 'vbar') marks.push(Plot.barY(part, { x: '__x', y: '__y', fill: colorOf, stroke: colorOf, insetLeft: 3, insetRight: 3, ...style }));
-      else marks.push(Plot.barX(part, { x: '__x', y: '__y', fill: colorOf, stroke: colorOf, strokeWidth: 1.25, ...insets, ...style } as Plot.BarXOptions));
+      // Both parts in one stack: the bars' ends come from stackBars, not from Plot's stack of each mark.
+      if (plan.kind === 'vbar') marks.push(Plot.barY(part, { x: '__x', y1: '__base', y2: '__top', fill: colorOf, stroke: colorOf, insetLeft: 3, insetRight: 3, ...style }));
+      else marks.push(Plot.barX(part, { x1: '__base', x2: '__top', y: '__y', fill: colorOf, stroke: colorOf, strokeWidth: 1.25, ...insets, ...style } as Plot.BarXOptions));
     }
   } else if (plan.kind === 'rows') {
     marks.push(Plot.dot(rows, { x: '__x', y: '__y', dy: plan.markOffset, r: plan.dotRadius, stroke: colorOf, strokeWidth: 2, fill: estimateFill } as Plot.DotOptions));

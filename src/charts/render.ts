@@ -191,8 +191,9 @@ function pointsOf(chart: ResolvedChart, shape: ReturnType<typeof chartShape>, pl
     return [members[0].category, ...members.map((m) => [m.name ? `${m.name}: ${m.valueWithUnit}` : m.valueWithUnit, ...m.details].join(', '))].join('; ');
   });
   const points = read.map(({ row, text }) => {
-    const px = place(x, row.__x);
-    const py = place(y, row.__y);
+    // A stacked bar's point is at the end of its own segment.
+    const px = place(x, shape.orientation === 'horizontal' ? row.__top ?? row.__x : row.__x);
+    const py = place(y, shape.orientation === 'vertical' ? row.__top ?? row.__y : row.__y);
     return { x: Math.round(px * 10) / 10, y: Math.round(py * 10) / 10, text, xGroup: xKeys.indexOf(String(row.__x)) };
   });
   return { points, xTexts };

@@ -30,6 +30,13 @@ export function summarize(chart: ResolvedChart, shape: ChartShape): string {
     const valueField = shape.orientation === 'horizontal' ? chart.x : chart.y;
     const nameField = shape.orientation === 'horizontal' ? chart.y : chart.x;
     const fv = shape.orientation === 'horizontal' ? fx : fy;
+    const stacks = [...groupBy(rows, nameField).values()];
+    if (stacks.some((stack) => stack.length > 1)) {
+      // Stacked bars: the totals the reader sees, largest and smallest.
+      const totals = stacks.map((stack) => ({ name: stack[0][nameField], total: stack.reduce((sum, r) => sum + Number(r[valueField]), 0) })).sort((a, b) => b.total - a.total);
+      const [most, least] = [totals[0], totals[totals.length - 1]];
+      return `${stacks.length} stacked bars of ${rows.length} figures. Largest total: ${most.name}, ${fv(most.total)}; smallest total: ${least.name}, ${fv(least.total)}.${estimateNote}`;
+    }
     const sorted = rows.slice().sort((a, b) => Number(b[valueField]) - Number(a[valueField]));
     const top = sorted[0];
     const bottom = sorted[sorted.length - 1];

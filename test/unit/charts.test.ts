@@ -51,6 +51,9 @@ function usProductionRanges() {
 function tradeGridNumericColor() {
   return render('trade-grid-numeric-color'); // cell grid: years on y, a number field as colour
 }
+function outputStackedBars() {
+  return render('output-stacked-bars'); // vertical bars stacked by colour, some segments estimates
+}
 function outputAreaSeries() {
   return render('output-area-series'); // area with colour: one area per series
 }
@@ -65,6 +68,7 @@ const charts = [
   agreementsTimelineDots,
   usProductionRanges,
   tradeGridNumericColor,
+  outputStackedBars,
   outputAreaSeries,
   timelineViewsColors,
 ];
@@ -313,6 +317,53 @@ describe('contract forms draw what the editor asked for', () => {
       }
     }
     expect(chart.views[0].summary).toContain(`${Math.min(...values).toLocaleString('en-US')} to ${Math.max(...values).toLocaleString('en-US')}`);
+  });
+
+  test('stacked bars: each x stacks to its total, estimates in the same stack, each value inside its segment', () => {
+    const chart = outputStackedBars();
+    const { spec, dataset } = fixture('output-stacked-bars');
+    const rows = dataset.rows.filter((r) => (spec.filter!.country as string[]).includes(r.country as string));
+    const years = [...new Set(rows.map((r) => r.year as number))];
+    const total = (year: number) => rows.filter((r) => r.year === year).reduce((sum, r) => sum + (r.tonnes as number), 0);
+    expect(rows.some((r) => r.estimate) && rows.some((r) => !r.estimate)).toBe(true);
+    for (const { svg } of svgs(chart)) {
+      const bars = all(svg, 'rect').filter((r) => /var\(--chart-c\d\)/.test(r.getAttribute('fill') ?? ''));
+      expect(bars).toHaveLength(rows.length);
+      const columns = years.map((year) => {
+        const x = attr(bars[rows.findIndex((r) => r.year === year)], 'x');
+        const segments = bars.filter((b) => attr(b, 'x') === x).sort((a, b) => attr(a, 'y') - attr(b, 'y'));
+        return { year, segments, top: attr(segments[0], 'y'), bottom: Math.max(...segments.map((s) => attr(s, 'y') + attr(s, 'height'))) };
+      });
+      const bottom = columns[0].bottom;
+      const pxPerTonne = (bottom - columns[0].top) / total(columns[0].year);
+      for (const column of columns) {
+        expect(column.segments, String(column.year)).toHaveLength(rows.filter((r) => r.year === column.year).length);
+        // One stack from the axis: segments touch, and the top is at the year's total.
+        expect(column.bottom).toBeCloseTo(bottom, 0);
+        for (let i = 1; i < column.segments.length; i++) expect(attr(column.segments[i], 'y')).toBeCloseTo(attr(column.segments[i - 1], 'y') + attr(column.segments[i - 1], 'height'), 0);
+        expect(bottom - column.top, String(column.year)).toBeCloseTo(total(column.year) * pxPerTonne, 0);
+      }
+      // A value written on the chart sits inside its own segment (segments too short for it go without), and the
+      // total above its stack.
+      const texts = all(svg, '.chart-overlay text');
+      let inside = 0;
+      for (const column of columns) {
+        for (const row of rows.filter((r) => r.year === column.year)) {
+          const label = texts.find((t) => t.textContent === (row.tonnes as number).toLocaleString('en-US'));
+          if (!label) continue;
+          const segment = column.segments.find((s) => Math.abs(attr(s, 'height') - (row.tonnes as number) * pxPerTonne) < 1.5)!;
+          expect(attr(label, 'x'), `${row.year} ${row.country}`).toBeCloseTo(attr(segment, 'x') + attr(segment, 'width') / 2, 0);
+          expect(attr(label, 'y'), `${row.year} ${row.country}`).toBeGreaterThan(attr(segment, 'y'));
+          expect(attr(label, 'y'), `${row.year} ${row.country}`).toBeLessThan(attr(segment, 'y') + attr(segment, 'height'));
+          inside++;
+        }
+        const totalLabel = texts.find((t) => t.textContent === total(column.year).toLocaleString('en-US'));
+        expect(totalLabel, `total ${column.year}`).toBeDefined();
+        expect(attr(totalLabel!, 'y')).toBeLessThan(column.top);
+      }
+      expect(inside).toBeGreaterThanOrEqual(rows.length / 2);
+    }
+    expect(chart.views[0].summary).toContain(`Largest total: 2024, ${total(2024).toLocaleString('en-US')}`);
   });
 
   test('areas with colour: each line and dot on its own area, every area inside the y axis', () => {
