@@ -425,9 +425,13 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     const bottom = Math.min(0, ...ys, ...lows);
     const end = yFormat === 'percent' && top <= 100 && top >= 75 ? 100 : niceCeil(top * 1.08);
     plan.yDomain = [bottom < 0 ? -niceCeil(-bottom * 1.08) : 0, end];
+    // Dates on y (dots by category, dates running up): a time axis over the dates, references and markers.
+    const yDates = rows.length > 0 && rows.every((r) => r.__y instanceof Date);
+    if (yDates) plan.yDomain = dateExtent([...rows.map((r) => r.__y), ...yRefs.map((r) => asAxisValue(r.y)), ...uncertainties.map((u) => asAxisValue(u.y))]);
     plan.yLabel = chart.yLabel ? wrap(chart.yLabel, width - 4, f) : { lines: [], width: 0 };
     plan.marginTop = plan.yLabel.lines.length * lineHeight + (kind === 'vbar' ? lineHeight : 12);
-    const tickTexts = [plan.yDomain[0], plan.yDomain[1], end / 2].map((v) => tickFormatter(yFormat)?.(v) ?? yDisplay(v));
+    // A date axis is ticked by year, or by month with Plot's labels ("Sep 2024" is as wide as they come).
+    const tickTexts = yDates ? [dateTicks(plan.yDomain) === 'year' ? '2024' : 'Sep 2024'] : [plan.yDomain[0], plan.yDomain[1], end / 2].map((v) => tickFormatter(yFormat)?.(v) ?? yDisplay(v));
     plan.marginLeft = Math.ceil(Math.max(...tickTexts.map((t) => textWidth(t, f)))) + 10;
     plan.marginBottom = lineHeight + 12 + (chart.xLabel ? lineHeight : 0);
     if (kind === 'vbar') {
@@ -451,6 +455,18 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     plan.height = plan.marginTop + frame + plan.marginBottom;
   }
   return plan;
+}
+
+/** Ticks of a date axis: whole years when the dates span more than a year, else months. */
+function dateTicks(domain: unknown[] | undefined): 'year' | 'month' {
+  const [first, last] = (domain ?? []).map(num);
+  return last - first > 365 * 864e5 ? 'year' : 'month';
+}
+
+/** The first and last of the dates among `values`. */
+function dateExtent(values: unknown[]): [Date, Date] {
+  const times = values.filter((v): v is Date => v instanceof Date).map((d) => d.getTime());
+  return [new Date(Math.min(...times)), new Date(Math.max(...times))];
 }
 
 /** The total of each stack of bars (categories with more than one bar), and where its positive or negative end is. */
@@ -599,7 +615,8 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
   } else if (plan.kind === 'cell') {
     marks.push(Plot.cell(rows, { x: '__x', y: '__y', fill: colorOf, insetLeft: 1.5, insetRight: 1.5, ...insets } as Plot.CellOptions));
   }
-  if (plan.kind === 'line' || plan.kind === 'vbar') marks.push(Plot.ruleY([0], { stroke: ink }));
+  const yDates = plan.yDomain?.[0] instanceof Date;
+  if ((plan.kind === 'line' || plan.kind === 'vbar') && !yDates) marks.push(Plot.ruleY([0], { stroke: ink }));
   const yTicks = layout.width >= 480 ? 6 : 5;
   if (plan.kind === 'line' || plan.kind === 'vbar') marks.unshift(Plot.gridY({ ticks: yTicks, stroke: grid, strokeOpacity: 1 }));
   if (plan.kind === 'hbar') marks.push(Plot.ruleX([0], { stroke: ink }));
@@ -607,6 +624,8 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
 
   // The data's own values (years stay numbers), or the band would place no bar and no tick.
   const xCategories = plan.kind === 'cell' || plan.kind === 'vbar' ? unique(rows.map((r) => r.__x)) : [];
+  // Dots with categories on x (and numbers or dates on y): one column per category, in the data's order.
+  const xPoints = plan.kind === 'line' && rows.some((r) => typeof r.__x === 'string') ? unique(rows.map((r) => r.__x)) : [];
   const years = xFormat === 'year' ? unique(rows.map((r) => r.__x as number)).sort((a, b) => a - b) : [];
   const f = layout.fontSize;
   return {
@@ -629,14 +648,15 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
       ...(plan.xDomain ? { domain: plan.xDomain } : {}),
       ...(plan.kind === 'cell' || plan.kind === 'hbar' || plan.years ? { axis: null } : {}),
       ...(years.length ? { ticks: thinTicks(years, (layout.width - plan.marginLeft - plan.marginRight) / (f * 3.6)) } : {}),
-      ...(plan.kind === 'line' && !years.length ? { ticks: Math.max(3, Math.floor(layout.width / (f * 7))) } : {}),
+      ...(plan.kind === 'line' && !years.length && !xPoints.length ? { ticks: Math.max(3, Math.floor(layout.width / (f * 7))) } : {}),
+      ...(xPoints.length ? { type: 'point', domain: xPoints, padding: 0.5 } : {}),
     } as Plot.ScaleOptions,
     y: {
       label: null,
       tickFormat: tickFormatter(yFormat),
       ...(bandY
         ? { type: 'band', domain: plan.yBands ?? categories, padding: 0, tickSize: 0, tickPadding: 8, ...(plan.rowLabels === 'left' ? { ticks: categories, tickFormat: (d: string) => wrap(d, plan.leftLabelWidth, f).lines.join('\n') } : { axis: null }) }
-        : { domain: plan.yDomain, ticks: yTicks, tickSize: 0, tickPadding: 6 }),
+        : { domain: plan.yDomain, ticks: yTicks, tickSize: 0, tickPadding: 6, ...(yDates ? dateAxis(plan.yDomain) : {}) }),
     } as Plot.ScaleOptions,
     marks,
   };
@@ -649,6 +669,12 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
  */
 function overlappingArea(rows: DrawRow[], z: string | undefined, colorOf: (row: Row) => string): Plot.Markish {
   return Plot.areaY(rows, { x: '__x', y1: 0, y2: '__y', z, fill: colorOf, fillOpacity: 0.2 });
+}
+
+/** A y axis of dates: rounded out to whole years or months, with a tick at each. */
+function dateAxis(domain: unknown[] | undefined): Plot.ScaleOptions {
+  const interval = dateTicks(domain);
+  return { type: 'utc', nice: interval, ticks: interval, ...(interval === 'year' ? { tickFormat: (d: Date) => String(d.getUTCFullYear()) } : {}) };
 }
 
 const lineHeightOf = (f: number) => Math.round(f * 1.25);

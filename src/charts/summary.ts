@@ -54,12 +54,19 @@ export function summarize(chart: ResolvedChart, shape: ChartShape): string {
     const counts = [...groupBy(rows, chart.color)].map(([value, list]) => `${list.length} ${value}`);
     return `A grid of ${lines} rows by ${columns} columns (${rows.length} cells): ${counts.join(', ')}.`;
   }
+  const groups = chart.color ? ` By ${chart.color}: ${[...groupBy(rows, chart.color)].map(([value, list]) => `${list.length} ${value}`).join(', ')}.` : '';
+  if (rows.length && rows.every((r) => (r as Row & { __y: unknown }).__y instanceof Date)) {
+    // Dates running up the chart: the first and last events by date, each with its category.
+    const byDate = rows.slice().sort((a, b) => String(a[chart.y]).localeCompare(String(b[chart.y])));
+    const [first, last] = [byDate[0], byDate[byDate.length - 1]];
+    const name = (row: Row) => String(row[chart.label ?? chart.x]);
+    return `${rows.length} events from ${fy(first[chart.y])} (${name(first)}) to ${fy(last[chart.y])} (${name(last)}).${groups}${estimateNote}`;
+  }
   const ordered = inXOrder(rows as (Row & { __x: unknown; __y: unknown })[]);
   const first = ordered[0];
   const last = ordered[ordered.length - 1];
   const name = (row: Row) => String(row[chart.label ?? chart.y]);
   // Timelines: the first and last events by name, and how many fall in each colour category.
-  const groups = chart.color ? ` By ${chart.color}: ${[...groupBy(rows, chart.color)].map(([value, list]) => `${list.length} ${value}`).join(', ')}.` : '';
   return `${rows.length} ${shape.xFormat === 'date' ? 'events' : 'points'} from ${fx(first[chart.x])} (${name(first)}) to ${fx(last[chart.x])} (${name(last)}).${groups}${estimateNote}`;
 }
 

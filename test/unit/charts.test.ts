@@ -48,6 +48,9 @@ function usProductionRanges() {
   return render('us-production-ranges'); // line with low/high ranges
 }
 // Forms of the editors' contract (copied from test/fixtures/contract/) that were accepted and then drawn wrong.
+function timelineVerticalDots() {
+  return render('timeline-vertical-dots'); // dot: categories on x, dates on y
+}
 function tradeGridNumericColor() {
   return render('trade-grid-numeric-color'); // cell grid: years on y, a number field as colour
 }
@@ -67,6 +70,7 @@ const charts = [
   agreementsCells,
   agreementsTimelineDots,
   usProductionRanges,
+  timelineVerticalDots,
   tradeGridNumericColor,
   outputStackedBars,
   outputAreaSeries,
@@ -290,6 +294,29 @@ describe('what the charts show', () => {
 describe('contract forms draw what the editor asked for', () => {
   const dataDots = (svg: string) => all(svg, 'circle').filter((c) => !c.closest('.chart-marker'));
   const attr = (el: Element, name: string) => Number(el.getAttribute(name));
+
+  test('dots with categories on x and dates on y: a dot per row, later dates higher, one column per category', () => {
+    const chart = timelineVerticalDots();
+    const { spec, dataset } = fixture('timeline-vertical-dots');
+    const rows = dataset.rows.filter((r) => r.binding === spec.filter!.binding);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const { svg } of svgs(chart)) {
+      const dots = dataDots(svg);
+      expect(dots).toHaveLength(rows.length);
+      // Plot draws the rows in order: each dot's height follows its date, its column its category.
+      const byDate = rows.map((r, i) => ({ date: String(r.date), cy: attr(dots[i], 'cy'), cx: attr(dots[i], 'cx') })).sort((a, b) => a.date.localeCompare(b.date));
+      for (let i = 1; i < byDate.length; i++) expect(byDate[i].cy).toBeLessThan(byDate[i - 1].cy);
+      expect(new Set(byDate.map((d) => d.cx)).size).toBe(new Set(rows.map((r) => r.partner)).size);
+      for (const dot of dots) expect(Number.isFinite(attr(dot, 'cy')) && Number.isFinite(attr(dot, 'cx'))).toBe(true);
+      // The y axis is read in years.
+      const labels = all(svg, 'text').map((t) => t.textContent?.trim());
+      for (const row of rows) expect(labels).toContain(String(row.date).slice(0, 4));
+    }
+    const byDate = rows.slice().sort((a, b) => String(a.date).localeCompare(String(b.date)));
+    const [first, last] = [byDate[0], byDate[byDate.length - 1]];
+    const day = (d: unknown) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    expect(chart.views[0].summary).toBe(`${rows.length} events from ${day(first.date)} (${first.partner}) to ${day(last.date)} (${last.partner}).`);
+  });
 
   test('a cell grid coloured by a number: a cell per value, a sequential scale, a legend of ranges', () => {
     const chart = tradeGridNumericColor();
