@@ -3,7 +3,7 @@
 // the numbered uncertainty markers. Each label and marker is put where it covers the least: data points and other
 // labels count heavily, bars and lines lightly, and nothing may leave the drawing.
 import type { ResolvedChart } from './prepare.ts';
-import { asAxisValue, background, grid, ink, muted, reported, type ChartShape, type DrawRow, type NumberedAnnotation, type Plan, type TextBlock } from './plot-options.ts';
+import { asAxisValue, background, grid, ink, muted, reported, stepOf, type ChartShape, type DrawRow, type NumberedAnnotation, type Plan, type TextBlock } from './plot-options.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -176,9 +176,10 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
     const x = (value: unknown) => X(value) + (bandX ? X.bandwidth!() / 2 : 0);
     const y = (value: unknown) => Y(value) + (bandY ? Y.bandwidth!() / 2 + plan.markOffset : 0);
     const markBox = (row: DrawRow): Box => {
-      if (plan.kind === 'hbar') return { x0: Math.min(x(0), x(row.__x)), x1: Math.max(x(0), x(row.__x)), y0: y(row.__y) - plan.thickness / 2, y1: y(row.__y) + plan.thickness / 2 };
+      const [base, top] = [row.__base ?? 0, row.__top ?? Number(plan.kind === 'hbar' ? row.__x : row.__y)];
+      if (plan.kind === 'hbar') return { x0: Math.min(x(base), x(top)), x1: Math.max(x(base), x(top)), y0: y(row.__y) - plan.thickness / 2, y1: y(row.__y) + plan.thickness / 2 };
       if (plan.kind === 'cell') return { x0: X(row.__x), x1: X(row.__x) + X.bandwidth!(), y0: y(row.__y) - plan.thickness / 2, y1: y(row.__y) + plan.thickness / 2 };
-      if (plan.kind === 'vbar') return { x0: X(row.__x), x1: X(row.__x) + X.bandwidth!(), y0: Math.min(y(0), y(row.__y)), y1: Math.max(y(0), y(row.__y)) };
+      if (plan.kind === 'vbar') return { x0: X(row.__x), x1: X(row.__x) + X.bandwidth!(), y0: Math.min(y(base), y(top)), y1: Math.max(y(base), y(top)) };
       const r = plan.dotRadius + 1;
       return { x0: x(row.__x) - r, x1: x(row.__x) + r, y0: y(row.__y) - r, y1: y(row.__y) + r };
     };
@@ -259,9 +260,20 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
       }
     }
 
-    // Values beside horizontal bars (past the error bar, if any) and above vertical ones.
+    // Values beside horizontal bars (past the error bar, if any) and above vertical ones; a segment of a stack gets its
+    // value inside it where it fits (else the tooltip and table give it), and the stack its total at its end.
     const valueBoxes = new Map<DrawRow, Box>();
     for (const [row, block] of plan.valueText) {
+      if (row.__stacked) {
+        const box = markBox(row);
+        const fits = box.x1 - box.x0 >= block.width + 6 && box.y1 - box.y0 >= lh + 2;
+        if (fits) {
+          const placed = paint.text(g, block, (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2 - lh / 2, { anchor: 'middle', halo: true });
+          valueBoxes.set(row, placed);
+          space.hard.push(placed);
+        }
+        continue;
+      }
       const negative = Number(plan.kind === 'hbar' ? row.__x : row.__y) < 0;
       let box: Box;
       if (plan.kind === 'hbar') {
@@ -275,10 +287,20 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
       space.hard.push(box);
     }
 
-    // Text inside cells, so the grid reads without colour.
+    for (const stack of plan.stackTotals) {
+      const negative = stack.total < 0;
+      const box =
+        plan.kind === 'hbar'
+          ? paint.text(g, stack.block, negative ? x(stack.end) - 5 : x(stack.end) + 5, y(stack.category) - lh / 2, { anchor: negative ? 'end' : 'start', weight: 'bold', halo: true })
+          : paint.text(g, stack.block, x(stack.category), negative ? y(stack.end) + 3 : y(stack.end) - 3 - lh, { anchor: 'middle', weight: 'bold', halo: true });
+      space.hard.push(box);
+    }
+
+    // Text inside cells, so the grid reads without colour; on a sequential scale, in the colour that reads on its step.
     for (const [row, block] of plan.cellText) {
       const top = y(row.__y) - (block.lines.length * lh) / 2;
-      space.hard.push(paint.text(g, block, x(row.__x), top, { anchor: 'middle', fill: 'var(--chart-on-cell)' }));
+      const fill = shape.colorSteps ? stepOf(shape.colorSteps, Number(row[chart.color!])).ink : 'var(--chart-on-cell)';
+      space.hard.push(paint.text(g, block, x(row.__x), top, { anchor: 'middle', fill }));
     }
 
     // Labels of reference lines across y: above or below the line, at either end, wherever they cover least.

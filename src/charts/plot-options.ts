@@ -2,6 +2,7 @@
 // The plan is worked out before drawing, from measured text, so margins, rows and wrapped labels fit the width;
 // overlay.ts then places labels and uncertainty markers in pixels, clear of the data and of each other.
 import * as Plot from '@observablehq/plot';
+import { nice, ticks } from 'd3-array';
 import type { Annotation, Row } from '../schemas/index.ts';
 import { formatFor, formatValue, isComputed, isDateText, tickFormatter, toDate } from './format.ts';
 import { overlayMark, underlayMark } from './overlay.ts';
@@ -17,6 +18,8 @@ export const background = 'var(--chart-bg)';
 export const ink = 'var(--chart-ink)';
 export const grid = 'var(--chart-grid)';
 export const reported = 'var(--chart-reported)';
+/** A sequential scale of one hue, light to dark, with the text colour that reads on each step. */
+export const sequential = [1, 2, 3, 4, 5].map((i) => ({ color: `var(--chart-seq${i})`, ink: `var(--chart-on-seq${i})` }));
 
 export interface Layout {
   width: number;
@@ -32,6 +35,11 @@ export interface NumberedAnnotation extends Annotation {
 export interface DrawRow extends Row {
   __x: unknown;
   __y: unknown;
+  /** Bars: where the row's bar starts and ends on the value axis, its category's bars stacked in colour order. */
+  __base?: number;
+  __top?: number;
+  /** Bars: true when the row shares its category with other bars, so its value is one segment of a stack. */
+  __stacked?: boolean;
 }
 
 export interface ChartShape {
@@ -40,32 +48,99 @@ export interface ChartShape {
   orientation: 'vertical' | 'horizontal';
   xFormat: ReturnType<typeof formatFor>;
   yFormat: ReturnType<typeof formatFor>;
-  /** Colour categories in legend order with their colours. */
-  colors: { value: string; color: string }[];
+  /** Colour categories in legend order with their colours (the chart's, the same in every view). */
+  colors: ColorKey['entries'];
+  /** A number field as the colour of a cell grid: the steps of its sequential scale. */
+  colorSteps?: ColorKey['steps'];
+}
+
+/** What each colour means, decided once per chart (over every view's rows), so one legend fits every view. */
+export interface ColorKey {
+  /** Legend entries in order: each category with its colour, or each step of a sequential scale as "from to to". */
+  entries: { value: string; color: string }[];
+  /** With a number field on a cell grid: the steps, low to high, each from its lower bound up to its upper. */
+  steps?: { from: number; to: number; color: string; ink: string }[];
 }
 
 export const asAxisValue = (value: unknown) => (isDateText(value) ? toDate(value) : value);
 
-export function chartShape(chart: ResolvedChart, rows: readonly Row[]): ChartShape {
-  const drawRows = rows
-    .filter((row) => row[chart.x] !== null && row[chart.x] !== undefined && row[chart.y] !== null && row[chart.y] !== undefined)
-    .map((row) => ({ ...row, __x: asAxisValue(row[chart.x]), __y: asAxisValue(row[chart.y]) }));
-  const xNumeric = drawRows.every((r) => typeof r.__x === 'number');
-  const yNumeric = drawRows.every((r) => typeof r.__y === 'number');
-  const orientation = chart.mark === 'bar' && xNumeric && !yNumeric ? 'horizontal' : 'vertical';
-  const categories = chart.color ? unique(drawRows.map((r) => String(r[chart.color!]))) : [];
+const drawable = (chart: ResolvedChart, row: Row) => row[chart.x] !== null && row[chart.x] !== undefined && row[chart.y] !== null && row[chart.y] !== undefined;
+
+/**
+ * The chart's colours from the rows of all its views: categories in `colorOrder`, then as they come. A number field
+ * colouring a cell grid gets a sequential scale instead, in round steps that span every view's values.
+ */
+export function chartColorKey(chart: ResolvedChart, rowsOfEveryView: readonly Row[]): ColorKey {
+  if (!chart.color) return { entries: [] };
+  const values = rowsOfEveryView.filter((row) => drawable(chart, row)).map((row) => row[chart.color!]).filter((v) => v !== null && v !== undefined);
+  if (chart.mark === 'cell' && values.length && values.every((v) => typeof v === 'number')) return sequentialKey(values as number[]);
+  const categories = unique(values.map(String));
   const order = chart.colorOrder ? [...chart.colorOrder, ...categories.filter((c) => !chart.colorOrder!.includes(c))] : categories;
   const present = order.filter((value) => categories.includes(value));
   // With a highlight, the legend names the highlighted category and "the rest"; marks use colorOf below.
-  const colors = chart.highlight
+  const entries = chart.highlight
     ? [{ value: chart.highlight, color: accent }, { value: 'Others', color: muted }]
     : present.map((value, i) => ({ value, color: palette[i % palette.length] }));
+  return { entries };
+}
+
+/** Round bounds (d3's nice ticks) around the values, in as many steps as there are colours at most. */
+function sequentialKey(values: number[]): ColorKey {
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  let bounds = [low, high];
+  for (let count = sequential.length; count >= 1; count--) {
+    const [start, stop] = nice(low, high === low ? low + 1 : high, count);
+    bounds = ticks(start, stop, count);
+    if (bounds.length - 1 <= sequential.length) break;
+  }
+  const steps = bounds.slice(0, -1).map((from, i) => ({ from, to: bounds[i + 1], ...sequential[i] }));
+  const text = (n: number) => n.toLocaleString('en-US');
+  return { entries: steps.map((step) => ({ value: `${text(step.from)} to ${text(step.to)}`, color: step.color })), steps };
+}
+
+/**
+ * The bars of one category stacked on each other, whatever their estimate flag: in the key's order (colorOrder),
+ * positive values up from zero and negative ones down. Sets each row's __base and __top on the value axis.
+ */
+function stackBars(chart: ResolvedChart, rows: DrawRow[], orientation: ChartShape['orientation'], colorKey: ColorKey) {
+  const [category, value] = orientation === 'horizontal' ? (['__y', '__x'] as const) : (['__x', '__y'] as const);
+  const rank = (row: DrawRow) => {
+    const i = chart.color ? colorKey.entries.findIndex((c) => c.value === String(row[chart.color!])) : -1;
+    return i < 0 ? colorKey.entries.length : i;
+  };
+  for (const group of groupBy(rows, category).values()) {
+    let [up, down] = [0, 0];
+    for (const row of group.slice().sort((a, b) => rank(a) - rank(b))) {
+      const v = Number(row[value]);
+      row.__base = v < 0 ? down : up;
+      if (v < 0) down += v;
+      else up += v;
+      row.__top = row.__base + v;
+      row.__stacked = group.length > 1;
+    }
+  }
+}
+
+/** The step of a sequential scale a value falls in: from its lower bound, up to (and, for the last, at) its upper. */
+export function stepOf(steps: NonNullable<ColorKey['steps']>, value: number) {
+  return steps.find((step) => value < step.to) ?? steps[steps.length - 1];
+}
+
+export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey: ColorKey = chartColorKey(chart, rows)): ChartShape {
+  // A cell grid's rows are categories whatever they hold (years, dates): its y is a band of their text.
+  const yOf = (value: unknown) => (chart.mark === 'cell' ? String(value) : asAxisValue(value));
+  const drawRows = rows.filter((row) => drawable(chart, row)).map((row) => ({ ...row, __x: asAxisValue(row[chart.x]), __y: yOf(row[chart.y]) }));
+  const xNumeric = drawRows.every((r) => typeof r.__x === 'number');
+  const yNumeric = drawRows.every((r) => typeof r.__y === 'number');
+  const orientation = chart.mark === 'bar' && xNumeric && !yNumeric ? 'horizontal' : 'vertical';
+  if (chart.mark === 'bar') stackBars(chart, drawRows, orientation, colorKey);
   return {
     rows: drawRows,
     orientation,
     xFormat: formatFor(chart.x, 'x', chart, rows),
     yFormat: formatFor(chart.y, 'y', chart, rows),
-    colors,
+    colors: colorKey.entries,
+    ...(colorKey.steps ? { colorSteps: colorKey.steps } : {}),
   };
 }
 
@@ -128,8 +203,10 @@ export interface Plan {
   yReferenceLabels: { y: unknown; blocks: TextBlock[]; kind: string }[];
   /** Texts inside cells, wrapped to the cell. */
   cellText: Map<DrawRow, TextBlock>;
-  /** Value labels beside bars. */
+  /** Value labels beside bars (inside their segment, where it fits, for stacked bars). */
   valueText: Map<DrawRow, TextBlock>;
+  /** Stacked bars: each stack's total, written at its end. */
+  stackTotals: { category: unknown; total: number; end: number; block: TextBlock }[];
   /** Series names for direct labels on multi-series lines. */
   seriesText: Map<string, TextBlock>;
   /** Where each year (or month) of a time axis starts, and its label in the middle of it. */
@@ -214,6 +291,7 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     yReferenceLabels: [],
     cellText: new Map(),
     valueText: new Map(),
+    stackTotals: [],
     seriesText: new Map(),
   };
   const xDisplay = (v: unknown) => formatValue(v, xFormat, isComputed(chart.x, chart));
@@ -267,9 +345,12 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
 
   if (kind === 'hbar') {
     for (const row of rows) plan.valueText.set(row, measure(xDisplay(row[chart.x]), f));
-    const widest = Math.max(0, ...[...plan.valueText.values()].map((t) => t.width));
+    plan.stackTotals = stackTotals(rows, '__y', (v) => measure(xDisplay(v), f, true));
+    // Past the end of a bar: its value, or a stack's total.
+    const ends = [...rows.filter((r) => !r.__stacked).map((r) => plan.valueText.get(r)!), ...plan.stackTotals.map((t) => t.block)];
+    const widest = Math.max(0, ...ends.map((t) => t.width));
     plan.marginRight = Math.ceil(widest) + 8 + markerRoom;
-    const xs = rows.map((r) => Number(r.__x));
+    const xs = rows.flatMap((r) => [Number(r.__base ?? 0), Number(r.__top ?? r.__x)]);
     plan.xDomain = [Math.min(0, ...xs, ...lows), Math.max(...xs, ...highs, ...xRefs.map((r) => Number(r.x)))];
     plan.thickness = Math.round(f * 1.45);
     const gap = Math.round(f * 0.75);
@@ -294,7 +375,8 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     let cellLines = 1;
     for (const row of rows) {
       // Short text inside each cell, so the grid reads without colour.
-      const block = wrap(statusWord(String(row[chart.color ?? chart.x] ?? '')), column - 8, f);
+      const value = row[chart.color ?? chart.x];
+      const block = wrap(typeof value === 'number' ? formatValue(value, 'number') : statusWord(String(value ?? '')), column - 8, f);
       cellLines = Math.max(cellLines, block.lines.length);
       plan.cellText.set(row, block);
     }
@@ -337,18 +419,24 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     plan.height = plan.marginTop + plan.step * plan.yBands.length + plan.marginBottom;
   } else {
     // Lines, areas, numeric dots and vertical bars: a numeric y axis with gridlines, its label above the frame.
-    const ys = rows.filter((r) => typeof r.__y === 'number').map((r) => r.__y as number);
+    // Stacked bars reach their stack's end, not their own value.
+    const ys = rows.filter((r) => typeof r.__y === 'number').flatMap((r) => (r.__top === undefined ? [r.__y as number] : [r.__base!, r.__top]));
     const top = Math.max(...ys, ...highs, ...yRefs.map((r) => Number(r.y)));
     const bottom = Math.min(0, ...ys, ...lows);
     const end = yFormat === 'percent' && top <= 100 && top >= 75 ? 100 : niceCeil(top * 1.08);
     plan.yDomain = [bottom < 0 ? -niceCeil(-bottom * 1.08) : 0, end];
+    // Dates on y (dots by category, dates running up): a time axis over the dates, references and markers.
+    const yDates = rows.length > 0 && rows.every((r) => r.__y instanceof Date);
+    if (yDates) plan.yDomain = dateExtent([...rows.map((r) => r.__y), ...yRefs.map((r) => asAxisValue(r.y)), ...uncertainties.map((u) => asAxisValue(u.y))]);
     plan.yLabel = chart.yLabel ? wrap(chart.yLabel, width - 4, f) : { lines: [], width: 0 };
     plan.marginTop = plan.yLabel.lines.length * lineHeight + (kind === 'vbar' ? lineHeight : 12);
-    const tickTexts = [plan.yDomain[0], plan.yDomain[1], end / 2].map((v) => tickFormatter(yFormat)?.(v) ?? yDisplay(v));
+    // A date axis is ticked by year, or by month with Plot's labels ("Sep 2024" is as wide as they come).
+    const tickTexts = yDates ? [dateTicks(plan.yDomain) === 'year' ? '2024' : 'Sep 2024'] : [plan.yDomain[0], plan.yDomain[1], end / 2].map((v) => tickFormatter(yFormat)?.(v) ?? yDisplay(v));
     plan.marginLeft = Math.ceil(Math.max(...tickTexts.map((t) => textWidth(t, f)))) + 10;
     plan.marginBottom = lineHeight + 12 + (chart.xLabel ? lineHeight : 0);
     if (kind === 'vbar') {
       for (const row of rows) plan.valueText.set(row, measure(yDisplay(row[chart.y]), f));
+      plan.stackTotals = stackTotals(rows, '__x', (v) => measure(yDisplay(v), f, true));
       plan.marginRight = 4;
     } else {
       const lastX = Math.max(...rows.map((r) => num(r.__x)));
@@ -367,6 +455,29 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     plan.height = plan.marginTop + frame + plan.marginBottom;
   }
   return plan;
+}
+
+/** Ticks of a date axis: whole years when the dates span more than a year, else months. */
+function dateTicks(domain: unknown[] | undefined): 'year' | 'month' {
+  const [first, last] = (domain ?? []).map(num);
+  return last - first > 365 * 864e5 ? 'year' : 'month';
+}
+
+/** The first and last of the dates among `values`. */
+function dateExtent(values: unknown[]): [Date, Date] {
+  const times = values.filter((v): v is Date => v instanceof Date).map((d) => d.getTime());
+  return [new Date(Math.min(...times)), new Date(Math.max(...times))];
+}
+
+/** The total of each stack of bars (categories with more than one bar), and where its positive or negative end is. */
+function stackTotals(rows: DrawRow[], category: '__x' | '__y', measureText: (value: number) => TextBlock): Plan['stackTotals'] {
+  return [...groupBy(rows, category).values()]
+    .filter((group) => group.length > 1)
+    .map((group) => {
+      const total = group.reduce((sum, r) => sum + Number(r[category === '__x' ? '__y' : '__x']), 0);
+      const ends = group.map((r) => r.__top!);
+      return { category: group[0][category], total, end: total < 0 ? Math.min(0, ...ends) : Math.max(0, ...ends), block: measureText(total) };
+    });
 }
 
 /**
@@ -458,6 +569,7 @@ function groupBy<T extends Row>(rows: T[], field: string): Map<string, T[]> {
 /** The colour of a row's mark: its category's, the accent for the highlight, grey for the rest. */
 export function colorFor(chart: ResolvedChart, shape: ChartShape): (row: Row) => string {
   return (row) => {
+    if (shape.colorSteps) return stepOf(shape.colorSteps, Number(row[chart.color!])).color;
     const category = chart.color ? String(row[chart.color]) : undefined;
     if (chart.highlight) return category === chart.highlight ? accent : muted;
     return shape.colors.find((c) => c.value === category)?.color ?? accent;
@@ -485,7 +597,8 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
 
   if (plan.kind === 'line') {
     const z = chart.color ?? undefined;
-    if (chart.mark === 'area') marks.push(Plot.areaY(rows, { x: '__x', y: '__y', z, fill: colorOf, fillOpacity: 0.2 }));
+    // Each series' area runs from zero to its own line, as its y field says (areaY would stack them): see overlappingArea.
+    if (chart.mark === 'area') marks.push(overlappingArea(rows, z, colorOf));
     if (chart.mark !== 'dot') marks.push(Plot.lineY(rows, { x: '__x', y: '__y', z, stroke: colorOf, strokeWidth: layout.width >= 480 ? 2.5 : 2.25 }));
     marks.push(Plot.dot(rows, { x: '__x', y: '__y', r: plan.dotRadius, stroke: colorOf, strokeWidth: 1.75, fill: estimateFill }));
   } else if (plan.kind === 'vbar' || plan.kind === 'hbar') {
@@ -493,15 +606,17 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
     // fillOpacity channel: estimates are a second mark with constant styles, lighter and dashed.
     const estimate = { fillOpacity: 0.35, strokeDasharray: '4,2' };
     for (const [part, style] of [[rows.filter((r) => !r.estimate), {}], [rows.filter((r) => r.estimate), estimate]] as const) {
-      if (plan.kind === 'vbar') marks.push(Plot.barY(part, { x: '__x', y: '__y', fill: colorOf, stroke: colorOf, insetLeft: 3, insetRight: 3, ...style }));
-      else marks.push(Plot.barX(part, { x: '__x', y: '__y', fill: colorOf, stroke: colorOf, strokeWidth: 1.25, ...insets, ...style } as Plot.BarXOptions));
+      // Both parts in one stack: the bars' ends come from stackBars, not from Plot's stack of each mark.
+      if (plan.kind === 'vbar') marks.push(Plot.barY(part, { x: '__x', y1: '__base', y2: '__top', fill: colorOf, stroke: colorOf, insetLeft: 3, insetRight: 3, ...style }));
+      else marks.push(Plot.barX(part, { x1: '__base', x2: '__top', y: '__y', fill: colorOf, stroke: colorOf, strokeWidth: 1.25, ...insets, ...style } as Plot.BarXOptions));
     }
   } else if (plan.kind === 'rows') {
     marks.push(Plot.dot(rows, { x: '__x', y: '__y', dy: plan.markOffset, r: plan.dotRadius, stroke: colorOf, strokeWidth: 2, fill: estimateFill } as Plot.DotOptions));
   } else if (plan.kind === 'cell') {
     marks.push(Plot.cell(rows, { x: '__x', y: '__y', fill: colorOf, insetLeft: 1.5, insetRight: 1.5, ...insets } as Plot.CellOptions));
   }
-  if (plan.kind === 'line' || plan.kind === 'vbar') marks.push(Plot.ruleY([0], { stroke: ink }));
+  const yDates = plan.yDomain?.[0] instanceof Date;
+  if ((plan.kind === 'line' || plan.kind === 'vbar') && !yDates) marks.push(Plot.ruleY([0], { stroke: ink }));
   const yTicks = layout.width >= 480 ? 6 : 5;
   if (plan.kind === 'line' || plan.kind === 'vbar') marks.unshift(Plot.gridY({ ticks: yTicks, stroke: grid, strokeOpacity: 1 }));
   if (plan.kind === 'hbar') marks.push(Plot.ruleX([0], { stroke: ink }));
@@ -509,6 +624,8 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
 
   // The data's own values (years stay numbers), or the band would place no bar and no tick.
   const xCategories = plan.kind === 'cell' || plan.kind === 'vbar' ? unique(rows.map((r) => r.__x)) : [];
+  // Dots with categories on x (and numbers or dates on y): one column per category, in the data's order.
+  const xPoints = plan.kind === 'line' && rows.some((r) => typeof r.__x === 'string') ? unique(rows.map((r) => r.__x)) : [];
   const years = xFormat === 'year' ? unique(rows.map((r) => r.__x as number)).sort((a, b) => a - b) : [];
   const f = layout.fontSize;
   return {
@@ -531,17 +648,33 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
       ...(plan.xDomain ? { domain: plan.xDomain } : {}),
       ...(plan.kind === 'cell' || plan.kind === 'hbar' || plan.years ? { axis: null } : {}),
       ...(years.length ? { ticks: thinTicks(years, (layout.width - plan.marginLeft - plan.marginRight) / (f * 3.6)) } : {}),
-      ...(plan.kind === 'line' && !years.length ? { ticks: Math.max(3, Math.floor(layout.width / (f * 7))) } : {}),
+      ...(plan.kind === 'line' && !years.length && !xPoints.length ? { ticks: Math.max(3, Math.floor(layout.width / (f * 7))) } : {}),
+      ...(xPoints.length ? { type: 'point', domain: xPoints, padding: 0.5 } : {}),
     } as Plot.ScaleOptions,
     y: {
       label: null,
       tickFormat: tickFormatter(yFormat),
       ...(bandY
         ? { type: 'band', domain: plan.yBands ?? categories, padding: 0, tickSize: 0, tickPadding: 8, ...(plan.rowLabels === 'left' ? { ticks: categories, tickFormat: (d: string) => wrap(d, plan.leftLabelWidth, f).lines.join('\n') } : { axis: null }) }
-        : { domain: plan.yDomain, ticks: yTicks, tickSize: 0, tickPadding: 6 }),
+        : { domain: plan.yDomain, ticks: yTicks, tickSize: 0, tickPadding: 6, ...(yDates ? dateAxis(plan.yDomain) : {}) }),
     } as Plot.ScaleOptions,
     marks,
   };
+}
+
+/**
+ * The areas of an area chart, one per series, each from zero to its own figures, translucent where they overlap.
+ * Not stacked: CONTRIBUTING gives y as the field on the y axis and places annotations at its values, and the lines,
+ * dots, tooltips and summary all read each series' own figures.
+ */
+function overlappingArea(rows: DrawRow[], z: string | undefined, colorOf: (row: Row) => string): Plot.Markish {
+  return Plot.areaY(rows, { x: '__x', y1: 0, y2: '__y', z, fill: colorOf, fillOpacity: 0.2 });
+}
+
+/** A y axis of dates: rounded out to whole years or months, with a tick at each. */
+function dateAxis(domain: unknown[] | undefined): Plot.ScaleOptions {
+  const interval = dateTicks(domain);
+  return { type: 'utc', nice: interval, ticks: interval, ...(interval === 'year' ? { tickFormat: (d: Date) => String(d.getUTCFullYear()) } : {}) };
 }
 
 const lineHeightOf = (f: number) => Math.round(f * 1.25);

@@ -4,7 +4,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
 import { formatFor, formatValue, isComputed } from './format.ts';
-import { chartPlan, chartShape, plotOptions, type Layout, type NumberedAnnotation } from './plot-options.ts';
+import { chartColorKey, chartPlan, chartShape, plotOptions, type ColorKey, type Layout, type NumberedAnnotation } from './plot-options.ts';
 import { postprocessSvg } from './postprocess.ts';
 import { statusWord } from './status-words.ts';
 import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
@@ -86,13 +86,16 @@ export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
   const annotations = spec.annotations ?? [];
   const uncertainties = annotations.filter((a) => a.kind === 'uncertainty').map((a, i) => ({ ...a, number: i + 1 }));
   const notes = annotations.filter((a) => a.kind !== 'uncertainty').map((a, i) => ({ ...a, number: i + 1 }));
-  const views = chartViews(spec).map((view) => renderView(spec.id, resolveView(spec, view), dataset, uncertainties));
-  return { id: spec.id, spec, dataset, uncertainties, notes, views, legend: legendOf(spec, views, uncertainties) };
+  const resolved = chartViews(spec).map((view) => resolveView(spec, view));
+  // One colour per category for the whole chart, from every view's rows, so each view matches the one legend.
+  const colorKey = chartColorKey(resolved[0], resolved.flatMap((chart) => prepareRows(chart, dataset.rows).rows));
+  const views = resolved.map((chart) => renderView(spec.id, chart, dataset, uncertainties, colorKey));
+  return { id: spec.id, spec, dataset, uncertainties, notes, views, legend: legendOf(spec, views, uncertainties, colorKey) };
 }
 
-function legendOf(spec: ChartSpec, views: RenderedView[], uncertainties: NumberedAnnotation[]): LegendItem[] {
+function legendOf(spec: ChartSpec, views: RenderedView[], uncertainties: NumberedAnnotation[], colorKey: ColorKey): LegendItem[] {
   const shape = spec.mark === 'bar' || spec.mark === 'cell' ? 'bar' : 'dot';
-  const items: LegendItem[] = spec.color ? views[0].colors.map((c) => ({ kind: 'swatch', label: statusWord(c.value), color: c.color })) : [];
+  const items: LegendItem[] = colorKey.entries.map((c) => ({ kind: 'swatch', label: statusWord(c.value), color: c.color }));
   if (views.some((v) => v.hasEstimates)) items.push({ kind: 'estimate', label: shape === 'bar' ? 'Estimate (lighter, dashed outline)' : 'Estimate (hollow)', shape });
   if (views.some((v) => v.hasRanges)) items.push({ kind: 'range', label: 'Range, low to high' });
   if (spec.reference?.some((r) => r.kind === 'reported')) items.push({ kind: 'reported', label: 'Figure as reported' });
@@ -100,9 +103,9 @@ function legendOf(spec: ChartSpec, views: RenderedView[], uncertainties: Numbere
   return items;
 }
 
-function renderView(id: string, chart: ResolvedChart, dataset: Dataset, uncertainties: NumberedAnnotation[]): RenderedView {
+function renderView(id: string, chart: ResolvedChart, dataset: Dataset, uncertainties: NumberedAnnotation[], colorKey: ColorKey): RenderedView {
   const { rows } = prepareRows(chart, dataset.rows);
-  const shape = chartShape(chart, rows);
+  const shape = chartShape(chart, rows, colorKey);
   const suffix = chart.view ? `-${chart.view.id}` : '';
   const nearestX = chart.mark === 'line' || chart.mark === 'area';
   let xTexts: string[] = [];
@@ -188,8 +191,9 @@ function pointsOf(chart: ResolvedChart, shape: ReturnType<typeof chartShape>, pl
     return [members[0].category, ...members.map((m) => [m.name ? `${m.name}: ${m.valueWithUnit}` : m.valueWithUnit, ...m.details].join(', '))].join('; ');
   });
   const points = read.map(({ row, text }) => {
-    const px = place(x, row.__x);
-    const py = place(y, row.__y);
+    // A stacked bar's point is at the end of its own segment.
+    const px = place(x, shape.orientation === 'horizontal' ? row.__top ?? row.__x : row.__x);
+    const py = place(y, shape.orientation === 'vertical' ? row.__top ?? row.__y : row.__y);
     return { x: Math.round(px * 10) / 10, y: Math.round(py * 10) / 10, text, xGroup: xKeys.indexOf(String(row.__x)) };
   });
   return { points, xTexts };
