@@ -138,19 +138,19 @@ export function underlayMark(plan: Plan): RenderFunction {
     const paint = new Painter(context.document, plan);
     const g = paint.el('g', { class: 'chart-underlay', 'aria-hidden': 'true' });
     const frame = frameOf(plan);
-    if (plan.kind === 'rows' && scales.y) {
+    if (plan.kind === 'timeline' && scales.y) {
       const y = scales.y;
       for (const category of plan.categories) {
         const at = y(category) + (y.bandwidth?.() ?? 0) / 2 + plan.markOffset;
         paint.el('line', { x1: frame.x0, x2: frame.x1, y1: at, y2: at, stroke: grid, 'stroke-width': 1 }, g);
       }
     }
-    if (plan.years && scales.x) {
-      for (const start of plan.years.starts) {
+    if (plan.timeAxis && scales.x) {
+      for (const start of plan.timeAxis.starts) {
         const at = scales.x(start);
         paint.el('line', { x1: at, x2: at, y1: frame.y0, y2: frame.y1 + 5, stroke: grid, 'stroke-width': 1 }, g);
       }
-      for (const { at, label } of plan.years.middles) paint.text(g, { lines: label.split('\n'), width: 0 }, scales.x(at), frame.y1 + 6, { anchor: 'middle' });
+      for (const { at, label } of plan.timeAxis.middles) paint.text(g, { lines: label.split('\n'), width: 0 }, scales.x(at), frame.y1 + 6, { anchor: 'middle' });
     }
     return g;
   };
@@ -185,7 +185,7 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
     };
 
     // What the data occupies.
-    for (const row of rows) (plan.kind === 'line' || plan.kind === 'rows' ? space.hard : space.soft).push(markBox(row));
+    for (const row of rows) (plan.kind === 'line' || plan.kind === 'timeline' ? space.hard : space.soft).push(markBox(row));
     if (plan.kind === 'line' && chart.mark !== 'dot') {
       for (const series of groupRows(rows, chart.color)) {
         for (let i = 1; i < series.length; i++) space.segments.push([x(series[i - 1].__x), y(series[i - 1].__y), x(series[i].__x), y(series[i].__y)]);
@@ -196,7 +196,7 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
       else space.segments.push([x(asAxisValue(ref.x)), frame.y0, x(asAxisValue(ref.x)), frame.y1, 2]);
     }
 
-    // The y-axis label of line charts, above the frame on the left.
+    // The y-axis label of a numeric or date y axis, above the frame on the left.
     if (plan.yLabel.lines.length) space.hard.push(paint.text(g, plan.yLabel, 0, 2, { className: 'chart-axis-label' }));
 
     // Column headers of cell grids; staggered headers get a tick down to their column.

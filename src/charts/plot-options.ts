@@ -44,7 +44,7 @@ export interface DrawRow extends Row {
 
 export interface ChartShape {
   rows: DrawRow[];
-  /** Bars, cells and timelines put categories on y; lines and areas put numbers on y. */
+  /** 'horizontal' only for bars with numbers on x and categories on y; every other chart is 'vertical'. */
   orientation: 'vertical' | 'horizontal';
   xFormat: ReturnType<typeof formatFor>;
   yFormat: ReturnType<typeof formatFor>;
@@ -145,7 +145,7 @@ export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey:
 }
 
 /** The families of drawing, each laid out its own way. */
-export type PlanKind = 'line' | 'hbar' | 'vbar' | 'cell' | 'rows';
+export type PlanKind = 'line' | 'hbar' | 'vbar' | 'cell' | 'timeline';
 
 /** A text block already wrapped to the width it may take. */
 export interface TextBlock {
@@ -190,12 +190,12 @@ export interface Plan {
   categories: string[];
   /** The y band domain when it is not just the categories: timelines add spacer bands for their labels. */
   yBands?: string[];
-  /** The y-axis label of line charts, drawn above the frame. */
+  /** The y-axis label of every numeric or date y axis, drawn above the frame. */
   yLabel: TextBlock;
   /** Column headers of cell grids, in one row or two staggered rows. */
   headers: { value: unknown; block: TextBlock; tier: 0 | 1 }[];
   headerTierHeight: [number, number];
-  /** Labels of timeline events above their dots, per row index, and where they anchor. */
+  /** Labels of timeline events above their dots, per drawn row, and where they anchor. */
   eventLabels: Map<DrawRow, TextBlock & { anchor: 'start' | 'end' }>;
   /** Labels of reference lines across x, drawn above the frame. */
   xReferenceLabels: { x: unknown; block: TextBlock; anchor: 'start' | 'end'; kind: string }[];
@@ -209,8 +209,8 @@ export interface Plan {
   stackTotals: { category: unknown; total: number; end: number; block: TextBlock }[];
   /** Series names for direct labels on multi-series lines. */
   seriesText: Map<string, TextBlock>;
-  /** Where each year (or month) of a time axis starts, and its label in the middle of it. */
-  years?: { starts: Date[]; middles: { at: Date; label: string }[] };
+  /** A time axis in whole periods (years, or months within one year): where each starts, and its label in its middle. */
+  timeAxis?: { starts: Date[]; middles: { at: Date; label: string }[] };
 }
 
 /** Marks the names of spacer bands, which are never data. */
@@ -244,7 +244,7 @@ function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
-const num = (v: unknown) => (v instanceof Date ? v.getTime() : Number(v));
+const axisNumber = (v: unknown) => (v instanceof Date ? v.getTime() : Number(v));
 
 /** A round number at or above `value`, for the end of a numeric axis. */
 function niceCeil(value: number): number {
@@ -261,7 +261,7 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
   const markerRadius = Math.round(f * 0.72);
   const categoryY = rows.some((r) => typeof r.__y === 'string');
   const kind: PlanKind =
-    chart.mark === 'cell' ? 'cell' : chart.mark === 'bar' ? (orientation === 'horizontal' ? 'hbar' : 'vbar') : chart.mark === 'dot' && categoryY ? 'rows' : 'line';
+    chart.mark === 'cell' ? 'cell' : chart.mark === 'bar' ? (orientation === 'horizontal' ? 'hbar' : 'vbar') : chart.mark === 'dot' && categoryY ? 'timeline' : 'line';
   const plan: Plan = {
     kind,
     width,
@@ -274,7 +274,7 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     lineHeight,
     markerRadius,
     markerFontSize: Math.max(12, Math.round(f * 0.9)),
-    dotRadius: kind === 'rows' ? Math.round(f * 0.42) : Math.max(3, Math.round(f * 0.27)),
+    dotRadius: kind === 'timeline' ? Math.round(f * 0.42) : Math.max(3, Math.round(f * 0.27)),
     rowLabels: 'none',
     rowLabelText: new Map(),
     leftLabelWidth: width * 0.36,
@@ -311,7 +311,7 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     const labelsNameRows = chart.label && rows.every((r) => String(r[chart.label!] ?? '').toLowerCase().includes(String(r.__y).toLowerCase()));
     const oneLine = categories.every((c) => textWidth(c, f) <= width * 0.4);
     const twoLines = categories.every((c) => wrap(c, width * 0.36, f).lines.length <= 2);
-    plan.rowLabels = kind === 'rows' ? (labelsNameRows ? 'none' : 'left') : oneLine || twoLines ? 'left' : 'above';
+    plan.rowLabels = kind === 'timeline' ? (labelsNameRows ? 'none' : 'left') : oneLine || twoLines ? 'left' : 'above';
     if (plan.rowLabels === 'left') {
       plan.leftLabelWidth = oneLine ? width * 0.4 : width * 0.36;
       for (const c of categories) plan.rowLabelText.set(c, wrap(c, plan.leftLabelWidth, f));
@@ -324,8 +324,8 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
 
   /** x pixel of a value on a linear or time x axis, before Plot draws (the same mapping Plot uses). */
   const xPixel = (value: unknown) => {
-    const [d0, d1] = (plan.xDomain ?? [0, 1]).map(num);
-    return plan.marginLeft + ((num(value) - d0) / (d1 - d0 || 1)) * (width - plan.marginLeft - plan.marginRight);
+    const [d0, d1] = (plan.xDomain ?? [0, 1]).map(axisNumber);
+    return plan.marginLeft + ((axisNumber(value) - d0) / (d1 - d0 || 1)) * (width - plan.marginLeft - plan.marginRight);
   };
   /** Reference lines across x get their label above the frame, on the side with more room. */
   const planXReferences = () => {
@@ -387,15 +387,15 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
     plan.markOffset = (plan.labelBlock + Math.round(gap / 2) - (plan.step - plan.labelBlock - Math.round(gap / 2) - plan.thickness)) / 2;
     plan.marginBottom = 4;
     plan.height = plan.marginTop + plan.step * categories.length + plan.marginBottom;
-  } else if (kind === 'rows') {
+  } else if (kind === 'timeline') {
     plan.marginRight = plan.dotRadius + 4;
     if (plan.rowLabels === 'none') plan.marginLeft = plan.dotRadius + 2;
     const xs = rows.map((r) => r.__x);
     if (xs.every((x) => x instanceof Date)) {
       const extra = [...xRefs.map((r) => asAxisValue(r.x)), ...uncertainties.map((u) => asAxisValue(u.x))].filter((x): x is Date => x instanceof Date);
-      plan.years = timeAxis([...(xs as Date[]), ...extra], width - plan.marginLeft - plan.marginRight, f);
-      plan.xDomain = [plan.years.starts[0], plan.years.starts[plan.years.starts.length - 1]];
-      plan.marginBottom = (plan.years.middles.some((m) => m.label.includes('\n')) ? 2 : 1) * lineHeight + 10;
+      plan.timeAxis = timeAxis([...(xs as Date[]), ...extra], width - plan.marginLeft - plan.marginRight, f);
+      plan.xDomain = [plan.timeAxis.starts[0], plan.timeAxis.starts[plan.timeAxis.starts.length - 1]];
+      plan.marginBottom = (plan.timeAxis.middles.some((m) => m.label.includes('\n')) ? 2 : 1) * lineHeight + 10;
     } else {
       const values = xs.map(Number);
       plan.xDomain = [Math.min(0, ...values), niceCeil(Math.max(...values))];
@@ -439,13 +439,13 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
       plan.stackTotals = stackTotals(rows, '__x', (v) => measure(yDisplay(v), f, true));
       plan.marginRight = 4;
     } else {
-      const lastX = Math.max(...rows.map((r) => num(r.__x)));
-      const xTick = tickFormatter(xFormat)?.(rows.find((r) => num(r.__x) === lastX)?.__x) ?? '';
+      const lastX = Math.max(...rows.map((r) => axisNumber(r.__x)));
+      const xTick = tickFormatter(xFormat)?.(rows.find((r) => axisNumber(r.__x) === lastX)?.__x) ?? '';
       plan.marginRight = Math.ceil(textWidth(xTick, f) / 2) + 4;
       if (chart.color) {
         const series = groupBy(rows, chart.color);
         for (const [name] of series) plan.seriesText.set(name, measure(name, f, true));
-        const endingLast = [...series].filter(([, list]) => num(list[list.length - 1].__x) === lastX).map(([name]) => plan.seriesText.get(name)!.width);
+        const endingLast = [...series].filter(([, list]) => axisNumber(list[list.length - 1].__x) === lastX).map(([name]) => plan.seriesText.get(name)!.width);
         if (endingLast.length) plan.marginRight = Math.max(plan.marginRight, Math.ceil(Math.max(...endingLast)) + plan.dotRadius + 10);
       }
     }
@@ -459,7 +459,7 @@ export function chartPlan(chart: ResolvedChart, shape: ChartShape, layout: Layou
 
 /** Ticks of a date axis: whole years when the dates span more than a year, else months. */
 function dateTicks(domain: unknown[] | undefined): 'year' | 'month' {
-  const [first, last] = (domain ?? []).map(num);
+  const [first, last] = (domain ?? []).map(axisNumber);
   return last - first > 365 * 864e5 ? 'year' : 'month';
 }
 
@@ -484,7 +484,7 @@ function stackTotals(rows: DrawRow[], category: '__x' | '__y', measureText: (val
  * A time axis read in whole periods: years when the dates span two or more, else months. Gridlines mark where each
  * period starts; its label sits in the middle of it (thinned to fit `room` px at `f` px text).
  */
-function timeAxis(dates: Date[], room: number, f: number): NonNullable<Plan['years']> {
+function timeAxis(dates: Date[], room: number, f: number): NonNullable<Plan['timeAxis']> {
   const years = dates.map((d) => d.getUTCFullYear());
   const [first, last] = [Math.min(...years), Math.max(...years)];
   if (last > first) {
@@ -583,7 +583,7 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
   const estimateFill = (row: Row) => (row.estimate ? background : colorOf(row));
   const marks: Plot.Markish[] = [];
   const categories = unique(rows.map((r) => String(r.__y)));
-  const bandY = plan.kind === 'hbar' || plan.kind === 'cell' || plan.kind === 'rows';
+  const bandY = plan.kind === 'hbar' || plan.kind === 'cell' || plan.kind === 'timeline';
   const insetTop = plan.step / 2 + plan.markOffset - plan.thickness / 2;
   const insets = { insetTop, insetBottom: plan.step - insetTop - plan.thickness };
 
@@ -610,7 +610,7 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
       if (plan.kind === 'vbar') marks.push(Plot.barY(part, { x: '__x', y1: '__base', y2: '__top', fill: colorOf, stroke: colorOf, insetLeft: 3, insetRight: 3, ...style }));
       else marks.push(Plot.barX(part, { x1: '__base', x2: '__top', y: '__y', fill: colorOf, stroke: colorOf, strokeWidth: 1.25, ...insets, ...style } as Plot.BarXOptions));
     }
-  } else if (plan.kind === 'rows') {
+  } else if (plan.kind === 'timeline') {
     marks.push(Plot.dot(rows, { x: '__x', y: '__y', dy: plan.markOffset, r: plan.dotRadius, stroke: colorOf, strokeWidth: 2, fill: estimateFill } as Plot.DotOptions));
   } else if (plan.kind === 'cell') {
     marks.push(Plot.cell(rows, { x: '__x', y: '__y', fill: colorOf, insetLeft: 1.5, insetRight: 1.5, ...insets } as Plot.CellOptions));
@@ -626,7 +626,7 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
   const xCategories = plan.kind === 'cell' || plan.kind === 'vbar' ? unique(rows.map((r) => r.__x)) : [];
   // Dots with categories on x (and numbers or dates on y): one column per category, in the data's order.
   const xPoints = plan.kind === 'line' && rows.some((r) => typeof r.__x === 'string') ? unique(rows.map((r) => r.__x)) : [];
-  const years = xFormat === 'year' ? unique(rows.map((r) => r.__x as number)).sort((a, b) => a - b) : [];
+  const yearTicks = xFormat === 'year' ? unique(rows.map((r) => r.__x as number)).sort((a, b) => a - b) : [];
   const f = layout.fontSize;
   return {
     width: plan.width,
@@ -646,9 +646,9 @@ export function plotOptions(chart: ResolvedChart, shape: ChartShape, layout: Lay
       tickPadding: 7,
       ...(xCategories.length ? { type: 'band', domain: xCategories, padding: plan.kind === 'cell' ? 0 : 0.15 } : {}),
       ...(plan.xDomain ? { domain: plan.xDomain } : {}),
-      ...(plan.kind === 'cell' || plan.kind === 'hbar' || plan.years ? { axis: null } : {}),
-      ...(years.length ? { ticks: thinTicks(years, (layout.width - plan.marginLeft - plan.marginRight) / (f * 3.6)) } : {}),
-      ...(plan.kind === 'line' && !years.length && !xPoints.length ? { ticks: Math.max(3, Math.floor(layout.width / (f * 7))) } : {}),
+      ...(plan.kind === 'cell' || plan.kind === 'hbar' || plan.timeAxis ? { axis: null } : {}),
+      ...(yearTicks.length ? { ticks: thinTicks(yearTicks, (layout.width - plan.marginLeft - plan.marginRight) / (f * 3.6)) } : {}),
+      ...(plan.kind === 'line' && !yearTicks.length && !xPoints.length ? { ticks: Math.max(3, Math.floor(layout.width / (f * 7))) } : {}),
       ...(xPoints.length ? { type: 'point', domain: xPoints, padding: 0.5 } : {}),
     } as Plot.ScaleOptions,
     y: {

@@ -49,7 +49,7 @@ export function prepareRows(chart: ResolvedChart, rows: readonly Row[]): Prepare
   return { rows: sortRows(chart, result), problems };
 }
 
-function num(value: unknown): number | undefined {
+function finiteNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
@@ -68,7 +68,7 @@ function inheritFlags(target: Row, ...sources: Row[]) {
  */
 function deriveRange(out: Row, row: Row, convert: (bound: number) => number) {
   for (const bound of ['low', 'high'] as const) {
-    const value = num(row[bound]);
+    const value = finiteNumber(row[bound]);
     if (value === undefined) delete out[bound];
     else out[bound] = convert(value);
   }
@@ -89,8 +89,8 @@ function applyDerive(derive: Derive, rows: Row[], report: (message: string) => v
     let outside = false;
     return rows.map((row, i) => {
       const total = totals.get(row[derive.by]);
-      const value = num(row[derive.value]);
-      const whole = total ? num(total[derive.value]) : undefined;
+      const value = finiteNumber(row[derive.value]);
+      const whole = total ? finiteNumber(total[derive.value]) : undefined;
       if (value === undefined || !whole || !total) return { ...row, [derive.as]: null };
       const share = (value / whole) * 100;
       // A part larger than its whole, or below zero: the two rows are not in one unit, or one figure is mistyped.
@@ -106,8 +106,8 @@ function applyDerive(derive: Derive, rows: Row[], report: (message: string) => v
   }
   if (derive.op === 'ratio') {
     return rows.map((row) => {
-      const part = num(row[derive.numerator]);
-      const whole = num(row[derive.denominator]);
+      const part = finiteNumber(row[derive.numerator]);
+      const whole = finiteNumber(row[derive.denominator]);
       if (part === undefined || !whole) return row;
       const out: Row = { ...row, [derive.as]: (part / whole) * 100 };
       if (charted) deriveRange(out, row, (bound) => (bound / whole) * 100);
@@ -115,8 +115,8 @@ function applyDerive(derive: Derive, rows: Row[], report: (message: string) => v
     });
   }
   return rows.map((row) => {
-    const a = num(row[derive.a]);
-    const b = num(row[derive.b]);
+    const a = finiteNumber(row[derive.a]);
+    const b = finiteNumber(row[derive.b]);
     if (a === undefined || b === undefined) return { ...row, [derive.as]: null };
     const out: Row = { ...row, [derive.as]: a - b };
     if (charted) deriveRange(out, row, (bound) => bound - b);
@@ -145,7 +145,7 @@ function sortRows(chart: ResolvedChart, rows: Row[]): Row[] {
   if (!chart.sort) return rows;
   const valueField = typeof rows[0]?.[chart.x] === 'number' ? chart.x : chart.y;
   const sign = chart.sort === 'ascending' ? 1 : -1;
-  return rows.slice().sort((a, b) => sign * ((num(a[valueField]) ?? -Infinity) - (num(b[valueField]) ?? -Infinity)));
+  return rows.slice().sort((a, b) => sign * ((finiteNumber(a[valueField]) ?? -Infinity) - (finiteNumber(b[valueField]) ?? -Infinity)));
 }
 
 /** The field a derived field is computed from, whose range (low, high) it carries: share's value, ratio's

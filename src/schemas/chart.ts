@@ -8,7 +8,7 @@ import { formatSchema } from './format.ts';
 import { referenceLineSchema } from './reference-line.ts';
 import { viewSchema } from './view.ts';
 
-/** The kinds of chart: line, area, bar (horizontal when x holds the numbers), dot (a timeline with a date x), cell. */
+/** The kinds of chart: line, area, bar (horizontal when x holds the numbers), dot (a timeline of categories, or dots on a numeric or date y), cell. */
 export const markSchema = z.enum(['line', 'area', 'bar', 'dot', 'cell']);
 
 /** content/charts/<id>.json: a chart spec. Declarative: editors never write code for a chart. */
@@ -45,9 +45,9 @@ export const chartSchema = z.strictObject({
   reference: z.array(referenceLineSchema).optional(),
   /** Formats of x and y values. */
   format: formatSchema.optional(),
-  /** x axis label. Default: none for years and dates, else the field name. */
+  /** x axis label, drawn under line, area, vertical bar and dot charts with numbers or dates on y. Default: none (the data table heads the column with the field name). */
   xLabel: z.string().optional(),
-  /** y axis label. Default: the field name. */
+  /** y axis label, drawn above charts with numbers or dates on y. Default: none (the data table heads the column with the field name). */
   yLabel: z.string().optional(),
   /** Variants the reader switches between; the first is shown by default. */
   views: z.array(viewSchema).optional(),
