@@ -2,8 +2,9 @@
 // everything that decides it, so a changed input is a new entry and an unchanged chart is not drawn again.
 // SUPPLY_LINES_CACHE moves the cache (the benchmark gives each run its own, to measure cold builds).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { importClosure } from '../lib/import-graph.ts';
 
 const root = path.resolve(process.env.SUPPLY_LINES_CACHE ?? path.join(process.cwd(), 'node_modules/.cache/supply-lines'));
 
@@ -31,12 +32,19 @@ export function writeCache(kind: string, key: string, data: Buffer | string): vo
   renameSync(temp, file); // atomic: a concurrent build never reads half an entry
 }
 
-/** A hash of the code that draws charts and of the packages it draws with: a change to either starts afresh. */
+/**
+ * A hash of every source file a drawing depends on: what render.ts (charts) and png.ts (images) import, followed
+ * recursively through every folder, so a change to any module under src/charts/ (or a schema it uses) starts afresh.
+ */
+export function drawingSources(root: string): string {
+  const files = importClosure([path.join(root, 'src/charts/render.ts'), path.join(root, 'src/charts/png.ts')]);
+  return cacheKey(files.map((file) => [path.relative(root, file), readFileSync(file, 'utf8')]));
+}
+
+/** The drawing code's hash and the versions of the packages it draws with: a change to either starts afresh. */
 export const rendererVersion: string = (() => {
-  const dir = path.resolve(process.cwd(), 'src/charts');
-  const sources = readdirSync(dir).filter((name) => name.endsWith('.ts')).sort().map((name) => readFileSync(path.join(dir, name), 'utf8'));
-  const versions = ['@observablehq/plot', 'linkedom', '@resvg/resvg-js', 'dejavu-fonts-ttf'].map(
+  const versions = ['@observablehq/plot', 'linkedom', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'd3-array'].map(
     (name) => JSON.parse(readFileSync(path.resolve(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')).version,
   );
-  return cacheKey(sources, versions);
+  return cacheKey(drawingSources(process.cwd()), versions);
 })();
