@@ -33,6 +33,7 @@ describe('the drawing cache key', () => {
   test('changes when any chart module the renderer reaches in a subfolder is edited', () => {
     const inSubfolder = (rel: string) => !rel.startsWith('..') && rel.includes(path.sep) && !rel.startsWith(`deep${path.sep}`);
     const nested = importClosure([inCopy('src/charts/render.ts')]).filter((f) => inSubfolder(path.relative(inCopy('src/charts'), f)));
+    expect(nested.map((f) => path.relative(copy, f))).toContain('src/charts/kinds/dot.ts');
     for (const file of nested) {
       const before = drawingSources(copy);
       edit(path.relative(copy, file));

@@ -1,0 +1,196 @@
+// Bar charts: horizontal when x holds the numbers and y the categories, else vertical. The bars of one category
+// stack to its total, in the key's order, with each segment's value inside it where it fits.
+import { markOffsetInRow, categoryYScale, rowInsets } from '../layout/category-rows.ts';
+import { basePlan, leftOrAbove, pointRadius, type Plan, type PlanContext } from '../layout/plan.ts';
+import { measure, type TextBlock } from '../layout/text.ts';
+import { planValueAxis, valueAxisMarks, valueYScale } from '../layout/value-axis.ts';
+import { markerAt, type MarkerCandidate } from '../overlay/markers.ts';
+import type { At } from '../overlay/types.ts';
+import type { Box } from '../overlay/space.ts';
+import { ink } from '../colors.ts';
+import { seriesOf, type ChartShape, type ColorKey, type DrawRow } from '../shape.ts';
+import { estimateNote, summaryFormats } from '../summary.ts';
+import type { ChartKind } from './types.ts';
+import type { ResolvedChart } from '../prepare.ts';
+
+const horizontal = (shape: ChartShape) => shape.orientation === 'horizontal';
+
+export const bar: ChartKind = {
+  orientation: (xNumeric, yNumeric) => (xNumeric && !yNumeric ? 'horizontal' : 'vertical'),
+  arrange: stackBars,
+  plan(chart, shape, layout, uncertainties) {
+    const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove });
+    if (horizontal(shape)) planHorizontal(ctx);
+    else {
+      planValueAxis(ctx, {
+        topGap: ctx.lineHeight,
+        right: ({ plan, f, yDisplay }) => {
+          for (const row of shape.rows) plan.valueText.set(row, measure(yDisplay(row[chart.y]), f));
+          plan.stackTotals = stackTotals(shape.rows, '__x', (v) => measure(yDisplay(v), f, true));
+          plan.marginRight = 4;
+        },
+      });
+    }
+    return ctx.plan;
+  },
+  marks({ Plot, shape, plan, layout, colorOf }) {
+    const { rows } = shape;
+    const data = [];
+    // Plot takes strokeDasharray as a constant only (a function is written out as its source) and scales a
+    // fillOpacity channel: estimates are a second mark with constant styles, lighter and dashed.
+    const estimate = { fillOpacity: 0.35, strokeDasharray: '4,2' };
+    for (const [part, style] of [[rows.filter((r) => !r.estimate), {}], [rows.filter((r) => r.estimate), estimate]] as const) {
+      // Both parts in one stack: the bars' ends come from stackBars, not from Plot's stack of each mark.
+      if (!horizontal(shape)) data.push(Plot.barY(part, { x: '__x', y1: '__base', y2: '__top', fill: colorOf, stroke: colorOf, insetLeft: 3, insetRight: 3, ...style }));
+      else data.push(Plot.barX(part, { x1: '__base', x2: '__top', y: '__y', fill: colorOf, stroke: colorOf, strokeWidth: 1.25, ...rowInsets(plan), ...style } as Parameters<typeof Plot.barX>[1]));
+    }
+    if (horizontal(shape)) return { data: [...data, Plot.ruleX([0], { stroke: ink })] };
+    const { grid, zero } = valueAxisMarks(Plot, plan, layout);
+    return { under: [grid], data: [...data, ...zero] };
+  },
+  scales({ chart, shape, plan, layout }) {
+    if (horizontal(shape)) return { x: { axis: null }, y: categoryYScale(plan, shape) };
+    // The data's own values (years stay numbers), or the band would place no bar and no tick.
+    const columns = [...new Set(shape.rows.map((r) => r.__x))];
+    return { x: { label: chart.xLabel ?? null, ...(columns.length ? { type: 'band', domain: columns, padding: 0.15 } : {}) }, y: valueYScale(plan, shape, layout) };
+  },
+  overlay: (shape) => ({
+    markBox: barBox,
+    markIsHard: false,
+    rangeAxis: horizontal(shape) ? 'x' : 'y',
+    values: valueLabels,
+    markerPlaces: horizontal(shape) ? markerInRow : undefined,
+  }),
+  summarize(chart, shape) {
+    const { rows } = shape;
+    const { fx, fy } = summaryFormats(chart, shape);
+    const valueField = horizontal(shape) ? chart.x : chart.y;
+    const nameField = horizontal(shape) ? chart.y : chart.x;
+    const fv = horizontal(shape) ? fx : fy;
+    const stacks = [...seriesOf(rows, nameField).values()];
+    if (stacks.some((stack) => stack.length > 1)) {
+      // Stacked bars: the totals the reader sees, largest and smallest.
+      const totals = stacks.map((stack) => ({ name: stack[0][nameField], total: stack.reduce((sum, r) => sum + Number(r[valueField]), 0) })).sort((a, b) => b.total - a.total);
+      const [most, least] = [totals[0], totals[totals.length - 1]];
+      return `${stacks.length} stacked bars of ${rows.length} figures. Largest total: ${most.name}, ${fv(most.total)}; smallest total: ${least.name}, ${fv(least.total)}.${estimateNote(rows)}`;
+    }
+    const sorted = rows.slice().sort((a, b) => Number(b[valueField]) - Number(a[valueField]));
+    const top = sorted[0];
+    const bottom = sorted[sorted.length - 1];
+    return `${rows.length} bars. Largest: ${top[nameField]}, ${fv(top[valueField])}; smallest: ${bottom[nameField]}, ${fv(bottom[valueField])}.${estimateNote(rows)}`;
+  },
+  reading: { hit: (shape) => (horizontal(shape) ? 'y' : 'x'), head: 'value' },
+  legendShape: 'bar',
+};
+
+/**
+ * The bars of one category stacked on each other, whatever their estimate flag: in the key's order (colorOrder),
+ * positive values up from zero and negative ones down. Sets each row's __base and __top on the value axis.
+ */
+function stackBars(chart: ResolvedChart, rows: DrawRow[], orientation: ChartShape['orientation'], colorKey: ColorKey) {
+  const [category, value] = orientation === 'horizontal' ? (['__y', '__x'] as const) : (['__x', '__y'] as const);
+  const rank = (row: DrawRow) => {
+    const i = chart.color ? colorKey.entries.findIndex((c) => c.value === String(row[chart.color!])) : -1;
+    return i < 0 ? colorKey.entries.length : i;
+  };
+  for (const group of seriesOf(rows, category).values()) {
+    let [up, down] = [0, 0];
+    for (const row of group.slice().sort((a, b) => rank(a) - rank(b))) {
+      const v = Number(row[value]);
+      row.__base = v < 0 ? down : up;
+      if (v < 0) down += v;
+      else up += v;
+      row.__top = row.__base + v;
+      row.__stacked = group.length > 1;
+    }
+  }
+}
+
+/** The total of each stack of bars (categories with more than one bar), and where its positive or negative end is. */
+function stackTotals(rows: DrawRow[], category: '__x' | '__y', measureText: (value: number) => TextBlock): Plan['stackTotals'] {
+  return [...seriesOf(rows, category).values()]
+    .filter((group) => group.length > 1)
+    .map((group) => {
+      const total = group.reduce((sum, r) => sum + Number(r[category === '__x' ? '__y' : '__x']), 0);
+      const ends = group.map((r) => r.__top!);
+      return { category: group[0][category], total, end: total < 0 ? Math.min(0, ...ends) : Math.max(0, ...ends), block: measureText(total) };
+    });
+}
+
+function planHorizontal({ chart, shape, plan, f, lineHeight, lows, highs, xRefs, markerRoom, rowLabelLines, leftLines, xDisplay, planXReferences }: PlanContext) {
+  const { rows } = shape;
+  for (const row of rows) plan.valueText.set(row, measure(xDisplay(row[chart.x]), f));
+  plan.stackTotals = stackTotals(rows, '__y', (v) => measure(xDisplay(v), f, true));
+  // Past the end of a bar: its value, or a stack's total.
+  const ends = [...rows.filter((r) => !r.__stacked).map((r) => plan.valueText.get(r)!), ...plan.stackTotals.map((t) => t.block)];
+  const widest = Math.max(0, ...ends.map((t) => t.width));
+  plan.marginRight = Math.ceil(widest) + 8 + markerRoom;
+  const xs = rows.flatMap((r) => [Number(r.__base ?? 0), Number(r.__top ?? r.__x)]);
+  plan.xDomain = [Math.min(0, ...xs, ...lows), Math.max(...xs, ...highs, ...xRefs.map((r) => Number(r.x)))];
+  plan.thickness = Math.round(f * 1.45);
+  const gap = Math.round(f * 0.75);
+  plan.labelBlock = plan.rowLabels === 'above' ? rowLabelLines * lineHeight + 2 : 0;
+  plan.step = Math.max(plan.labelBlock + plan.thickness + gap, leftLines * lineHeight + 6);
+  plan.markOffset = plan.labelBlock ? markOffsetInRow(plan, gap) : 0;
+  plan.marginTop = Math.max(4, planXReferences());
+  plan.marginBottom = 4;
+  plan.height = plan.marginTop + plan.step * plan.categories.length + plan.marginBottom;
+}
+
+function barBox(row: DrawRow, { plan, shape, X, x, y }: At): Box {
+  const [base, top] = [row.__base ?? 0, row.__top ?? Number(horizontal(shape) ? row.__x : row.__y)];
+  if (horizontal(shape)) return { x0: Math.min(x(base), x(top)), x1: Math.max(x(base), x(top)), y0: y(row.__y) - plan.thickness / 2, y1: y(row.__y) + plan.thickness / 2 };
+  return { x0: X(row.__x), x1: X(row.__x) + X.bandwidth!(), y0: Math.min(y(base), y(top)), y1: Math.max(y(base), y(top)) };
+}
+
+/**
+ * Values beside horizontal bars (past the error bar, if any) and above vertical ones; a segment of a stack gets its
+ * value inside it where it fits (else the tooltip and table give it), and the stack its total at its end.
+ */
+function valueLabels(at: At) {
+  const { plan, shape, paint, g, space, x, y, lh, valueBoxes } = at;
+  const side = horizontal(shape);
+  for (const [row, block] of plan.valueText) {
+    if (row.__stacked) {
+      const box = barBox(row, at);
+      const fits = box.x1 - box.x0 >= block.width + 6 && box.y1 - box.y0 >= lh + 2;
+      if (fits) {
+        const placed = paint.text(g, block, (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2 - lh / 2, { anchor: 'middle', halo: true });
+        valueBoxes.set(row, placed);
+        space.hard.push(placed);
+      }
+      continue;
+    }
+    const negative = Number(side ? row.__x : row.__y) < 0;
+    let box: Box;
+    if (side) {
+      const end = x(typeof row.high === 'number' && !negative ? Math.max(Number(row.__x), row.high) : row.__x);
+      box = paint.text(g, block, negative ? end - 5 : end + 5, y(row.__y) - lh / 2, { anchor: negative ? 'end' : 'start', halo: true });
+    } else {
+      const end = y(typeof row.high === 'number' ? Math.max(Number(row.__y), row.high) : row.__y);
+      box = paint.text(g, block, x(row.__x), negative ? end + 3 : end - 3 - lh, { anchor: 'middle', halo: true });
+    }
+    valueBoxes.set(row, box);
+    space.hard.push(box);
+  }
+  for (const stack of plan.stackTotals) {
+    const negative = stack.total < 0;
+    const box = side
+      ? paint.text(g, stack.block, negative ? x(stack.end) - 5 : x(stack.end) + 5, y(stack.category) - lh / 2, { anchor: negative ? 'end' : 'start', weight: 'bold', halo: true })
+      : paint.text(g, stack.block, x(stack.category), negative ? y(stack.end) + 3 : y(stack.end) - 3 - lh, { anchor: 'middle', weight: 'bold', halo: true });
+    space.hard.push(box);
+  }
+}
+
+/** A marker on a bar on its side: in its row, after its value, reads best; off the row is a last resort. */
+function markerInRow(u: { y?: unknown }, ux: number | undefined, uy: number | undefined, at: At) {
+  if (uy === undefined) return undefined;
+  const { plan, rows, valueBoxes } = at;
+  const R = plan.markerRadius;
+  const candidates: MarkerCandidate[] = [];
+  const row = rows.find((r) => String(r.__y) === String(u.y));
+  const label = row && valueBoxes.get(row);
+  if (label) candidates.push(markerAt(at, label.x1 + 4 + R, uy));
+  if (ux !== undefined) candidates.push(markerAt(at, ux, uy), markerAt(at, ux, uy - plan.thickness / 2 - R, 60), markerAt(at, ux, uy + plan.thickness / 2 + R, 60));
+  return { candidates };
+}

@@ -1,0 +1,47 @@
+// Line charts: a numeric y axis, each series a line through its dots, read at the nearest x over the whole plot.
+import { basePlan, leftOrAbove, pointRadius } from '../layout/plan.ts';
+import { planSeriesMargin, planValueAxis, pointXScale, valueAxisMarks, valueYScale } from '../layout/value-axis.ts';
+import { pointBox } from '../overlay/place.ts';
+import { seriesLabels, seriesSegments } from '../overlay/series-labels.ts';
+import { seriesOf } from '../shape.ts';
+import { estimateNote, inXOrder, summaryFormats } from '../summary.ts';
+import type { ChartKind } from './types.ts';
+
+export const line: ChartKind = {
+  plan(chart, shape, layout, uncertainties) {
+    const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove });
+    planValueAxis(ctx, { topGap: 12, right: planSeriesMargin });
+    return ctx.plan;
+  },
+  marks({ Plot, chart, shape, plan, layout, colorOf, estimateFill }) {
+    const { grid, zero } = valueAxisMarks(Plot, plan, layout);
+    const z = chart.color ?? undefined;
+    return {
+      under: [grid],
+      data: [
+        Plot.lineY(shape.rows, { x: '__x', y: '__y', z, stroke: colorOf, strokeWidth: layout.width >= 480 ? 2.5 : 2.25 }),
+        Plot.dot(shape.rows, { x: '__x', y: '__y', r: plan.dotRadius, stroke: colorOf, strokeWidth: 1.75, fill: estimateFill }),
+        ...zero,
+      ],
+    };
+  },
+  scales: ({ chart, shape, plan, layout }) => ({ x: pointXScale(chart, shape, layout), y: valueYScale(plan, shape, layout) }),
+  overlay: () => ({ markBox: pointBox, markIsHard: true, dataSegments: seriesSegments, rangeAxis: 'y', series: seriesLabels }),
+  summarize(chart, shape) {
+    const { fx, fy } = summaryFormats(chart, shape);
+    const parts = [...seriesOf(shape.rows, chart.color ?? undefined)].map(([name, unordered]) => {
+      const list = inXOrder(unordered); // first and last in time, whatever the order of the rows
+      const first = list[0];
+      const last = list[list.length - 1];
+      const high = list.reduce((a, b) => ((b.__y as number) > (a.__y as number) ? b : a));
+      const low = list.reduce((a, b) => ((b.__y as number) < (a.__y as number) ? b : a));
+      const change = (last.__y as number) - (first.__y as number);
+      const trend = Math.abs(change) < 1e-9 ? 'unchanged overall' : change > 0 ? 'up overall' : 'down overall';
+      const who = name ? `${name}: ` : '';
+      return `${who}${fy(first[chart.y])} in ${fx(first[chart.x])} and ${fy(last[chart.y])} in ${fx(last[chart.x])}, ${trend}; highest ${fy(high[chart.y])} (${fx(high[chart.x])}), lowest ${fy(low[chart.y])} (${fx(low[chart.x])}).`;
+    });
+    return `${parts.join(' ')}${estimateNote(shape.rows)}`;
+  },
+  reading: { hit: () => 'nearest-x', head: 'value' },
+  legendShape: 'dot',
+};

@@ -1,0 +1,40 @@
+// Direct labels for the series of lines and dots, where a clear spot exists; the legend names them all anyway.
+import { ink, muted } from '../colors.ts';
+import { seriesOf } from '../shape.ts';
+import type { At } from './types.ts';
+import type { Segment } from './space.ts';
+
+export function seriesLabels(at: At): void {
+  const { chart, plan, paint, g, space, x, y, lh, f } = at;
+  if (!chart.color) return;
+  for (const series of seriesOf(at.rows, chart.color).values()) {
+    const name = String(series[0][chart.color]);
+    const block = plan.seriesText.get(name)!;
+    const r = plan.dotRadius + 3;
+    const candidates = [...series].reverse().flatMap((row, i) => {
+      const [px, py] = [x(row.__x), y(row.__y)];
+      const list = [
+        { anchor: 'middle' as const, x: px, top: py - r - lh },
+        { anchor: 'middle' as const, x: px, top: py + r },
+        { anchor: 'end' as const, x: px - r, top: py - r - lh },
+        { anchor: 'start' as const, x: px + r, top: py - r - lh },
+        { anchor: 'end' as const, x: px - r, top: py + r },
+        { anchor: 'start' as const, x: px + r, top: py + r },
+      ];
+      return i === 0 ? [{ anchor: 'start' as const, x: px + r + 2, top: py - lh / 2 }, ...list] : list;
+    });
+    const choice = space.best(candidates.map((c) => ({ ...c, box: paint.box(block, c.x, c.top, c.anchor, f) })));
+    if (choice.cost > 20) continue;
+    const color = at.colorOf(series[0]);
+    space.hard.push(paint.text(g, block, choice.x, choice.top, { anchor: choice.anchor, fill: color === muted ? ink : color, weight: 'bold', halo: true, className: 'chart-series-label' }));
+  }
+}
+
+/** The segments of each series' line, point to point, which labels should not cross. */
+export function seriesSegments(at: At): Segment[] {
+  const segments: Segment[] = [];
+  for (const series of seriesOf(at.rows, at.chart.color).values()) {
+    for (let i = 1; i < series.length; i++) segments.push([at.x(series[i - 1].__x), at.y(series[i - 1].__y), at.x(series[i].__x), at.y(series[i].__y)]);
+  }
+  return segments;
+}

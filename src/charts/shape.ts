@@ -1,0 +1,130 @@
+// A chart's prepared rows as every kind draws them: x and y under fixed names (dates as Date objects), the formats
+// of x and y, the colour of each category (one colour key per chart, over all its views) and the orientation.
+import { group, nice, ticks } from 'd3-array';
+import type { Annotation, Row } from '../schemas/index.ts';
+import { accent, muted, palette, sequential } from './colors.ts';
+import { formatFor, isDateText, toDate } from './format.ts';
+import type { ResolvedChart } from './prepare.ts';
+
+export interface NumberedAnnotation extends Annotation {
+  number: number;
+}
+
+/** Rows as Plot sees them: x and y under fixed names, dates as Date objects. */
+export interface DrawRow extends Row {
+  __x: unknown;
+  __y: unknown;
+  /** Bars: where the row's bar starts and ends on the value axis, its category's bars stacked in colour order. */
+  __base?: number;
+  __top?: number;
+  /** Bars: true when the row shares its category with other bars, so its value is one segment of a stack. */
+  __stacked?: boolean;
+}
+
+export interface ChartShape {
+  rows: DrawRow[];
+  /** 'horizontal' only for bars with numbers on x and categories on y; every other chart is 'vertical'. */
+  orientation: 'vertical' | 'horizontal';
+  xFormat: ReturnType<typeof formatFor>;
+  yFormat: ReturnType<typeof formatFor>;
+  /** Colour categories in legend order with their colours (the chart's, the same in every view). */
+  colors: ColorKey['entries'];
+  /** A number field as the colour of a cell grid: the steps of its sequential scale. */
+  colorSteps?: ColorKey['steps'];
+}
+
+/** What each colour means, decided once per chart (over every view's rows), so one legend fits every view. */
+export interface ColorKey {
+  /** Legend entries in order: each category with its colour, or each step of a sequential scale as "from to to". */
+  entries: { value: string; color: string }[];
+  /** With a number field on a cell grid: the steps, low to high, each from its lower bound up to its upper. */
+  steps?: { from: number; to: number; color: string; ink: string }[];
+}
+
+/** What a kind decides about its rows before anything is laid out (see kinds/types.ts). */
+export interface ShapeHooks {
+  /** 'horizontal' for a kind that turns on its side; default 'vertical'. */
+  orientation?(xNumeric: boolean, yNumeric: boolean): ChartShape['orientation'];
+  /** y is a band of text whatever the rows hold (a grid's rows may be years or dates). */
+  textY?: boolean;
+  /** A number field as the colour gets a sequential scale, not a colour per value. */
+  sequentialColor?: boolean;
+  /** Sets a kind's own drawing fields on the rows (bars: where each bar of a stack starts and ends). */
+  arrange?(chart: ResolvedChart, rows: DrawRow[], orientation: ChartShape['orientation'], colorKey: ColorKey): void;
+}
+
+export const asAxisValue = (value: unknown) => (isDateText(value) ? toDate(value) : value);
+
+/** An axis position as a number: a date's time, else the value itself. */
+export const axisNumber = (v: unknown) => (v instanceof Date ? v.getTime() : Number(v));
+
+const drawable = (chart: ResolvedChart, row: Row) => row[chart.x] !== null && row[chart.x] !== undefined && row[chart.y] !== null && row[chart.y] !== undefined;
+
+/** The rows split by a field's text, in first-seen order; all rows as one series without a field. */
+export function seriesOf<T extends Row>(rows: T[], field?: string): Map<string, T[]> {
+  return field ? group(rows, (row) => String(row[field])) : new Map([['', rows]]);
+}
+
+/**
+ * The chart's colours from the rows of all its views: categories in `colorOrder`, then as they come. A number field
+ * colouring a cell grid gets a sequential scale instead, in round steps that span every view's values.
+ */
+export function chartColorKey(chart: ResolvedChart, rowsOfEveryView: readonly Row[], hooks: ShapeHooks): ColorKey {
+  if (!chart.color) return { entries: [] };
+  const values = rowsOfEveryView.filter((row) => drawable(chart, row)).map((row) => row[chart.color!]).filter((v) => v !== null && v !== undefined);
+  if (hooks.sequentialColor && values.length && values.every((v) => typeof v === 'number')) return sequentialKey(values as number[]);
+  const categories = [...new Set(values.map(String))];
+  const order = chart.colorOrder ? [...chart.colorOrder, ...categories.filter((c) => !chart.colorOrder!.includes(c))] : categories;
+  const present = order.filter((value) => categories.includes(value));
+  // With a highlight, the legend names the highlighted category and "the rest"; marks use colorFor below.
+  const entries = chart.highlight
+    ? [{ value: chart.highlight, color: accent }, { value: 'Others', color: muted }]
+    : present.map((value, i) => ({ value, color: palette[i % palette.length] }));
+  return { entries };
+}
+
+/** Round bounds (d3's nice ticks) around the values, in as many steps as there are colours at most. */
+function sequentialKey(values: number[]): ColorKey {
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  let bounds = [low, high];
+  for (let count = sequential.length; count >= 1; count--) {
+    const [start, stop] = nice(low, high === low ? low + 1 : high, count);
+    bounds = ticks(start, stop, count);
+    if (bounds.length - 1 <= sequential.length) break;
+  }
+  const steps = bounds.slice(0, -1).map((from, i) => ({ from, to: bounds[i + 1], ...sequential[i] }));
+  const text = (n: number) => n.toLocaleString('en-US');
+  return { entries: steps.map((step) => ({ value: `${text(step.from)} to ${text(step.to)}`, color: step.color })), steps };
+}
+
+/** The step of a sequential scale a value falls in: from its lower bound, up to (and, for the last, at) its upper. */
+export function stepOf(steps: NonNullable<ColorKey['steps']>, value: number) {
+  return steps.find((step) => value < step.to) ?? steps[steps.length - 1];
+}
+
+export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey: ColorKey, hooks: ShapeHooks): ChartShape {
+  const yOf = (value: unknown) => (hooks.textY ? String(value) : asAxisValue(value));
+  const drawRows = rows.filter((row) => drawable(chart, row)).map((row) => ({ ...row, __x: asAxisValue(row[chart.x]), __y: yOf(row[chart.y]) }));
+  const xNumeric = drawRows.every((r) => typeof r.__x === 'number');
+  const yNumeric = drawRows.every((r) => typeof r.__y === 'number');
+  const orientation = hooks.orientation?.(xNumeric, yNumeric) ?? 'vertical';
+  hooks.arrange?.(chart, drawRows, orientation, colorKey);
+  return {
+    rows: drawRows,
+    orientation,
+    xFormat: formatFor(chart.x, 'x', chart, rows),
+    yFormat: formatFor(chart.y, 'y', chart, rows),
+    colors: colorKey.entries,
+    ...(colorKey.steps ? { colorSteps: colorKey.steps } : {}),
+  };
+}
+
+/** The colour of a row's mark: its category's, the accent for the highlight, grey for the rest. */
+export function colorFor(chart: ResolvedChart, shape: ChartShape): (row: Row) => string {
+  return (row) => {
+    if (shape.colorSteps) return stepOf(shape.colorSteps, Number(row[chart.color!])).color;
+    const category = chart.color ? String(row[chart.color]) : undefined;
+    if (chart.highlight) return category === chart.highlight ? accent : muted;
+    return shape.colors.find((c) => c.value === category)?.color ?? accent;
+  };
+}
