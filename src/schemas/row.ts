@@ -28,4 +28,5 @@ export const rowSchema = z
   })
   .catchall(cellSchema);
 
-export type Row = Record<string, string | number | boolean | null | undefined>;
+/** A row as the schema gives it: the fixed fields typed (`low` is a number or absent), any other field a cell. */
+export type Row = z.output<typeof rowSchema>;

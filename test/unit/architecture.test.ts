@@ -39,4 +39,13 @@ describe('the architecture of src/', () => {
   test('every mark an editor may write has exactly one kind that draws it, in the same order', () => {
     expect(Object.keys(kinds)).toEqual(markSchema.options);
   });
+
+  test('no file in src/ is over 300 lines unless its opening comment says why', () => {
+    const long = sources.filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      const header = text.slice(0, text.search(/^(?!\/\/)/m));
+      return text.split('\n').length > 300 && !/Over 300 lines: /.test(header);
+    });
+    expect(long.map(rel)).toEqual([]);
+  });
 });
