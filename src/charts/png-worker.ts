@@ -19,7 +19,7 @@ parentPort?.on('message', ({ id, svg, fitTo }: PngRequest) => {
     // premultiplied pixels are the plain RGBA values a PNG stores.
     const image = new Resvg(svg, { font: fontOptions(), fitTo, background: 'white' }).render();
     const png = encodePng(image.pixels, image.width, image.height);
-    parentPort!.postMessage({ id, png, width: image.width, height: image.height } satisfies PngReply, [png.buffer as ArrayBuffer]);
+    parentPort!.postMessage({ id, png, width: image.width, height: image.height } satisfies PngReply);
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies PngReply);
   }

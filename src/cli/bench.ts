@@ -196,6 +196,14 @@ function machine() {
 const host = machine();
 console.error(`Build benchmark on ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}; load ${host.loadAtStart.join(' ')}`);
 const copies = variants.map((variant) => options.sizes.map((stories) => ({ stories, dir: makeCopy(variant.root, stories), cold: [] as Build[], warm: [] as Build[], pages: 0, bytes: 0 })));
+const removeCopies = () => {
+  for (const copy of copies.flat()) rmSync(copy.dir, { recursive: true, force: true });
+};
+// Ctrl-C stops the builds (they share the terminal) and leaves no copies behind.
+process.once('SIGINT', () => {
+  removeCopies();
+  process.exit(130);
+});
 try {
   for (let run = 1; run <= options.runs; run++) {
     for (const [i] of options.sizes.entries()) {
@@ -212,7 +220,7 @@ try {
     }
   }
 } finally {
-  for (const copy of copies.flat()) rmSync(copy.dir, { recursive: true, force: true });
+  removeCopies();
 }
 
 /** Median, lowest and highest of a measure over the runs. */
