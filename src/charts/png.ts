@@ -54,7 +54,10 @@ function settle(worker: Worker, outcome: (task: { resolve: (png: Png) => void; r
 
 function startWorker() {
   workers++;
-  const worker = new Worker(workerFile);
+  // A small young generation: resvg's pixels (native memory the heap cannot see) are freed only when the object
+  // holding them is collected, and a worker makes little garbage, so by default that waits many images. Measured at
+  // 300 stories: about 50 MB less at the build's peak.
+  const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 64 } });
   worker.on('message', (reply: PngReply) => {
     settle(worker, (task) => {
       if ('error' in reply) task.reject(new Error(`Could not draw a PNG: ${reply.error}`));
