@@ -235,18 +235,22 @@ const results = copies.map((sizes, v) => {
     peakRssMb: spread(builds.map((b) => b.peakRssMb), 0),
   });
   const rows = sizes.map((copy) => ({ stories: copy.stories, pages: copy.pages, bytesPerPage: Math.round(copy.bytes / Math.max(copy.pages, 1)), cold: summarise(copy.cold), warm: summarise(copy.warm), runs: { cold: copy.cold, warm: copy.warm } }));
-  // What one more story costs: the growth of the median from the smallest size, per story.
-  const perStory = (row: (typeof rows)[number], pick: (r: (typeof rows)[number]) => number) =>
-    row.stories > rows[0].stories ? Math.round(((pick(row) - pick(rows[0])) * 1000) / (row.stories - rows[0].stories)) : null;
+  // What one more story costs: in each run, the growth from the smallest size per story (the two built minutes
+  // apart, under much the same load), then the median over the runs.
+  const perStory = (row: (typeof rows)[number], cache: 'cold' | 'warm', pick: (b: Build) => number) => {
+    const extra = row.stories - rows[0].stories;
+    if (extra <= 0) return null;
+    return Math.round(median(row.runs[cache].map((b, run) => ((pick(b) - pick(rows[0].runs[cache][run])) * 1000) / extra))!);
+  };
   return {
     project: variants[v].label,
     rows: rows.map((row) => ({
       ...row,
       msPerExtraStory: {
-        cold: perStory(row, (r) => r.cold.seconds.median),
-        coldCpu: perStory(row, (r) => r.cold.cpuSeconds.median),
-        warm: perStory(row, (r) => r.warm.seconds.median),
-        warmCpu: perStory(row, (r) => r.warm.cpuSeconds.median),
+        cold: perStory(row, 'cold', (b) => b.seconds),
+        coldCpu: perStory(row, 'cold', (b) => b.cpuSeconds),
+        warm: perStory(row, 'warm', (b) => b.seconds),
+        warmCpu: perStory(row, 'warm', (b) => b.cpuSeconds),
       },
     })),
   };
@@ -255,7 +259,7 @@ const results = copies.map((sizes, v) => {
 const loadAtEnd = os.loadavg().map((l) => round(l, 2));
 const range = (s: { median: number; min: number; max: number }) => `${s.median} (${s.min}-${s.max})`;
 console.log(`\nBuild benchmark, ${host.date.slice(0, 10)}: ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}, ${host.os}`);
-console.log(`Median of ${options.runs} run${options.runs > 1 ? 's' : ''} (lowest-highest). Load averages (1, 5, 15 min): ${host.loadAtStart.join(', ')} at the start, ${loadAtEnd.join(', ')} at the end.`);
+console.log(`Median of ${options.runs} run${options.runs > 1 ? 's' : ''} (lowest-highest); ms per extra story: median over the runs of each run's growth from the smallest size. Load averages (1, 5, 15 min): ${host.loadAtStart.join(', ')} at the start, ${loadAtEnd.join(', ')} at the end.`);
 for (const result of results) {
   if (results.length > 1) console.log(`\n${result.project}`);
   console.log('\n| stories | pages | cold: wall (s) | cold: CPU (s) | cold: ms per extra story (CPU) | warm: wall (s) | warm: CPU (s) | warm: ms per extra story (CPU) | peak RSS, cold (MB) | bytes per page |');
