@@ -35,22 +35,32 @@ export function isComputed(field: string, spec: Pick<ChartSpec, 'derive'>): bool
   return Boolean(spec.derive?.some((d) => d.as === field));
 }
 
+// Number formats, made once: making one is slow (toLocaleString makes one per call), and every table cell and tick
+// label needs one.
+const numbers = {
+  /** Source figures: never rounded. */
+  source: new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 }),
+  /** Computed figures (shares, ratios): one decimal place. */
+  computed: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+  tick: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }),
+  compactTick: new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }),
+};
+
 export function formatValue(value: unknown, format: FormatName, computed = false): string {
   if (value === null || value === undefined || value === '') return 'n/a';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (format === 'date' && isDateText(value)) return formatDate(value);
   if (typeof value !== 'number') return String(value);
   if (format === 'year') return String(value);
-  const digits = computed ? { maximumFractionDigits: 1, minimumFractionDigits: 1 } : { maximumFractionDigits: 20 };
-  const text = value.toLocaleString('en-US', digits);
+  const text = (computed ? numbers.computed : numbers.source).format(value);
   return format === 'percent' ? `${text}%` : text;
 }
 
 /** Tick labels: short, in the reader's units. */
 export function tickFormatter(format: FormatName): ((value: unknown) => string) | undefined {
   if (format === 'year') return (v) => String(v);
-  if (format === 'percent') return (v) => `${Number(v).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+  if (format === 'percent') return (v) => `${numbers.tick.format(Number(v))}%`;
   if (format === 'date') return undefined; // Plot's own date ticks
-  if (format === 'number') return (v) => Number(v).toLocaleString('en-US', { notation: Math.abs(Number(v)) >= 1e6 ? 'compact' : 'standard', maximumFractionDigits: 1 });
+  if (format === 'number') return (v) => (Math.abs(Number(v)) >= 1e6 ? numbers.compactTick : numbers.tick).format(Number(v));
   return undefined;
 }

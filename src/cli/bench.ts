@@ -1,37 +1,62 @@
 // `npm run bench`: how the build grows with the archive. For each N it copies the project into a temporary
-// folder, adds N synthetic stories (each with its own dataset and chart spec), builds, and measures wall time,
-// peak memory (RSS of the build's process tree, sampled) and output bytes per page.
-//   npm run bench                 N = 0, 100, 300, 1000
-//   npm run bench -- 0 50         other values of N
-//   npm run bench -- --json out.json   also write the results as JSON (default: bench-results.json in the temp root)
-import { spawn } from 'node:child_process';
+// folder, adds N synthetic stories (each with its own dataset and chart spec) and builds it, cold (an empty drawing
+// cache) and warm (the cache the cold build left, content unchanged), several times, and prints the median of each.
+//   npm run bench                      N = 0, 100, 300; three runs of each
+//   npm run bench -- 0 100 300 1000    other values of N
+//   npm run bench -- --runs 5          more runs (at least 1; the median is printed with the range)
+//   npm run bench -- --json out.json   where the JSON goes (default: supply-lines-bench.json in the temp folder)
+//   npm run bench -- --against DIR     also build, run by run alternately, the project whose src/, content/ ...
+//                                      are in DIR (e.g. an older commit from `git archive`), so a before/after
+//                                      comparison sees the same machine load on both sides
+// Each run builds every size in turn, so a burst of load from elsewhere spreads over the sizes instead of
+// landing on one of them. Wall time is sensitive to other work on the machine; CPU time (user + system, of the
+// build and every process it starts) much less so.
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { median } from 'd3-array';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const args = process.argv.slice(2);
-const jsonIndex = args.indexOf('--json');
-const jsonOut = jsonIndex >= 0 ? path.resolve(args[jsonIndex + 1]) : undefined;
-const sizes = args.filter((a, i) => /^\d+$/.test(a) && (jsonIndex < 0 || i !== jsonIndex + 1)).map(Number);
-const counts = sizes.length ? sizes : [0, 100, 300, 1000];
 
-interface Result {
-  stories: number;
-  pages: number;
-  wallSeconds: number;
-  /** A second build of the same content: unchanged charts come from the cache. */
-  rebuildSeconds: number;
-  msPerExtraStory: number | null;
-  peakRssMb: number;
-  bytesPerPage: number;
+function parseArgs(argv: string[]) {
+  const options = { sizes: [] as number[], runs: 3, json: undefined as string | undefined, against: undefined as string | undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (/^\d+$/.test(arg)) options.sizes.push(Number(arg));
+    else if (arg === '--runs') options.runs = Number(value());
+    else if (arg === '--json') options.json = path.resolve(value());
+    else if (arg === '--against') options.against = path.resolve(value());
+    else throw new Error(`Unknown argument "${arg}": expected numbers of stories, --runs N, --json FILE or --against DIR`);
+  }
+  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs expects a whole number, at least 1');
+  if (!options.sizes.length) options.sizes = [0, 100, 300];
+  options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
+  return options;
 }
 
-/** A copy of the project that shares node_modules, with N synthetic stories added. */
-function makeCopy(stories: number): string {
+const options = parseArgs(process.argv.slice(2));
+const variants = [{ label: 'this checkout', root: projectRoot }, ...(options.against ? [{ label: options.against, root: options.against }] : [])];
+
+/** One build: wall time, CPU time of its process tree, peak memory of its process tree. */
+interface Build {
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+  /** Load averages (1, 5, 15 min) as the build started: how busy the machine was. */
+  load: number[];
+}
+
+/** A copy of the project at `root` that shares this project's node_modules, with N synthetic stories added. */
+function makeCopy(root: string, stories: number): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `supply-lines-bench-${stories}-`));
   for (const entry of ['src', 'content', 'data', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    cpSync(path.join(projectRoot, entry), path.join(dir, entry), { recursive: true });
+    cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   }
   symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'));
   for (let i = 1; i <= stories; i++) writeStory(dir, i);
@@ -69,43 +94,71 @@ function writeStory(dir: string, i: number) {
   writeFileSync(path.join(dir, 'content', 'articles', `${id}.md`), `---\ntitle: "Benchmark story ${i}"\ndescription: "A synthetic story for the build benchmark."\npubDate: 2020-01-01\ntags: [bench]\n---\n\n${body}\n`);
 }
 
-function treeRss(rootPid: number): number {
-  // Sum of the resident memory of the process and its descendants, from /proc.
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+interface ProcessMemory {
+  ppid: number;
+  /** Resident memory now, bytes. */
+  rss: number;
+  /** The most resident memory the process has had (the kernel's high-water mark), bytes. */
+  hwm: number;
+}
+
+function processes(): Map<number, ProcessMemory> {
+  const all = new Map<number, ProcessMemory>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
-      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
-      rss.set(Number(name), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+      const field = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      all.set(Number(name), { ppid: field('PPid'), rss: field('VmRSS') * 1024, hwm: field('VmHWM') * 1024 });
     } catch {
       // the process ended while we read it
     }
   }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
+  return all;
 }
 
-async function build(dir: string): Promise<{ seconds: number; peakRss: number }> {
+/** The process and its descendants. */
+function tree(rootPid: number, all: Map<number, ProcessMemory>): number[] {
+  const pids = [rootPid];
+  for (let i = 0; i < pids.length; i++) {
+    for (const [pid, p] of all) if (p.ppid === pids[i]) pids.push(pid);
+  }
+  return pids.filter((pid) => all.has(pid));
+}
+
+/** CPU seconds (user + system) of this process's children that have ended and been waited for, from /proc. */
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+function childrenCpuSeconds(): number {
+  // Fields after the command name (which may hold spaces): cutime and cstime are the 14th and 15th.
+  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / clockTicks;
+}
+
+async function build(dir: string, cache: 'cold' | 'warm'): Promise<Build> {
+  const cacheDir = path.join(dir, '.cache');
+  if (cache === 'cold') rmSync(cacheDir, { recursive: true, force: true });
+  const load = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SUPPLY_LINES_CACHE: path.join(dir, '.cache') };
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SUPPLY_LINES_CACHE: cacheDir };
   const child = spawn('npx', ['astro', 'build'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  let peakRss = 0;
-  const timer = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 100);
+  // Memory: the largest sum of the tree's resident memory seen in a sample, and no less than the high-water mark
+  // of any one process in it (exact, kept by the kernel), so a peak between two samples still counts.
+  let peak = 0;
+  const sample = () => {
+    const all = processes();
+    const pids = tree(child.pid!, all);
+    peak = Math.max(peak, pids.reduce((sum, pid) => sum + all.get(pid)!.rss, 0), ...pids.map((pid) => all.get(pid)!.hwm));
+  };
+  const timer = setInterval(sample, 50);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(timer);
+  const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`build failed in ${dir}:\n${stderr}`);
-  return { seconds: (performance.now() - started) / 1000, peakRss };
+  const cpuSeconds = childrenCpuSeconds() - cpuBefore;
+  return { seconds: round(seconds, 2), cpuSeconds: round(cpuSeconds, 2), peakRssMb: Math.round(peak / 2 ** 20), load };
 }
 
 function outputStats(dir: string): { pages: number; bytes: number } {
@@ -126,34 +179,98 @@ function outputStats(dir: string): { pages: number; bytes: number } {
   return { pages, bytes };
 }
 
-const results: Result[] = [];
-for (const stories of counts) {
-  const dir = makeCopy(stories);
-  const { seconds, peakRss } = await build(dir);
-  const { pages, bytes } = outputStats(dir);
-  const rebuild = await build(dir);
-  const base = results[0];
-  results.push({
-    stories,
-    pages,
-    wallSeconds: Math.round(seconds * 100) / 100,
-    rebuildSeconds: Math.round(rebuild.seconds * 100) / 100,
-    msPerExtraStory: base && stories > base.stories ? Math.round(((seconds - base.wallSeconds) * 1000) / (stories - base.stories)) : null,
-    peakRssMb: Math.round(peakRss / 1024 / 1024),
-    bytesPerPage: Math.round(bytes / Math.max(pages, 1)),
-  });
-  rmSync(dir, { recursive: true, force: true });
-  console.error(`built N=${stories}: ${seconds.toFixed(1)} s`);
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    date: new Date().toISOString(),
+    loadAtStart: os.loadavg().map((l) => round(l, 2)),
+  };
 }
 
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-console.log(`\nBuild benchmark on ${machine}\n`);
-console.log('| stories | pages | wall time (s) | ms per extra story | rebuild, unchanged (s) | peak RSS (MB) | bytes per page |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const r of results) {
-  console.log(`| ${r.stories} | ${r.pages} | ${r.wallSeconds} | ${r.msPerExtraStory ?? '-'} | ${r.rebuildSeconds} | ${r.peakRssMb} | ${r.bytesPerPage.toLocaleString('en-US')} |`);
+const host = machine();
+console.error(`Build benchmark on ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}; load ${host.loadAtStart.join(' ')}`);
+const copies = variants.map((variant) => options.sizes.map((stories) => ({ stories, dir: makeCopy(variant.root, stories), cold: [] as Build[], warm: [] as Build[], pages: 0, bytes: 0 })));
+const removeCopies = () => {
+  for (const copy of copies.flat()) rmSync(copy.dir, { recursive: true, force: true });
+};
+// Ctrl-C stops the builds (they share the terminal) and leaves no copies behind.
+process.once('SIGINT', () => {
+  removeCopies();
+  process.exit(130);
+});
+try {
+  for (let run = 1; run <= options.runs; run++) {
+    for (const [i] of options.sizes.entries()) {
+      for (const [v, variant] of variants.entries()) {
+        const copy = copies[v][i];
+        const cold = await build(copy.dir, 'cold');
+        Object.assign(copy, outputStats(copy.dir));
+        const warm = await build(copy.dir, 'warm');
+        copy.cold.push(cold);
+        copy.warm.push(warm);
+        const label = variants.length > 1 ? ` (${variant.label})` : '';
+        console.error(`run ${run}/${options.runs}, N=${copy.stories}${label}: cold ${cold.seconds} s (CPU ${cold.cpuSeconds} s, ${cold.peakRssMb} MB), warm ${warm.seconds} s; load ${cold.load[0]}`);
+      }
+    }
+  }
+} finally {
+  removeCopies();
 }
-const out = jsonOut ?? path.join(os.tmpdir(), 'supply-lines-bench.json');
+
+/** Median, lowest and highest of a measure over the runs. */
+function spread(values: number[], digits: number) {
+  return { median: round(median(values)!, digits), min: round(Math.min(...values), digits), max: round(Math.max(...values), digits) };
+}
+
+const results = copies.map((sizes, v) => {
+  const summarise = (builds: Build[]) => ({
+    seconds: spread(builds.map((b) => b.seconds), 2),
+    cpuSeconds: spread(builds.map((b) => b.cpuSeconds), 2),
+    peakRssMb: spread(builds.map((b) => b.peakRssMb), 0),
+  });
+  const rows = sizes.map((copy) => ({ stories: copy.stories, pages: copy.pages, bytesPerPage: Math.round(copy.bytes / Math.max(copy.pages, 1)), cold: summarise(copy.cold), warm: summarise(copy.warm), runs: { cold: copy.cold, warm: copy.warm } }));
+  // What one more story costs: in each run, the growth from the smallest size per story (the two built minutes
+  // apart, under much the same load), then the median over the runs.
+  const perStory = (row: (typeof rows)[number], cache: 'cold' | 'warm', pick: (b: Build) => number) => {
+    const extra = row.stories - rows[0].stories;
+    if (extra <= 0) return null;
+    return Math.round(median(row.runs[cache].map((b, run) => ((pick(b) - pick(rows[0].runs[cache][run])) * 1000) / extra))!);
+  };
+  return {
+    project: variants[v].label,
+    rows: rows.map((row) => ({
+      ...row,
+      msPerExtraStory: {
+        cold: perStory(row, 'cold', (b) => b.seconds),
+        coldCpu: perStory(row, 'cold', (b) => b.cpuSeconds),
+        warm: perStory(row, 'warm', (b) => b.seconds),
+        warmCpu: perStory(row, 'warm', (b) => b.cpuSeconds),
+      },
+    })),
+  };
+});
+
+const loadAtEnd = os.loadavg().map((l) => round(l, 2));
+const range = (s: { median: number; min: number; max: number }) => `${s.median} (${s.min}-${s.max})`;
+console.log(`\nBuild benchmark, ${host.date.slice(0, 10)}: ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}, ${host.os}`);
+console.log(`Median of ${options.runs} run${options.runs > 1 ? 's' : ''} (lowest-highest); ms per extra story: median over the runs of each run's growth from the smallest size. Load averages (1, 5, 15 min): ${host.loadAtStart.join(', ')} at the start, ${loadAtEnd.join(', ')} at the end.`);
+for (const result of results) {
+  if (results.length > 1) console.log(`\n${result.project}`);
+  console.log('\n| stories | pages | cold: wall (s) | cold: CPU (s) | cold: ms per extra story (CPU) | warm: wall (s) | warm: CPU (s) | warm: ms per extra story (CPU) | peak RSS, cold (MB) | bytes per page |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of result.rows) {
+    const ms = r.msPerExtraStory;
+    const perStory = (wall: number | null, cpu: number | null) => (wall === null ? '-' : `${wall} (${cpu})`);
+    console.log(`| ${r.stories} | ${r.pages} | ${range(r.cold.seconds)} | ${range(r.cold.cpuSeconds)} | ${perStory(ms.cold, ms.coldCpu)} | ${range(r.warm.seconds)} | ${range(r.warm.cpuSeconds)} | ${perStory(ms.warm, ms.warmCpu)} | ${range(r.cold.peakRssMb)} | ${r.bytesPerPage.toLocaleString('en-US')} |`);
+  }
+}
+const out = options.json ?? path.join(os.tmpdir(), 'supply-lines-bench.json');
 mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2));
+writeFileSync(out, JSON.stringify({ machine: { ...host, loadAtEnd }, runs: options.runs, results }, null, 2));
 console.log(`\nResults as JSON: ${out}`);
