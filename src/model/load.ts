@@ -8,6 +8,7 @@ import matter from 'gray-matter';
 import type { z } from 'astro/zod';
 import { getLocation, parse as parseJsonc, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { kinds, type Mark } from '../charts/kinds/index.ts';
 import { chartViews, availableFields, prepareRows, rangeSource, resolveView, type ResolvedChart } from '../charts/prepare.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
 import { tagSlug } from '../lib/tags.ts';
@@ -470,9 +471,13 @@ function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds
       reported.add(key);
     }
     const values = (field: string) => rows.map((r) => r[field]).filter((v) => v !== null && v !== undefined);
-    if (chart.mark === 'bar') {
-      // One bar per category: bars of several rows would stack, which reads as parts of a whole.
-      const category = rows.every((r) => typeof r[resolved.x] === 'number') ? resolved.y : resolved.x;
+    // A chart whose mark failed its schema is cross-checked without its kind's checks.
+    const checks = kinds[chart.mark as Mark]?.checks;
+    // The length axis of bars (and of any kind with one), given the rows: the other axis has one row per category.
+    const valueAxis = checks?.lengthAxis?.(rows.every((r) => typeof r[resolved.x] === 'number'));
+    if (valueAxis) {
+      // One mark per category: bars of several rows would stack, which reads as parts of a whole.
+      const category = resolved[valueAxis === 'x' ? 'y' : 'x'];
       const counts = new Map<unknown, number>();
       for (const row of rows) counts.set(row[category], (counts.get(row[category]) ?? 0) + 1);
       const repeated = [...counts].find(([, n]) => n > 1);
@@ -481,18 +486,16 @@ function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds
         const key = `${where.join('.')} one bar`;
         if (!reported.has(key)) {
           reported.add(key);
-          report(chart.file, where, `a bar chart draws one bar per ${category}, but ${repeated[1]} rows have ${category} = ${JSON.stringify(repeated[0])}${chart.color ? ` (one per ${chart.color}?)` : ''}: filter to one row each, or give each its own view`);
+          report(chart.file, where, `a ${chart.mark} chart draws one ${chart.mark} per ${category}, but ${repeated[1]} rows have ${category} = ${JSON.stringify(repeated[0])}${chart.color ? ` (one per ${chart.color}?)` : ''}: filter to one row each, or give each its own view`);
         }
       }
     }
     if (rows.length && !values(resolved.y).length) report(chart.file, view ? ['views', chart.views!.indexOf(view), 'y'] : ['y'], `field "${resolved.y}" has no values in the rows this chart keeps`);
     const inView = view ? ` in view "${view.id}"` : '';
-    // Line and area values and bar lengths are drawn from zero, so zero is on those axes.
-    const fromZero = (axis: 'x' | 'y') => chart.mark === 'bar' || (axis === 'y' && (chart.mark === 'line' || chart.mark === 'area'));
+    // Axes the kind draws from zero (line and area values, bar lengths): zero is on them.
+    const fromZero = (axis: 'x' | 'y') => checks?.zeroOn.includes(axis) ?? false;
     const once = (key: string) => !reported.has(key) && Boolean(reported.add(key));
     const missing = withErrors.has(dataset.file) ? new Map<Row, string[]>() : checkChartedFields(chart, resolved, dataset, rows, view, report, once);
-    // The value axis of a bar chart: the bars' lengths.
-    const valueAxis = chart.mark === 'bar' ? (rows.every((r) => typeof r[resolved.x] === 'number') ? 'x' : 'y') : undefined;
     chart.annotations?.forEach((a, i) => {
       for (const axis of ['x', 'y'] as const) {
         const value = a[axis];
@@ -541,7 +544,7 @@ function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds
   for (const [i, { views, low, high, field, category, axis, other }] of offBars) {
     if (views < chartViews(chart).length) continue; // a bar that long is in some view
     const value = chart.annotations![i][axis];
-    report(chart.file, ['annotations', i, axis], `${value} is the length of no bar (field "${field}": ${low} to ${high}): a note on a bar chart marks a bar; name the bar by its ${category} as ${other}`, 'warning');
+    report(chart.file, ['annotations', i, axis], `${value} is the length of no ${chart.mark} (field "${field}": ${low} to ${high}): a note on a ${chart.mark} chart marks a ${chart.mark}; name the ${chart.mark} by its ${category} as ${other}`, 'warning');
   }
 }
 
