@@ -3,7 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kinds as chartKinds } from '../charts/kinds/index.ts';
-import { contentDirs, loadSite, starterMark } from '../model/load.ts';
+import { starterMark } from '../model/drafts.ts';
+import { loadSite } from '../model/load.ts';
+import { contentDirs } from '../model/read-files.ts';
 import { closest, didYouMean } from '../model/suggest.ts';
 import { rowSchema } from '../schemas/row.ts';
 import { idSchema, type Dataset } from '../schemas/index.ts';
