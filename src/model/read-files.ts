@@ -6,7 +6,7 @@ import matter from 'gray-matter';
 import { getLocation, parse as parseJsonc, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { idSchema } from '../schemas/index.ts';
-import { locateInJson, locateInYaml, type Locate } from './positions.ts';
+import { lineAndColumn, locateInJson, locateInYaml, type Locate } from './positions.ts';
 import { fieldName, type FieldPath, type Problem } from './problems.ts';
 
 export const contentDirs = { articles: 'content/articles', charts: 'content/charts', data: 'data' } as const;
@@ -63,10 +63,7 @@ const jsonSyntax: Record<string, string> = {
 export function parseJson(source: SourceFile, problems: Problem[]): { raw: unknown; locate: Locate } | undefined {
   const errors: ParseError[] = [];
   parseJsonc(source.text, errors, { disallowComments: true, allowTrailingComma: false });
-  const at = (offset: number) => {
-    const before = source.text.slice(0, offset);
-    return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-  };
+  const at = (offset: number) => lineAndColumn(source.text, offset);
   if (errors.length) {
     // The first error is the mistake; the ones after it usually follow from it.
     const { error, offset } = errors[0];
