@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
 import { formatFor, isComputed } from './format.ts';
 import { kindOf } from './kinds/index.ts';
+import { fieldLabel } from './labels.ts';
 import type { ChartKind } from './kinds/types.ts';
 import type { Layout } from './layout/plan.ts';
 import { legendOf, type LegendItem } from './legend.ts';
@@ -108,7 +109,7 @@ function renderView(kind: ChartKind, id: string, chart: ResolvedChart, dataset: 
     .filter((f) => rows.some((r) => r[f] !== undefined && r[f] !== null))
     .map((field) => ({
       field,
-      label: field === chart.x && chart.xLabel ? chart.xLabel : field === chart.y && chart.yLabel ? chart.yLabel : humanize(field),
+      label: field === chart.x && chart.xLabel ? chart.xLabel : field === chart.y && chart.yLabel ? chart.yLabel : fieldLabel(field),
       // Other columns get the format their name and values suggest: a year column is not written "2,024".
       format: field === chart.x ? shape.xFormat : field === chart.y ? shape.yFormat : formatFor(field, undefined, chart, rows),
       computed: isComputed(field, chart),
@@ -127,9 +128,4 @@ function renderView(kind: ChartKind, id: string, chart: ResolvedChart, dataset: 
     hit,
     ...(hit === 'nearest-x' ? { xTexts } : {}),
   };
-}
-
-export function humanize(field: string): string {
-  const words = field.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\bpct\b/i, '%').replace(/\breo\b/i, 'REO');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

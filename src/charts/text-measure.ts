@@ -2,8 +2,15 @@
 // system sans-serifs, so text wrapped with these widths also fits where a browser substitutes its own font.
 // Each character's advance is measured once with resvg (the renderer itself), then lines are summed.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import type { Resvg as ResvgClass } from '@resvg/resvg-js';
+import { escapeXml } from '../lib/escape.ts';
+
+// resvg (a native module) is loaded on the first measurement, not on import: `npm run check` and `npm run new` import
+// the chart kinds for their rules and starters, and should not pay for the renderer (architecture.test.ts checks).
+let Resvg: typeof ResvgClass | undefined;
+const resvg = () => (Resvg ??= (createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg);
 
 const fontDir = path.resolve(process.cwd(), 'node_modules/dejavu-fonts-ttf/ttf');
 
@@ -24,9 +31,8 @@ const advances = new Map<string, number>();
 
 /** Ink width of `text` at 100px: the difference between "HxH" and "HH" is the advance of x. */
 function inkWidth(text: string, bold: boolean): number {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="200"><text x="0" y="150" font-size="${probeSize}" font-weight="${bold ? 'bold' : 'normal'}" xml:space="preserve">${escaped}</text></svg>`;
-  return new Resvg(svg, { font: fontOptions() }).getBBox()?.width ?? 0;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="200"><text x="0" y="150" font-size="${probeSize}" font-weight="${bold ? 'bold' : 'normal'}" xml:space="preserve">${escapeXml(text)}</text></svg>`;
+  return new (resvg())(svg, { font: fontOptions() }).getBBox()?.width ?? 0;
 }
 
 function advance(char: string, bold: boolean): number {

@@ -2,7 +2,10 @@
 // writes a starter file that passes `npm run check`, with what to fill in marked "FILL IN". Never overwrites.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { contentDirs, loadSite, starterMark } from '../model/load.ts';
+import { kinds as chartKinds } from '../charts/kinds/index.ts';
+import { starterMark } from '../model/drafts.ts';
+import { loadSite } from '../model/load.ts';
+import { contentDirs } from '../model/read-files.ts';
 import { closest, didYouMean } from '../model/suggest.ts';
 import { rowSchema } from '../schemas/row.ts';
 import { idSchema, type Dataset } from '../schemas/index.ts';
@@ -101,7 +104,7 @@ This comment never shows on the site. How to write the body:
 
 const reserved = new Set(Object.keys(rowSchema.shape));
 
-/** The starter's axes: a time field on x for a line, else a number against a category for bars. */
+/** The starter's axes: the first kind in the registry that fits the dataset's fields draws it. */
 function pickFields(dataset: Dataset) {
   const fields = [...new Set(dataset.rows.flatMap((row) => Object.keys(row)))].filter((f) => !reserved.has(f) && f !== 'id');
   const values = (field: string) => dataset.rows.map((row) => row[field]).filter((v) => v !== null && v !== undefined);
@@ -112,11 +115,11 @@ function pickFields(dataset: Dataset) {
   const measure = fields.find((f) => f !== time && isNumber(f));
   const distinct = (f: string) => new Set(values(f)).size;
   const categories = fields.filter((f) => f !== time && isText(f) && distinct(f) > 1).sort((a, b) => distinct(a) - distinct(b));
-  // Series: the category with the fewest values; bars and timeline rows: the one with the most.
-  if (time && measure) return { mark: 'line', x: time, y: measure, color: categories[0], fields };
-  if (measure && categories.length) return { mark: 'bar', x: measure, y: categories[categories.length - 1], color: undefined, fields };
-  if (time && categories.length) return { mark: 'dot', x: time, y: categories[categories.length - 1], color: undefined, fields };
-  return { mark: 'dot', x: fields[0], y: fields[1] ?? fields[0], color: undefined, fields };
+  for (const [mark, chartKind] of Object.entries(chartKinds)) {
+    const picked = chartKind.starter?.({ time, measure, categories, fields });
+    if (picked) return { mark, ...picked, fields };
+  }
+  throw new Error(`no chart kind has a starter for the fields ${fields.join(', ')}`); // the dot kind takes any dataset
 }
 
 function chart(id: string, datasetId: string | undefined): { file: string; text: string; next: string[] } {
@@ -144,7 +147,7 @@ function chart(id: string, datasetId: string | undefined): { file: string; text:
     notes: [
       fill('notes under the chart: how figures were computed, what the sources leave out.'),
       fill(
-        `then delete this note. mark is one of line, area, bar, dot, cell. x, y and color name fields of data/${datasetId}.json: ${fields.join(', ')}. ` +
+        `then delete this note. mark is one of ${Object.keys(chartKinds).join(', ')}. x, y and color name fields of data/${datasetId}.json: ${fields.join(', ')}. ` +
           'A share or a difference is computed with "derive", never typed in; what is not known goes in "annotations" with "kind": "uncertainty". ' +
           `Every field is in the field reference of CONTRIBUTING.md. Place the chart in a story with ::chart{id="${id}"} on a line of its own.`,
       ),

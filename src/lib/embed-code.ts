@@ -4,6 +4,7 @@
 import type { RenderedChart } from '../charts/render.ts';
 import { sourceLineText, standaloneSvg } from '../charts/standalone.ts';
 import { textWidth, wrapText } from '../charts/text-measure.ts';
+import { escapeXml } from './escape.ts';
 import { url } from './urls.ts';
 
 /** The width the default height is worked out for: a common article column. */
@@ -14,8 +15,6 @@ export function absoluteUrl(path: string, site: URL | string | undefined): strin
   if (!site) throw new Error('astro.config.mjs has no `site`: absolute URLs need SITE_URL');
   return new URL(url(path), site).href;
 }
-
-const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export interface EmbedCode {
   html: string;
@@ -30,8 +29,8 @@ export function embedCode(chart: RenderedChart, site: URL | string | undefined):
   const height = defaultEmbedHeight(chart);
   const title = `Supply Lines chart: ${chart.spec.title}`;
   const html =
-    `<iframe src="${attr(src)}" title="${attr(title)}" loading="lazy" width="100%" height="${height}"></iframe>\n` +
-    `<script src="${attr(absoluteUrl('/embed.js', site))}" async></script>`;
+    `<iframe src="${escapeXml(src)}" title="${escapeXml(title)}" loading="lazy" width="100%" height="${height}"></iframe>\n` +
+    `<script src="${escapeXml(absoluteUrl('/embed.js', site))}" async></script>`;
   return { html, src, width: embedWidth, height };
 }
 

@@ -23,3 +23,29 @@ export function importClosure(entries: string[]): string[] {
   entries.map((f) => path.resolve(f)).forEach(visit);
   return [...seen].sort();
 }
+
+// What importing a file loads: `import ... from 'x'`, `export ... from 'x'` and `import 'x'`, but not `import type`
+// (erased) nor `import('x')` (loaded on demand).
+const loadSpecifiers = /^\s*(?:import|export)\s+(?!type\s)(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]/gm;
+
+/** The files and packages importing `entries` loads before any of their code runs: relative imports followed
+ * recursively, packages by name (`@scope/name`, `name`, `node:fs`), each with the files that import it. */
+export function loadedOnImport(entries: string[]): { files: string[]; packages: Map<string, string[]> } {
+  const files = new Set<string>();
+  const packages = new Map<string, string[]>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(loadSpecifiers)) {
+      if (specifier.startsWith('.')) {
+        const target = path.resolve(path.dirname(file), specifier);
+        if (existsSync(target)) visit(target);
+        continue;
+      }
+      const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+      packages.set(name, [...(packages.get(name) ?? []), file]);
+    }
+  };
+  entries.map((f) => path.resolve(f)).forEach(visit);
+  return { files: [...files].sort(), packages };
+}

@@ -9,7 +9,8 @@ export interface Position {
 }
 export type Locate = (path: FieldPath) => Position | undefined;
 
-function lineAndColumn(text: string, offset: number): Position {
+/** Line and column (both from 1) of a character offset: the one conversion, for JSON, JSON errors and Markdown. */
+export function lineAndColumn(text: string, offset: number): Position {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };

@@ -15,6 +15,9 @@ export interface Problem {
 
 export type FieldPath = ReadonlyArray<string | number>;
 
+/** How the checks report a problem: the file, the field's path (located to a line by the loader) and the message. */
+export type Report = (file: string, field: FieldPath, message: string, severity?: Problem['severity']) => void;
+
 export function fieldName(path: FieldPath): string {
   return path.reduce<string>(
     (name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part),

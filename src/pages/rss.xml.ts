@@ -1,7 +1,7 @@
 // /rss.xml: every published story, newest first, with its dek, link and last update.
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { escapeXml } from '../charts/standalone.ts';
+import { escapeXml } from '../lib/escape.ts';
 import { lastModified } from '../lib/structured-data.ts';
 import { articleUrl, url } from '../lib/urls.ts';
 import { getSite } from '../model/site.ts';

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { lineAndColumn } from '../model/positions.ts';
 import { didYouMean } from '../model/suggest.ts';
 
 export interface RemarkChartOptions {
@@ -59,11 +60,6 @@ export default function remarkChart(options: RemarkChartOptions) {
     });
     file.data.charts = placed;
   };
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 declare module 'vfile' {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { kinds } from '../../src/charts/kinds/index.ts';
-import { relativeImports } from '../../src/lib/import-graph.ts';
+import { loadedOnImport, relativeImports } from '../../src/lib/import-graph.ts';
 import { markSchema } from '../../src/schemas/chart.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -38,6 +38,15 @@ describe('the architecture of src/', () => {
 
   test('every mark an editor may write has exactly one kind that draws it, in the same order', () => {
     expect(Object.keys(kinds)).toEqual(markSchema.options);
+  });
+
+  test('npm run check and npm run new take the kinds\' checks and starters without loading Plot or resvg', () => {
+    for (const cli of ['src/cli/check.ts', 'src/cli/new.ts']) {
+      const { files, packages } = loadedOnImport([path.join(repo, cli)]);
+      expect(files.map(rel), cli).toContain('src/charts/kinds/index.ts');
+      const heavy = ['@observablehq/plot', '@resvg/resvg-js'].flatMap((name) => (packages.get(name) ?? []).map((file) => `${name} by ${rel(file)}`));
+      expect(heavy, cli).toEqual([]);
+    }
   });
 
   test('no file in src/ is over 300 lines unless its opening comment says why', () => {

@@ -4,6 +4,7 @@ import type { ChartKind } from './types.ts';
 
 export const area: ChartKind = {
   ...line,
+  starter: undefined, // a measure over time starts as a line
   marks(ctx) {
     const { under, data } = line.marks(ctx);
     // Not stacked (areaY would stack them): CONTRIBUTING gives y as the field on the y axis and places annotations at

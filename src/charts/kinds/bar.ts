@@ -17,6 +17,10 @@ const horizontal = (shape: ChartShape) => shape.orientation === 'horizontal';
 
 export const bar: ChartKind = {
   orientation: (xNumeric, yNumeric) => (xNumeric && !yNumeric ? 'horizontal' : 'vertical'),
+  // One bar per category: bars of several rows would stack, which reads as parts of a whole.
+  checks: { zeroOn: ['x', 'y'], lengthAxis: (everyXIsNumber) => (everyXIsNumber ? 'x' : 'y') },
+  // A number against a category: the category with the most values gives the most bars.
+  starter: ({ measure, categories }) => (measure && categories.length ? { x: measure, y: categories[categories.length - 1] } : undefined),
   arrange: stackBars,
   plan(chart, shape, layout, uncertainties) {
     const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove });

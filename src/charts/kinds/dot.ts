@@ -18,6 +18,9 @@ import type { ChartKind } from './types.ts';
 const isTimeline = (shape: ChartShape) => shape.rows.some((r) => typeof r.__y === 'string');
 
 export const dot: ChartKind = {
+  // Events in time on the rows of the category with the most values; for any other dataset, a scatter of its first two
+  // fields, so that every dataset gets a starter.
+  starter: ({ time, categories, fields }) => (time && categories.length ? { x: time, y: categories[categories.length - 1] } : { x: fields[0], y: fields[1] ?? fields[0] }),
   plan(chart, shape, layout, uncertainties) {
     if (!isTimeline(shape)) {
       const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove });

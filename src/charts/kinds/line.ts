@@ -8,6 +8,9 @@ import { estimateNote, inXOrder, summaryFormats } from '../summary.ts';
 import type { ChartKind } from './types.ts';
 
 export const line: ChartKind = {
+  checks: { zeroOn: ['y'] },
+  // A measure over time; the series are the category with the fewest values.
+  starter: ({ time, measure, categories }) => (time && measure ? { x: time, y: measure, color: categories[0] } : undefined),
   plan(chart, shape, layout, uncertainties) {
     const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove });
     planValueAxis(ctx, { topGap: 12, right: planSeriesMargin });

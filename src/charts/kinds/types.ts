@@ -1,6 +1,7 @@
 // What a chart kind is: everything that differs between line, area, bar, dot and cell charts, in one object.
 // The pipeline (render.ts, plot-options.ts, overlay/place.ts, points.ts) calls these and branches on no mark.
-// Kinds get Plot from the draw context, so a kind module loads no Plot itself.
+// Kinds get Plot from the draw context, so a kind module loads no Plot itself: `npm run check` and `npm run new`
+// import the registry for the kinds' checks and starters.
 import type * as PlotModule from '@observablehq/plot';
 import type { Layout, Plan } from '../layout/plan.ts';
 import type { OverlayHooks } from '../overlay/types.ts';
@@ -40,4 +41,29 @@ export interface ChartKind extends ShapeHooks {
   };
   /** How the key draws estimates: as lighter bars, or as hollow dots. */
   legendShape: 'bar' | 'dot';
+  /** What `npm run check` holds a chart of this kind to, beyond the checks every chart gets. */
+  checks?: KindChecks;
+  /** `npm run new`'s pick of axes for a dataset, or undefined when the kind does not fit it. The registry's order is
+   * the order of preference: the first kind that fits draws the starter. */
+  starter?(fields: StarterFields): { x: string; y: string; color?: string } | undefined;
+}
+
+export interface KindChecks {
+  /** Axes drawn from zero (bar lengths, line and area values): zero counts as on them for notes and reference lines. */
+  zeroOn: readonly ('x' | 'y')[];
+  /** The axis the marks' lengths run along (bars), given whether every x is a number. A note placed by a length
+   * alone must be at a mark that long, low and high are checked on it, and the other axis has one row per category. */
+  lengthAxis?(everyXIsNumber: boolean): 'x' | 'y';
+}
+
+/** A dataset's fields as `npm run new` sees them, for the kinds' starters. */
+export interface StarterFields {
+  /** A year or date field. */
+  time?: string;
+  /** The first other field that holds numbers only. */
+  measure?: string;
+  /** Text fields with more than one value, fewest values first. */
+  categories: string[];
+  /** Every row field, reserved ones left out. */
+  fields: string[];
 }
