@@ -8,6 +8,7 @@ import { getLocation, parse as parseJsonc, parseTree, printParseErrorCode, type 
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { chartViews, availableFields, prepareRows, rangeSource, resolveView, type ResolvedChart } from '../charts/prepare.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
+import { asOfDate, commitmentTimeline, signingDate, sourceIds } from '../lib/commitments.ts';
 import { tagSlug } from '../lib/tags.ts';
 import { articleSchema, chartSchema, datasetSchema, idSchema, type ArticleData, type ChartSpec, type Dataset, type Row, type View } from '../schemas/index.ts';
 import { rowSchema } from '../schemas/row.ts';
@@ -180,7 +181,9 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   const datasets = new Map<string, Dataset>();
   const datasetFiles = listFiles(root, contentDirs.data, '.json', problems);
   for (const { source, usable } of readJsonFolder(datasetFiles, datasetSchema)) {
-    if (usable) datasets.set(source.id, { ...usable, id: source.id, file: source.file });
+    if (!usable) continue;
+    checkCommitments(source.file, usable, report);
+    datasets.set(source.id, withCommitments({ ...usable, id: source.id, file: source.file }));
   }
 
   // Charts
@@ -252,7 +255,18 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // Cross-checks
   // Charts are checked against the datasets' rows as meant: a number typed as text is reported on its row only.
   const checkedDatasets = new Map([...datasets].map(([id, dataset]) => [id, checkDataset(dataset, report)]));
-  const datasetIds = new Set(datasetFiles.map((f) => f.id));
+  // A dataset whose rows list commitments has a companion, `<id>-commitments`, computed from them (the timeline's).
+  for (const dataset of [...datasets.values()]) {
+    if (!dataset.commitments || broken.has(dataset.file)) continue;
+    const companion = commitmentTimeline(dataset);
+    if (datasetFiles.some((f) => f.id === companion.id)) {
+      report(dataset.file, ['rows'], `the commitments' companion dataset is "${companion.id}", but data/${companion.id}.json exists: rename that file`);
+      continue;
+    }
+    datasets.set(companion.id, companion);
+    checkedDatasets.set(companion.id, companion);
+  }
+  const datasetIds = new Set([...datasetFiles.map((f) => f.id), ...datasets.keys()]);
   // Rows missing a charted field in a dataset with errors are mostly those errors' echo (a misspelt field).
   const withErrors = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   for (const chart of charts.values()) checkChart(chart, checkedDatasets, datasetIds, withErrors, report);
@@ -350,6 +364,63 @@ function readNumber(text: string): { value: number | null; fix: string } {
   if (comma) return { value: Number(`${comma[1]}.${comma[2]}`), fix: `write ${comma[1]}.${comma[2]}, without quotes (a dot before decimals)` };
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return { value: Number(text.replace(/,/g, '')), fix: `write ${text.replace(/,/g, '')}, without quotes or thousands separators` };
   return { value: null, fix: 'write a number, or null where the source gives none' };
+}
+
+type ValidatedDataset = z.output<typeof datasetSchema>;
+
+/** The rows made flat again (charts, tables and CSV read scalar fields), their commitments kept by row id. */
+function withCommitments(dataset: ValidatedDataset & { id: string; file: string }): Dataset {
+  const commitments: Record<string, NonNullable<ValidatedDataset['rows'][number]['commitments']>> = {};
+  const rows = dataset.rows.map(({ commitments: list, ...row }) => {
+    if (list && typeof row.id === 'string') commitments[row.id] = list;
+    return row as Row;
+  });
+  return { ...dataset, rows, ...(Object.keys(commitments).length ? { commitments } : {}) };
+}
+
+/**
+ * Commitments: a row that lists them needs an id (its page's address); ids are unique; sources exist; a due date
+ * counted from the signing needs the row's date; a status is dated between the signing and the data's "as of"
+ * date (asOf, else the day of the build), oldest first.
+ */
+function checkCommitments(file: string, dataset: ValidatedDataset, report: Report) {
+  const known = dataset.sources.map((s) => s.id).filter((id): id is string => Boolean(id));
+  const asOf = asOfDate(dataset);
+  const limit = dataset.asOf ? `the dataset's "as of" date, ${isoDay(asOf)} (asOf)` : `today, ${isoDay(asOf)} (the dataset gives no asOf, so the build date is used)`;
+  const checkSource = (source: unknown, at: FieldPath) => {
+    const ids = sourceIds(source as Parameters<typeof sourceIds>[0]);
+    ids.forEach((id, n) => {
+      if (!known.includes(id)) report(file, Array.isArray(source) ? [...at, n] : at, `no source with id "${id}" in sources${didYouMean(id, known)}`);
+    });
+  };
+  dataset.rows.forEach((row, i) => {
+    const list = row.commitments;
+    if (!list?.length) return;
+    const at = (j: number, ...rest: (string | number)[]): FieldPath => ['rows', i, 'commitments', j, ...rest];
+    if (typeof row.id !== 'string') report(file, ['rows', i, 'commitments'], `a row with commitments needs an "id" (text), the address of its page: /agreements/<id>/`);
+    const signed = signingDate(row as Row);
+    const ids = new Set<string>();
+    list.forEach((commitment, j) => {
+      if (ids.has(commitment.id)) report(file, at(j, 'id'), `commitment id "${commitment.id}" is used twice in rows[${i}]; ids must be unique within an instrument`);
+      ids.add(commitment.id);
+      checkSource(commitment.source, at(j, 'source'));
+      const due = commitment.due;
+      if (due && !(due instanceof Date) && due.after === 'signing' && !signed) {
+        const found = row.date === undefined ? 'has no "date"' : `has "date" ${JSON.stringify(row.date)}, not a date as YYYY-MM-DD`;
+        report(file, at(j, 'due', 'after'), `due counts ${due.within} from the signing, but rows[${i}] ${found}: add the signing date to the row ("date": "YYYY-MM-DD"), or count from a date ("after": "YYYY-MM-DD")`);
+      }
+      if (commitment.conflictsWith !== undefined && !list.some((other) => other !== commitment && other.id === commitment.conflictsWith)) {
+        report(file, at(j, 'conflictsWith'), `no other commitment with id "${commitment.conflictsWith}" in rows[${i}]${didYouMean(commitment.conflictsWith, [...list.map((c) => c.id)].filter((id) => id !== commitment.id))}`);
+      }
+      commitment.status.forEach((entry, k) => {
+        checkSource(entry.source, at(j, 'status', k, 'source'));
+        const date = isoDay(entry.date);
+        if (entry.date > asOf) report(file, at(j, 'status', k, 'date'), `${date} is after ${limit}: a status cannot be dated after the statuses were last checked; correct the date, or move asOf forward`);
+        else if (signed && entry.date < signed) report(file, at(j, 'status', k, 'date'), `${date} is before the instrument was signed, ${isoDay(signed)}: a status reports on a commitment already made`);
+        else if (k > 0 && entry.date < commitment.status[k - 1].date) report(file, at(j, 'status', k, 'date'), `${date} is before the entry above it (${isoDay(commitment.status[k - 1].date)}): status entries go oldest first, newest last`);
+      });
+    });
+  });
 }
 
 function checkDataset(dataset: Dataset, report: Report) {
@@ -648,6 +719,6 @@ function warnUnused(charts: Map<string, ChartSpec>, datasets: Map<string, Datase
     if (!placedCharts.has(chart.id) && !draftCharts.has(chart.id)) report(chart.file, [], `no published story places chart "${chart.id}" (it still gets its own chart page)`, 'warning');
   }
   for (const dataset of datasets.values()) {
-    if (!usedDatasets.has(dataset.id)) report(dataset.file, [], `no chart uses dataset "${dataset.id}" (it is still listed in the data catalogue)`, 'warning');
+    if (!usedDatasets.has(dataset.id) && !dataset.derivedFrom) report(dataset.file, [], `no chart uses dataset "${dataset.id}" (it is still listed in the data catalogue)`, 'warning');
   }
 }
