@@ -120,6 +120,8 @@ export function commitmentTimeline(dataset: Dataset, now = new Date()): Dataset 
       const base: Row = {
         agreement: String(row.id),
         instrument,
+        // Short enough for a chart's row label on a phone: "Australia 2025".
+        partnerYear: [row.partner, String(row.date ?? '').slice(0, 4)].filter(Boolean).join(' '),
         commitment: `${instrument}: ${commitment.short ?? commitment.id}`,
         kind: commitment.kind,
         due: due ? isoDate(due) : null,
@@ -150,4 +152,38 @@ export function commitmentTimeline(dataset: Dataset, now = new Date()): Dataset 
     changes: (dataset.changes ?? []).filter((c) => c.key === undefined),
     rows,
   };
+}
+
+const currencySymbols: Record<string, string> = { USD: 'US$', AUD: 'A$', EUR: '€', JPY: '¥' };
+
+/** "at least US$1bn, paid by each government": the figure in full, or in m and bn where that loses no digit. */
+export function formatAmount(amount: NonNullable<Commitment['amount']>): string {
+  const { value } = amount;
+  const figure =
+    value >= 1e9 && value % 1e7 === 0 ? `${value / 1e9}bn` : value >= 1e6 && value % 1e4 === 0 ? `${value / 1e6}m` : value.toLocaleString('en-US', { maximumFractionDigits: 20 });
+  const money = amount.currency in currencySymbols ? `${currencySymbols[amount.currency]}${figure}` : `${amount.currency} ${figure}`;
+  return [amount.qualifier, money].filter(Boolean).join(' ') + (amount.payer ? `, paid by ${amount.payer}` : '');
+}
+
+export const kindWords: Record<Commitment['kind'], string> = {
+  money: 'Money',
+  deadline: 'Deadline',
+  meeting: 'Meeting',
+  body: 'A body set up',
+  'market-access': 'Market access',
+  other: 'Other',
+};
+
+/** Commitments in their order, two that state one promise differently (conflictsWith) together, side by side. */
+export function groupConflicts<T extends { commitment: Commitment }>(list: T[]): T[][] {
+  const placed = new Set<T>();
+  const groups: T[][] = [];
+  for (const item of list) {
+    if (placed.has(item)) continue;
+    const other = list.find((o) => o !== item && !placed.has(o) && (o.commitment.id === item.commitment.conflictsWith || o.commitment.conflictsWith === item.commitment.id));
+    const group = other ? [item, other] : [item];
+    group.forEach((g) => placed.add(g));
+    groups.push(group);
+  }
+  return groups;
 }
