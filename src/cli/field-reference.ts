@@ -141,6 +141,10 @@ export function fieldReference(): string {
       const isList = def(inner).type === 'array' && !named.has(inner);
       const item = isList ? def(inner).element : inner;
       if (!named.has(item) && (objectShape(item) || def(item).discriminator)) nested.push([`${prefix}${name}${isList ? '[]' : ''}`, item]);
+      // A field written either as a value or as an object ({ "after", "within" } or a date): a table for the object.
+      else if (!named.has(item) && def(item).type === 'union') {
+        for (const option of def(item).options as unknown[]) if (objectShape(option)) nested.push([`${prefix}${name}${isList ? '[]' : ''}`, option]);
+      }
       const requirement = required ? 'yes' : defaultValue !== undefined ? `no (default ${JSON.stringify(defaultValue)})` : 'no';
       const doc = declaration.fields.get(name)!.replace(/\s*Required\.$/, '');
       return `| \`${name}\` | ${requirement} | ${escapeCell(accepts(inner))} | ${escapeCell(doc)} |`;

@@ -1,10 +1,20 @@
 // The agreements tracker's model: one entry per row of data/agreements.json, with its dated history
-// (the dataset's change notes that name the row, and those about the whole dataset) and where it is used.
+// (the dataset's change notes that name the row, and those about the whole dataset), its commitments with their
+// computed due dates, and where it is used (charts of the dataset or of its commitments' companion dataset).
 import { chartViews, prepareRows, resolveView } from '../charts/prepare.ts';
 import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
 import type { Article, Site } from '../model/load.ts';
+import { asOfDate, commitmentsOf } from './commitments.ts';
+import { url } from './urls.ts';
 
 export const agreementsDatasetId = 'agreements';
+/** The companion dataset computed from the agreements' commitments (src/lib/commitments.ts). */
+export const commitmentsDatasetId = `${agreementsDatasetId}-commitments`;
+
+/** /agreements/<id>/: an instrument's own page. */
+export function agreementUrl(id: string): string {
+  return url(`/agreements/${id}/`);
+}
 
 /** The attributes a reader compares, with the row fields that hold their text and their status. */
 export const attributes = [
@@ -25,14 +35,24 @@ export interface AgreementEntry {
   /** Charts that draw this agreement (in any of their views), and the published stories that place them. */
   charts: ChartSpec[];
   stories: Article[];
+  /** Its commitments, each with its due date (computed), how it was computed and what a reader is told of it. */
+  commitments: ReturnType<typeof commitmentsOf>[number]['commitments'];
+  /** The statuses of its commitments' latest entries ("no-report", ...), for the tracker's filter. */
+  statuses: string[];
+  /** Corrections to published stories that name a chart drawing it, oldest first. */
+  corrections: { date: Date; text: string; article: Article }[];
 }
 
 export function agreementEntries(dataset: Dataset, site: Site): AgreementEntry[] {
   const usage = agreementsUsage(site);
+  const asOf = asOfDate(dataset);
+  const commitments = new Map(commitmentsOf(dataset, asOf).map((c) => [c.row.id, c.commitments]));
   return dataset.rows
     .filter((row) => typeof row.id === 'string' && typeof row.date === 'string')
     .map((row) => {
-      const charts = usage.charts.filter((chart) => drawsRow(chart, row));
+      const companion = site.datasets.get(commitmentsDatasetId);
+      const charts = usage.charts.filter((chart) => (chart.dataset === commitmentsDatasetId ? companion !== undefined && drawsAny(chart, companion.rows.filter((r) => r.agreement === row.id)) : drawsRow(chart, row)));
+      const list = commitments.get(row.id) ?? [];
       return {
         row,
         id: row.id as string,
@@ -41,6 +61,12 @@ export function agreementEntries(dataset: Dataset, site: Site): AgreementEntry[]
         sources: dataset.sources.filter((s) => s.id !== undefined && s.id === row.source),
         charts,
         stories: usage.stories.filter((story) => charts.some((chart) => story.body.charts.includes(chart.id))),
+        commitments: list,
+        statuses: [...new Set(list.map((c) => c.commitment.status.at(-1)?.status ?? 'none'))],
+        corrections: site.articles
+          .filter((article) => !article.draft)
+          .flatMap((article) => article.corrections.filter((c) => c.charts.some((id) => charts.some((chart) => chart.id === id))).map((c) => ({ date: c.date, text: c.text, article })))
+          .sort((a, b) => a.date.getTime() - b.date.getTime()),
       };
     })
     .sort((a, b) => String(a.row.date).localeCompare(String(b.row.date)));
@@ -48,12 +74,16 @@ export function agreementEntries(dataset: Dataset, site: Site): AgreementEntry[]
 
 /** Whether any view of the chart keeps the row after its fold and filter (a chart may draw a few agreements only). */
 function drawsRow(chart: ChartSpec, row: Row): boolean {
-  return chartViews(chart).some((view) => prepareRows(resolveView(chart, view), [row]).rows.length > 0);
+  return drawsAny(chart, [row]);
+}
+
+function drawsAny(chart: ChartSpec, rows: Row[]): boolean {
+  return rows.length > 0 && chartViews(chart).some((view) => prepareRows(resolveView(chart, view), rows).rows.length > 0);
 }
 
 /** Charts drawn from the agreements data, and the published stories that place any of them. */
 export function agreementsUsage(site: Site) {
-  const charts = [...site.charts.values()].filter((c) => c.dataset === agreementsDatasetId);
+  const charts = [...site.charts.values()].filter((c) => c.dataset === agreementsDatasetId || c.dataset === commitmentsDatasetId);
   const ids = new Set(charts.map((c) => c.id));
   const stories = site.articles.filter((a) => a.body.charts.some((id) => ids.has(id)));
   return { charts, stories };

@@ -1,5 +1,5 @@
 // schema.org objects for stories (NewsArticle) and datasets (Dataset).
-import type { Dataset } from '../schemas/index.ts';
+import type { Dataset, Row } from '../schemas/index.ts';
 import type { Article } from '../model/load.ts';
 import { articleUrl, url } from './urls.ts';
 
@@ -48,5 +48,23 @@ export function datasetObject(dataset: Dataset, site: URL) {
       { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absolute(url(`/data/${dataset.id}.csv`), site) },
       { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: absolute(url(`/data/${dataset.id}.json`), site) },
     ],
+  };
+}
+
+/**
+ * An instrument's page (/agreements/<id>/): a Dataset of its commitments and their statuses, part of the agreements
+ * dataset, dated by the last check of the statuses.
+ */
+export function agreementObject(row: Row, pagePath: string, dataset: Dataset, asOf: Date, site: URL) {
+  return {
+    '@type': 'Dataset',
+    name: `${row.partner}: ${row.instrument}: commitments, due dates and what is known of their delivery`,
+    description: String(row.commits ?? row.instrument),
+    url: absolute(pagePath, site),
+    creator: { ...publisher, url: absolute(url('/'), site) },
+    dateModified: asOf.toISOString().slice(0, 10),
+    ...(typeof row.date === 'string' ? { temporalCoverage: `${row.date}/${asOf.toISOString().slice(0, 10)}` } : {}),
+    isPartOf: datasetObject(dataset, site),
+    isBasedOn: [...new Set(dataset.sources.filter((s) => s.id === row.source).map((s) => s.url))],
   };
 }

@@ -5,7 +5,8 @@ import type { Report } from './problems.ts';
 import { closest, didYouMean } from './suggest.ts';
 
 /** The row fields with a fixed meaning (estimate, secondary, edition, ...). */
-const reservedRowFields = Object.keys(rowSchema.shape);
+// (Commitments are a list, not a mark on a figure: the schema checks them, and the typo hints leave them out.)
+const reservedRowFields = Object.keys(rowSchema.shape).filter((field) => field !== 'commitments');
 
 /**
  * A field that holds numbers in most rows and text in a few: the text silently bends the chart (a bar chart turns on

@@ -65,6 +65,6 @@ export function warnUnused(charts: Map<string, ChartSpec>, datasets: Map<string,
     if (!placedCharts.has(chart.id) && !draftCharts.has(chart.id)) report(chart.file, [], `no published story places chart "${chart.id}" (it still gets its own chart page)`, 'warning');
   }
   for (const dataset of datasets.values()) {
-    if (!usedDatasets.has(dataset.id)) report(dataset.file, [], `no chart uses dataset "${dataset.id}" (it is still listed in the data catalogue)`, 'warning');
+    if (!usedDatasets.has(dataset.id) && !dataset.derivedFrom) report(dataset.file, [], `no chart uses dataset "${dataset.id}" (it is still listed in the data catalogue)`, 'warning');
   }
 }

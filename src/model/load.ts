@@ -2,10 +2,12 @@
 // for the build (src/model/site.ts), `npm run check` and `npm run new`. Reading the files is in read-files.ts, the
 // checks in check-article.ts, check-dataset.ts and check-chart.ts, drafts and starter text in drafts.ts.
 import type { z } from 'astro/zod';
+import { commitmentTimeline } from '../lib/commitments.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
 import { articleSchema, chartSchema, datasetSchema, type ArticleData, type ChartSpec, type Dataset } from '../schemas/index.ts';
 import { checkArticle } from './check-article.ts';
 import { checkChart } from './check-chart.ts';
+import { checkCommitments, withCommitments } from './check-commitments.ts';
 import { checkDataset } from './check-dataset.ts';
 import { bodyStarters, draftsOf, reportStarters, starterText, warnUnused, type StarterText } from './drafts.ts';
 import type { Locate } from './positions.ts';
@@ -66,7 +68,9 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   const datasets = new Map<string, Dataset>();
   const datasetFiles = listFiles(root, contentDirs.data, '.json', problems);
   for (const { source, usable } of readJsonFolder(datasetFiles, datasetSchema)) {
-    if (usable) datasets.set(source.id, { ...usable, id: source.id, file: source.file });
+    if (!usable) continue;
+    checkCommitments(source.file, usable, report);
+    datasets.set(source.id, withCommitments({ ...usable, id: source.id, file: source.file }));
   }
 
   // Charts
@@ -120,7 +124,18 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // Cross-checks
   // Charts are checked against the datasets' rows as meant: a number typed as text is reported on its row only.
   const checkedDatasets = new Map([...datasets].map(([id, dataset]) => [id, checkDataset(dataset, report)]));
-  const datasetIds = new Set(datasetFiles.map((f) => f.id));
+  // A dataset whose rows list commitments has a companion, `<id>-commitments`, computed from them (the timeline's).
+  for (const dataset of [...datasets.values()]) {
+    if (!dataset.commitments || broken.has(dataset.file)) continue;
+    const companion = commitmentTimeline(dataset);
+    if (datasetFiles.some((f) => f.id === companion.id)) {
+      report(dataset.file, ['rows'], `the commitments' companion dataset is "${companion.id}", but data/${companion.id}.json exists: rename that file`);
+      continue;
+    }
+    datasets.set(companion.id, companion);
+    checkedDatasets.set(companion.id, companion);
+  }
+  const datasetIds = new Set([...datasetFiles.map((f) => f.id), ...datasets.keys()]);
   // Rows missing a charted field in a dataset with errors are mostly those errors' echo (a misspelt field).
   const withErrors = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   for (const chart of charts.values()) checkChart(chart, checkedDatasets, datasetIds, withErrors, report);

@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
 import { changeSchema } from './change.ts';
-import { textListSchema } from './common.ts';
-import { rowSchema } from './row.ts';
+import { dateSchema, textListSchema } from './common.ts';
+import type { Commitment } from './commitment.ts';
+import { rowSchema, type Row } from './row.ts';
 import { sourceSchema } from './source.ts';
 
 /** data/<id>.json: a dataset with its sources. */
@@ -18,10 +19,20 @@ export const datasetSchema = z.strictObject({
   license: z.string().optional(),
   /** Notes on the data: one paragraph or a list. */
   notes: textListSchema.optional(),
+  /** The date the rows' commitments were last checked, YYYY-MM-DD: a status may not be dated after it. Default: the day the site is built. */
+  asOf: dateSchema.optional(),
   /** Dated change notes, newest last. */
   changes: z.array(changeSchema).optional(),
   /** The figures: a non-empty list of flat objects. Required. */
   rows: z.array(rowSchema).min(1, 'expected at least one row'),
 });
 
-export type Dataset = z.output<typeof datasetSchema> & { id: string; file: string };
+export type Dataset = Omit<z.output<typeof datasetSchema>, 'rows'> & {
+  id: string;
+  file: string;
+  // The rows, flat: their commitments are moved to `commitments`, by row id, when the file is loaded.
+  rows: Row[];
+  commitments?: Record<string, Commitment[]>;
+  // The dataset a companion dataset (`<id>-commitments`) is computed from; it has no file of its own.
+  derivedFrom?: string;
+};

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { commitmentSchema } from './commitment.ts';
 
 /** One value in a row: text, a number, true/false, or null for "not available". */
 const cellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -25,6 +26,8 @@ export const rowSchema = z
     high: z.number().optional(),
     /** A remark shown in the data table and tooltip. */
     note: z.string().optional(),
+    /** What an instrument promises, each with its due date and status history (agreements data). Not a column: shown on the instrument's page. */
+    commitments: z.array(commitmentSchema).optional(),
   })
   .catchall(cellSchema);
 

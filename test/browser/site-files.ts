@@ -60,6 +60,7 @@ export function pageKinds(siteDir: string, prefer: string[] = []): { kind: strin
 export const pageKindNames = [
   '404.html',
   'about/index.html',
+  'agreements/*',
   'agreements/index.html',
   'articles/*',
   'charts/*',
@@ -77,9 +78,11 @@ export const pageKindNames = [
  * chart, a page per topic, and the site's own pages (one of each single kind in pageKindNames).
  */
 export function expectedPageCount(root = readerFixture): number {
-  const { articles, charts } = loadSite(root).site;
+  const { articles, charts, datasets } = loadSite(root).site;
   const single = pageKindNames.filter((kind) => !kind.endsWith('/*')).length;
-  return articles.length + 2 * charts.size + topicIndex(articles).size + single;
+  // A page per instrument of the agreements data that has an id and a date (src/lib/agreements.ts).
+  const instruments = (datasets.get('agreements')?.rows ?? []).filter((row) => typeof row.id === 'string' && typeof row.date === 'string').length;
+  return articles.length + 2 * charts.size + topicIndex(articles).size + instruments + single;
 }
 
 /** The lead story and the ids of the charts it places, in order, read from its Markdown. */

@@ -74,7 +74,12 @@ describe('JSON', () => {
     const dataset = site.datasets.get(id)!;
     expect(json.id).toBe(id);
     expect(json.title).toBe(dataset.title);
-    expect(json.rows).toEqual(dataset.rows);
+    // Each row's commitments are where the editor wrote them, on the row, with dates as YYYY-MM-DD.
+    expect(json.rows.map(({ commitments: _c, ...row }: Record<string, unknown>) => row)).toEqual(dataset.rows);
+    json.rows.forEach((row: Record<string, unknown>) => {
+      const commitments = typeof row.id === 'string' ? dataset.commitments?.[row.id] : undefined;
+      expect(row.commitments, `row ${row.id}`).toEqual(commitments && JSON.parse(JSON.stringify(commitments, (_key, value) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(value) ? value.slice(0, 10) : value))));
+    });
     expect(json.description).toBe(dataset.description);
     expect(json.sources.map((s: { name: string; edition?: string; url: string }) => [s.name, s.edition, s.url])).toEqual(dataset.sources.map((s) => [s.name, s.edition, s.url]));
     for (const change of json.changes ?? []) expect(change.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -24,6 +24,8 @@ interface Expected {
 const chart = 'content/charts/china-production.json';
 const data = 'data/production.json';
 const article = 'content/articles/story.md';
+const deals = 'data/deals.json';
+const commitment = 'rows[0].commitments[0]';
 const url = 'expected an http(s) URL, e.g. "https://pubs.usgs.gov/...", found';
 
 const cases: Record<string, Expected[]> = {
@@ -169,6 +171,40 @@ const cases: Record<string, Expected[]> = {
     },
   ],
   'source-url-missing': [{ at: `${data}:5:5`, field: 'sources[0].url', message: 'required: add the web address of the document, e.g. "https://pubs.usgs.gov/..."', text: '{' }],
+  // Commitments (rows[].commitments of an agreements dataset): each class of bad input the agreements issue names.
+  'commitment-due-without-signing': [
+    {
+      at: `${deals}:19:20`,
+      field: `${commitment}.due.after`,
+      message: 'due counts 6 months from the signing, but rows[0] has no "date": add the signing date to the row ("date": "YYYY-MM-DD"), or count from a date ("after": "YYYY-MM-DD")',
+      text: '"after": "signing"',
+    },
+  ],
+  'commitment-status-unknown': [
+    { at: `${deals}:22:37`, field: `${commitment}.status[0].status`, message: 'expected one of "met", "partly", "not-met", "no-report", "disputed", found "done"', text: '"status": "done"' },
+  ],
+  'commitment-status-without-source': [
+    {
+      at: `${deals}:22:13`,
+      field: `${commitment}.status[0].source`,
+      message: 'required: name the source: the id of one of the dataset\'s sources, a list of ids, or { "name": ..., "edition": ... } for a document with no address',
+      text: '{ "date": "2025-10-20"',
+    },
+  ],
+  'commitment-status-after-as-of': [
+    {
+      at: `${deals}:22:15`,
+      field: `${commitment}.status[0].date`,
+      message: '2026-02-15 is after the dataset\'s "as of" date, 2026-01-31 (asOf): a status cannot be dated after the statuses were last checked; correct the date, or move asOf forward',
+      text: '"date": "2026-02-15"',
+    },
+  ],
+  'commitment-amount-without-currency': [
+    { at: `${deals}:19:11`, field: `${commitment}.amount.currency`, message: 'required: name the currency of the amount, e.g. "USD" (a sum without one cannot be read)', text: '"amount": {' },
+  ],
+  'commitment-source-unknown': [
+    { at: `${deals}:22:86`, field: `${commitment}.status[0].source`, message: 'no source with id "fixture-statment" in sources (did you mean "fixture-statement"?)', text: '"source": "fixture-statment"' },
+  ],
   'many-errors': [
     { at: 'data/prices.json:1:1', field: 'title', message: 'required: expected text, found nothing', text: '{' },
     { at: 'data/prices.json:4:33', field: 'sources[0].url', message: `${url} "javascript:alert(1)"`, text: '"url": "javascript:alert(1)"' },
