@@ -50,7 +50,12 @@ const tryGit = (...gitArgs: string[]) => {
   }
 };
 
-const baseRef = flag('--base') ?? tryGit('merge-base', 'HEAD', 'origin/main') ?? tryGit('merge-base', 'HEAD', 'main');
+const mergeBase = (branch: string) => {
+  const commit = tryGit('merge-base', 'HEAD', branch);
+  return commit ? { ref: commit, label: `where this branch left ${branch}` } : undefined;
+};
+const base = flag('--base') ? { ref: flag('--base')!, label: flag('--base')! } : (mergeBase('origin/main') ?? mergeBase('main'));
+const baseRef = base?.ref;
 if (!baseRef) fail(`No base to compare with: there is no origin/main or main here. Name one: npm run review -- --base <git-ref>`);
 const baseCommit = tryGit('rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`);
 if (!baseCommit) fail(`"${baseRef}" is not a commit of the repository at ${root}: name a branch, tag or commit.`);
@@ -79,14 +84,14 @@ try {
     }
     return outDir;
   };
-  const base = { root: baseRoot, dist: build(baseRoot, 'base') };
-  const head = { root, dist: build(root, 'head') };
+  const before = { root: baseRoot, dist: build(baseRoot, 'base') };
+  const after = { root, dist: build(root, 'head') };
 
   const codeChanged = git('diff', '--name-only', baseCommit, '--', '.', ':(exclude)content', ':(exclude)data')
     .split('\n')
     .filter(Boolean);
-  const info = { base: `${baseRef} (${baseCommit.slice(0, 12)})`, head: 'the working tree', codeChanged };
-  const review = compareSites(base, head);
+  const info = { base: `${base!.label} (${baseCommit.slice(0, 12)})`, head: 'the working tree', codeChanged };
+  const review = compareSites(before, after);
 
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, 'index.html'), reportHtml(review, info, projectRoot));
