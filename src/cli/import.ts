@@ -1,0 +1,127 @@
+// `npm run import -- <file.csv|file.tsv> --dataset <id>`: the rows of data/<id>.json from a spreadsheet file.
+// Creates the dataset (with starter metadata to fill in) or updates its rows, keeping its title, sources and notes,
+// and adds a dated change note saying which rows were added, removed and revised. Stops, naming the row and column,
+// on anything it could read two ways; writes nothing then.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { changeText, mergeRows, rewriteDataset } from '../lib/dataset-file.ts';
+import { fieldKinds, readSheet, SheetError, sheetValues, type JsonRow } from '../lib/spreadsheet.ts';
+import { contentDirs, loadSite, starterMark } from '../model/load.ts';
+import { formatProblem, sortProblems } from '../model/problems.ts';
+import { didYouMean } from '../model/suggest.ts';
+import { idSchema } from '../schemas/index.ts';
+
+const usage = `Usage:
+  npm run import -- <file.csv|file.tsv> --dataset <id> [--decimal point|comma] [--date YYYY-MM-DD]
+
+Reads the rows of data/<id>.json from a spreadsheet saved as CSV or TSV: row 1 names the fields (year, country,
+tonnes, estimate, source, ...), each further row is one row of figures. --decimal says which decimal mark the
+numbers use when the file alone does not tell; --date dates the change note (default: today).`;
+
+const root = process.env.CONTENT_ROOT ?? process.cwd();
+
+function fail(message: string, status: 1 | 2 = 1): never {
+  console.error(message);
+  process.exit(status);
+}
+
+function options(args: string[]) {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') {
+      console.log(usage);
+      process.exit(0);
+    }
+    if (!arg.startsWith('--')) positional.push(arg);
+    else if (['--dataset', '--decimal', '--date'].includes(arg) && args[i + 1] !== undefined) flags.set(arg.slice(2), args[++i]);
+    else fail(`Unknown option "${arg}"${didYouMean(arg, ['--dataset', '--decimal', '--date'])}.\n\n${usage}`, 2);
+  }
+  if (positional.length !== 1) fail(`Name one spreadsheet file (CSV or TSV).\n\n${usage}`, 2);
+  const id = flags.get('dataset');
+  if (!id) fail(`Name the dataset to write with --dataset <id>, e.g. --dataset mine-production.\n\n${usage}`, 2);
+  if (!idSchema.safeParse(id).success) fail(`"${id}" cannot be a dataset id: use lower-case letters, digits and hyphens only. Nothing was written.`, 2);
+  const decimal = flags.get('decimal');
+  if (decimal !== undefined && decimal !== 'point' && decimal !== 'comma') fail(`--decimal is "point" or "comma", not "${decimal}".`, 2);
+  const date = flags.get('date') ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail(`--date is a day as YYYY-MM-DD, e.g. 2026-03-01, not "${date}".`, 2);
+  return { sheetFile: positional[0], id, decimal: decimal as 'point' | 'comma' | undefined, date };
+}
+
+const { sheetFile, id, decimal, date } = options(process.argv.slice(2));
+if (!/\.(csv|tsv)$/i.test(sheetFile)) fail(`${sheetFile}: save the sheet as CSV (.csv) or tab-separated text (.tsv) first; nothing was written.`, 2);
+if (!existsSync(sheetFile)) fail(`${sheetFile}: no such file. Nothing was written.`);
+const datasetFile = `${contentDirs.data}/${id}.json`;
+const datasetPath = path.join(root, datasetFile);
+const oldText = existsSync(datasetPath) ? readFileSync(datasetPath, 'utf8') : undefined;
+let old: { rows?: JsonRow[]; sources?: { id?: string }[] } | undefined;
+try {
+  old = oldText === undefined ? undefined : JSON.parse(oldText.replace(/^\uFEFF/, ''));
+} catch {
+  fail(`${datasetFile} is not valid JSON, so its rows cannot be updated: fix it first (npm run check says where). Nothing was written.`);
+}
+const published = Array.isArray(old?.rows) ? old.rows : [];
+
+let sheet: ReturnType<typeof readSheet>;
+let reading: ReturnType<typeof sheetValues>;
+try {
+  sheet = readSheet(readFileSync(sheetFile, 'utf8'), sheetFile);
+  reading = sheetValues(sheet, fieldKinds(published), decimal);
+} catch (error) {
+  if (!(error instanceof SheetError)) throw error;
+  fail(`${error.problems.map(formatProblem).join('\n')}\n\nNothing was written to ${datasetFile}.`);
+}
+if (!reading.rows.length) fail(`${sheetFile} has no rows below its header. Nothing was written.`);
+
+// Every source a row names must be one of the dataset's (a new dataset gets a source to fill in for each).
+const sourceIds = new Set((old?.sources ?? []).flatMap((s) => (s.id ? [s.id] : [])));
+if (old) {
+  const column = sheet.columns.indexOf('source');
+  const unknown = reading.rows.flatMap((row, i) => (typeof row.source === 'string' && !sourceIds.has(row.source) ? [{ row: sheet.rows[i].row, source: row.source }] : []));
+  if (unknown.length) {
+    fail(
+      unknown.map((u) => `${sheetFile}:${u.row}:${column + 1}  source  row ${u.row}: no source "${u.source}" in ${datasetFile}${didYouMean(u.source, sourceIds)}; sources: ${[...sourceIds].join(', ')}`).join('\n') +
+        `\n\nAdd the source to ${datasetFile} first, or correct the cell. Nothing was written.`,
+    );
+  }
+}
+
+for (const note of reading.notes) console.log(note);
+if (oldText === undefined) {
+  const rows = mergeRows([], reading.rows).rows;
+  const named = [...new Set(rows.flatMap((r) => (typeof r.source === 'string' ? [r.source] : [])))];
+  const fill = (what: string) => `${starterMark}: ${what}`;
+  const dataset = {
+    title: fill('what the data is, e.g. "Rare-earth mine production by country, 2015-2024"'),
+    description: fill('one or two sentences on what the rows hold and what they leave out'),
+    unit: fill('the unit of the figures, e.g. "tonnes of rare-earth oxide (REO) equivalent"'),
+    sources: (named.length ? named : ['source-1']).map((source) => ({
+      id: source,
+      name: fill('publisher and document, e.g. "USGS Mineral Commodity Summaries 2025: Rare Earths"'),
+      url: `https://example.org/${fill('the address of the document')}`,
+      edition: fill('the edition, e.g. "MCS 2025 (January 2025)"'),
+      retrieved: date,
+      kind: 'primary',
+    })),
+    rows,
+  };
+  mkdirSync(path.dirname(datasetPath), { recursive: true });
+  writeFileSync(datasetPath, `${JSON.stringify(dataset, null, 2)}\n`);
+  console.log(`Wrote ${datasetFile}: ${rows.length} rows from ${sheetFile}. Fill in its title and sources (each ${starterMark}; npm run check lists them).`);
+} else {
+  const changes = mergeRows(published, reading.rows);
+  const text = changeText(changes, path.basename(sheetFile));
+  if (!text) {
+    console.log(`${datasetFile} already holds these ${published.length} rows: nothing to change.`);
+    process.exit(0);
+  }
+  writeFileSync(datasetPath, rewriteDataset(oldText, changes.rows, { date, text }));
+  console.log(`Updated ${datasetFile}. Its change note (${date}): ${text}`);
+}
+
+// What `npm run check` says of the new file, with each row's place in the sheet.
+const found = sortProblems(loadSite(root, { includeDrafts: true }).problems.filter((p) => p.file === datasetFile));
+const inSheet = (message: string) => message.replace(/rows\[(\d+)\]/g, (whole, i) => (sheet.rows[Number(i)] ? `${whole} (sheet row ${sheet.rows[Number(i)].row})` : whole));
+for (const problem of found) console.log(inSheet(formatProblem(problem)));
+if (found.some((p) => p.severity === 'error')) process.exit(1);
