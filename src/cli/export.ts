@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sheetText, type JsonRow } from '../lib/spreadsheet.ts';
-import { contentDirs } from '../model/load.ts';
+import { contentDirs } from '../model/read-files.ts';
 import { didYouMean } from '../model/suggest.ts';
 
 const usage = `Usage:

@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { changeText, mergeRows, rowLabel } from '../lib/dataset-file.ts';
 import type { Cell, JsonRow } from '../lib/spreadsheet.ts';
-import { contentDirs, loadSite, type Article } from '../model/load.ts';
+import { loadSite, type Article } from '../model/load.ts';
+import { contentDirs } from '../model/read-files.ts';
 import { formatProblem, sortProblems, type Problem } from '../model/problems.ts';
 
 export interface Side {
