@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Dataset } from '../schemas/index.ts';
 import { layouts, type Drawing, type LegendItem, type RenderedChart } from './render.ts';
 import { svgToPng, type Png } from './png.ts';
+import { escapeXml } from '../lib/escape.ts';
 import { textWidth, wrapText } from './text-measure.ts';
 
 export interface Image {
@@ -93,7 +94,6 @@ export function resolveVars(text: string, vars: Map<string, string>, depth = 0):
   });
 }
 
-export const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** What site.css does for the drawings' grid lines, which an image has no stylesheet for. */
 export const gridStyle = "<style>.chart-svg g[stroke='currentColor'] line, .chart-svg line[stroke='currentColor'] { stroke: var(--chart-grid); }</style>";
