@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sheetText, type JsonRow } from '../lib/spreadsheet.ts';
 import { contentDirs } from '../model/read-files.ts';
 import { didYouMean } from '../model/suggest.ts';
+import { fail, readArguments } from './arguments.ts';
 
 const usage = `Usage:
   npm run export -- <dataset-id> [--out <file.csv|file.tsv>]
@@ -14,21 +15,10 @@ spreadsheet, save it as CSV, then: npm run import -- <file.csv> --dataset <datas
 
 const root = process.env.CONTENT_ROOT ?? process.cwd();
 
-function fail(message: string, status: 1 | 2 = 1): never {
-  console.error(message);
-  process.exit(status);
-}
-
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  console.log(usage);
-  process.exit(0);
-}
-const outFlag = args.indexOf('--out');
-const out = outFlag >= 0 ? args[outFlag + 1] : undefined;
-const rest = args.filter((_, i) => outFlag < 0 || (i !== outFlag && i !== outFlag + 1));
-if (rest.length !== 1 || rest[0].startsWith('--') || (outFlag >= 0 && !out)) fail(usage, 2);
-const id = rest[0];
+const { values, positionals } = readArguments(usage, ['out']);
+if (positionals.length !== 1) fail(usage, 2);
+const [id] = positionals;
+const { out } = values;
 const file = `${contentDirs.data}/${id}.json`;
 if (!existsSync(path.join(root, file))) {
   const known = existsSync(path.join(root, contentDirs.data)) ? readdirSync(path.join(root, contentDirs.data)).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)) : [];

@@ -12,6 +12,7 @@ import { contentDirs } from '../model/read-files.ts';
 import { formatProblem, sortProblems } from '../model/problems.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { idSchema } from '../schemas/index.ts';
+import { fail, readArguments } from './arguments.ts';
 
 const usage = `Usage:
   npm run import -- <file.csv|file.tsv> --dataset <id> [--decimal point|comma] [--date YYYY-MM-DD]
@@ -22,36 +23,20 @@ numbers use when the file alone does not tell; --date dates the change note (def
 
 const root = process.env.CONTENT_ROOT ?? process.cwd();
 
-function fail(message: string, status: 1 | 2 = 1): never {
-  console.error(message);
-  process.exit(status);
-}
-
-function options(args: string[]) {
-  const flags = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--help' || arg === '-h') {
-      console.log(usage);
-      process.exit(0);
-    }
-    if (!arg.startsWith('--')) positional.push(arg);
-    else if (['--dataset', '--decimal', '--date'].includes(arg) && args[i + 1] !== undefined) flags.set(arg.slice(2), args[++i]);
-    else fail(`Unknown option "${arg}"${didYouMean(arg, ['--dataset', '--decimal', '--date'])}.\n\n${usage}`, 2);
-  }
-  if (positional.length !== 1) fail(`Name one spreadsheet file (CSV or TSV).\n\n${usage}`, 2);
-  const id = flags.get('dataset');
+function options() {
+  const { values, positionals } = readArguments(usage, ['dataset', 'decimal', 'date']);
+  if (positionals.length !== 1) fail(`Name one spreadsheet file (CSV or TSV).\n\n${usage}`, 2);
+  const id = values.dataset;
   if (!id) fail(`Name the dataset to write with --dataset <id>, e.g. --dataset mine-production.\n\n${usage}`, 2);
   if (!idSchema.safeParse(id).success) fail(`"${id}" cannot be a dataset id: use lower-case letters, digits and hyphens only. Nothing was written.`, 2);
-  const decimal = flags.get('decimal');
+  const decimal = values.decimal;
   if (decimal !== undefined && decimal !== 'point' && decimal !== 'comma') fail(`--decimal is "point" or "comma", not "${decimal}".`, 2);
-  const date = flags.get('date') ?? new Date().toISOString().slice(0, 10);
+  const date = values.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail(`--date is a day as YYYY-MM-DD, e.g. 2026-03-01, not "${date}".`, 2);
-  return { sheetFile: positional[0], id, decimal: decimal as 'point' | 'comma' | undefined, date };
+  return { sheetFile: positionals[0], id, decimal: decimal as 'point' | 'comma' | undefined, date };
 }
 
-const { sheetFile, id, decimal, date } = options(process.argv.slice(2));
+const { sheetFile, id, decimal, date } = options();
 if (!/\.(csv|tsv)$/i.test(sheetFile)) fail(`${sheetFile}: save the sheet as CSV (.csv) or tab-separated text (.tsv) first; nothing was written.`, 2);
 if (!existsSync(sheetFile)) fail(`${sheetFile}: no such file. Nothing was written.`);
 const datasetFile = `${contentDirs.data}/${id}.json`;

@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareSites } from '../review/compare.ts';
 import { counts, reportHtml, summaryMarkdown } from '../review/report.ts';
+import { fail, readArguments } from './arguments.ts';
 
 const usage = `Usage:
   npm run review -- [--base <git-ref>] [--out <folder>]
@@ -23,23 +24,8 @@ page sizes.`;
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const root = path.resolve(process.env.CONTENT_ROOT ?? process.cwd());
 
-function fail(message: string, status: 1 | 2 = 1): never {
-  console.error(message);
-  process.exit(status);
-}
-
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  console.log(usage);
-  process.exit(0);
-}
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const unknown = args.filter((a, i) => a.startsWith('--') && !['--base', '--out'].includes(a) && !['--base', '--out'].includes(args[i - 1]));
-if (unknown.length) fail(`Unknown option ${unknown[0]}.\n\n${usage}`, 2);
-const out = path.resolve(flag('--out') ?? path.join(process.cwd(), 'review'));
+const { values } = readArguments(usage, ['base', 'out']);
+const out = path.resolve(values.out ?? path.join(process.cwd(), 'review'));
 
 const git = (...gitArgs: string[]) => execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const tryGit = (...gitArgs: string[]) => {
@@ -54,7 +40,7 @@ const mergeBase = (branch: string) => {
   const commit = tryGit('merge-base', 'HEAD', branch);
   return commit ? { ref: commit, label: `where this branch left ${branch}` } : undefined;
 };
-const base = flag('--base') ? { ref: flag('--base')!, label: flag('--base')! } : (mergeBase('origin/main') ?? mergeBase('main'));
+const base = values.base ? { ref: values.base, label: values.base } : (mergeBase('origin/main') ?? mergeBase('main'));
 const baseRef = base?.ref;
 if (!baseRef) fail(`No base to compare with: there is no origin/main or main here. Name one: npm run review -- --base <git-ref>`);
 const baseCommit = tryGit('rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`);
