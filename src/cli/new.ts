@@ -9,6 +9,7 @@ import { contentDirs } from '../model/read-files.ts';
 import { closest, didYouMean } from '../model/suggest.ts';
 import { rowSchema } from '../schemas/row.ts';
 import { idSchema, type Dataset } from '../schemas/index.ts';
+import { isoDate } from '../lib/dates.ts';
 
 const usage = `Usage:
   npm run new -- article <slug>                      a draft story: content/articles/<slug>.md
@@ -18,7 +19,7 @@ const usage = `Usage:
 Slugs and ids are lower-case letters, digits and hyphens, e.g. "cobalt-prices-2025".`;
 
 const root = process.env.CONTENT_ROOT ?? process.cwd();
-const today = new Date().toISOString().slice(0, 10);
+const today = isoDate(new Date());
 const fill = (what: string) => `${starterMark}: ${what}`;
 
 /** Stops with a message; status 2 for a command written wrong, 1 for a refusal. */

@@ -2,6 +2,7 @@
 import type { Dataset, Row } from '../schemas/index.ts';
 import type { Article } from '../model/load.ts';
 import { articleUrl, url } from './urls.ts';
+import { isoDate } from './dates.ts';
 
 export const publisher = { '@type': 'NewsMediaOrganization', name: 'Supply Lines' } as const;
 
@@ -41,7 +42,7 @@ export function datasetObject(dataset: Dataset, site: URL) {
     creator: { ...publisher, url: absolute(url('/'), site) },
     // schema.org wants a licence as a URL or a CreativeWork; ours are sentences, so they are named works.
     ...(dataset.license ? { license: { '@type': 'CreativeWork', name: dataset.license } } : {}),
-    ...(changed.length ? { dateModified: new Date(Math.max(...changed)).toISOString().slice(0, 10) } : {}),
+    ...(changed.length ? { dateModified: isoDate(new Date(Math.max(...changed))) } : {}),
     isBasedOn: [...new Set(dataset.sources.map((s) => s.url))],
     citation: dataset.sources.map((s) => [s.name, s.edition].filter(Boolean).join(', ')),
     distribution: [
@@ -62,8 +63,8 @@ export function agreementObject(row: Row, pagePath: string, dataset: Dataset, as
     description: String(row.commits ?? row.instrument),
     url: absolute(pagePath, site),
     creator: { ...publisher, url: absolute(url('/'), site) },
-    dateModified: asOf.toISOString().slice(0, 10),
-    ...(typeof row.date === 'string' ? { temporalCoverage: `${row.date}/${asOf.toISOString().slice(0, 10)}` } : {}),
+    dateModified: isoDate(asOf),
+    ...(typeof row.date === 'string' ? { temporalCoverage: `${row.date}/${isoDate(asOf)}` } : {}),
     isPartOf: datasetObject(dataset, site),
     isBasedOn: [...new Set(dataset.sources.filter((s) => s.id === row.source).map((s) => s.url))],
   };

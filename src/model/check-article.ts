@@ -3,6 +3,7 @@ import { tagSlug } from '../lib/tags.ts';
 import type { ArticleData } from '../schemas/index.ts';
 import type { Report } from './problems.ts';
 import { didYouMean } from './suggest.ts';
+import { isoDate } from '../lib/dates.ts';
 
 export function checkArticle(file: string, article: Partial<ArticleData>, chartIds: ReadonlySet<string>, report: Report) {
   for (const list of ['uncertainties', 'corrections'] as const) {
@@ -16,12 +17,11 @@ export function checkArticle(file: string, article: Partial<ArticleData>, chartI
     if (!tagSlug(tag)) report(file, ['tags', i], `tag "${tag}" has no letter or digit, so it gets no topic page: use a word`, 'warning');
   });
   // The build publishes what is not a draft at once, whatever its date: a future date would be printed as given.
-  if (article.pubDate && article.draft !== true && isoDay(article.pubDate) > isoDay(new Date())) {
-    report(file, ['pubDate'], `${isoDay(article.pubDate)} is in the future: the article is published as soon as the site is built, dated ${isoDay(article.pubDate)} (keep draft: true until the day)`, 'warning');
+  if (article.pubDate && article.draft !== true && isoDate(article.pubDate) > isoDate(new Date())) {
+    report(file, ['pubDate'], `${isoDate(article.pubDate)} is in the future: the article is published as soon as the site is built, dated ${isoDate(article.pubDate)} (keep draft: true until the day)`, 'warning');
   }
   if (article.pubDate && article.updatedDate && article.updatedDate < article.pubDate) {
-    report(file, ['updatedDate'], `expected a date on or after pubDate (${isoDay(article.pubDate)}), found ${isoDay(article.updatedDate)}`);
+    report(file, ['updatedDate'], `expected a date on or after pubDate (${isoDate(article.pubDate)}), found ${isoDate(article.updatedDate)}`);
   }
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);

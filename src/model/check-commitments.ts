@@ -5,8 +5,7 @@ import { asOfDate, signingDate, sourceIds } from '../lib/commitments.ts';
 import type { datasetSchema, Dataset, Row } from '../schemas/index.ts';
 import type { FieldPath, Report } from './problems.ts';
 import { didYouMean } from './suggest.ts';
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+import { isoDate } from '../lib/dates.ts';
 
 export type ValidatedDataset = z.output<typeof datasetSchema>;
 
@@ -28,7 +27,7 @@ export function withCommitments(dataset: ValidatedDataset & { id: string; file: 
 export function checkCommitments(file: string, dataset: ValidatedDataset, report: Report) {
   const known = dataset.sources.map((s) => s.id).filter((id): id is string => Boolean(id));
   const asOf = asOfDate(dataset);
-  const limit = dataset.asOf ? `the dataset's "as of" date, ${isoDay(asOf)} (asOf)` : `today, ${isoDay(asOf)} (the dataset gives no asOf, so the build date is used)`;
+  const limit = dataset.asOf ? `the dataset's "as of" date, ${isoDate(asOf)} (asOf)` : `today, ${isoDate(asOf)} (the dataset gives no asOf, so the build date is used)`;
   const checkSource = (source: unknown, at: FieldPath) => {
     const ids = sourceIds(source as Parameters<typeof sourceIds>[0]);
     ids.forEach((id, n) => {
@@ -56,10 +55,10 @@ export function checkCommitments(file: string, dataset: ValidatedDataset, report
       }
       commitment.status.forEach((entry, k) => {
         checkSource(entry.source, at(j, 'status', k, 'source'));
-        const date = isoDay(entry.date);
+        const date = isoDate(entry.date);
         if (entry.date > asOf) report(file, at(j, 'status', k, 'date'), `${date} is after ${limit}: a status cannot be dated after the statuses were last checked; correct the date, or move asOf forward`);
-        else if (signed && entry.date < signed) report(file, at(j, 'status', k, 'date'), `${date} is before the instrument was signed, ${isoDay(signed)}: a status reports on a commitment already made`);
-        else if (k > 0 && entry.date < commitment.status[k - 1].date) report(file, at(j, 'status', k, 'date'), `${date} is before the entry above it (${isoDay(commitment.status[k - 1].date)}): status entries go oldest first, newest last`);
+        else if (signed && entry.date < signed) report(file, at(j, 'status', k, 'date'), `${date} is before the instrument was signed, ${isoDate(signed)}: a status reports on a commitment already made`);
+        else if (k > 0 && entry.date < commitment.status[k - 1].date) report(file, at(j, 'status', k, 'date'), `${date} is before the entry above it (${isoDate(commitment.status[k - 1].date)}): status entries go oldest first, newest last`);
       });
     });
   });

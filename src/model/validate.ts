@@ -3,6 +3,7 @@ import type { z } from 'astro/zod';
 import type { Locate } from './positions.ts';
 import { fieldName, type FieldPath, type Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
+import { isoDate } from '../lib/dates.ts';
 
 export interface Validated<T> {
   data?: T;
@@ -115,7 +116,7 @@ export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return value.length ? `a list of ${value.length}` : 'an empty list';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return isoDate(value);
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   return String(value);
