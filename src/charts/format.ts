@@ -1,7 +1,11 @@
 // How values are written on axes, in tooltips, summaries and tables. Source figures are never rounded;
 // computed figures (shares, ratios) are written to one decimal place.
 import type { ChartSpec, Row } from '../schemas/index.ts';
+import { derivedField } from '../schemas/derive.ts';
 import type { FormatName } from '../schemas/format.ts';
+
+/** The field a 100% stack (`"stack": "share"`) computes: each row's percentage of its stack's total. */
+export const stackShareField = 'share_of_total_pct';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -26,13 +30,13 @@ export function formatFor(field: string, axis: 'x' | 'y' | undefined, spec: Pick
   const values = rows.map((r) => r[field]).filter((v) => v !== null && v !== undefined);
   if (values.length && values.every(isDateText)) return 'date';
   if (/^(year|years)$/i.test(field) && values.every((v) => typeof v === 'number')) return 'year';
-  if (spec.derive?.some((d) => d.as === field && d.op !== 'difference') || /(_pct|percent|share)$/i.test(field)) return 'percent';
+  if (spec.derive?.some((d) => derivedField(d) === field && d.op !== 'difference') || /(_pct|percent|share)$/i.test(field)) return 'percent';
   return values.every((v) => typeof v === 'number') ? 'number' : 'text';
 }
 
 /** True when a field is computed by the chart (derive), so its value may be written rounded. */
 export function isComputed(field: string, spec: Pick<ChartSpec, 'derive'>): boolean {
-  return Boolean(spec.derive?.some((d) => d.as === field));
+  return Boolean(spec.derive?.some((d) => derivedField(d) === field)) || field === stackShareField;
 }
 
 // Number formats, made once: making one is slow (toLocaleString makes one per call), and every table cell and tick

@@ -13,6 +13,8 @@ export interface Point {
   text: string;
   /** Lines and areas: which of the view's `xTexts` reads this point's x. */
   xGroup?: number;
+  /** Small multiples: which facet the point is in (its drawing's `panels`). */
+  panel?: number;
 }
 
 /**
@@ -37,7 +39,9 @@ export function pointsOf(kind: ChartKind, chart: ResolvedChart, shape: ChartShap
     // A figure the source gives only as a bound ("more than 95%") says so.
     const qualifier = typeof row.qualifier === 'string' && row.qualifier ? `${row.qualifier} ` : '';
     const [category, value] = horizontal ? [row[chart.y], qualifier + fx(row[chart.x])] : [fx(row[chart.x]), qualifier + fy(row[chart.y])];
-    const valueWithUnit = byCategory ? value : `${value}${unitText}`;
+    // A 100% stack's share is read with the figure it comes from, in the dataset's unit.
+    const figure = chart.stackedField ? ` (${formatValue(row[chart.stackedField], 'number')}${unit ? ` ${unit}` : ''})` : '';
+    const valueWithUnit = byCategory ? value : `${value}${unitText}${figure}`;
     const head = byCategory ? `${row[chart.y]}, ${fx(row[chart.x])}${chart.color ? `: ${statusWord(name)}` : ''}` : `${name && name !== category ? `${name}, ` : ''}${category}: ${valueWithUnit}`;
     const details = [
       chart.label && row[chart.label] ? String(row[chart.label]) : '',
@@ -55,8 +59,15 @@ export function pointsOf(kind: ChartKind, chart: ResolvedChart, shape: ChartShap
   const xTexts = xKeys.map((key) => {
     const members = read.filter((r) => String(r.row.__x) === key).sort((a, b) => order(a.name) - order(b.name));
     if (!chart.color && members.length === 1) return members[0].text;
-    return [members[0].category, ...members.map((m) => [m.name ? `${m.name}: ${m.valueWithUnit}` : m.valueWithUnit, ...m.details].join(', '))].join('; ');
+    return [members[0].category, ...stackTotal(members.map((m) => m.row)), ...members.map((m) => [m.name ? `${m.name}: ${m.valueWithUnit}` : m.valueWithUnit, ...m.details].join(', '))].join('; ');
   });
+  // A stack's total at an x, first: the figures' sum (of a 100% stack, the figures its shares are of).
+  function stackTotal(rows: typeof shape.rows): string[] {
+    if (!chart.stack || rows.length < 2) return [];
+    const field = chart.stackedField ?? chart.y;
+    const sum = rows.reduce((total, row) => total + (Number(row[field]) || 0), 0);
+    return [`total ${chart.stackedField ? formatValue(sum, 'number') : fy(sum)}${chart.stackedField && unit ? ` ${unit}` : unitText}`];
+  }
   const points = read.map(({ row, text }) => {
     // A stacked bar's point is at the end of its own segment.
     const px = place(x, shape.orientation === 'horizontal' ? row.__top ?? row.__x : row.__x);

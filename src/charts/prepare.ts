@@ -4,12 +4,17 @@ import type { ChartSpec, Derive, Row } from '../schemas/index.ts';
 import type { Filter } from '../schemas/filter.ts';
 import type { Fold } from '../schemas/fold.ts';
 import type { View } from '../schemas/view.ts';
+import { derivedField } from '../schemas/derive.ts';
+import { stackShareField } from './format.ts';
 
 /** A chart spec with one view's overrides applied: what one drawing needs. */
-export type ResolvedChart = Omit<ChartSpec, 'views'> & { view?: View };
+export type ResolvedChart = Omit<ChartSpec, 'views'> & { view?: View; stackedField?: string };
 
 export interface PreparedRows {
   rows: Row[];
+  /** The chart as drawn: with `"stack": "share"`, its value axis names the computed share (stackShareField) and
+   * `stackedField` the figure the share is computed from. */
+  chart: ResolvedChart;
   /** Problems found while preparing, with the path of the spec field they concern, e.g. ["derive", 0]. */
   problems: { field: (string | number)[]; message: string }[];
 }
@@ -40,13 +45,44 @@ export function prepareRows(chart: ResolvedChart, rows: readonly Row[]): Prepare
   const problems: PreparedRows['problems'] = [];
   let result = rows.map((row) => ({ ...row }));
   (chart.derive ?? []).forEach((derive, i) => {
-    const charted = derive.as === chart.x || derive.as === chart.y;
+    const charted = derivedField(derive) === chart.x || derivedField(derive) === chart.y;
     result = applyDerive(derive, result, (message) => problems.push({ field: ['derive', i], message }), charted);
   });
   if (chart.fold) result = applyFold(chart.fold, result);
   if (chart.filter) result = applyFilter(chart.filter, result);
   if (result.length === 0) problems.push({ field: ['filter'], message: `the chart keeps no rows${chart.view ? ` in view "${chart.view.id}"` : ''}: check the filter values against the dataset` });
-  return { rows: sortRows(chart, result), problems };
+  result = sortRows(chart, result);
+  if (chart.stack !== 'share' || !result.length) return { rows: result, chart, problems };
+  return { ...shareOfStack(chart, result), problems };
+}
+
+/**
+ * Where a stack of `chart` stands, and the figure each of its rows adds to it: along x (its category axis) with
+ * the figures on y, or, for bars on their side (numbers on x, categories on y), the other way round. Rows of
+ * different small multiples never share a stack.
+ */
+export function stackAxes(chart: ResolvedChart, rows: readonly Row[]): { value: 'x' | 'y'; stackOf(row: Row): string } {
+  const sideways = chart.mark === 'bar' && rows.every((r) => typeof r[chart.x] === 'number') && rows.some((r) => typeof r[chart.y] !== 'number');
+  const category = sideways ? chart.y : chart.x;
+  return { value: sideways ? 'x' : 'y', stackOf: (row) => JSON.stringify([chart.facet ? row[chart.facet] : null, row[category]]) };
+}
+
+/**
+ * `"stack": "share"`: each row's figure as a percentage of its stack's total (the figures of every colour category
+ * at its x, or bar category), computed here and drawn on the value axis in place of the figure, which stays in the
+ * row for the table and tooltip. A total of zero gives no share (npm run check names it).
+ */
+function shareOfStack(chart: ResolvedChart, rows: Row[]): Pick<PreparedRows, 'rows' | 'chart'> {
+  const { value, stackOf } = stackAxes(chart, rows);
+  const field = chart[value];
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(stackOf(row), (totals.get(stackOf(row)) ?? 0) + (finiteNumber(row[field]) ?? 0));
+  const shared = rows.map((row) => {
+    const figure = finiteNumber(row[field]);
+    const total = totals.get(stackOf(row))!;
+    return { ...row, [stackShareField]: figure === undefined || total === 0 ? null : (figure / total) * 100 };
+  });
+  return { rows: shared, chart: { ...chart, [value]: stackShareField, stackedField: field } };
 }
 
 function finiteNumber(value: unknown): number | undefined {
@@ -75,6 +111,7 @@ function deriveRange(out: Row, row: Row, convert: (bound: number) => number) {
 }
 
 function applyDerive(derive: Derive, rows: Row[], report: (message: string) => void, charted: boolean): Row[] {
+  if (derive.op === 'rest') return applyRest(derive, rows, report);
   // A derived figure typed into a row beside the figures it comes from: two truths that can disagree.
   const inputs = derive.op === 'share' ? [derive.value] : derive.op === 'ratio' ? [derive.numerator, derive.denominator] : [derive.a, derive.b];
   const typed = rows.flatMap((row, i) => (row[derive.as] !== undefined && inputs.some((f) => row[f] !== undefined && row[f] !== null) ? [i] : []));
@@ -124,6 +161,36 @@ function applyDerive(derive: Derive, rows: Row[], report: (message: string) => v
   });
 }
 
+/** rest: a row per `by` group for what the `total` row holds beyond the `parts` rows, after the group's last row. */
+function applyRest(derive: Extract<Derive, { op: 'rest' }>, rows: Row[], report: (message: string) => void): Row[] {
+  const typed = rows.findIndex((row) => row[derive.key] === derive.name);
+  if (typed >= 0) report(`rows[${typed}] already has ${derive.key} = "${derive.name}", which this derive computes: remove the row from the dataset (derived figures are never typed in), or give the derive another name`);
+  const groups = new Map<unknown, Row[]>();
+  for (const row of rows) groups.set(row[derive.by], [...(groups.get(row[derive.by]) ?? []), row]);
+  if (![...groups.values()].some((group) => group.some((r) => r[derive.key] === derive.total))) report(`no row has ${derive.key} = "${derive.total}" to take the parts from`);
+  const result: Row[] = [];
+  let reported = false;
+  for (const [by, group] of groups) {
+    result.push(...group);
+    const total = group.find((r) => r[derive.key] === derive.total);
+    const parts = group.filter((r) => derive.parts.includes(String(r[derive.key])));
+    const whole = total ? finiteNumber(total[derive.value]) : undefined;
+    // A year without its total, or without one of its parts, has no rest: a rest of the total alone would be wrong.
+    if (!total || whole === undefined || parts.length !== derive.parts.length || parts.some((p) => finiteNumber(p[derive.value]) === undefined)) continue;
+    const rest = whole - parts.reduce((sum, p) => sum + (finiteNumber(p[derive.value]) ?? 0), 0);
+    if (rest < 0 && !reported) {
+      reported = true;
+      report(`the parts (${derive.parts.join(', ')}) add up to more than the "${derive.total}" row's ${derive.value} for ${derive.by} = ${JSON.stringify(by)}: check that they are in one unit`);
+    }
+    const out: Row = { [derive.by]: by as Row[string], [derive.key]: derive.name, [derive.value]: rest };
+    inheritFlags(out, total, ...parts);
+    if (out.edition === undefined && total.edition !== undefined) out.edition = total.edition;
+    if (total.source !== undefined) out.source = total.source;
+    result.push(out);
+  }
+  return result;
+}
+
 function applyFold(fold: Fold, rows: Row[]): Row[] {
   return rows.flatMap((row) => {
     const rest: Row = { ...row };
@@ -151,13 +218,14 @@ function sortRows(chart: ResolvedChart, rows: Row[]): Row[] {
 /** The field a derived field is computed from, whose range (low, high) it carries: share's value, ratio's
  * numerator, difference's a. */
 export function rangeSource(derive: Derive): string {
-  return derive.op === 'share' ? derive.value : derive.op === 'ratio' ? derive.numerator : derive.a;
+  return derive.op === 'share' || derive.op === 'rest' ? derive.value : derive.op === 'ratio' ? derive.numerator : derive.a;
 }
 
 /** Every field a chart may name: the rows' own, plus those derive and fold create. */
 export function availableFields(chart: ChartSpec, rows: readonly Row[]): Set<string> {
   const fields = new Set(rows.flatMap((row) => Object.keys(row)));
-  for (const derive of chart.derive ?? []) fields.add(derive.as);
+  for (const derive of chart.derive ?? []) if (derivedField(derive)) fields.add(derivedField(derive)!);
   if (chart.fold) fields.add(chart.fold.key).add(chart.fold.value);
+  if (chart.stack === 'share') fields.add(stackShareField);
   return fields;
 }

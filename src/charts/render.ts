@@ -13,7 +13,8 @@ import { plotOptions } from './plot-options.ts';
 import { pointsOf, type Point } from './points.ts';
 import { postprocessSvg } from './postprocess.ts';
 import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
-import { chartColorKey, chartShape, type ColorKey, type NumberedAnnotation } from './shape.ts';
+import { chartColorKey, chartShape, type ChartShape, type ColorKey, type NumberedAnnotation } from './shape.ts';
+import { composeFacets, facetLayout, facetsOf, markersOf } from './facets.ts';
 
 export type { LegendItem, Point };
 
@@ -34,6 +35,8 @@ export interface Drawing {
   points: Point[];
   /** Top and bottom of the plotting frame, px: where a rule at the pointer's x is drawn. */
   frame: [number, number];
+  /** Small multiples: each facet's plotting frame (x0, y0, x1, y1), px, where its points are read. */
+  panels?: [number, number, number, number][];
 }
 
 export interface RenderedView {
@@ -83,27 +86,46 @@ export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
   return { id: spec.id, spec, dataset, uncertainties, notes, views, legend: legendOf(kind, spec, views, uncertainties, colorKey) };
 }
 
-function renderView(kind: ChartKind, id: string, chart: ResolvedChart, dataset: Dataset, uncertainties: NumberedAnnotation[], colorKey: ColorKey): RenderedView {
-  const { rows } = prepareRows(chart, dataset.rows);
+function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, dataset: Dataset, uncertainties: NumberedAnnotation[], colorKey: ColorKey): RenderedView {
+  const { rows, chart } = prepareRows(resolved, dataset.rows);
   const shape = chartShape(chart, rows, colorKey, kind);
   const suffix = chart.view ? `-${chart.view.id}` : '';
   const hit = kind.reading.hit(shape);
   let xTexts: string[] = [];
-  const drawings = (Object.keys(layouts) as (keyof typeof layouts)[]).map((name) => {
-    const layout = layouts[name];
-    // The plan is worked out once per drawing, and both Plot's options and the points read it.
-    const plan = kind.plan(chart, shape, layout, uncertainties);
-    const plot = Plot.plot({ ...plotOptions(kind, chart, shape, plan, layout, uncertainties), document } as Plot.PlotOptions) as unknown as SVGSVGElement & Plot.Plot;
+  const labelledBy = `chart-${id}-title`;
+  const describedBy = `chart-${id}-summary${suffix}`;
+  // One drawing of a chart (or of one facet of it) at one layout: its plan, Plot's SVG and the points read from it.
+  const draw = (drawShape: ChartShape, layout: Layout, markers: NumberedAnnotation[]) => {
+    // The plan is worked out once per drawing, and both Plot's options and the points read it. Every marker counts
+    // in the plan, so that the small charts of a facet all keep the same room for them.
+    const plan = kind.plan(chart, drawShape, layout, uncertainties);
+    const plot = Plot.plot({ ...plotOptions(kind, chart, drawShape, plan, layout, markers), document } as Plot.PlotOptions) as unknown as SVGSVGElement & Plot.Plot;
     const width = Number(plot.getAttribute('width'));
     const height = Number(plot.getAttribute('height'));
-    const read = pointsOf(kind, chart, shape, plot, dataset.unit, plan.markOffset);
-    xTexts = read.xTexts;
-    const points = read.points;
-    const svg = postprocessSvg(plot.outerHTML, `chart-${id}-title`, `chart-${id}-summary${suffix}`);
+    const read = pointsOf(kind, chart, drawShape, plot, dataset.unit, plan.markOffset);
     const [bottom, top] = (plot.scale('y')?.range ?? [height, 0]).map(Number);
-    return { layout: name, svg, width, height, points, frame: [Math.min(top, bottom), Math.max(top, bottom)] as [number, number] };
+    return { plot, plan, width, height, read, frame: [Math.min(top, bottom), Math.max(top, bottom)] as [number, number] };
+  };
+  const facets = chart.facet ? facetsOf(chart, shape) : [];
+  const facetMarkers = markersOf(chart, facets, uncertainties);
+  const drawings = (Object.keys(layouts) as (keyof typeof layouts)[]).map((name): Drawing => {
+    const layout = layouts[name];
+    if (!facets.length) {
+      const { plot, width, height, read, frame } = draw(shape, layout, uncertainties);
+      xTexts = read.xTexts;
+      return { layout: name, svg: postprocessSvg(plot.outerHTML, labelledBy, describedBy), width, height, points: read.points, frame };
+    }
+    const panelLayout = facetLayout(facets.length, layout);
+    const parts = facets.map((facet, i) => {
+      const { plot, plan, width, height, read } = draw(facet.shape, panelLayout, facetMarkers[i]);
+      return { svg: plot, width, height, points: read.points, xTexts: read.xTexts, frame: [plan.marginLeft, plan.marginTop, width - plan.marginRight, height - plan.marginBottom] as [number, number, number, number] };
+    });
+    const grid = composeFacets(document as unknown as Document, facets, parts, layout);
+    xTexts = grid.xTexts;
+    const [, y0, , y1] = grid.panels[0];
+    return { layout: name, svg: postprocessSvg(grid.svg.outerHTML, labelledBy, describedBy), width: grid.width, height: grid.height, points: grid.points, frame: [y0, y1], panels: grid.panels };
   });
-  const fields = [...new Set([chart.y, chart.x, chart.color, chart.label, ...Object.keys(rows[0] ?? {})].filter((f): f is string => Boolean(f)))];
+  const fields = [...new Set([chart.facet, chart.y, chart.x, chart.color, chart.label, ...Object.keys(rows[0] ?? {})].filter((f): f is string => Boolean(f)))];
   const columns = fields
     .filter((f) => !['estimate', 'secondary', 'low', 'high', 'source', 'id'].includes(f) || (f === 'low' || f === 'high'))
     .filter((f) => rows.some((r) => r[f] !== undefined && r[f] !== null))
@@ -118,7 +140,8 @@ function renderView(kind: ChartKind, id: string, chart: ResolvedChart, dataset: 
     id: chart.view?.id,
     label: chart.view?.label,
     subtitle: chart.subtitle,
-    summary: kind.summarize(chart, shape),
+    // Small multiples: a sentence per facet, each computed from its own rows.
+    summary: facets.length ? facets.map((facet) => `${facet.value}: ${kind.summarize(chart, facet.shape)}`).join(' ') : kind.summarize(chart, shape),
     drawings,
     rows: shape.rows.map(({ __x, __y, ...row }) => row),
     columns,

@@ -14,7 +14,8 @@ export interface NumberedAnnotation extends Annotation {
 export interface DrawRow extends Row {
   __x: unknown;
   __y: unknown;
-  /** Bars: where the row's bar starts and ends on the value axis, its category's bars stacked in colour order. */
+  /** Bars, and stacked areas: where the row's bar (or band) starts and ends on the value axis, its category's (or x's)
+   * rows stacked in colour order. */
   __base?: number;
   __top?: number;
   /** Bars: true when the row shares its category with other bars, so its value is one segment of a stack. */
@@ -31,7 +32,12 @@ export interface ChartShape {
   colors: ColorKey['entries'];
   /** A number field as the colour of a cell grid: the steps of its sequential scale. */
   colorSteps?: ColorKey['steps'];
+  /** Small multiples: the rows of every facet, which the shared scales span (`rows` are one facet's). */
+  domainRows?: DrawRow[];
 }
+
+/** The rows a chart's scales span: every facet's in a small multiple, else the chart's own. */
+export const domainRows = (shape: ChartShape): DrawRow[] => shape.domainRows ?? shape.rows;
 
 /** What each colour means, decided once per chart (over every view's rows), so one legend fits every view. */
 export interface ColorKey {
@@ -117,6 +123,33 @@ export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey:
     colors: colorKey.entries,
     ...(colorKey.steps ? { colorSteps: colorKey.steps } : {}),
   };
+}
+
+/**
+ * Rows of one category (one x, for areas) stacked on each other, whatever their estimate flag: in the key's order
+ * (colorOrder), positive values up from zero and negative ones down. Sets each row's __base and __top on the value
+ * axis. Rows of different facets never share a stack.
+ */
+export function stackRows(chart: ResolvedChart, rows: DrawRow[], orientation: ChartShape['orientation'], colorKey: ColorKey) {
+  const [category, value] = orientation === 'horizontal' ? (['__y', '__x'] as const) : (['__x', '__y'] as const);
+  const rank = (row: DrawRow) => {
+    const i = chart.color ? colorKey.entries.findIndex((c) => c.value === String(row[chart.color!])) : -1;
+    return i < 0 ? colorKey.entries.length : i;
+  };
+  const stacks = chart.facet ? group(rows, (row) => String(row[chart.facet!]), (row) => String(row[category])) : new Map([['', seriesOf(rows, category)]]);
+  for (const facet of stacks.values()) {
+    for (const stack of facet.values()) {
+      let [up, down] = [0, 0];
+      for (const row of stack.slice().sort((a, b) => rank(a) - rank(b))) {
+        const v = Number(row[value]);
+        row.__base = v < 0 ? down : up;
+        if (v < 0) down += v;
+        else up += v;
+        row.__top = row.__base + v;
+        row.__stacked = stack.length > 1;
+      }
+    }
+  }
 }
 
 /** The colour of a row's mark: its category's, the accent for the highlight, grey for the rest. */

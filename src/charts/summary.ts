@@ -50,3 +50,34 @@ export function pointsSummary(chart: ResolvedChart, shape: ChartShape): string {
   // Timelines: the first and last events by name, and how many fall in each colour category.
   return `${rows.length} ${shape.xFormat === 'date' ? 'events' : 'points'} from ${fx(first[chart.x])} (${name(first)}) to ${fx(last[chart.x])} (${name(last)}).${groups}${note}`;
 }
+
+/**
+ * Stacked areas and bars (`stack`): each colour category at the last x (or bar category) and at the first, in the
+ * key's order; a 100% stack gives each share with the figures it comes from, a sum stack the totals first.
+ */
+export function stackSummary(chart: ResolvedChart, shape: ChartShape): string {
+  const horizontal = shape.orientation === 'horizontal';
+  const [valueField, placeField] = horizontal ? [chart.x, chart.y] : [chart.y, chart.x];
+  const { fx, fy } = summaryFormats(chart, shape);
+  const fv = horizontal ? fx : fy;
+  const fp = horizontal ? (v: unknown) => String(v) : fx;
+  const rows = horizontal ? shape.rows : inXOrder(shape.rows);
+  const places = [...new Set(rows.map((r) => r[placeField]))];
+  const at = !horizontal && (shape.xFormat === 'year' || shape.xFormat === 'date') ? 'in' : 'for';
+  const figureField = chart.stackedField ?? valueField;
+  const total = (place: unknown) => rows.filter((r) => r[placeField] === place).reduce((sum, r) => sum + (Number(r[figureField]) || 0), 0);
+  const figure = (v: unknown) => formatValue(v, 'number');
+  const trend = (from: number, to: number) => (Math.abs(to - from) < 1e-9 ? 'the same as' : to > from ? 'up from' : 'down from');
+  const order = (name: string) => shape.colors.findIndex((c) => c.value === name);
+  const series = [...seriesOf(rows, chart.color ?? undefined)].sort(([a], [b]) => order(a) - order(b));
+  const [first, last] = [places[0], places[places.length - 1]];
+  const parts = series.map(([name, list]) => {
+    const [a, b] = [list[0], list[list.length - 1]];
+    const who = name ? `${name}: ` : '';
+    const share = (row: DrawRow) => (chart.stack === 'share' ? ` of the total ${at} ${fp(row[placeField])} (${figure(row[figureField])} of ${figure(total(row[placeField]))})` : ` ${at} ${fp(row[placeField])}`);
+    if (a === b) return `${who}${fv(b[valueField])}${share(b)}.`;
+    return `${who}${fv(b[valueField])}${share(b)}, ${trend(Number(a[valueField]), Number(b[valueField]))} ${fv(a[valueField])}${share(a).replace(/ of the total/, '')}.`;
+  });
+  const totals = chart.stack === 'sum' ? `Stacked totals: ${fv(total(last))} ${at} ${fp(last)}${places.length > 1 ? `, ${trend(total(first), total(last))} ${fv(total(first))} ${at} ${fp(first)}` : ''}. ` : '';
+  return `${totals}${parts.join(' ')}${estimateNote(rows)}`;
+}

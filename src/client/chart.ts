@@ -18,9 +18,18 @@ interface PointData {
   xTexts?: string[];
   /** nearest-x: the top and bottom of each drawing's plotting frame, where the rule at the pointer's x goes. */
   frames?: Record<string, [number, number]>;
+  /** Small multiples: each point's facet, and each facet's frame (x0, y0, x1, y1) per drawing. */
+  panel?: number[];
+  panels?: Record<string, [number, number, number, number][]>;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The facet whose frame holds a point, or the nearest one to it. */
+function nearestPanel(panels: [number, number, number, number][], px: number, py: number): number {
+  const distance = ([x0, y0, x1, y1]: [number, number, number, number]) => Math.hypot(Math.max(x0 - px, 0, px - x1), Math.max(y0 - py, 0, py - y1));
+  return panels.reduce((best, panel, i) => (distance(panel) < distance(panels[best]) ? i : best), 0);
+}
 
 class SupplyLinesChart extends HTMLElement {
   #live = document.createElement('p');
@@ -54,7 +63,7 @@ class SupplyLinesChart extends HTMLElement {
       const svg = drawing?.querySelector('svg');
       const layout = drawing?.dataset.layout ?? '';
       const points = data.drawings[layout];
-      return drawing && svg && points ? { svg, points, frame: data.frames?.[layout], scale: svg.getBoundingClientRect().width / Number(drawing.dataset.width) } : undefined;
+      return drawing && svg && points ? { svg, points, frame: data.frames?.[layout], panels: data.panels?.[layout], scale: svg.getBoundingClientRect().width / Number(drawing.dataset.width) } : undefined;
     };
     const mark = (svg: SVGSVGElement, name: string, attributes: Record<string, number | string>) => {
       const element = svg.appendChild(document.createElementNS(SVG_NS, name));
@@ -84,7 +93,10 @@ class SupplyLinesChart extends HTMLElement {
       tooltip.style.left = `${Math.min(Math.max(x - width / 2, 0), Math.max(0, host.width - width))}px`;
       const above = y - height - 12;
       tooltip.style.top = `${host.top + above >= 4 ? above : y + 14}px`;
-      if (view.frame) mark(view.svg, 'line', { class: 'chart-focus-rule', x1: px, x2: px, y1: view.frame[0], y2: view.frame[1] });
+      // The rule spans the frame of the point's own facet, in small multiples.
+      const facet = data.panel && view.panels?.[data.panel[indices[0]]];
+      const frame = facet ? [facet[1], facet[3]] : view.frame;
+      if (frame) mark(view.svg, 'line', { class: 'chart-focus-rule', x1: px, x2: px, y1: frame[0], y2: frame[1] });
       for (const [cx, cy] of xys) mark(view.svg, 'circle', { class: 'chart-focus', cx, cy, r: 9 });
       if (announcement) this.#live.textContent = announcement;
     };
@@ -104,7 +116,10 @@ class SupplyLinesChart extends HTMLElement {
       const { hit, xGroup, xTexts } = data;
       let best = -1;
       let bestDistance = hit === 'nearest-x' ? Infinity : 30 ** 2;
+      // Small multiples: only the points of the facet under the pointer (or nearest it).
+      const facet = view.panels && nearestPanel(view.panels, px, py);
       view.points.forEach(([x, y], i) => {
+        if (facet !== undefined && data.panel?.[i] !== facet) return;
         const d = hit === 'y' ? (y - py) ** 2 : hit === 'xy' ? (x - px) ** 2 + (y - py) ** 2 : (x - px) ** 2;
         if (d < bestDistance) [best, bestDistance] = [i, d];
       });

@@ -1,8 +1,10 @@
 // A chart cross-checked against its dataset, view by view: fields exist, filters match rows, notes and reference
 // lines sit on an axis, rows can be drawn, ranges hold their figures, and the kind's own checks (kinds/*.ts).
 import { kinds, type Mark } from '../charts/kinds/index.ts';
-import { chartViews, availableFields, prepareRows, rangeSource, resolveView, type ResolvedChart } from '../charts/prepare.ts';
+import { chartViews, availableFields, prepareRows, rangeSource, resolveView, stackAxes, type ResolvedChart } from '../charts/prepare.ts';
 import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
+import { derivedField } from '../schemas/derive.ts';
+import { stackShareField } from '../charts/format.ts';
 import type { FieldPath, Report } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -20,11 +22,11 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     }
   };
   chart.derive?.forEach((d, i) => {
-    const inputs = d.op === 'share' ? { value: d.value, key: d.key, by: d.by } : d.op === 'ratio' ? { numerator: d.numerator, denominator: d.denominator } : { a: d.a, b: d.b };
+    const inputs = d.op === 'share' || d.op === 'rest' ? { value: d.value, key: d.key, by: d.by } : d.op === 'ratio' ? { numerator: d.numerator, denominator: d.denominator } : { a: d.a, b: d.b };
     for (const [name, field] of Object.entries(inputs)) need(['derive', i, name], field, rowFields);
   });
   chart.fold?.fields.forEach((field, i) => need(['fold', 'fields', i], field, rowFields));
-  for (const name of ['x', 'y', 'color', 'label'] as const) need([name], chart[name]);
+  for (const name of ['x', 'y', 'color', 'label', 'facet'] as const) need([name], chart[name]);
   for (const field of Object.keys(chart.filter ?? {})) need(['filter', field], field);
   const viewIds = new Set<string>();
   chart.views?.forEach((view, i) => {
@@ -35,8 +37,14 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     for (const field of Object.keys(view.filter ?? {})) need(['views', i, 'filter', field], field);
   });
   if (problemsFor(chart, fields)) return; // drawing needs the fields to exist
+  const kind = kinds[chart.mark as Mark];
+  if (chart.stack && kind && !kind.checks?.stacks) report(chart.file, ['stack'], `a ${chart.mark} chart does not stack: "stack" works on area and bar charts; remove it, or make the mark "area" or "bar"`);
+  if (chart.facet && kind?.checks?.noFacet) report(chart.file, ['facet'], `a ${chart.mark} chart cannot be drawn as small multiples: ${kind.checks.noFacet}; remove "facet", or make the mark "line", "area", "bar" or "dot"`);
 
   const reported = new Set<string>();
+  const once = (key: string) => !reported.has(key) && Boolean(reported.add(key));
+  // A chart whose mark failed its schema is cross-checked without its kind's checks.
+  const checks = kinds[chart.mark as Mark]?.checks;
   // Bar-chart notes placed by a length alone that no bar has, by note, with the lengths seen in the views.
   const offBars = new Map<number, { views: number; low: number; high: number; field: string; category: string; axis: 'x' | 'y'; other: 'x' | 'y' }>();
   for (const view of chartViews(chart)) {
@@ -55,7 +63,10 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
       }
     }
     // Rows carry their place in the dataset through derive, fold and filter, so that problems can name them.
-    const { rows, problems } = prepareRows(resolved, dataset.rows.map((row, i) => ({ ...row, [rowIndex]: i })));
+    const prepared = prepareRows(resolved, dataset.rows.map((row, i) => ({ ...row, [rowIndex]: i })));
+    const { rows, problems } = prepared;
+    if (chart.stack && checks?.stacks) checkStack(chart, prepared.chart, rows, dataset, report, once);
+    if (chart.facet) checkFacet(chart, rows, report, once);
     for (const p of problems) {
       // Derive problems are the same in every view: report them once. A view's own filter is the one that failed.
       const where = view?.filter && p.field[0] === 'filter' ? ['views', chart.views!.indexOf(view), ...p.field] : p.field;
@@ -64,11 +75,10 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
       reported.add(key);
     }
     const values = (field: string) => rows.map((r) => r[field]).filter((v) => v !== null && v !== undefined);
-    // A chart whose mark failed its schema is cross-checked without its kind's checks.
-    const checks = kinds[chart.mark as Mark]?.checks;
     // The length axis of bars (and of any kind with one), given the rows: the other axis has one row per category.
     const valueAxis = checks?.lengthAxis?.(rows.every((r) => typeof r[resolved.x] === 'number'));
-    if (valueAxis) {
+    // A stack, or small multiples, draw several bars of one category on purpose.
+    if (valueAxis && !chart.stack && !chart.facet) {
       // One mark per category: bars of several rows would stack, which reads as parts of a whole.
       const category = resolved[valueAxis === 'x' ? 'y' : 'x'];
       const counts = new Map<unknown, number>();
@@ -87,13 +97,13 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     const inView = view ? ` in view "${view.id}"` : '';
     // Axes the kind draws from zero (line and area values, bar lengths): zero is on them.
     const fromZero = (axis: 'x' | 'y') => checks?.zeroOn.includes(axis) ?? false;
-    const once = (key: string) => !reported.has(key) && Boolean(reported.add(key));
     const missing = withErrors.has(dataset.file) ? new Map<Row, string[]>() : checkChartedFields(chart, resolved, dataset, rows, view, report, once);
     chart.annotations?.forEach((a, i) => {
       for (const axis of ['x', 'y'] as const) {
         const value = a[axis];
         if (value === undefined || !rows.length) continue;
-        const axisValues = values(resolved[axis]);
+        // A stack reaches its total, and a 100% stack's axis is the shares, up to 100%.
+        const axisValues = chart.stack && axis === stackAxes(prepared.chart, rows).value ? [...values(prepared.chart[axis]), ...stackEnds(prepared.chart, rows)] : values(resolved[axis]);
         if (!onAxis(value, axisValues, fromZero(axis))) {
           report(chart.file, ['annotations', i, axis], `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${inView}${typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`);
         } else if (axis === valueAxis && typeof value === 'number' && a[axis === 'x' ? 'y' : 'x'] === undefined) {
@@ -155,7 +165,7 @@ function rowList(indexes: number[]): string {
 /** The fields a chart draws each row by that are missing from a row: absent, as opposed to null ("not available"). */
 function lackedFields(chart: ResolvedChart, row: Row): string[] {
   const lacks = (field: string) => {
-    const derive = chart.derive?.find((d) => d.as === field);
+    const derive = chart.derive?.find((d) => derivedField(d) === field);
     // A derived field is missing where it could not be computed for want of its source (a figure typed in stays).
     if (derive) return (row[field] === undefined || row[field] === null) && row[rangeSource(derive)] === undefined;
     if (chart.fold && (field === chart.fold.key || field === chart.fold.value)) return false;
@@ -202,7 +212,7 @@ function checkNamedCategories(chart: ChartSpec, resolved: ResolvedChart, view: V
 /** low and high bound the row's charted figure in its unit: a range that does not hold the figure is an error. */
 function checkRanges(chart: ChartSpec, resolved: ResolvedChart, valueAxis: 'x' | 'y', rows: Row[], dataset: Dataset, report: Report, once: (key: string) => boolean) {
   const charted = resolved[valueAxis];
-  const derive = chart.derive?.find((d) => d.as === charted);
+  const derive = chart.derive?.find((d) => derivedField(d) === charted);
   // A derived field's range is derived from its source's (src/charts/prepare.ts): check the source's.
   for (const row of rows) {
     const original = dataset.rows[indexOf(row)];
@@ -217,8 +227,47 @@ function checkRanges(chart: ChartSpec, resolved: ResolvedChart, valueAxis: 'x' |
   }
 }
 
+/** The ends of a chart's stacks on its value axis: each stack's total. */
+function stackEnds(drawn: ResolvedChart, rows: Row[]): number[] {
+  const { value, stackOf } = stackAxes(drawn, rows);
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(stackOf(row), (totals.get(stackOf(row)) ?? 0) + (Number(row[drawn[value]]) || 0));
+  return [...totals.values()];
+}
+
+/**
+ * A stack adds parts of a whole: a negative part, a 100% stack whose parts add up to zero, or a range on one part
+ * (the parts above it would have to move with it) cannot be drawn as one; each is an error naming its rows.
+ */
+function checkStack(chart: ChartSpec, drawn: ResolvedChart, rows: Row[], dataset: Dataset, report: Report, once: (key: string) => boolean) {
+  const { value } = stackAxes(drawn, rows);
+  const field = drawn.stackedField ?? drawn[value];
+  const category = drawn[value === 'x' ? 'y' : 'x'];
+  const where = (row: Row) => [chart.facet, chart.color, category].filter((f): f is string => Boolean(f)).map((f) => `${f} = ${JSON.stringify(row[f])}`).join(', ');
+  const named = (row: Row) => (indexOf(row) === undefined ? `the derived row (${where(row)})` : `rows[${indexOf(row)}] of ${dataset.file} (${where(row)})`);
+  const negative = rows.filter((r) => typeof r[field] === 'number' && (r[field] as number) < 0);
+  if (negative.length && once('stack negative')) {
+    const more = negative.length > 1 ? ` and ${negative.length - 1} more` : '';
+    report(chart.file, ['stack'], `${named(negative[0])}${more} ${negative.length > 1 ? 'have' : 'has'} a negative ${field}, ${negative[0][field]}: a stack adds up parts of a whole, which are never below zero; remove "stack" (and draw the figures as lines or separate bars), or filter those rows out`);
+  }
+  if (drawn.stack === 'share') {
+    const zero = rows.find((r) => typeof r[field] === 'number' && r[stackShareField] === null);
+    if (zero && once('stack zero')) report(chart.file, ['stack'], `the stack at ${category} = ${JSON.stringify(zero[category])}${chart.facet ? ` (${chart.facet} = ${JSON.stringify(zero[chart.facet])})` : ''} adds up to 0, so it has no shares ("stack": "share" divides each ${field} by the stack's total): filter that ${category} out, or use "stack": "sum"`);
+  }
+  const ranged = rows.find((r) => typeof r.low === 'number' || typeof r.high === 'number');
+  if (ranged && once('stack range')) report(chart.file, ['stack'], `${named(ranged)} has a range (low, high), which a stacked chart cannot draw: one part's range would move every part above it; remove "stack", or give the range in a note instead`);
+}
+
+/** Small multiples: one chart per value of the facet field, which every row the chart keeps must have. */
+function checkFacet(chart: ChartSpec, rows: Row[], report: Report, once: (key: string) => boolean) {
+  const lacking = rows.filter((r) => r[chart.facet!] === undefined || r[chart.facet!] === null);
+  if (lacking.length && once('facet lacks')) {
+    report(chart.file, ['facet'], `${rowList(lacking.map(indexOf).filter((i) => i !== undefined))} ${lacking.length > 1 ? 'have' : 'has'} no "${chart.facet}", so ${lacking.length > 1 ? 'they belong' : 'it belongs'} to no small chart: give ${lacking.length > 1 ? 'them' : 'it'} a value, or leave ${lacking.length > 1 ? 'them' : 'it'} out with a filter`);
+  }
+}
+
 function problemsFor(chart: ChartSpec, fields: Set<string>): boolean {
-  return [chart.x, chart.y, chart.color, chart.label].some((f) => f !== undefined && !fields.has(f));
+  return [chart.x, chart.y, chart.color, chart.label, chart.facet].some((f) => f !== undefined && !fields.has(f));
 }
 
 /** Is an annotation's value on an axis: one of its categories, or within its numbers (give or take a tenth of

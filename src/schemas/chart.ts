@@ -55,6 +55,10 @@ export const chartSchema = z.strictObject({
   annotations: z.array(annotationSchema).optional(),
   /** Notes under the chart: one paragraph or a list. */
   notes: textListSchema.optional(),
+  /** Areas and bars of each `color` category stacked: sum (their totals) or share (each category's percentage of its x's, or bar category's, total, computed at build time). Default: not stacked (bars of one category stack all the same). */
+  stack: z.enum(['sum', 'share']).optional(),
+  /** Field whose values each get a small chart of their own (small multiples), all on the same scales, e.g. "stage". */
+  facet: z.string().min(1).optional(),
 });
 
 export type ChartSpec = z.output<typeof chartSchema> & { id: string; file: string };

@@ -63,6 +63,25 @@ function outputAreaSeries() {
 function timelineViewsColors() {
   return render('timeline-views-colors'); // timeline with views, one of which leaves a colour category out
 }
+// Stacks and small multiples (issue 13).
+function chinaRestShareArea() {
+  return render('china-rest-share-area'); // area, stack share: China against the rest of the world (derive rest)
+}
+function outputStackSumArea() {
+  return render('output-stack-sum-area'); // area, stack sum (contract form)
+}
+function outputStackShareBars() {
+  return render('output-stack-share-bars'); // vertical bars, stack share with a rest row (contract form)
+}
+function outputFacetsLine() {
+  return render('output-facets-line'); // line, facet: three small charts (contract form)
+}
+function productionFacetTwelve() {
+  return render('production-facet-twelve'); // line, facet: twelve countries
+}
+function reservesFacetOne() {
+  return render('reserves-facet-one'); // horizontal bars, facet with one value
+}
 const charts = [
   chinaShareLine,
   productionBarHighlight,
@@ -75,6 +94,12 @@ const charts = [
   outputStackedBars,
   outputAreaSeries,
   timelineViewsColors,
+  chinaRestShareArea,
+  outputStackSumArea,
+  outputStackShareBars,
+  outputFacetsLine,
+  productionFacetTwelve,
+  reservesFacetOne,
 ];
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

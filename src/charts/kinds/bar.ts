@@ -8,20 +8,19 @@ import { markerAt, type MarkerCandidate } from '../overlay/markers.ts';
 import type { At } from '../overlay/types.ts';
 import type { Box } from '../overlay/space.ts';
 import { ink } from '../colors.ts';
-import { seriesOf, type ChartShape, type ColorKey, type DrawRow } from '../shape.ts';
-import { estimateNote, summaryFormats } from '../summary.ts';
+import { domainRows, seriesOf, stackRows, type ChartShape, type DrawRow } from '../shape.ts';
+import { estimateNote, stackSummary, summaryFormats } from '../summary.ts';
 import type { ChartKind } from './types.ts';
-import type { ResolvedChart } from '../prepare.ts';
 
 const horizontal = (shape: ChartShape) => shape.orientation === 'horizontal';
 
 export const bar: ChartKind = {
   orientation: (xNumeric, yNumeric) => (xNumeric && !yNumeric ? 'horizontal' : 'vertical'),
   // One bar per category: bars of several rows would stack, which reads as parts of a whole.
-  checks: { zeroOn: ['x', 'y'], lengthAxis: (everyXIsNumber) => (everyXIsNumber ? 'x' : 'y') },
+  checks: { zeroOn: ['x', 'y'], lengthAxis: (everyXIsNumber) => (everyXIsNumber ? 'x' : 'y'), stacks: true },
   // A number against a category: the category with the most values gives the most bars.
   starter: ({ measure, categories }) => (measure && categories.length ? { x: measure, y: categories[categories.length - 1] } : undefined),
-  arrange: stackBars,
+  arrange: stackRows,
   plan(chart, shape, layout, uncertainties) {
     const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove });
     if (horizontal(shape)) planHorizontal(ctx);
@@ -30,7 +29,8 @@ export const bar: ChartKind = {
         topGap: ctx.lineHeight,
         right: ({ plan, f, yDisplay }) => {
           for (const row of shape.rows) plan.valueText.set(row, measure(yDisplay(row[chart.y]), f));
-          plan.stackTotals = stackTotals(shape.rows, '__x', (v) => measure(yDisplay(v), f, true));
+          // A 100% stack's total is 100% everywhere: not written.
+          plan.stackTotals = chart.stack === 'share' ? [] : stackTotals(shape.rows, '__x', (v) => measure(yDisplay(v), f, true));
           plan.marginRight = 4;
         },
       });
@@ -55,7 +55,7 @@ export const bar: ChartKind = {
   scales({ chart, shape, plan, layout }) {
     if (horizontal(shape)) return { x: { axis: null }, y: categoryYScale(plan, shape) };
     // The data's own values (years stay numbers), or the band would place no bar and no tick.
-    const columns = [...new Set(shape.rows.map((r) => r.__x))];
+    const columns = [...new Set(domainRows(shape).map((r) => r.__x))];
     return { x: { label: chart.xLabel ?? null, ...(columns.length ? { type: 'band', domain: columns, padding: 0.15 } : {}) }, y: valueYScale(plan, shape, layout) };
   },
   overlay: (shape) => ({
@@ -66,6 +66,7 @@ export const bar: ChartKind = {
     markerPlaces: horizontal(shape) ? markerInRow : undefined,
   }),
   summarize(chart, shape) {
+    if (chart.stack) return stackSummary(chart, shape);
     const { rows } = shape;
     const { fx, fy } = summaryFormats(chart, shape);
     const valueField = horizontal(shape) ? chart.x : chart.y;
@@ -87,29 +88,6 @@ export const bar: ChartKind = {
   legendShape: 'bar',
 };
 
-/**
- * The bars of one category stacked on each other, whatever their estimate flag: in the key's order (colorOrder),
- * positive values up from zero and negative ones down. Sets each row's __base and __top on the value axis.
- */
-function stackBars(chart: ResolvedChart, rows: DrawRow[], orientation: ChartShape['orientation'], colorKey: ColorKey) {
-  const [category, value] = orientation === 'horizontal' ? (['__y', '__x'] as const) : (['__x', '__y'] as const);
-  const rank = (row: DrawRow) => {
-    const i = chart.color ? colorKey.entries.findIndex((c) => c.value === String(row[chart.color!])) : -1;
-    return i < 0 ? colorKey.entries.length : i;
-  };
-  for (const group of seriesOf(rows, category).values()) {
-    let [up, down] = [0, 0];
-    for (const row of group.slice().sort((a, b) => rank(a) - rank(b))) {
-      const v = Number(row[value]);
-      row.__base = v < 0 ? down : up;
-      if (v < 0) down += v;
-      else up += v;
-      row.__top = row.__base + v;
-      row.__stacked = group.length > 1;
-    }
-  }
-}
-
 /** The total of each stack of bars (categories with more than one bar), and where its positive or negative end is. */
 function stackTotals(rows: DrawRow[], category: '__x' | '__y', measureText: (value: number) => TextBlock): Plan['stackTotals'] {
   return [...seriesOf(rows, category).values()]
@@ -124,12 +102,12 @@ function stackTotals(rows: DrawRow[], category: '__x' | '__y', measureText: (val
 function planHorizontal({ chart, shape, plan, f, lineHeight, lows, highs, xRefs, markerRoom, rowLabelLines, leftLines, xDisplay, planXReferences }: PlanContext) {
   const { rows } = shape;
   for (const row of rows) plan.valueText.set(row, measure(xDisplay(row[chart.x]), f));
-  plan.stackTotals = stackTotals(rows, '__y', (v) => measure(xDisplay(v), f, true));
+  plan.stackTotals = chart.stack === 'share' ? [] : stackTotals(rows, '__y', (v) => measure(xDisplay(v), f, true));
   // Past the end of a bar: its value, or a stack's total.
   const ends = [...rows.filter((r) => !r.__stacked).map((r) => plan.valueText.get(r)!), ...plan.stackTotals.map((t) => t.block)];
   const widest = Math.max(0, ...ends.map((t) => t.width));
   plan.marginRight = Math.ceil(widest) + 8 + markerRoom;
-  const xs = rows.flatMap((r) => [Number(r.__base ?? 0), Number(r.__top ?? r.__x)]);
+  const xs = domainRows(shape).flatMap((r) => [Number(r.__base ?? 0), Number(r.__top ?? r.__x)]);
   plan.xDomain = [Math.min(0, ...xs, ...lows), Math.max(...xs, ...highs, ...xRefs.map((r) => Number(r.x)))];
   plan.thickness = Math.round(f * 1.45);
   const gap = Math.round(f * 0.75);

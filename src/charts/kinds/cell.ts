@@ -14,6 +14,8 @@ import { countsBy, estimateNote, pointsSummary } from '../summary.ts';
 import type { ChartKind } from './types.ts';
 
 export const cell: ChartKind = {
+  // A grid is already one chart of rows and columns: small multiples of it would split its rows apart.
+  checks: { zeroOn: [], noFacet: 'a cell grid is already one grid of rows and columns; split it with views instead' },
   textY: true,
   sequentialColor: true,
   plan(chart, shape, layout, uncertainties) {

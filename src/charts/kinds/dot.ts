@@ -10,7 +10,7 @@ import { niceCeil, planSeriesMargin, planValueAxis, pointXScale, valueAxisMarks,
 import { pointBox } from '../overlay/place.ts';
 import type { At } from '../overlay/types.ts';
 import { seriesLabels } from '../overlay/series-labels.ts';
-import { asAxisValue, seriesOf, type ChartShape } from '../shape.ts';
+import { asAxisValue, domainRows, seriesOf, type ChartShape } from '../shape.ts';
 import { pointsSummary } from '../summary.ts';
 import type { ChartKind } from './types.ts';
 
@@ -53,7 +53,7 @@ function planTimeline(ctx: PlanContext) {
   const { width } = ctx.layout;
   plan.marginRight = plan.dotRadius + 4;
   if (plan.rowLabels === 'none') plan.marginLeft = plan.dotRadius + 2;
-  const xs = rows.map((r) => r.__x);
+  const xs = domainRows(shape).map((r) => r.__x);
   if (xs.every((x) => x instanceof Date)) {
     const extra = [...xRefs.map((r) => asAxisValue(r.x)), ...uncertainties.map((u) => asAxisValue(u.x))].filter((x): x is Date => x instanceof Date);
     plan.timeAxis = timeAxis([...(xs as Date[]), ...extra], width - plan.marginLeft - plan.marginRight, f);

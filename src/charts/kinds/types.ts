@@ -54,6 +54,10 @@ export interface KindChecks {
   /** The axis the marks' lengths run along (bars), given whether every x is a number. A note placed by a length
    * alone must be at a mark that long, low and high are checked on it, and the other axis has one row per category. */
   lengthAxis?(everyXIsNumber: boolean): 'x' | 'y';
+  /** The kind draws `"stack"`: each colour category's rows stacked (sum) or as shares of their total (share). */
+  stacks?: boolean;
+  /** Why the kind cannot be drawn as small multiples (`"facet"`), when it cannot. */
+  noFacet?: string;
 }
 
 /** A dataset's fields as `npm run new` sees them, for the kinds' starters. */

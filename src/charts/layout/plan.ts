@@ -3,7 +3,7 @@
 // the plan from the shared start made here (basePlan).
 import { formatValue, isComputed } from '../format.ts';
 import type { ResolvedChart } from '../prepare.ts';
-import { asAxisValue, axisNumber, type ChartShape, type DrawRow, type NumberedAnnotation } from '../shape.ts';
+import { asAxisValue, axisNumber, domainRows, type ChartShape, type DrawRow, type NumberedAnnotation } from '../shape.ts';
 import { textWidth } from '../text-measure.ts';
 import { wrap, type TextBlock } from './text.ts';
 
@@ -11,6 +11,8 @@ export interface Layout {
   width: number;
   /** Font size in px the SVG is drawn with; margins are sized for it. */
   fontSize: number;
+  /** A value axis' frame height as a share of the width. Default: 0.45 wide, 0.62 narrow. */
+  aspect?: number;
 }
 
 /**
@@ -157,8 +159,9 @@ export function basePlan(chart: ResolvedChart, shape: ChartShape, layout: Layout
   const xRefs = (chart.reference ?? []).filter((r) => r.x !== undefined);
 
   // Category rows: labels on the left while they are short, above each row once they would crowd the marks.
+  // Small multiples share their scales: every facet's categories, in every facet.
   const categoryY = rows.some((r) => typeof r.__y === 'string');
-  const categories = categoryY ? [...new Set(rows.map((r) => String(r.__y)))] : [];
+  const categories = categoryY ? [...new Set(domainRows(shape).map((r) => String(r.__y)))] : [];
   plan.categories = categories;
   if (categories.length) {
     const labelsNameRows = Boolean(chart.label && rows.every((r) => String(r[chart.label!] ?? '').toLowerCase().includes(String(r.__y).toLowerCase())));
@@ -203,8 +206,8 @@ export function basePlan(chart: ResolvedChart, shape: ChartShape, layout: Layout
     f,
     lineHeight,
     markerRoom: uncertainties.length ? markerRadius * 2 + 6 : 0,
-    lows: rows.flatMap((r) => (typeof r.low === 'number' ? [r.low] : [])),
-    highs: rows.flatMap((r) => (typeof r.high === 'number' ? [r.high] : [])),
+    lows: domainRows(shape).flatMap((r) => (typeof r.low === 'number' ? [r.low] : [])),
+    highs: domainRows(shape).flatMap((r) => (typeof r.high === 'number' ? [r.high] : [])),
     xRefs,
     yRefs: (chart.reference ?? []).filter((r) => r.y !== undefined),
     xDisplay: (v) => formatValue(v, xFormat, isComputed(chart.x, chart)),

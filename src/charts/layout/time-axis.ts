@@ -1,6 +1,6 @@
 // Time axes: a timeline's axis read in whole periods (years, or months in one year), a date y axis, and year ticks.
 import { textWidth } from '../text-measure.ts';
-import { axisNumber, type ChartShape } from '../shape.ts';
+import { axisNumber, domainRows, type ChartShape } from '../shape.ts';
 import type { Plan } from './plan.ts';
 
 /** Ticks of a date axis: whole years when the dates span more than a year, else months. */
@@ -57,5 +57,5 @@ export function thinTicks(years: number[], most: number): number[] {
 
 /** The years on a year x axis, in order (none for any other x). */
 export function yearTicksOf(shape: ChartShape): number[] {
-  return shape.xFormat === 'year' ? [...new Set(shape.rows.map((r) => r.__x as number))].sort((a, b) => a - b) : [];
+  return shape.xFormat === 'year' ? [...new Set(domainRows(shape).map((r) => r.__x as number))].sort((a, b) => a - b) : [];
 }

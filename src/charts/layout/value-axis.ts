@@ -4,7 +4,7 @@ import type * as PlotModule from '@observablehq/plot';
 import { grid, ink } from '../colors.ts';
 import { tickFormatter } from '../format.ts';
 import type { ResolvedChart } from '../prepare.ts';
-import { asAxisValue, axisNumber, seriesOf, type ChartShape } from '../shape.ts';
+import { asAxisValue, axisNumber, domainRows, seriesOf, type ChartShape } from '../shape.ts';
 import { textWidth } from '../text-measure.ts';
 import type { Plan, PlanContext } from './plan.ts';
 import { measure, wrap } from './text.ts';
@@ -31,13 +31,16 @@ export interface ValueAxisOptions {
 /** Plans the y domain, the margins around it and the labels of reference lines across y. */
 export function planValueAxis(ctx: PlanContext, options: ValueAxisOptions): void {
   const { chart, shape, plan, f, lineHeight, lows, highs, yRefs, uncertainties } = ctx;
-  const { rows, yFormat } = shape;
+  const { yFormat } = shape;
+  // Small multiples share one y axis: every facet's rows set it.
+  const rows = domainRows(shape);
   const { width } = ctx.layout;
   // Stacked bars reach their stack's end, not their own value.
   const ys = rows.filter((r) => typeof r.__y === 'number').flatMap((r) => (r.__top === undefined ? [r.__y as number] : [r.__base!, r.__top]));
   const top = Math.max(...ys, ...highs, ...yRefs.map((r) => Number(r.y)));
   const bottom = Math.min(0, ...ys, ...lows);
-  const end = yFormat === 'percent' && top <= 100 && top >= 75 ? 100 : niceCeil(top * 1.08);
+  // A 100% stack's shares add up to 100 give or take the last bit of a float.
+  const end = yFormat === 'percent' && top <= 100 + 1e-9 && top >= 75 ? 100 : niceCeil(top * 1.08);
   plan.yDomain = [bottom < 0 ? -niceCeil(-bottom * 1.08) : 0, end];
   // Dates on y (dots by category, dates running up): a time axis over the dates, references and markers.
   const yDates = rows.length > 0 && rows.every((r) => r.__y instanceof Date);
@@ -51,15 +54,15 @@ export function planValueAxis(ctx: PlanContext, options: ValueAxisOptions): void
   options.right(ctx);
   const frameWidth = width - plan.marginLeft - plan.marginRight;
   plan.yReferenceLabels = yRefs.map((ref) => ({ y: asAxisValue(ref.y), blocks: [0.5, 0.62, 0.75, 0.95].map((share) => wrap(ref.label, frameWidth * share, f, true)), kind: ref.kind }));
-  const frame = width >= 480 ? Math.round(width * 0.45) : Math.round(width * 0.62);
+  const frame = Math.round(width * (ctx.layout.aspect ?? (width >= 480 ? 0.45 : 0.62)));
   plan.height = plan.marginTop + frame + plan.marginBottom;
 }
 
 /** Right margin of points joined or not by lines: half the last x tick, or the widest series label at the end. */
 export function planSeriesMargin({ chart, shape, plan, f }: PlanContext): void {
   const { rows, xFormat } = shape;
-  const lastX = Math.max(...rows.map((r) => axisNumber(r.__x)));
-  const xTick = tickFormatter(xFormat)?.(rows.find((r) => axisNumber(r.__x) === lastX)?.__x) ?? '';
+  const lastX = Math.max(...domainRows(shape).map((r) => axisNumber(r.__x)));
+  const xTick = tickFormatter(xFormat)?.(domainRows(shape).find((r) => axisNumber(r.__x) === lastX)?.__x) ?? '';
   plan.marginRight = Math.ceil(textWidth(xTick, f) / 2) + 4;
   if (chart.color) {
     const series = seriesOf(rows, chart.color);
@@ -86,8 +89,13 @@ export function valueAxisMarks(Plot: typeof PlotModule, plan: Plan, layout: { wi
 
 /** The x scale of points along x (lines, areas, dots on numbers): Plot's ticks, or the categories in data order. */
 export function pointXScale(chart: ResolvedChart, shape: ChartShape, layout: { width: number; fontSize: number }) {
-  const xPoints = shape.rows.some((r) => typeof r.__x === 'string') ? [...new Set(shape.rows.map((r) => r.__x))] : [];
+  const all = domainRows(shape);
+  const xPoints = all.some((r) => typeof r.__x === 'string') ? [...new Set(all.map((r) => r.__x))] : [];
+  // Small multiples share one x axis: numbers or dates span every facet's.
+  const xs = all.map((r) => r.__x);
+  const extent = shape.domainRows && !xPoints.length ? { domain: [xs.reduce((a, b) => (axisNumber(b) < axisNumber(a) ? b : a)), xs.reduce((a, b) => (axisNumber(b) > axisNumber(a) ? b : a))] } : {};
   return {
+    ...extent,
     label: chart.xLabel ?? null,
     ...(!yearTicksOf(shape).length && !xPoints.length ? { ticks: Math.max(3, Math.floor(layout.width / (layout.fontSize * 7))) } : {}),
     // Dots with categories on x (and numbers or dates on y): one column per category, in the data's order.
