@@ -65,7 +65,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     // Rows carry their place in the dataset through derive, fold and filter, so that problems can name them.
     const prepared = prepareRows(resolved, dataset.rows.map((row, i) => ({ ...row, [rowIndex]: i })));
     const { rows, problems } = prepared;
-    if (chart.stack && checks?.stacks) checkStack(chart, prepared.chart, rows, dataset, report, once);
+    if (chart.stack && checks?.stacks) checkStack(chart, resolved, prepared.chart, rows, dataset, report, once);
     if (chart.facet) checkFacet(chart, rows, report, once);
     for (const p of problems) {
       // Derive problems are the same in every view: report them once. A view's own filter is the one that failed.
@@ -103,7 +103,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
         const value = a[axis];
         if (value === undefined || !rows.length) continue;
         // A stack reaches its total, and a 100% stack's axis is the shares, up to 100%.
-        const axisValues = chart.stack && axis === stackAxes(prepared.chart, rows).value ? [...values(prepared.chart[axis]), ...stackEnds(prepared.chart, rows)] : values(resolved[axis]);
+        const axisValues = chart.stack && axis === stackAxes(resolved, rows).value ? [...values(prepared.chart[axis]), ...stackEnds(resolved, prepared.chart, rows)] : values(resolved[axis]);
         if (!onAxis(value, axisValues, fromZero(axis))) {
           report(chart.file, ['annotations', i, axis], `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${inView}${typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`);
         } else if (axis === valueAxis && typeof value === 'number' && a[axis === 'x' ? 'y' : 'x'] === undefined) {
@@ -142,7 +142,8 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
       }
     });
     checkNamedCategories(chart, resolved, view, rows, missing, dataset, report, once);
-    checkRanges(chart, resolved, valueAxis ?? 'y', rows, dataset, report, once);
+    // A stacked chart draws no range at all (checkStack says so).
+    if (!chart.stack) checkRanges(chart, resolved, valueAxis ?? 'y', rows, dataset, report, once);
   }
   for (const [i, { views, low, high, field, category, axis, other }] of offBars) {
     if (views < chartViews(chart).length) continue; // a bar that long is in some view
@@ -228,8 +229,8 @@ function checkRanges(chart: ChartSpec, resolved: ResolvedChart, valueAxis: 'x' |
 }
 
 /** The ends of a chart's stacks on its value axis: each stack's total. */
-function stackEnds(drawn: ResolvedChart, rows: Row[]): number[] {
-  const { value, stackOf } = stackAxes(drawn, rows);
+function stackEnds(resolved: ResolvedChart, drawn: ResolvedChart, rows: Row[]): number[] {
+  const { value, stackOf } = stackAxes(resolved, rows);
   const totals = new Map<string, number>();
   for (const row of rows) totals.set(stackOf(row), (totals.get(stackOf(row)) ?? 0) + (Number(row[drawn[value]]) || 0));
   return [...totals.values()];
@@ -239,8 +240,8 @@ function stackEnds(drawn: ResolvedChart, rows: Row[]): number[] {
  * A stack adds parts of a whole: a negative part, a 100% stack whose parts add up to zero, or a range on one part
  * (the parts above it would have to move with it) cannot be drawn as one; each is an error naming its rows.
  */
-function checkStack(chart: ChartSpec, drawn: ResolvedChart, rows: Row[], dataset: Dataset, report: Report, once: (key: string) => boolean) {
-  const { value } = stackAxes(drawn, rows);
+function checkStack(chart: ChartSpec, resolved: ResolvedChart, drawn: ResolvedChart, rows: Row[], dataset: Dataset, report: Report, once: (key: string) => boolean) {
+  const { value } = stackAxes(resolved, rows);
   const field = drawn.stackedField ?? drawn[value];
   const category = drawn[value === 'x' ? 'y' : 'x'];
   const where = (row: Row) => [chart.facet, chart.color, category].filter((f): f is string => Boolean(f)).map((f) => `${f} = ${JSON.stringify(row[f])}`).join(', ');

@@ -88,6 +88,42 @@ const cases: Record<string, Expected[]> = {
     { at: `${article}:2:1`, field: 'title', message: 'required: expected text, found nothing', text: 'titel: ' },
     { at: `${article}:2:1`, field: 'titel', message: /^unknown field "titel" \(did you mean "title"\?\)/, text: 'titel: ' },
   ],
+  // Stacks and small multiples (issue 13): the error is on the chart's "stack" or "facet" line and names the row.
+  'stack-negative': [
+    {
+      at: `${chart}:9:3`,
+      field: 'stack',
+      message: 'rows[3] of data/production.json (country = "Australia", year = 2024) has a negative tonnes_reo, -13000: a stack adds up parts of a whole, which are never below zero; remove "stack" (and draw the figures as lines or separate bars), or filter those rows out',
+      text: '"stack": "sum"',
+    },
+  ],
+  'stack-on-line': [
+    { at: `${chart}:9:3`, field: 'stack', message: 'a line chart does not stack: "stack" works on area and bar charts; remove it, or make the mark "area" or "bar"', text: '"stack": "share"' },
+  ],
+  'stack-share-total-zero': [
+    {
+      at: `${chart}:9:3`,
+      field: 'stack',
+      message: 'the stack at year = 2024 adds up to 0, so it has no shares ("stack": "share" divides each tonnes_reo by the stack\'s total): filter that year out, or use "stack": "sum"',
+      text: '"stack": "share"',
+    },
+  ],
+  'stack-with-ranges': [
+    {
+      at: `${chart}:9:3`,
+      field: 'stack',
+      message: 'rows[0] of data/production.json (country = "China", year = 2023) has a range (low, high), which a stacked chart cannot draw: one part\'s range would move every part above it; remove "stack", or give the range in a note instead',
+      text: '"stack": "sum"',
+    },
+  ],
+  'facet-on-cell': [
+    {
+      at: `${chart}:9:3`,
+      field: 'facet',
+      message: 'a cell chart cannot be drawn as small multiples: a cell grid is already one grid of rows and columns; split it with views instead; remove "facet", or make the mark "line", "area", "bar" or "dot"',
+      text: '"facet": "country"',
+    },
+  ],
   'bar-rows-repeat': [
     {
       at: `${chart}:9:3`,
