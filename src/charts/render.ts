@@ -90,7 +90,7 @@ function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, datase
   const { rows, chart } = prepareRows(resolved, dataset.rows);
   const shape = chartShape(chart, rows, colorKey, kind);
   const suffix = chart.view ? `-${chart.view.id}` : '';
-  const hit = kind.reading.hit(shape);
+  const hit = kind.reading.hit(shape, chart);
   let xTexts: string[] = [];
   const labelledBy = `chart-${id}-title`;
   const describedBy = `chart-${id}-summary${suffix}`;

@@ -84,7 +84,8 @@ export const bar: ChartKind = {
     const bottom = sorted[sorted.length - 1];
     return `${rows.length} bars. Largest: ${top[nameField]}, ${fv(top[valueField])}; smallest: ${bottom[nameField]}, ${fv(bottom[valueField])}.${estimateNote(rows)}`;
   },
-  reading: { hit: (shape) => (horizontal(shape) ? 'y' : 'x'), head: 'value' },
+  // A stack of columns (`stack`) is read as a whole at the pointer's x: every segment, with the total.
+  reading: { hit: (shape, chart) => (horizontal(shape) ? 'y' : chart.stack ? 'nearest-x' : 'x'), head: 'value' },
   legendShape: 'bar',
 };
 

@@ -35,7 +35,7 @@ export interface ChartKind extends ShapeHooks {
   /** The sentence under the chart for screen readers and the data table. */
   summarize(chart: ResolvedChart, shape: ChartShape): string;
   reading: {
-    hit(shape: ChartShape): Hit;
+    hit(shape: ChartShape, chart: ResolvedChart): Hit;
     /** A point's text starts with its value ("China, 2024: 270,000 t") or names its category ("Japan, 2023: Stated"). */
     head: 'value' | 'category';
   };
