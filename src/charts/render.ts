@@ -13,7 +13,8 @@ import { plotOptions } from './plot-options.ts';
 import { pointsOf, type Point } from './points.ts';
 import { postprocessSvg } from './postprocess.ts';
 import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
-import { chartColorKey, chartShape, type ColorKey, type NumberedAnnotation } from './shape.ts';
+import { bandLabel, bandRows, isProjection, projectionNote } from './projection.ts';
+import { chartColorKey, chartShape, type ColorKey, type DrawRow, type NumberedAnnotation } from './shape.ts';
 
 export type { LegendItem, Point };
 
@@ -47,7 +48,11 @@ export interface RenderedView {
   columns: { field: string; label: string; format: ReturnType<typeof formatFor>; computed: boolean }[];
   colors: { value: string; color: string }[];
   hasEstimates: boolean;
+  /** Ranges drawn as error bars. */
   hasRanges: boolean;
+  /** Ranges drawn as a shaded band (lines and areas), with the legend's words for it. */
+  band?: string;
+  hasProjections: boolean;
   /**
    * How a pointer finds its point: by row for horizontal bars, by column for vertical ones, by distance for dots
    * and cells; lines and areas take the nearest x anywhere over the plot and read every series at that x.
@@ -88,6 +93,7 @@ function renderView(kind: ChartKind, id: string, chart: ResolvedChart, dataset: 
   const shape = chartShape(chart, rows, colorKey, kind);
   const suffix = chart.view ? `-${chart.view.id}` : '';
   const hit = kind.reading.hit(shape);
+  const banded = kind.overlay(shape).bands ? bandRows(shape.rows, chart.color ?? undefined) : new Set<DrawRow>();
   let xTexts: string[] = [];
   const drawings = (Object.keys(layouts) as (keyof typeof layouts)[]).map((name) => {
     const layout = layouts[name];
@@ -105,7 +111,7 @@ function renderView(kind: ChartKind, id: string, chart: ResolvedChart, dataset: 
   });
   const fields = [...new Set([chart.y, chart.x, chart.color, chart.label, ...Object.keys(rows[0] ?? {})].filter((f): f is string => Boolean(f)))];
   const columns = fields
-    .filter((f) => !['estimate', 'secondary', 'low', 'high', 'source', 'id'].includes(f) || (f === 'low' || f === 'high'))
+    .filter((f) => !['estimate', 'secondary', 'projection', 'low', 'high', 'source', 'id'].includes(f) || (f === 'low' || f === 'high'))
     .filter((f) => rows.some((r) => r[f] !== undefined && r[f] !== null))
     .map((field) => ({
       field,
@@ -118,13 +124,16 @@ function renderView(kind: ChartKind, id: string, chart: ResolvedChart, dataset: 
     id: chart.view?.id,
     label: chart.view?.label,
     subtitle: chart.subtitle,
-    summary: kind.summarize(chart, shape),
+    // Every kind's summary says which figures are projections.
+    summary: kind.summarize(chart, shape) + projectionNote(chart, shape),
     drawings,
     rows: shape.rows.map(({ __x, __y, ...row }) => row),
     columns,
     colors: shape.colors,
     hasEstimates: rows.some((r) => r.estimate),
-    hasRanges: rows.some((r) => typeof r.low === 'number'),
+    hasRanges: shape.rows.some((r) => typeof r.low === 'number' && !banded.has(r)),
+    ...(banded.size ? { band: bandLabel([...banded], dataset) } : {}),
+    hasProjections: shape.rows.some(isProjection),
     hit,
     ...(hit === 'nearest-x' ? { xTexts } : {}),
   };

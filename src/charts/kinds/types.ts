@@ -16,7 +16,7 @@ export interface DrawContext {
   plan: Plan;
   layout: Layout;
   colorOf(row: DrawRow): string;
-  /** Estimates are hollow: the background inside, the row's colour around. */
+  /** Estimates and projections are hollow: the background inside, the row's colour around. */
   estimateFill(row: DrawRow): string;
 }
 
@@ -54,6 +54,8 @@ export interface KindChecks {
   /** The axis the marks' lengths run along (bars), given whether every x is a number. A note placed by a length
    * alone must be at a mark that long, low and high are checked on it, and the other axis has one row per category. */
   lengthAxis?(everyXIsNumber: boolean): 'x' | 'y';
+  /** How many values x must hold in each view (slopes: two), and one row per category (color, else label) at each. */
+  xValues?: number;
 }
 
 /** A dataset's fields as `npm run new` sees them, for the kinds' starters. */
