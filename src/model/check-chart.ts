@@ -133,7 +133,10 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
       }
     });
     checkNamedCategories(chart, resolved, view, rows, missing, dataset, report, once);
-    checkRanges(chart, resolved, valueAxis ?? 'y', rows, dataset, report, once);
+    // Ranges run along the value axis as the chart is drawn: x only for a kind on its side (bars with categories on y).
+    const everyNumber = (axis: 'x' | 'y') => rows.every((r) => typeof r[resolved[axis]] === 'number');
+    const sideways = kinds[chart.mark as Mark]?.orientation?.(everyNumber('x'), everyNumber('y')) === 'horizontal';
+    checkRanges(chart, resolved, sideways ? 'x' : 'y', rows, dataset, report, once);
   }
   for (const [i, { views, low, high, field, category, axis, other }] of offBars) {
     if (views < chartViews(chart).length) continue; // a bar that long is in some view
