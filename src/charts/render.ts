@@ -109,7 +109,8 @@ function renderView(kind: ChartKind, id: string, chart: ResolvedChart, dataset: 
     const [bottom, top] = (plot.scale('y')?.range ?? [height, 0]).map(Number);
     return { layout: name, svg, width, height, points, frame: [Math.min(top, bottom), Math.max(top, bottom)] as [number, number] };
   });
-  const fields = [...new Set([chart.y, chart.x, chart.color, chart.label, ...Object.keys(rows[0] ?? {})].filter((f): f is string => Boolean(f)))];
+  // A range is a column wherever any row has one (the first row may have none: a projection's range comes later).
+  const fields = [...new Set([chart.y, chart.x, chart.color, chart.label, ...Object.keys(rows[0] ?? {}), 'low', 'high'].filter((f): f is string => Boolean(f)))];
   const columns = fields
     .filter((f) => !['estimate', 'secondary', 'projection', 'low', 'high', 'source', 'id'].includes(f) || (f === 'low' || f === 'high'))
     .filter((f) => rows.some((r) => r[f] !== undefined && r[f] !== null))
