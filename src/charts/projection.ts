@@ -67,6 +67,6 @@ export function bandLabel(rows: DrawRow[], dataset: Dataset): string {
   const ids = [...new Set(rows.map((row) => row.source).filter((id): id is string => typeof id === 'string'))];
   const names = ids.map((id) => dataset.sources.find((s) => s.id === id)?.name ?? id);
   if (!names.length) return 'Shaded: range, low to high';
-  if (names.length > 2) return "Shaded: range, low to high, given by each figure's source (listed under the chart)";
+  if (names.length > 2) return "Shaded: range, low to high, given by each figure's source (see the sources)";
   return `Shaded: range, low to high, given by ${names.join(' and ')}`;
 }
