@@ -6,18 +6,21 @@ import { statusWord } from './status-words.ts';
 
 /** One entry of a chart's key: a colour category, or a way of drawing that needs explaining. */
 export interface LegendItem {
-  kind: 'swatch' | 'estimate' | 'range' | 'reported' | 'marker';
+  kind: 'swatch' | 'estimate' | 'range' | 'band' | 'projection' | 'reported' | 'marker';
   label: string;
   color?: string;
   /** How the chart draws marks: estimates look different on bars than on dots. */
   shape?: 'bar' | 'dot';
 }
 
-export function legendOf(kind: ChartKind, spec: ChartSpec, views: { hasEstimates: boolean; hasRanges: boolean }[], uncertainties: NumberedAnnotation[], colorKey: ColorKey): LegendItem[] {
+export function legendOf(kind: ChartKind, spec: ChartSpec, views: { hasEstimates: boolean; hasRanges: boolean; band?: string; hasProjections: boolean }[], uncertainties: NumberedAnnotation[], colorKey: ColorKey): LegendItem[] {
   const shape = kind.legendShape;
   const items: LegendItem[] = colorKey.entries.map((c) => ({ kind: 'swatch', label: statusWord(c.value), color: c.color }));
   if (views.some((v) => v.hasEstimates)) items.push({ kind: 'estimate', label: shape === 'bar' ? 'Estimate (lighter, dashed outline)' : 'Estimate (hollow)', shape });
   if (views.some((v) => v.hasRanges)) items.push({ kind: 'range', label: 'Range, low to high' });
+  const band = views.find((v) => v.band)?.band;
+  if (band) items.push({ kind: 'band', label: band });
+  if (views.some((v) => v.hasProjections)) items.push({ kind: 'projection', label: shape === 'bar' ? 'Projection (hollow, dashed outline)' : 'Projection (dashed line, hollow dot)', shape });
   if (spec.reference?.some((r) => r.kind === 'reported')) items.push({ kind: 'reported', label: 'Figure as reported' });
   if (uncertainties.length) items.push({ kind: 'marker', label: "What we don't know, listed below" });
   return items;

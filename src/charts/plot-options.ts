@@ -13,7 +13,7 @@ import { asAxisValue, colorFor, type ChartShape, type NumberedAnnotation } from 
 
 export function plotOptions(kind: ChartKind, chart: ResolvedChart, shape: ChartShape, plan: Plan, layout: Layout, uncertainties: NumberedAnnotation[]): Plot.PlotOptions {
   const colorOf = colorFor(chart, shape);
-  const ctx: DrawContext = { Plot, chart, shape, plan, layout, colorOf, estimateFill: (row) => (row.estimate ? background : colorOf(row)) };
+  const ctx: DrawContext = { Plot, chart, shape, plan, layout, colorOf, estimateFill: (row) => (row.estimate || row.projection ? background : colorOf(row)) };
   const { under = [], data } = kind.marks(ctx);
   const hooks = kind.overlay(shape);
   const marks: Plot.Markish[] = [...under];

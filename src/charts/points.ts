@@ -47,6 +47,7 @@ export function pointsOf(kind: ChartKind, chart: ResolvedChart, shape: ChartShap
       chart.label && row[chart.label] ? String(row[chart.label]) : '',
       typeof row.low === 'number' && typeof row.high === 'number' ? `range ${fy(row.low)} to ${fy(row.high)}` : '',
       row.estimate ? 'estimate' : '',
+      row.projection ? 'projection' : '',
       row.secondary ? 'secondary source' : '',
       row.edition && row.edition !== name ? `source: ${row.edition}` : '', // unless the series is the edition
       row.revised ? `revised (${row.revised})` : '',

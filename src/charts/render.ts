@@ -13,7 +13,8 @@ import { plotOptions } from './plot-options.ts';
 import { pointsOf, type Point } from './points.ts';
 import { postprocessSvg } from './postprocess.ts';
 import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
-import { chartColorKey, chartShape, type ChartShape, type ColorKey, type NumberedAnnotation } from './shape.ts';
+import { bandLabel, bandRows, isProjection, projectionNote } from './projection.ts';
+import { chartColorKey, chartShape, type ChartShape, type ColorKey, type DrawRow, type NumberedAnnotation } from './shape.ts';
 import { composeFacets, facetLayout, facetsOf, markersOf } from './facets.ts';
 
 export type { LegendItem, Point };
@@ -50,7 +51,11 @@ export interface RenderedView {
   columns: { field: string; label: string; format: ReturnType<typeof formatFor>; computed: boolean }[];
   colors: { value: string; color: string }[];
   hasEstimates: boolean;
+  /** Ranges drawn as error bars. */
   hasRanges: boolean;
+  /** Ranges drawn as a shaded band (lines and areas), with the legend's words for it. */
+  band?: string;
+  hasProjections: boolean;
   /**
    * How a pointer finds its point: by row for horizontal bars, by column for vertical ones, by distance for dots
    * and cells; lines and areas take the nearest x anywhere over the plot and read every series at that x.
@@ -91,6 +96,7 @@ function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, datase
   const shape = chartShape(chart, rows, colorKey, kind);
   const suffix = chart.view ? `-${chart.view.id}` : '';
   const hit = kind.reading.hit(shape, chart);
+  const banded = kind.overlay(shape).bands ? bandRows(shape.rows, chart.color ?? undefined) : new Set<DrawRow>();
   let xTexts: string[] = [];
   const labelledBy = `chart-${id}-title`;
   const describedBy = `chart-${id}-summary${suffix}`;
@@ -125,9 +131,10 @@ function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, datase
     const [, y0, , y1] = grid.panels[0];
     return { layout: name, svg: postprocessSvg(grid.svg.outerHTML, labelledBy, describedBy), width: grid.width, height: grid.height, points: grid.points, frame: [y0, y1], panels: grid.panels };
   });
-  const fields = [...new Set([chart.facet, chart.y, chart.x, chart.color, chart.label, ...Object.keys(rows[0] ?? {})].filter((f): f is string => Boolean(f)))];
+  // A range is a column wherever any row has one (the first row may have none: a projection's range comes later).
+  const fields = [...new Set([chart.facet, chart.y, chart.x, chart.color, chart.label, ...Object.keys(rows[0] ?? {}), 'low', 'high'].filter((f): f is string => Boolean(f)))];
   const columns = fields
-    .filter((f) => !['estimate', 'secondary', 'low', 'high', 'source', 'id'].includes(f) || (f === 'low' || f === 'high'))
+    .filter((f) => !['estimate', 'secondary', 'projection', 'low', 'high', 'source', 'id'].includes(f) || (f === 'low' || f === 'high'))
     .filter((f) => rows.some((r) => r[f] !== undefined && r[f] !== null))
     .map((field) => ({
       field,
@@ -140,14 +147,17 @@ function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, datase
     id: chart.view?.id,
     label: chart.view?.label,
     subtitle: chart.subtitle,
-    // Small multiples: a sentence per facet, each computed from its own rows.
-    summary: facets.length ? facets.map((facet) => `${facet.value}: ${kind.summarize(chart, facet.shape)}`).join(' ') : kind.summarize(chart, shape),
+    // Small multiples: a sentence per facet, each computed from its own rows. Every kind's summary says which
+    // figures are projections.
+    summary: (facets.length ? facets.map((facet) => `${facet.value}: ${kind.summarize(chart, facet.shape)}`).join(' ') : kind.summarize(chart, shape)) + projectionNote(chart, shape),
     drawings,
     rows: shape.rows.map(({ __x, __y, ...row }) => row),
     columns,
     colors: shape.colors,
     hasEstimates: rows.some((r) => r.estimate),
-    hasRanges: rows.some((r) => typeof r.low === 'number'),
+    hasRanges: shape.rows.some((r) => typeof r.low === 'number' && !banded.has(r)),
+    ...(banded.size ? { band: bandLabel([...banded], dataset) } : {}),
+    hasProjections: shape.rows.some(isProjection),
     hit,
     ...(hit === 'nearest-x' ? { xTexts } : {}),
   };

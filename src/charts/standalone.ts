@@ -234,6 +234,12 @@ function legendSymbol(item: LegendItem, x: number, cy: number): string {
         : `<circle cx="${x + 7}" cy="${cy}" r="6" fill="none" stroke="var(--chart-muted)" stroke-width="2"/>`;
     case 'range':
       return `<path d="M${x + 7},${cy - 7}V${cy + 7}M${x + 3},${cy - 7}H${x + 11}M${x + 3},${cy + 7}H${x + 11}" stroke="var(--chart-ink)" stroke-width="1.5" fill="none"/>`;
+    case 'band':
+      return `<rect x="${x}" y="${cy - 5}" width="16" height="10" fill="var(--chart-ink)" fill-opacity="0.22"/>`;
+    case 'projection':
+      return item.shape === 'bar'
+        ? `<rect x="${x + 1}" y="${cy - 6}" width="12" height="12" fill="none" stroke="var(--chart-muted)" stroke-width="1.5" stroke-dasharray="4,3"/>`
+        : `<line x1="${x}" x2="${x + 16}" y1="${cy}" y2="${cy}" stroke="var(--chart-muted)" stroke-width="2.5" stroke-dasharray="4,3"/>`;
     case 'reported':
       return `<line x1="${x}" x2="${x + 16}" y1="${cy}" y2="${cy}" stroke="var(--chart-reported)" stroke-width="3" stroke-dasharray="5,3"/>`;
     case 'marker':

@@ -97,6 +97,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     const inView = view ? ` in view "${view.id}"` : '';
     // Axes the kind draws from zero (line and area values, bar lengths): zero is on them.
     const fromZero = (axis: 'x' | 'y') => checks?.zeroOn.includes(axis) ?? false;
+    if (checks?.xValues && rows.length) checkXValues(chart, resolved, view, rows, checks.xValues, report, once);
     const missing = withErrors.has(dataset.file) ? new Map<Row, string[]>() : checkChartedFields(chart, resolved, dataset, rows, view, report, once);
     chart.annotations?.forEach((a, i) => {
       for (const axis of ['x', 'y'] as const) {
@@ -142,8 +143,11 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
       }
     });
     checkNamedCategories(chart, resolved, view, rows, missing, dataset, report, once);
+    // Ranges run along the value axis as the chart is drawn: x only for a kind on its side (bars with categories on y).
     // A stacked chart draws no range at all (checkStack says so).
-    if (!chart.stack) checkRanges(chart, resolved, valueAxis ?? 'y', rows, dataset, report, once);
+    const everyNumber = (axis: 'x' | 'y') => rows.every((r) => typeof r[resolved[axis]] === 'number');
+    const sideways = kinds[chart.mark as Mark]?.orientation?.(everyNumber('x'), everyNumber('y')) === 'horizontal';
+    if (!chart.stack) checkRanges(chart, resolved, sideways ? 'x' : 'y', rows, dataset, report, once);
   }
   for (const [i, { views, low, high, field, category, axis, other }] of offBars) {
     if (views < chartViews(chart).length) continue; // a bar that long is in some view
@@ -208,6 +212,32 @@ function checkNamedCategories(chart: ChartSpec, resolved: ResolvedChart, view: V
     const lacked = [...new Set(matching.flatMap((row) => missing.get(row)!))].map((f) => `"${f}"`).join(' and ');
     report(chart.file, where, `the chart draws nothing for ${field} = ${JSON.stringify(value)}${view ? ` in view "${view.id}"` : ''}: its ${rowList(matching.map(indexOf))} in ${dataset.file} ${matching.length === 1 ? 'has' : 'have'} no ${lacked}`);
   }
+}
+
+/** A kind that draws between a fixed number of x values (slopes: two) gets exactly that many, and one row per line at each. */
+function checkXValues(chart: ChartSpec, resolved: ResolvedChart, view: View | undefined, rows: Row[], count: number, report: Report, once: (key: string) => boolean) {
+  const inView = view ? ` in view "${view.id}"` : '';
+  const found = [...new Set(rows.map((r) => r[resolved.x]).filter((v) => v !== null && v !== undefined).map((v) => JSON.stringify(v)))];
+  const xPath: FieldPath = view?.x ? ['views', chart.views!.indexOf(view), 'x'] : ['x'];
+  if (found.length !== count) {
+    if (!once(`${xPath.join('.')} values${inView}`)) return;
+    const example = found.length > count ? `: keep ${count} with a filter, e.g. "filter": { "${resolved.x}": [${found.slice(0, count).join(', ')}] }` : `: add rows for another ${resolved.x}, or draw the figures as a bar or dot chart`;
+    report(chart.file, xPath, `a ${chart.mark} chart draws lines between exactly ${count} values of "${resolved.x}", but the rows it keeps${inView} hold ${found.length}: ${found.join(', ')}${example}`);
+    return;
+  }
+  const series = resolved.color ?? resolved.label;
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = JSON.stringify([series ? row[series] : null, row[resolved.x]]);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const repeated = [...seen].find(([, n]) => n > 1);
+  if (!repeated) return;
+  const [name, x] = JSON.parse(repeated[0]) as unknown[];
+  const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
+  if (!once(`${where.join('.')} one point${inView}`)) return;
+  const which = series ? `${series} = ${JSON.stringify(name)} and ` : '';
+  report(chart.file, where, `a ${chart.mark} chart draws one point per ${series ? `${series} and ` : ''}${resolved.x}, but ${repeated[1]} rows have ${which}${resolved.x} = ${JSON.stringify(x)}${inView}${series ? '' : ' (give the chart a "color" field, one line per category)'}: filter to one row each`);
 }
 
 /** low and high bound the row's charted figure in its unit: a range that does not hold the figure is an error. */

@@ -7,6 +7,8 @@ import { closest, didYouMean } from './suggest.ts';
 /** The row fields with a fixed meaning (estimate, secondary, edition, ...). */
 // (Commitments are a list, not a mark on a figure: the schema checks them, and the typo hints leave them out.)
 const reservedRowFields = Object.keys(rowSchema.shape).filter((field) => field !== 'commitments');
+/** Field names spelt like a reserved field that mean something else. */
+const measureNames = new Set(['production']);
 
 /**
  * A field that holds numbers in most rows and text in a few: the text silently bends the chart (a bar chart turns on
@@ -89,7 +91,8 @@ function checkRowFieldNames(dataset: Dataset, report: Report) {
     }
     // A field spelt like a reserved one: the charts and tables would not show it as what it was meant to mark.
     const reserved = closest(field, reservedRowFields);
-    if (reserved && distanceAtMost(field, reserved, field.length >= 7 ? 2 : 1)) {
+    // "production" is two letters from "projection" but is a measure of its own, in most datasets here.
+    if (reserved && !measureNames.has(field.toLowerCase()) && distanceAtMost(field, reserved, field.length >= 7 ? 2 : 1)) {
       const more = rows.length > 1 ? ` (and ${rows.length - 1} more row${rows.length > 2 ? 's' : ''})` : '';
       report(dataset.file, ['rows', rows[0], field], `field "${field}"${more} is not a reserved field (did you mean "${reserved}"?); the reserved fields are ${reservedRowFields.join(', ')}`, 'warning');
     }

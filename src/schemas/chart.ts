@@ -8,8 +8,8 @@ import { formatSchema } from './format.ts';
 import { referenceLineSchema } from './reference-line.ts';
 import { viewSchema } from './view.ts';
 
-/** The kinds of chart: line, area, bar (horizontal when x holds the numbers), dot (a timeline of categories, or dots on a numeric or date y), cell. */
-export const markSchema = z.enum(['line', 'area', 'bar', 'dot', 'cell']);
+/** The kinds of chart: line, area, bar (horizontal when x holds the numbers), dot (a timeline of categories, or dots on a numeric or date y), cell, slope (one line per color or label category between exactly two x values, e.g. two editions or two years). */
+export const markSchema = z.enum(['line', 'area', 'bar', 'dot', 'cell', 'slope']);
 
 /** content/charts/<id>.json: a chart spec. Declarative: editors never write code for a chart. */
 export const chartSchema = z.strictObject({
@@ -19,7 +19,7 @@ export const chartSchema = z.strictObject({
   subtitle: z.string().optional(),
   /** Id of the dataset: the name of a file in data/ without .json. Required. */
   dataset: idSchema,
-  /** Kind of chart: line, area, bar, dot or cell. Required. */
+  /** Kind of chart: line, area, bar, dot, cell or slope. Required. */
   mark: markSchema,
   /** Field of the rows on the x axis. Required. */
   x: z.string().min(1),

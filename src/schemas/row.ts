@@ -14,6 +14,8 @@ export const rowSchema = z
     estimate: z.boolean().optional(),
     /** true when the figure was read in a report quoting the source, not in the source itself. */
     secondary: z.boolean().optional(),
+    /** true when the figure is a projection or forecast, not a measurement: drawn dashed or hollow and labelled "projection". */
+    projection: z.boolean().optional(),
     /** The edition the figure comes from, e.g. "MCS 2025". */
     edition: z.string().optional(),
     /** Id of an entry in the dataset's `sources`. */

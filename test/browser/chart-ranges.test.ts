@@ -1,6 +1,7 @@
 // Ranges and estimates, on a small fixture site (the lead story has no ranges; its rows are copied from
 // data/mine-production.json, low and high being the figures two USGS editions gave): low/high are drawn as error
-// bars at the data's positions, estimated points are hollow, and the key and the tooltips say so.
+// bars at the data's positions (on the line, neighbouring ranges as a band), estimated points are hollow, and the key
+// and the tooltips say so.
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -33,12 +34,17 @@ afterAll(async () => {
 
 const drawing = (id: string) => page.locator(`sl-chart[data-chart="${id}"] .chart-drawing svg:visible`);
 
-test('each range is an error bar with caps, as many as the rows with a low and a high', async () => {
-  for (const [id, rows] of [['us-production', us], ['revisions-2023', revised]] as const) {
-    const bars = await drawing(id).locator('.chart-range').count();
-    expect(bars, id).toBe(ranged(rows).length);
-    expect(await drawing(id).locator('.chart-range').first().locator('line').count()).toBe(3);
-  }
+test('on bars each range is an error bar with caps; on a line, neighbouring ranges are a band and a range alone a bar', async () => {
+  const bars = await drawing('revisions-2023').locator('.chart-range').count();
+  expect(bars).toBe(ranged(revised).length);
+  expect(await drawing('revisions-2023').locator('.chart-range').first().locator('line').count()).toBe(3);
+  // The line: years in order; a range with no ranged year beside it keeps its error bar, the rest are one band.
+  const years = us.slice().sort((a, b) => Number(a.year) - Number(b.year));
+  const hasRange = (row?: Record<string, unknown>) => typeof row?.low === 'number';
+  const alone = years.filter((row, i) => hasRange(row) && !hasRange(years[i - 1]) && !hasRange(years[i + 1]));
+  expect(alone.length).toBeLessThan(ranged(us).length);
+  expect(await drawing('us-production').locator('.chart-range').count()).toBe(alone.length);
+  expect(await drawing('us-production').locator('.chart-band path').count()).toBe(1);
 });
 
 test('an error bar spans low to high on the same scale as the bar it belongs to', async () => {

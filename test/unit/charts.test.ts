@@ -82,6 +82,19 @@ function productionFacetTwelve() {
 function reservesFacetOne() {
   return render('reserves-facet-one'); // horizontal bars, facet with one value
 }
+// Slopes, bands and projections (issue 13).
+function reservesSlope() {
+  return render('reserves-slope'); // slope between two editions: labels of close values at both ends
+}
+function slopeHostileLabels() {
+  return render('slope-hostile-labels'); // slope to a projection: six crowded labels, one hostile, one long
+}
+function projectionLine() {
+  return render('projection-line'); // line into dashed projections with a band of their low-high range
+}
+function projectionBars() {
+  return render('projection-bars'); // vertical bars, the projected ones hollow and dashed
+}
 const charts = [
   chinaShareLine,
   productionBarHighlight,
@@ -100,6 +113,10 @@ const charts = [
   outputFacetsLine,
   productionFacetTwelve,
   reservesFacetOne,
+  reservesSlope,
+  slopeHostileLabels,
+  projectionLine,
+  projectionBars,
 ];
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -298,18 +315,27 @@ describe('what the charts show', () => {
     expect(ranged.length).toBeGreaterThan(0);
     expect(estimates.length).toBeGreaterThan(0);
 
-    // The same chart without ranges draws exactly one vertical rule fewer per ranged row (caps aside).
+    // Ranges of neighbouring years are one shaded band; a range alone (no ranged year beside it) keeps its error bar.
+    const byYear = dataset.rows.slice().sort((a, b) => (a.year as number) - (b.year as number));
+    const hasRange = (row?: Row) => typeof row?.low === 'number';
+    const alone = byYear.filter((row, i) => hasRange(row) && !hasRange(byYear[i - 1]) && !hasRange(byYear[i + 1]));
+    expect(alone.length).toBeGreaterThan(0);
+    expect(alone.length).toBeLessThan(ranged.length);
     const plain = renderChart(spec, { ...dataset, rows: dataset.rows.map(({ low: _low, high: _high, ...row }) => row) });
-    const rules = (svg: string) => all(svg, 'line').filter((l) => l.getAttribute('x1') === l.getAttribute('x2') && l.getAttribute('y1') !== l.getAttribute('y2'));
     for (const [i, { svg }] of svgs(chart).entries()) {
-      expect(rules(svg).length - rules(plain.views[0].drawings[i].svg).length).toBe(ranged.length);
+      expect(all(svg, '.chart-range')).toHaveLength(alone.length);
+      expect(all(svg, '.chart-band path')).toHaveLength(1);
+      expect(all(plain.views[0].drawings[i].svg, '.chart-band')).toHaveLength(0);
       expect(all(svg, 'circle[fill="var(--chart-bg)"]')).toHaveLength(estimates.length);
     }
+    // The key explains the band and names where the ranges come from.
+    const band = chart.legend.find((item) => item.kind === 'band');
+    expect(band?.label).toMatch(/^Shaded: range, low to high/);
+    expect(chart.legend.some((item) => item.kind === 'range')).toBe(true);
     const texts = chart.views[0].drawings[0].points.map((p) => p.text);
     for (const row of ranged) {
       expect(texts.some((t) => t.includes(`range ${(row.low as number).toLocaleString('en-US')} to ${(row.high as number).toLocaleString('en-US')}`)), String(row.year)).toBe(true);
     }
-    const byYear = dataset.rows.slice().sort((a, b) => (a.year as number) - (b.year as number));
     const [first, last] = [byYear[0], byYear[byYear.length - 1]];
     expect(chart.views[0].summary).toContain(`${(first.tonnes_reo as number).toLocaleString('en-US')} in ${first.year}`);
     expect(chart.views[0].summary).toContain(`${(last.tonnes_reo as number).toLocaleString('en-US')} in ${last.year}`);
@@ -636,5 +662,125 @@ describe('stacks and small multiples', () => {
       expect(drawing.points.every((p) => panelOf(drawing, p) === 0)).toBe(true);
     }
     expect(chart.views[0].summary.startsWith('Vietnam: ')).toBe(true);
+  });
+});
+
+describe('slopes, bands and projections', () => {
+  const figure = (n: unknown) => (n as number).toLocaleString('en-US');
+  /** The end labels of a drawing, each with the vertical extent of its lines, grouped by the end they are at. */
+  const endLabels = (svg: string) => {
+    const root = parse(svg).documentElement;
+    return all(svg, 'text.chart-series-label').map((t) => {
+      const size = Number(t.getAttribute('font-size'));
+      const lh = Math.round(size * 1.25);
+      const lines = Math.max(1, t.querySelectorAll('tspan').length);
+      const top = Number(t.getAttribute('y')) - lh / 2 - size * 0.32;
+      return { x: t.getAttribute('x'), top, bottom: top + lines * lh, text: squash(t.textContent), height: Number(root.getAttribute('height')) };
+    });
+  };
+
+  test('a slope: one line per country between the two editions, the values at both ends, largest fall in the summary', () => {
+    const chart = reservesSlope();
+    const { dataset } = fixture('reserves-slope');
+    const countries = [...new Set(dataset.rows.map((r) => r.country as string))];
+    const value = (country: string, edition: string) => dataset.rows.find((r) => r.country === country && r.edition === edition)!.tonnes_reo as number;
+    const falls = countries.map((c) => ({ c, from: value(c, 'MCS 2023'), to: value(c, 'MCS 2025') })).sort((a, b) => b.from - b.to - (a.from - a.to));
+    const largest = falls[0];
+    expect(chart.views[0].summary).toContain(`Largest fall: ${largest.c}, from ${figure(largest.from)} to ${figure(largest.to)} (down ${figure(largest.from - largest.to)})`);
+    expect(chart.views[0].summary).toContain('None rose.');
+    for (const { svg, drawing } of svgs(chart)) {
+      const where = drawing.layout;
+      // A link per country (one path each), a dot per row.
+      expect(all(svg, 'path').filter((p) => p.closest('g')?.getAttribute('stroke-width') === (drawing.width >= 480 ? '2.5' : '2.3') || /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/.test(p.getAttribute('d') ?? '')), where).toHaveLength(countries.length);
+      expect(all(svg, 'circle').filter((c) => !c.closest('.chart-marker')), where).toHaveLength(dataset.rows.length);
+      // The largest change is labelled at both ends, with its name at the left.
+      const labels = endLabels(svg);
+      expect(labels.some((l) => l.text === squash(`${largest.c} ${figure(largest.from)}`)), where).toBe(true);
+      expect(labels.some((l) => l.text === squash(figure(largest.to))), where).toBe(true);
+      // The editions head their columns.
+      const texts = all(svg, 'text').map((t) => t.textContent?.trim());
+      expect(texts).toContain('MCS 2023');
+      expect(texts).toContain('MCS 2025');
+    }
+    // Reading order: each country from its earlier edition to its later one.
+    const texts = chart.views[0].drawings[0].points.map((p) => p.text.split(';')[0]);
+    expect(texts.slice(0, 2).map((t) => t.split(': ')[0])).toEqual([`${countries[0]}, MCS 2023`, `${countries[0]}, MCS 2025`]);
+  });
+
+  test('crowded slope labels never overlap, the largest changes keep theirs, and a hostile name stays text', () => {
+    const chart = slopeHostileLabels();
+    const { dataset } = fixture('slope-hostile-labels');
+    const stages = [...new Set(dataset.rows.map((r) => r.stage as string))];
+    const change = (stage: string) => {
+      const [a, b] = dataset.rows.filter((r) => r.stage === stage).map((r) => r.share_pct as number);
+      return Math.abs(b - a);
+    };
+    const biggest = stages.slice().sort((a, b) => change(b) - change(a))[0];
+    for (const { svg, drawing } of svgs(chart)) {
+      const labels = endLabels(svg);
+      for (const end of new Set(labels.map((l) => l.x))) {
+        const column = labels.filter((l) => l.x === end).sort((a, b) => a.top - b.top);
+        for (let i = 1; i < column.length; i++) expect(column[i].top, `${drawing.layout} ${column[i].text}`).toBeGreaterThanOrEqual(column[i - 1].bottom);
+        for (const label of column) expect(label.top >= 0 && label.bottom <= label.height, label.text).toBe(true);
+      }
+      // Some labels had to go (the values crowd each other), but not the largest change's.
+      expect(labels.length).toBeLessThan(dataset.rows.length);
+      expect(labels.filter((l) => l.text.includes(squash(biggest).slice(0, 10))).length, drawing.layout).toBeGreaterThanOrEqual(1);
+      expect(svg).not.toMatch(/<script|<b>/);
+      expect(all(svg, 'script, b')).toHaveLength(0);
+    }
+    // The tooltip gives the whole name.
+    expect(chart.views[0].drawings[0].points.some((p) => p.text.startsWith(`${stages[0]}, 2023: 62%`))).toBe(true);
+  });
+
+  test('projections: dashed and hollow, never joined by a solid line, and called projections in the tooltip, key and summary', () => {
+    const chart = projectionLine();
+    const { dataset } = fixture('projection-line');
+    const projected = dataset.rows.filter((r) => r.projection);
+    const years = [...new Set(projected.map((r) => r.year))];
+    expect(chart.views[0].summary).toContain(`${years.join(' and ')} figures are projections.`);
+    expect(chart.legend.find((item) => item.kind === 'projection')?.label).toMatch(/^Projection/);
+    const texts = chart.views[0].drawings[0].points.map((p) => p.text);
+    for (const [i, row] of dataset.rows.entries()) expect(texts[i].split('; ').includes('projection'), `${row.country} ${row.year}`).toBe(row.projection === true);
+    // The readings by year name the projection and its range too.
+    const xText = chart.views[0].xTexts!.find((t) => t.startsWith(String(years[0])))!;
+    const first = projected[0];
+    expect(xText).toContain(`range ${figure(first.low)} to ${figure(first.high)}`);
+    expect(xText).toContain('projection');
+    const lastMeasured = Math.max(...dataset.rows.filter((r) => !r.projection).map((r) => r.year as number));
+    const countries = new Set(dataset.rows.map((r) => r.country)).size;
+    for (const { svg, drawing } of svgs(chart)) {
+      const dashed = all(svg, '.chart-projection[stroke-dasharray] path');
+      // Per country: the segment from the last measurement into the first projection, and each one after it.
+      expect(dashed, drawing.layout).toHaveLength(projected.length);
+      expect(all(svg, '.chart-projection circle').filter((c) => c.getAttribute('fill') === 'var(--chart-bg)')).toHaveLength(projected.length);
+      // The solid lines end at the last measured year: no solid segment reaches a projection.
+      const solid = all(svg, 'path').filter((p) => !p.closest('.chart-projection') && !p.closest('.chart-band') && p.closest('g')?.getAttribute('fill') === 'none' && p.closest('g')?.getAttribute('stroke-linejoin') === 'round');
+      expect(solid).toHaveLength(countries);
+      // (each point's pixel position is Plot's own, as the tooltips use it)
+      const lastX = drawing.points[dataset.rows.findIndex((r) => r.year === lastMeasured)].x;
+      const xs = solid.flatMap((p) => [...(p.getAttribute('d') ?? '').matchAll(/[ML]([\d.]+),/g)].map((m) => Number(m[1])));
+      expect(Math.max(...xs), drawing.layout).toBeCloseTo(lastX, 0);
+      // Their low-high ranges are a band.
+      expect(all(svg, '.chart-band path').length).toBe(countries);
+    }
+  });
+
+  test('projected bars: hollow with a dashed outline, named in the key and the summary', () => {
+    const chart = projectionBars();
+    const { spec, dataset } = fixture('projection-bars');
+    const rows = dataset.rows.filter((r) => r.country === spec.filter!.country);
+    const projected = rows.filter((r) => r.projection);
+    expect(projected.length).toBeGreaterThan(0);
+    for (const { svg } of svgs(chart)) {
+      const hollow = all(svg, '.chart-projection rect');
+      expect(hollow).toHaveLength(projected.length);
+      expect(hollow[0].closest('g')?.getAttribute('stroke-dasharray')).toBeTruthy();
+      expect(hollow.every((r) => (r.getAttribute('fill') ?? r.closest('g')?.getAttribute('fill')) === 'var(--chart-bg)')).toBe(true);
+    }
+    expect(chart.legend.find((item) => item.kind === 'projection')?.label).toBe('Projection (hollow, dashed outline)');
+    expect(chart.views[0].summary).toContain(`${projected.map((r) => r.year).join(' and ')} figures are projections.`);
+    const texts = chart.views[0].drawings[0].points.map((p) => p.text);
+    expect(texts.filter((t) => t.split('; ').includes('projection'))).toHaveLength(projected.length);
   });
 });

@@ -37,7 +37,7 @@ const errorCases: Record<string, string[]> = {
   'unknown-field': [
     'content/charts/ore-share.json:3:3  subtitel  unknown field "subtitel" (did you mean "subtitle"?); known fields: title, subtitle, dataset, mark, x, y, color, label, derive, fold, filter, sort, colorOrder, highlight, reference, format, xLabel, yLabel, views, annotations, notes, stack, facet',
   ],
-  'missing-required': ['content/charts/ore-share.json:1:1  mark  required: expected one of "line", "area", "bar", "dot", "cell", found nothing'],
+  'missing-required': ['content/charts/ore-share.json:1:1  mark  required: expected one of "line", "area", "bar", "dot", "cell", "slope", found nothing'],
   'wrong-value': ['content/charts/ore-share.json:16:57  annotations[1].kind  expected one of "uncertainty", "note", "claim", found "uncertanty" (did you mean "uncertainty"?)'],
   'unknown-dataset': ['content/charts/ore-share.json:4:3  dataset  no dataset "ore-outptu" in data/ (did you mean "ore-output"?)'],
   'unknown-row-field': [
@@ -103,7 +103,7 @@ describe('warnings are printed but do not fail the check (exit status 0)', () =>
       'data/ore-prices.json:1:1  (file)  warning: no chart uses dataset "ore-prices" (it is still listed in the data catalogue)',
     ],
     'reserved-field-typo': [
-      'data/ore-output.json:18:79  rows[3].estimated  warning: field "estimated" is not a reserved field (did you mean "estimate"?); the reserved fields are estimate, secondary, edition, source, revised, low, high, note',
+      'data/ore-output.json:18:79  rows[3].estimated  warning: field "estimated" is not a reserved field (did you mean "estimate"?); the reserved fields are estimate, secondary, projection, edition, source, revised, low, high, note',
     ],
     'draft-starter-text': [
       // The chart only the draft places is the draft's own, not unused: it is published with the draft, so no warning.

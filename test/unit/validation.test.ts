@@ -132,6 +132,14 @@ const cases: Record<string, Expected[]> = {
       text: '"filter"',
     },
   ],
+  'slope-three-x-values': [
+    {
+      at: `${chart}:6:3`,
+      field: 'x',
+      message: 'a slope chart draws lines between exactly 2 values of "year", but the rows it keeps hold 3: 2022, 2023, 2024: keep 2 with a filter, e.g. "filter": { "year": [2022, 2023] }',
+      text: '"x": "year"',
+    },
+  ],
   'filter-keeps-no-rows': [
     { at: `${chart}:8:15`, field: 'filter.country', message: 'no row has country = "Chinaa" (did you mean "China"?)', text: '"country": "Chinaa"' },
     { at: `${chart}:8:3`, field: 'filter', message: 'the chart keeps no rows: check the filter values against the dataset', text: '"filter"' },
@@ -247,7 +255,7 @@ const cases: Record<string, Expected[]> = {
     { at: 'data/prices.json:6:3', field: 'rows', message: 'expected at least one row, found an empty list', text: '"rows": []' },
     { at: 'data/production.json:13:7', field: 'sources[1].id', message: 'source id "mcs2025" is used twice; ids must be unique', text: '"id": "mcs2025"' },
     { at: 'data/production.json:21:63', field: 'rows[1].source', message: 'no source with id "mcs2205" in sources (did you mean "mcs2025"?)', text: '"source": "mcs2205"' },
-    { at: 'content/charts/prices.json:4:3', field: 'mark', message: /^expected one of "line", "area", "bar", "dot", "cell", found "pie"/, text: '"mark": "pie"' },
+    { at: 'content/charts/prices.json:4:3', field: 'mark', message: /^expected one of "line", "area", "bar", "dot", "cell", "slope", found "pie"/, text: '"mark": "pie"' },
     { at: 'content/charts/china-production.json:5:3', field: 'x', message: 'no field "yaer" in the rows of data/production.json (did you mean "year"?)', text: '"x": "yaer"' },
     // The title's quote is never closed: the parser reports the end of the front matter.
     { at: 'content/articles/second.md:4:20', field: 'front matter', message: /^not valid YAML: .*quote/i },

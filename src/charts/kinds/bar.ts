@@ -7,7 +7,8 @@ import { planValueAxis, valueAxisMarks, valueYScale } from '../layout/value-axis
 import { markerAt, type MarkerCandidate } from '../overlay/markers.ts';
 import type { At } from '../overlay/types.ts';
 import type { Box } from '../overlay/space.ts';
-import { ink } from '../colors.ts';
+import { background, ink } from '../colors.ts';
+import { isProjection, projectionDash } from '../projection.ts';
 import { domainRows, seriesOf, stackRows, type ChartShape, type DrawRow } from '../shape.ts';
 import { estimateNote, stackSummary, summaryFormats } from '../summary.ts';
 import type { ChartKind } from './types.ts';
@@ -43,7 +44,12 @@ export const bar: ChartKind = {
     // Plot takes strokeDasharray as a constant only (a function is written out as its source) and scales a
     // fillOpacity channel: estimates are a second mark with constant styles, lighter and dashed.
     const estimate = { fillOpacity: 0.35, strokeDasharray: '4,2' };
-    for (const [part, style] of [[rows.filter((r) => !r.estimate), {}], [rows.filter((r) => r.estimate), estimate]] as const) {
+    // Projections are hollow with a dashed outline: a third mark, only when there are any.
+    const projection = { fill: background, strokeDasharray: projectionDash, className: 'chart-projection' };
+    const measured = rows.filter((r) => !isProjection(r));
+    const parts: [DrawRow[], object][] = [[measured.filter((r) => !r.estimate), {}], [measured.filter((r) => r.estimate), estimate]];
+    if (measured.length < rows.length) parts.push([rows.filter(isProjection), projection]);
+    for (const [part, style] of parts) {
       // Both parts in one stack: the bars' ends come from stackBars, not from Plot's stack of each mark.
       if (!horizontal(shape)) data.push(Plot.barY(part, { x: '__x', y1: '__base', y2: '__top', fill: colorOf, stroke: colorOf, insetLeft: 3, insetRight: 3, ...style }));
       else data.push(Plot.barX(part, { x1: '__base', x2: '__top', y: '__y', fill: colorOf, stroke: colorOf, strokeWidth: 1.25, ...rowInsets(plan), ...style } as Parameters<typeof Plot.barX>[1]));

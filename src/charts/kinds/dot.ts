@@ -8,6 +8,7 @@ import { wrap } from '../layout/text.ts';
 import { timeAxis } from '../layout/time-axis.ts';
 import { niceCeil, planSeriesMargin, planValueAxis, pointXScale, valueAxisMarks, valueYScale } from '../layout/value-axis.ts';
 import { pointBox } from '../overlay/place.ts';
+import { withProjections } from '../projection.ts';
 import type { At } from '../overlay/types.ts';
 import { seriesLabels } from '../overlay/series-labels.ts';
 import { asAxisValue, domainRows, seriesOf, type ChartShape } from '../shape.ts';
@@ -33,9 +34,11 @@ export const dot: ChartKind = {
     return ctx.plan;
   },
   marks({ Plot, shape, plan, layout, colorOf, estimateFill }) {
-    if (isTimeline(shape)) return { data: [Plot.dot(shape.rows, { x: '__x', y: '__y', dy: plan.markOffset, r: plan.dotRadius, stroke: colorOf, strokeWidth: 2, fill: estimateFill } as Parameters<typeof Plot.dot>[1])] };
+    // Projections are hollow (estimateFill) and dashed: a mark of their own, as Plot takes a dash as a constant.
+    const dots = (options: object) => withProjections(shape.rows, (part, style) => Plot.dot(part, { ...options, ...style } as Parameters<typeof Plot.dot>[1]));
+    if (isTimeline(shape)) return { data: dots({ x: '__x', y: '__y', dy: plan.markOffset, r: plan.dotRadius, stroke: colorOf, strokeWidth: 2, fill: estimateFill }) };
     const { grid, zero } = valueAxisMarks(Plot, plan, layout);
-    return { under: [grid], data: [Plot.dot(shape.rows, { x: '__x', y: '__y', r: plan.dotRadius, stroke: colorOf, strokeWidth: 1.75, fill: estimateFill }), ...zero] };
+    return { under: [grid], data: [...dots({ x: '__x', y: '__y', r: plan.dotRadius, stroke: colorOf, strokeWidth: 1.75, fill: estimateFill }), ...zero] };
   },
   scales: ({ chart, shape, plan, layout }) => (isTimeline(shape) ? { x: {}, y: categoryYScale(plan, shape) } : { x: pointXScale(chart, shape, layout), y: valueYScale(plan, shape, layout) }),
   overlay: (shape) =>

@@ -3,7 +3,8 @@ import { basePlan, leftOrAbove, pointRadius } from '../layout/plan.ts';
 import { planSeriesMargin, planValueAxis, pointXScale, valueAxisMarks, valueYScale } from '../layout/value-axis.ts';
 import { pointBox } from '../overlay/place.ts';
 import { seriesLabels, seriesSegments } from '../overlay/series-labels.ts';
-import { seriesOf } from '../shape.ts';
+import { bandRows, isProjection, projectionDash, projectionSegments, withProjections } from '../projection.ts';
+import { seriesOf, type DrawRow } from '../shape.ts';
 import { estimateNote, inXOrder, summaryFormats } from '../summary.ts';
 import type { ChartKind } from './types.ts';
 
@@ -19,17 +20,29 @@ export const line: ChartKind = {
   marks({ Plot, chart, shape, plan, layout, colorOf, estimateFill }) {
     const { grid, zero } = valueAxisMarks(Plot, plan, layout);
     const z = chart.color ?? undefined;
+    const { rows } = shape;
+    const strokeWidth = layout.width >= 480 ? 2.5 : 2.25;
+    // Ranges as a shaded band behind the line; where a range stands alone, the overlay draws its error bar.
+    const banded = bandRows(rows, z);
+    const bands = banded.size ? [Plot.areaY(rows, { x: '__x', y1: (r: DrawRow) => (banded.has(r) ? r.low : NaN), y2: (r: DrawRow) => (banded.has(r) ? r.high : NaN), z, fill: colorOf, fillOpacity: 0.22, className: 'chart-band' })] : [];
+    const dot = (part: DrawRow[], style: object = {}) => Plot.dot(part, { x: '__x', y: '__y', r: plan.dotRadius, stroke: colorOf, strokeWidth: 1.75, fill: estimateFill, ...style });
+    if (!rows.some(isProjection)) return { under: [grid], data: [...bands, Plot.lineY(rows, { x: '__x', y: '__y', z, stroke: colorOf, strokeWidth }), dot(rows), ...zero] };
+    // Projections: the solid line joins measured points only; each segment into or between projections is dashed
+    // (Plot takes a dash as a constant, so they are marks of their own), and projected dots are hollow and dashed.
+    const segments = projectionSegments(rows, z);
     return {
       under: [grid],
       data: [
-        Plot.lineY(shape.rows, { x: '__x', y: '__y', z, stroke: colorOf, strokeWidth: layout.width >= 480 ? 2.5 : 2.25 }),
-        Plot.dot(shape.rows, { x: '__x', y: '__y', r: plan.dotRadius, stroke: colorOf, strokeWidth: 1.75, fill: estimateFill }),
+        ...bands,
+        Plot.lineY(rows, { x: '__x', y: (r: DrawRow) => (isProjection(r) ? NaN : r.__y), z, stroke: colorOf, strokeWidth }),
+        Plot.link(segments, { x1: (s) => s.from.__x, y1: (s) => s.from.__y, x2: (s) => s.to.__x, y2: (s) => s.to.__y, stroke: (s) => colorOf(s.to), strokeWidth, strokeDasharray: projectionDash, className: 'chart-projection' }),
+        ...withProjections(rows, dot),
         ...zero,
       ],
     };
   },
   scales: ({ chart, shape, plan, layout }) => ({ x: pointXScale(chart, shape, layout), y: valueYScale(plan, shape, layout) }),
-  overlay: () => ({ markBox: pointBox, markIsHard: true, dataSegments: seriesSegments, rangeAxis: 'y', series: seriesLabels }),
+  overlay: () => ({ markBox: pointBox, markIsHard: true, dataSegments: seriesSegments, rangeAxis: 'y', bands: true, series: seriesLabels }),
   summarize(chart, shape) {
     const { fx, fy } = summaryFormats(chart, shape);
     const parts = [...seriesOf(shape.rows, chart.color ?? undefined)].map(([name, unordered]) => {

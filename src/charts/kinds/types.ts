@@ -16,7 +16,7 @@ export interface DrawContext {
   plan: Plan;
   layout: Layout;
   colorOf(row: DrawRow): string;
-  /** Estimates are hollow: the background inside, the row's colour around. */
+  /** Estimates and projections are hollow: the background inside, the row's colour around. */
   estimateFill(row: DrawRow): string;
 }
 
@@ -58,6 +58,8 @@ export interface KindChecks {
   stacks?: boolean;
   /** Why the kind cannot be drawn as small multiples (`"facet"`), when it cannot. */
   noFacet?: string;
+  /** How many values x must hold in each view (slopes: two), and one row per category (color, else label) at each. */
+  xValues?: number;
 }
 
 /** A dataset's fields as `npm run new` sees them, for the kinds' starters. */

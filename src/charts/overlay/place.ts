@@ -4,6 +4,7 @@
 // Order is output: the layers run in one fixed sequence, and a kind fills the named slots (OverlayHooks) it needs.
 import { grid, ink, reported } from '../colors.ts';
 import type { Plan } from '../layout/plan.ts';
+import { bandRows } from '../projection.ts';
 import type { ResolvedChart } from '../prepare.ts';
 import { asAxisValue, type ChartShape, type DrawRow, type NumberedAnnotation } from '../shape.ts';
 import { placeMarkers } from './markers.ts';
@@ -96,7 +97,8 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
     hooks.events?.(at);
 
     // Error bars for ranges (low to high), with caps.
-    for (const row of at.rows.filter((r) => typeof r.low === 'number' && typeof r.high === 'number')) {
+    const banded = hooks.bands ? bandRows(at.rows, chart.color ?? undefined) : new Set<DrawRow>();
+    for (const row of at.rows.filter((r) => typeof r.low === 'number' && typeof r.high === 'number' && !banded.has(r))) {
       const cap = Math.max(4, plan.thickness / 3);
       const bar = paint.el('g', { class: 'chart-range', stroke: ink, 'stroke-width': 1.5 }, g);
       const line = (x1: number, y1: number, x2: number, y2: number) => paint.el('line', { x1, y1, x2, y2 }, bar);

@@ -41,6 +41,8 @@ export interface OverlayHooks {
   events?(at: At): void;
   /** Error bars run along x (bars on their side) or y (everything else). */
   rangeAxis: 'x' | 'y';
+  /** Ranges next to each other in a series are a shaded band (lines, areas): only a range alone gets an error bar. */
+  bands?: boolean;
   /** Texts on or beside the marks (bar values, cell texts), after the error bars. */
   values?(at: At): void;
   /** Direct labels of series, after the labels of reference lines across y. */
