@@ -5,11 +5,12 @@ import { deriveSchema } from './derive.ts';
 import { filterSchema } from './filter.ts';
 import { foldSchema } from './fold.ts';
 import { formatSchema } from './format.ts';
+import { mapOptionsSchema } from './map.ts';
 import { referenceLineSchema } from './reference-line.ts';
 import { viewSchema } from './view.ts';
 
-/** The kinds of chart: line, area, bar (horizontal when x holds the numbers), dot (a timeline of categories, or dots on a numeric or date y), cell. */
-export const markSchema = z.enum(['line', 'area', 'bar', 'dot', 'cell']);
+/** The kinds of chart: line, area, bar (horizontal when x holds the numbers), dot (a timeline of categories, or dots on a numeric or date y), cell, map (a world map: x names the country, y its value). */
+export const markSchema = z.enum(['line', 'area', 'bar', 'dot', 'cell', 'map']);
 
 /** content/charts/<id>.json: a chart spec. Declarative: editors never write code for a chart. */
 export const chartSchema = z.strictObject({
@@ -19,7 +20,7 @@ export const chartSchema = z.strictObject({
   subtitle: z.string().optional(),
   /** Id of the dataset: the name of a file in data/ without .json. Required. */
   dataset: idSchema,
-  /** Kind of chart: line, area, bar, dot or cell. Required. */
+  /** Kind of chart: line, area, bar, dot, cell or map. Required. */
   mark: markSchema,
   /** Field of the rows on the x axis. Required. */
   x: z.string().min(1),
@@ -55,6 +56,8 @@ export const chartSchema = z.strictObject({
   annotations: z.array(annotationSchema).optional(),
   /** Notes under the chart: one paragraph or a list. */
   notes: textListSchema.optional(),
+  /** Map charts: how places are drawn (style, colour scale, region). Default: a choropleth of the world on linear steps. */
+  map: mapOptionsSchema.optional(),
 });
 
 export type ChartSpec = z.output<typeof chartSchema> & { id: string; file: string };

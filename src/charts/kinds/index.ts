@@ -5,9 +5,10 @@ import { bar } from './bar.ts';
 import { cell } from './cell.ts';
 import { dot } from './dot.ts';
 import { line } from './line.ts';
+import { map } from './map/index.ts';
 import type { ChartKind } from './types.ts';
 
-export const kinds = { line, area, bar, dot, cell } satisfies Record<string, ChartKind>;
+export const kinds = { line, area, bar, dot, cell, map } satisfies Record<string, ChartKind>;
 
 export type Mark = keyof typeof kinds;
 
