@@ -34,7 +34,7 @@ export function mapMark({ chart, shape, plan }: DrawContext, style: 'choropleth'
     const biggest = Math.round(plan.width * 0.045);
     const circles = [...map.places].map(([row, place]) => ({ row, place, r: Math.max(1.5, Math.sqrt(Math.max(0, value(row)) / largest) * biggest) })).sort((a, b) => b.r - a.r);
     for (const { row, place, r } of circles) {
-      paint.el('circle', { cx: place.at[0], cy: place.at[1], r, fill: accent, 'fill-opacity': 0.55, 'data-point': index.get(row), ...(row.estimate ? estimateStroke : { stroke: accent, 'stroke-width': 1 }) }, g);
+      paint.el('circle', { cx: place.at[0], cy: place.at[1], r, fill: accent, 'fill-opacity': 0.6, 'data-point': index.get(row), ...(row.estimate ? estimateStroke : { stroke: accent, 'stroke-width': 1 }) }, g);
     }
     return g;
   };
