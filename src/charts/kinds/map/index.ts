@@ -50,7 +50,9 @@ export const map: ChartKind = {
       }
     }
     const rest = countries.filter((c) => !drawn.has(c));
-    plan.map = { noData: pathData(projection, styleOf(chart) === 'symbol' ? countries : rest), places, noDataCount: rest.length };
+    // Islands under a square px at the narrow width are left off the countries without a figure.
+    const minArea = (layout.width / narrowWidth) ** 2;
+    plan.map = { noData: pathData(projection, styleOf(chart) === 'symbol' ? countries : rest, minArea), places, noDataCount: rest.length };
     Object.assign(plan, { marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 0, height });
     return plan;
   },
