@@ -51,8 +51,38 @@ export function largestPart(country: Country): Feature<Polygon> {
   return parts(country).reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
 }
 
+/** A country projected to one width: its outline (and without its sub-pixel islands), point and area in px. */
+export interface ProjectedCountry {
+  country: Country;
+  outline: string;
+  withoutIslands: string;
+  /** The middle of its largest part, px, rounded to a tenth. */
+  at: [number, number];
+  area: number;
+}
+
+/**
+ * The world projected to a width, once per width and build: every drawing of that width projects the same
+ * countries, so a map costs little more than its own rows. Islands under `minIslandArea` square px are left out of
+ * `withoutIslands`.
+ */
+const projected = new Map<string, { projection: GeoProjection; height: number; countries: ProjectedCountry[] }>();
+export function projectedWorld(width: number, minIslandArea: number) {
+  const key = `${width} ${minIslandArea}`;
+  if (!projected.has(key)) {
+    const { projection, height } = fitWorld(width);
+    const path = geoPath(projection);
+    const countries = worldCountries().map((country) => {
+      const [x, y] = path.centroid(largestPart(country));
+      return { country, outline: pathData(projection, [country]), withoutIslands: pathData(projection, [country], minIslandArea), at: [Math.round(x * 10) / 10, Math.round(y * 10) / 10] as [number, number], area: path.area(country) };
+    });
+    projected.set(key, { projection, height, countries });
+  }
+  return projected.get(key)!;
+}
+
 /** Equal Earth fitted to a width, and the height the world then takes. */
-export function fitWorld(width: number): { projection: GeoProjection; height: number } {
+function fitWorld(width: number): { projection: GeoProjection; height: number } {
   const collection = { type: 'FeatureCollection' as const, features: worldCountries() };
   // A pixel of room on every side for the outlines' strokes.
   const projection = geoEqualEarth().fitWidth(width - 2, collection);
@@ -65,7 +95,7 @@ export function fitWorld(width: number): { projection: GeoProjection; height: nu
  * SVG path data of countries in whole pixels, each step relative to the last: "M12,40l3,-2 4,1z". Islands smaller
  * than `minArea` square px are left out: too small to see, they would cost bytes in every drawing.
  */
-export function pathData(projection: GeoProjection, countries: Country[], minArea = 0): string {
+function pathData(projection: GeoProjection, countries: Country[], minArea = 0): string {
   const out = new RelativePath();
   const path = geoPath(projection, out as never);
   const area = geoPath(projection);

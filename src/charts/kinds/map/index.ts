@@ -3,7 +3,6 @@
 // Countries without a row are "no data", drawn apart from zero; rows that are not places (a "World total") are
 // left off and listed in the notes. Places too small to see at 360 px, or missing from the base map, get a symbol.
 // Everything is projected in pixels here, so the map has no x or y scale: points and markers come from the plan.
-import { geoPath } from 'd3-geo';
 import { quantile, range } from 'd3-array';
 import { resolvePlace } from '../../../lib/places.ts';
 import { accent, noData, sequential } from '../../colors.ts';
@@ -13,7 +12,7 @@ import type { At, MarkerCandidate } from '../../overlay/types.ts';
 import type { ResolvedChart } from '../../prepare.ts';
 import { sequentialKey, type ColorKey, type DrawRow } from '../../shape.ts';
 import type { ChartKind } from '../types.ts';
-import { centreOfSmallPlace, fitWorld, largestPart, pathData, worldCountries } from './geometry.ts';
+import { centreOfSmallPlace, projectedWorld, type ProjectedCountry } from './geometry.ts';
 import { mapMark } from './marks.ts';
 import { leftOffNote, mapSummary } from './summary.ts';
 
@@ -29,30 +28,26 @@ export const map: ChartKind = {
   colorKey: mapColorKey,
   plan(chart, shape, layout, uncertainties) {
     const { plan } = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: () => 'none' });
-    const { projection, height } = fitWorld(layout.width);
-    const path = geoPath(projection);
-    const countries = worldCountries();
+    // Islands under a square px at the narrow width are left off the countries without a figure.
+    const { projection, height, countries } = projectedWorld(layout.width, (layout.width / narrowWidth) ** 2);
     const places: MapPlan['places'] = new Map();
-    const drawn = new Set<unknown>();
+    const drawn = new Set<ProjectedCountry>();
     for (const row of shape.rows) {
       const place = resolvePlace(row[chart.x]);
       if (place.kind !== 'country') continue;
-      const country = countries.find((c) => (place.numeric && String(c.id) === place.numeric) || c.properties.name === place.name);
-      if (country) {
-        drawn.add(country);
-        const at = path.centroid(largestPart(country));
-        const area = path.area(country) * (narrowWidth / layout.width) ** 2;
-        places.set(row, { outline: pathData(projection, [country]), at: rounded(at), symbol: area < smallArea });
+      const found = countries.find(({ country: c }) => (place.numeric && String(c.id) === place.numeric) || c.properties.name === place.name);
+      if (found) {
+        drawn.add(found);
+        places.set(row, { outline: found.outline, at: found.at, symbol: found.area * (narrowWidth / layout.width) ** 2 < smallArea });
       } else {
         const centre = centreOfSmallPlace(place.numeric, place.name);
         const at = centre && projection(centre);
-        if (at) places.set(row, { at: rounded(at), symbol: true });
+        if (at) places.set(row, { at: [Math.round(at[0] * 10) / 10, Math.round(at[1] * 10) / 10], symbol: true });
       }
     }
     const rest = countries.filter((c) => !drawn.has(c));
-    // Islands under a square px at the narrow width are left off the countries without a figure.
-    const minArea = (layout.width / narrowWidth) ** 2;
-    plan.map = { noData: pathData(projection, styleOf(chart) === 'symbol' ? countries : rest, minArea), places, noDataCount: rest.length };
+    const land = styleOf(chart) === 'symbol' ? countries : rest;
+    plan.map = { noData: land.map((c) => c.withoutIslands).join(''), places, noDataCount: rest.length };
     Object.assign(plan, { marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 0, height });
     return plan;
   },
@@ -72,8 +67,6 @@ export const map: ChartKind = {
   reading: { hit: () => 'region', head: 'value', at: (row, plan) => plan.map?.places.get(row)?.at ?? [0, 0] },
   legendShape: 'outline',
 };
-
-const rounded = ([x, y]: [number, number]): [number, number] => [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
 
 /**
  * The colours: a choropleth's steps (round linear steps, tenfold log steps, or quantiles of the values) and "No
