@@ -43,7 +43,7 @@ export function drawingSources(root: string): string {
 
 /** The drawing code's hash and the versions of the packages it draws with: a change to either starts afresh. */
 export const rendererVersion: string = (() => {
-  const versions = ['@observablehq/plot', 'linkedom', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'd3-array'].map(
+  const versions = ['@observablehq/plot', 'linkedom', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'd3-array', 'd3-geo', 'world-atlas', 'topojson-client', 'topojson-simplify', 'i18n-iso-countries'].map(
     (name) => JSON.parse(readFileSync(path.resolve(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')).version,
   );
   return cacheKey(drawingSources(process.cwd()), versions);

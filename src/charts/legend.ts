@@ -10,13 +10,13 @@ export interface LegendItem {
   label: string;
   color?: string;
   /** How the chart draws marks: estimates look different on bars than on dots. */
-  shape?: 'bar' | 'dot';
+  shape?: 'bar' | 'dot' | 'outline';
 }
 
 export function legendOf(kind: ChartKind, spec: ChartSpec, views: { hasEstimates: boolean; hasRanges: boolean; band?: string; hasProjections: boolean }[], uncertainties: NumberedAnnotation[], colorKey: ColorKey): LegendItem[] {
   const shape = kind.legendShape;
   const items: LegendItem[] = colorKey.entries.map((c) => ({ kind: 'swatch', label: statusWord(c.value), color: c.color }));
-  if (views.some((v) => v.hasEstimates)) items.push({ kind: 'estimate', label: shape === 'bar' ? 'Estimate (lighter, dashed outline)' : 'Estimate (hollow)', shape });
+  if (views.some((v) => v.hasEstimates)) items.push({ kind: 'estimate', label: { bar: 'Estimate (lighter, dashed outline)', dot: 'Estimate (hollow)', outline: 'Estimate (dashed outline)' }[shape], shape });
   if (views.some((v) => v.hasRanges)) items.push({ kind: 'range', label: 'Range, low to high' });
   const band = views.find((v) => v.band)?.band;
   if (band) items.push({ kind: 'band', label: band });

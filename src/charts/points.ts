@@ -2,6 +2,7 @@
 import type * as PlotModule from '@observablehq/plot';
 import { formatValue, isComputed } from './format.ts';
 import type { ChartKind } from './kinds/types.ts';
+import type { Plan } from './layout/plan.ts';
 import type { ResolvedChart } from './prepare.ts';
 import type { ChartShape } from './shape.ts';
 import { statusWord } from './status-words.ts';
@@ -21,7 +22,8 @@ export interface Point {
  * Pixel positions of every drawn row, from Plot's own scales, with the tooltip text worked out here; and, per x
  * value, the text that reads every series there ("2024; China: 270,000 t; United States: 45,000 t, estimate").
  */
-export function pointsOf(kind: ChartKind, chart: ResolvedChart, shape: ChartShape, plot: PlotModule.Plot, unit: string | undefined, markOffset: number): { points: Point[]; xTexts: string[] } {
+export function pointsOf(kind: ChartKind, chart: ResolvedChart, shape: ChartShape, plot: PlotModule.Plot, unit: string | undefined, plan: Plan): { points: Point[]; xTexts: string[] } {
+  const { markOffset } = plan;
   const x = plot.scale('x');
   const y = plot.scale('y');
   const place = (scale: PlotModule.Scale | undefined, value: unknown) => {
@@ -70,9 +72,10 @@ export function pointsOf(kind: ChartKind, chart: ResolvedChart, shape: ChartShap
     return [`total ${chart.stackedField ? formatValue(sum, 'number') : fy(sum)}${chart.stackedField && unit ? ` ${unit}` : unitText}`];
   }
   const points = read.map(({ row, text }) => {
-    // A stacked bar's point is at the end of its own segment.
-    const px = place(x, shape.orientation === 'horizontal' ? row.__top ?? row.__x : row.__x);
-    const py = place(y, shape.orientation === 'vertical' ? row.__top ?? row.__y : row.__y);
+    // A stacked bar's point is at the end of its own segment; a kind without x and y scales (maps) places its own.
+    const own = kind.reading.at?.(row, plan);
+    const px = own ? own[0] : place(x, shape.orientation === 'horizontal' ? row.__top ?? row.__x : row.__x);
+    const py = own ? own[1] : place(y, shape.orientation === 'vertical' ? row.__top ?? row.__y : row.__y);
     return { x: Math.round(px * 10) / 10, y: Math.round(py * 10) / 10, text, xGroup: xKeys.indexOf(String(row.__x)) };
   });
   return { points, xTexts };

@@ -6,7 +6,7 @@ import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
 import { formatFor, isComputed } from './format.ts';
 import { kindOf } from './kinds/index.ts';
 import { fieldLabel } from './labels.ts';
-import type { ChartKind } from './kinds/types.ts';
+import type { ChartKind, Hit } from './kinds/types.ts';
 import type { Layout } from './layout/plan.ts';
 import { legendOf, type LegendItem } from './legend.ts';
 import { plotOptions } from './plot-options.ts';
@@ -60,7 +60,9 @@ export interface RenderedView {
    * How a pointer finds its point: by row for horizontal bars, by column for vertical ones, by distance for dots
    * and cells; lines and areas take the nearest x anywhere over the plot and read every series at that x.
    */
-  hit: 'x' | 'y' | 'xy' | 'nearest-x';
+  hit: Hit;
+  /** Notes written from this view's data (kind.dataNotes). */
+  dataNotes: string[];
   /** With hit 'nearest-x': what the tooltip says at each x, naming every series drawn there. */
   xTexts?: string[];
 }
@@ -72,6 +74,8 @@ export interface RenderedChart {
   uncertainties: NumberedAnnotation[];
   /** Annotations of kind note or claim, listed as text. */
   notes: NumberedAnnotation[];
+  /** Notes the chart's kind wrote from the data, each once over all views (a map's rows left off it). */
+  dataNotes: string[];
   views: RenderedView[];
   /** The key shown above the chart: colours, estimates, ranges, reported figures, numbered markers. */
   legend: LegendItem[];
@@ -88,7 +92,8 @@ export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
   // One colour per category for the whole chart, from every view's rows, so each view matches the one legend.
   const colorKey = chartColorKey(resolved[0], resolved.flatMap((chart) => prepareRows(chart, dataset.rows).rows), kind);
   const views = resolved.map((chart) => renderView(kind, spec.id, chart, dataset, uncertainties, colorKey));
-  return { id: spec.id, spec, dataset, uncertainties, notes, views, legend: legendOf(kind, spec, views, uncertainties, colorKey) };
+  const dataNotes = [...new Set(views.flatMap((view) => view.dataNotes))];
+  return { id: spec.id, spec, dataset, uncertainties, notes, dataNotes, views, legend: legendOf(kind, spec, views, uncertainties, colorKey) };
 }
 
 function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, dataset: Dataset, uncertainties: NumberedAnnotation[], colorKey: ColorKey): RenderedView {
@@ -108,7 +113,7 @@ function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, datase
     const plot = Plot.plot({ ...plotOptions(kind, chart, drawShape, plan, layout, markers), document } as Plot.PlotOptions) as unknown as SVGSVGElement & Plot.Plot;
     const width = Number(plot.getAttribute('width'));
     const height = Number(plot.getAttribute('height'));
-    const read = pointsOf(kind, chart, drawShape, plot, dataset.unit, plan.markOffset);
+    const read = pointsOf(kind, chart, drawShape, plot, dataset.unit, plan);
     const [bottom, top] = (plot.scale('y')?.range ?? [height, 0]).map(Number);
     return { plot, plan, width, height, read, frame: [Math.min(top, bottom), Math.max(top, bottom)] as [number, number] };
   };
@@ -159,6 +164,7 @@ function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, datase
     ...(banded.size ? { band: bandLabel([...banded], dataset) } : {}),
     hasProjections: shape.rows.some(isProjection),
     hit,
+    dataNotes: kind.dataNotes?.(chart, shape) ?? [],
     ...(hit === 'nearest-x' ? { xTexts } : {}),
   };
 }

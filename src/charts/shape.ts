@@ -34,6 +34,8 @@ export interface ChartShape {
   colorSteps?: ColorKey['steps'];
   /** Small multiples: the rows of every facet, which the shared scales span (`rows` are one facet's). */
   domainRows?: DrawRow[];
+  /** Rows the kind does not draw (a map's "World total"), for its summary and notes. */
+  leftOut?: DrawRow[];
 }
 
 /** The rows a chart's scales span: every facet's in a small multiple, else the chart's own. */
@@ -57,6 +59,10 @@ export interface ShapeHooks {
   sequentialColor?: boolean;
   /** Sets a kind's own drawing fields on the rows (bars: where each bar of a stack starts and ends). */
   arrange?(chart: ResolvedChart, rows: DrawRow[], orientation: ChartShape['orientation'], colorKey: ColorKey): void;
+  /** Whether the kind draws a row at all (maps leave out rows that are not places); default: every row. */
+  draws?(chart: ResolvedChart, row: Row): boolean;
+  /** The kind's own colour key, from every view's rows (maps colour places by their value). */
+  colorKey?(chart: ResolvedChart, rowsOfEveryView: readonly Row[]): ColorKey;
 }
 
 export const asAxisValue = (value: unknown) => (isDateText(value) ? toDate(value) : value);
@@ -76,6 +82,7 @@ export function seriesOf<T extends Row>(rows: T[], field?: string): Map<string, 
  * colouring a cell grid gets a sequential scale instead, in round steps that span every view's values.
  */
 export function chartColorKey(chart: ResolvedChart, rowsOfEveryView: readonly Row[], hooks: ShapeHooks): ColorKey {
+  if (hooks.colorKey) return hooks.colorKey(chart, rowsOfEveryView.filter((row) => drawable(chart, row) && (hooks.draws?.(chart, row) ?? true)));
   if (!chart.color) return { entries: [] };
   const values = rowsOfEveryView.filter((row) => drawable(chart, row)).map((row) => row[chart.color!]).filter((v) => v !== null && v !== undefined);
   if (hooks.sequentialColor && values.length && values.every((v) => typeof v === 'number')) return sequentialKey(values as number[]);
@@ -90,7 +97,7 @@ export function chartColorKey(chart: ResolvedChart, rowsOfEveryView: readonly Ro
 }
 
 /** Round bounds (d3's nice ticks) around the values, in as many steps as there are colours at most. */
-function sequentialKey(values: number[]): ColorKey {
+export function sequentialKey(values: number[]): ColorKey {
   const [low, high] = [Math.min(...values), Math.max(...values)];
   let bounds = [low, high];
   for (let count = sequential.length; count >= 1; count--) {
@@ -110,7 +117,10 @@ export function stepOf(steps: NonNullable<ColorKey['steps']>, value: number) {
 
 export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey: ColorKey, hooks: ShapeHooks): ChartShape {
   const yOf = (value: unknown) => (hooks.textY ? String(value) : asAxisValue(value));
-  const drawRows = rows.filter((row) => drawable(chart, row)).map((row) => ({ ...row, __x: asAxisValue(row[chart.x]), __y: yOf(row[chart.y]) }));
+  const asDrawn = (row: Row) => ({ ...row, __x: asAxisValue(row[chart.x]), __y: yOf(row[chart.y]) });
+  const kept = rows.filter((row) => drawable(chart, row));
+  const drawRows = kept.filter((row) => hooks.draws?.(chart, row) ?? true).map(asDrawn);
+  const leftOut = hooks.draws ? kept.filter((row) => !hooks.draws!(chart, row)).map(asDrawn) : [];
   const xNumeric = drawRows.every((r) => typeof r.__x === 'number');
   const yNumeric = drawRows.every((r) => typeof r.__y === 'number');
   const orientation = hooks.orientation?.(xNumeric, yNumeric) ?? 'vertical';
@@ -122,6 +132,7 @@ export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey:
     yFormat: formatFor(chart.y, 'y', chart, rows),
     colors: colorKey.entries,
     ...(colorKey.steps ? { colorSteps: colorKey.steps } : {}),
+    ...(leftOut.length ? { leftOut } : {}),
   };
 }
 

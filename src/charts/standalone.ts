@@ -27,6 +27,7 @@ export function noteTexts(chart: RenderedChart): string[] {
   return [
     ...chart.notes.map((n) => `${n.kind === 'claim' ? 'Claim: ' : ''}${n.text}${n.raisedBy ? ` (${n.raisedBy})` : ''}`),
     ...(chart.spec.notes ?? []),
+    ...chart.dataNotes,
   ];
 }
 
@@ -229,6 +230,7 @@ function legendSymbol(item: LegendItem, x: number, cy: number): string {
     case 'swatch':
       return `<rect x="${x}" y="${cy - 7}" width="14" height="14" rx="2" fill="${item.color}"/>`;
     case 'estimate':
+      if (item.shape === 'outline') return `<rect x="${x + 1}" y="${cy - 6}" width="12" height="12" fill="none" stroke="var(--chart-ink)" stroke-width="1.5" stroke-dasharray="3,2"/>`;
       return item.shape === 'bar'
         ? `<rect x="${x + 1}" y="${cy - 6}" width="12" height="12" fill="var(--chart-muted)" fill-opacity="0.45" stroke="var(--chart-muted)" stroke-dasharray="3,2"/>`
         : `<circle cx="${x + 7}" cy="${cy}" r="6" fill="none" stroke="var(--chart-muted)" stroke-width="2"/>`;

@@ -1,5 +1,5 @@
 // `npm run bench`: how the build grows with the archive. For each N it copies the project into a temporary
-// folder, adds N synthetic stories (each with its own dataset and chart spec) and builds it, cold (an empty drawing
+// folder, adds N synthetic stories (each with its own datasets, a line chart and a world map) and builds it, cold (an empty drawing
 // cache) and warm (the cache the cold build left, content unchanged), several times, and prints the median of each.
 //   npm run bench                      N = 0, 100, 300; three runs of each
 //   npm run bench -- 0 100 300 1000    other values of N
@@ -63,7 +63,13 @@ function makeCopy(root: string, stories: number): string {
   return dir;
 }
 
-/** Realistic sizes: ~20 rows over two series with estimates, an annotated line chart, ~600 words. */
+/** Countries a synthetic map names, as editors write them: ISO and USGS names, an alpha-3 code, small places. */
+const benchPlaces = ['China', 'United States', 'Burma (Myanmar)', 'Australia', 'Nigeria', 'Thailand', 'India', 'Russia', 'Madagascar', 'Malaysia', 'Vietnam', 'BRA', 'Estonia', 'Singapore'];
+
+/**
+ * Realistic sizes: ~20 rows over two series with estimates, an annotated line chart, ~600 words; and a world map of
+ * a dozen places (an aggregate row, estimates, a numbered note at a country).
+ */
 function writeStory(dir: string, i: number) {
   const id = `bench-${i}`;
   const rows = [];
@@ -89,8 +95,25 @@ function writeStory(dir: string, i: number) {
     annotations: [{ text: 'The 2024 figures are estimates.', kind: 'uncertainty', raisedBy: 'The benchmark', x: 2024, y: 1000 }],
     notes: 'Synthetic data for the build benchmark.',
   }, null, 2));
+  const places = benchPlaces.map((place, k) => ({ place, tonnes: 100 + ((i * 53 + k * 131) % 90000), ...(k % 3 === 0 ? { estimate: true } : {}) }));
+  writeFileSync(path.join(dir, 'data', `${id}-places.json`), JSON.stringify({
+    title: `Synthetic production by place ${i}`,
+    unit: 'tonnes',
+    sources: [{ name: 'Synthetic benchmark data', url: 'https://example.org/bench', edition: 'Bench 2025', kind: 'primary' }],
+    rows: [...places, { place: 'World total', tonnes: places.reduce((sum, r) => sum + r.tonnes, 0) }],
+  }, null, 2));
+  writeFileSync(path.join(dir, 'content', 'charts', `${id}-map.json`), JSON.stringify({
+    title: `Output ${i} is spread over a dozen countries`,
+    subtitle: 'Tonnes, 2024, in tenfold steps (a log scale)',
+    dataset: `${id}-places`,
+    mark: 'map',
+    x: 'place',
+    y: 'tonnes',
+    map: { scale: 'log' },
+    annotations: [{ text: 'A synthetic caveat at a country.', kind: 'uncertainty', raisedBy: 'The benchmark', x: 'China' }],
+  }, null, 2));
   const paragraph = 'Synthetic paragraph text for the build benchmark, about the length of a real paragraph in a story. '.repeat(6);
-  const body = Array.from({ length: 8 }, (_, p) => (p === 3 ? `::chart{id="${id}"}\n\n${paragraph}` : paragraph)).join('\n\n');
+  const body = Array.from({ length: 8 }, (_, p) => (p === 3 ? `::chart{id="${id}"}\n\n${paragraph}` : p === 6 ? `::chart{id="${id}-map"}\n\n${paragraph}` : paragraph)).join('\n\n');
   writeFileSync(path.join(dir, 'content', 'articles', `${id}.md`), `---\ntitle: "Benchmark story ${i}"\ndescription: "A synthetic story for the build benchmark."\npubDate: 2020-01-01\ntags: [bench]\n---\n\n${body}\n`);
 }
 

@@ -9,9 +9,10 @@ interface PointData {
   texts: string[];
   /**
    * How a pointer finds its point: by row (horizontal bars), by column (vertical bars), by distance (dots, cells),
-   * or, on lines and areas, the nearest x anywhere over the plot, read with every series at that x.
+   * or, on lines and areas, the nearest x anywhere over the plot, read with every series at that x; on maps, the
+   * place under the pointer (its outline or symbol names its point), else the nearest point by distance.
    */
-  hit: 'x' | 'y' | 'xy' | 'nearest-x';
+  hit: 'x' | 'y' | 'xy' | 'nearest-x' | 'region';
   drawings: Record<string, [number, number][]>;
   /** nearest-x: each point's index among `xTexts`, the texts that read every series at one x. */
   xGroup?: number[];
@@ -114,15 +115,19 @@ class SupplyLinesChart extends HTMLElement {
       // Lines and areas: the nearest x wins wherever the pointer is, as Plot's pointerX does; the others look
       // within 30 px, by row, by column or by distance.
       const { hit, xGroup, xTexts } = data;
-      let best = -1;
+      // A map: the place whose outline or symbol is under the pointer; elsewhere, the nearest point as for dots.
+      const under = hit === 'region' ? (event.target as Element).closest?.('[data-point]')?.getAttribute('data-point') : undefined;
+      let best = under ? Number(under) : -1;
       let bestDistance = hit === 'nearest-x' ? Infinity : 30 ** 2;
       // Small multiples: only the points of the facet under the pointer (or nearest it).
       const facet = view.panels && nearestPanel(view.panels, px, py);
-      view.points.forEach(([x, y], i) => {
-        if (facet !== undefined && data.panel?.[i] !== facet) return;
-        const d = hit === 'y' ? (y - py) ** 2 : hit === 'xy' ? (x - px) ** 2 + (y - py) ** 2 : (x - px) ** 2;
-        if (d < bestDistance) [best, bestDistance] = [i, d];
-      });
+      if (best < 0) {
+        view.points.forEach(([x, y], i) => {
+          if (facet !== undefined && data.panel?.[i] !== facet) return;
+          const d = hit === 'y' ? (y - py) ** 2 : hit === 'x' || hit === 'nearest-x' ? (x - px) ** 2 : (x - px) ** 2 + (y - py) ** 2;
+          if (d < bestDistance) [best, bestDistance] = [i, d];
+        });
+      }
       const touch = event.pointerType !== 'mouse';
       if (best < 0) hide();
       else if (xGroup && xTexts) {

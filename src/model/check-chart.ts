@@ -2,6 +2,7 @@
 // lines sit on an axis, rows can be drawn, ranges hold their figures, and the kind's own checks (kinds/*.ts).
 import { kinds, type Mark } from '../charts/kinds/index.ts';
 import { chartViews, availableFields, prepareRows, rangeSource, resolveView, stackAxes, type ResolvedChart } from '../charts/prepare.ts';
+import { nearestPlaces, resolvePlace } from '../lib/places.ts';
 import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
 import { derivedField } from '../schemas/derive.ts';
 import type { FieldPath, Report } from './problems.ts';
@@ -143,6 +144,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
         }
       }
     });
+    if (checks?.placesOn) checkPlaces(chart, resolved[checks.placesOn], view, rows, dataset, report, once);
     checkNamedCategories(chart, resolved, view, rows, missing, dataset, report, once);
     // Ranges run along the value axis as the chart is drawn: x only for a kind on its side (bars with categories on y).
     // A stacked chart draws no range at all (checkStack says so).
@@ -201,6 +203,29 @@ function checkNamedCategories(chart: ChartSpec, resolved: ResolvedChart, view: V
     if (!once(`${where.join('.')} draws nothing`)) continue;
     const lacked = [...new Set(matching.flatMap((row) => missing.get(row)!))].map((f) => `"${f}"`).join(' and ');
     report(chart.file, where, `the chart draws nothing for ${field} = ${JSON.stringify(value)}${view ? ` in view "${view.id}"` : ''}: its ${rowList(matching.map(indexOf))} in ${dataset.file} ${matching.length === 1 ? 'has' : 'have'} no ${lacked}`);
+  }
+}
+
+/**
+ * A map's places: each row names a country (or is an aggregate such as "World total", left off the map), and at
+ * least one row is a country, or there is nothing to draw.
+ */
+function checkPlaces(chart: ChartSpec, field: string, view: View | undefined, rows: Row[], dataset: Dataset, report: Report, once: (key: string) => boolean) {
+  let countries = 0;
+  for (const row of rows) {
+    const value = row[field];
+    if (value === undefined || value === null) continue;
+    const place = resolvePlace(value);
+    if (place.kind === 'country') countries++;
+    if (place.kind !== 'unknown' || !once(`place ${indexOf(row)}`)) continue;
+    const near = typeof value === 'string' ? nearestPlaces(value) : [];
+    const hint = near.length ? ` (did you mean ${near.map((n) => JSON.stringify(n)).join(near.length > 2 ? ', ' : ' or ').replace(/, ([^,]*)$/, ' or $1')}?)` : '';
+    report(dataset.file, ['rows', indexOf(row), field], `${JSON.stringify(value)} is no country the map ${chart.file} can draw: write a country's English name or ISO 3166 alpha-3 code${hint}`);
+  }
+  if (rows.length && !countries && once(`places ${view?.id}`)) {
+    const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['x'];
+    const names = [...new Set(rows.map((r) => String(r[field])))].map((n) => JSON.stringify(n)).join(', ');
+    report(chart.file, where, `the map has nothing to draw${view ? ` in view "${view.id}"` : ''}: every row it keeps (${names}) stands for many places, not a country; keep the rows of the countries`);
   }
 }
 

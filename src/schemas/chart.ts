@@ -5,11 +5,12 @@ import { deriveSchema } from './derive.ts';
 import { filterSchema } from './filter.ts';
 import { foldSchema } from './fold.ts';
 import { formatSchema } from './format.ts';
+import { mapOptionsSchema } from './map.ts';
 import { referenceLineSchema } from './reference-line.ts';
 import { viewSchema } from './view.ts';
 
-/** The kinds of chart: line, area, bar (horizontal when x holds the numbers), dot (a timeline of categories, or dots on a numeric or date y), cell, slope (one line per color or label category between exactly two x values, e.g. two editions or two years). */
-export const markSchema = z.enum(['line', 'area', 'bar', 'dot', 'cell', 'slope']);
+/** The kinds of chart: line, area, bar (horizontal when x holds the numbers), dot (a timeline of categories, or dots on a numeric or date y), cell, slope (one line per color or label category between exactly two x values, e.g. two editions or two years), map (a world map: x names the country, y its value). */
+export const markSchema = z.enum(['line', 'area', 'bar', 'dot', 'cell', 'slope', 'map']);
 
 /** content/charts/<id>.json: a chart spec. Declarative: editors never write code for a chart. */
 export const chartSchema = z.strictObject({
@@ -19,7 +20,7 @@ export const chartSchema = z.strictObject({
   subtitle: z.string().optional(),
   /** Id of the dataset: the name of a file in data/ without .json. Required. */
   dataset: idSchema,
-  /** Kind of chart: line, area, bar, dot, cell or slope. Required. */
+  /** Kind of chart: line, area, bar, dot, cell, slope or map. Required. */
   mark: markSchema,
   /** Field of the rows on the x axis. Required. */
   x: z.string().min(1),
@@ -59,6 +60,8 @@ export const chartSchema = z.strictObject({
   stack: z.enum(['sum', 'share']).optional(),
   /** Field whose values each get a small chart of their own (small multiples), all on the same scales, e.g. "stage". */
   facet: z.string().min(1).optional(),
+  /** Map charts: how places are drawn (style, colour scale, region). Default: a choropleth of the world on linear steps. */
+  map: mapOptionsSchema.optional(),
 });
 
 export type ChartSpec = z.output<typeof chartSchema> & { id: string; file: string };

@@ -1,7 +1,8 @@
 // The budgets of the live site (content/ and data/ as they are), read from the built pages and checked in
 // Chromium, in gzipped bytes of what a page loads at start: a story's JavaScript at most 8 KB, all charts included,
 // and its CSS at most 15 KB; every story whole (HTML with its SVG charts, CSS, JavaScript, fonts, images) at most
-// 80 KB; an embed at most 40 KB in all. Plot is never shipped to readers, and no page asks a third party for anything.
+// 80 KB; an embed at most 40 KB in all; a world map's two drawings (wide and narrow) at most 30 KB in the page. Plot is
+// never shipped to readers, and no page asks a third party for anything.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,7 +18,7 @@ import { htmlFiles, leadStory, pageKinds, urlPath } from './site-files.ts';
 const siteUrl = inject('liveUrl');
 const siteDir = inject('liveDir');
 const KB = 1024;
-const budgets = { script: 8 * KB, style: 15 * KB, story: 80 * KB, embed: 40 * KB };
+const budgets = { script: 8 * KB, style: 15 * KB, story: 80 * KB, embed: 40 * KB, map: 30 * KB };
 const articles = htmlFiles(siteDir).filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
 const embeds = htmlFiles(siteDir).filter((f) => /^embed\/[^/]+\/index\.html$/.test(f));
 /** What the live content publishes, to know how many pages the build must have made. */
@@ -139,6 +140,26 @@ describe('as built', () => {
     expect(assets.map((a) => a.kind)).toEqual(expect.arrayContaining(['html', 'script', 'style']));
     const { total, breakdown } = measure(assets);
     expect(total, `the embed: ${breakdown}; budget ${kb(budgets.embed)}`).toBeLessThanOrEqual(budgets.embed);
+  });
+
+  test('a world map weighs at most 30 KB gzipped in a story: its wide and narrow drawings together', () => {
+    const maps = [...live.charts.values()].filter((chart) => chart.mark === 'map').map((chart) => chart.id);
+    expect(maps.length, 'the live content has a map to measure').toBeGreaterThan(0);
+    let measured = 0;
+    for (const file of articles) {
+      const { document } = parseHTML(readFileSync(path.join(siteDir, file), 'utf8'));
+      for (const id of maps) {
+        const figure = document.querySelector(`#chart-${id}`);
+        if (!figure) continue;
+        // Every drawing of every view, as the page holds them.
+        const drawings = [...figure.querySelectorAll('.chart-drawing svg')];
+        expect(drawings.length, `${file}: ${id}`).toBeGreaterThanOrEqual(2);
+        const size = gzipped(drawings.map((svg) => svg.outerHTML).join(''));
+        expect(size, `${file}: the map ${id}'s drawings are ${kb(size)} gzipped; budget ${kb(budgets.map)}`).toBeLessThanOrEqual(budgets.map);
+        measured++;
+      }
+    }
+    expect(measured, 'a story places a map').toBeGreaterThan(0);
   });
 
   test('no page ships Plot: no script it loads contains Plot code', () => {

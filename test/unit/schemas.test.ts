@@ -97,7 +97,7 @@ describe('each required field, when missing, fails at that field', () => {
 
 describe('enums accept their values and nothing else', () => {
   const enums: [string, z.ZodType, Record<string, unknown>, string, string[], unknown[]][] = [
-    ['chart mark', chartSchema, minimal.chart, 'mark', ['line', 'area', 'bar', 'dot', 'cell'], ['pie', 'Line', '']],
+    ['chart mark', chartSchema, minimal.chart, 'mark', ['line', 'area', 'bar', 'dot', 'cell', 'map'], ['pie', 'Line', '']],
     ['chart sort', chartSchema, minimal.chart, 'sort', ['ascending', 'descending'], ['up', 'asc']],
     ['annotation kind', annotationSchema, { text: 'x' }, 'kind', ['uncertainty', 'note', 'claim'], ['caveat', 'Note']],
     ['source kind', sourceSchema, source, 'kind', ['primary', 'secondary'], ['tertiary']],

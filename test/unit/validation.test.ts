@@ -60,6 +60,22 @@ const cases: Record<string, Expected[]> = {
       text: ':claim[rose by a third]{status="disputd"',
     },
   ],
+  'map-unknown-country': [
+    {
+      at: `${data}:15:21`,
+      field: 'rows[1].country',
+      message: `"Austrlia" is no country the map ${chart} can draw: write a country's English name or ISO 3166 alpha-3 code (did you mean "Australia" or "Austria"?)`,
+      text: '"country": "Austrlia"',
+    },
+  ],
+  'map-only-aggregates': [
+    {
+      at: `${chart}:6:3`,
+      field: 'x',
+      message: 'the map has nothing to draw: every row it keeps ("World total") stands for many places, not a country; keep the rows of the countries',
+      text: '"x": "country"',
+    },
+  ],
   'claim-chart-unknown': [{ at: `${article}:7:25`, field: 'body', message: 'claim chart: no chart "china-output" in content/charts/', text: ':claim[rose]' }],
   'uncertainty-chart-unknown': [
     { at: `${article}:8:32`, field: 'uncertainties[0].charts[1]', message: 'no chart "china-share" in content/charts/', text: 'china-share]' },
@@ -255,7 +271,7 @@ const cases: Record<string, Expected[]> = {
     { at: 'data/prices.json:6:3', field: 'rows', message: 'expected at least one row, found an empty list', text: '"rows": []' },
     { at: 'data/production.json:13:7', field: 'sources[1].id', message: 'source id "mcs2025" is used twice; ids must be unique', text: '"id": "mcs2025"' },
     { at: 'data/production.json:21:63', field: 'rows[1].source', message: 'no source with id "mcs2205" in sources (did you mean "mcs2025"?)', text: '"source": "mcs2205"' },
-    { at: 'content/charts/prices.json:4:3', field: 'mark', message: /^expected one of "line", "area", "bar", "dot", "cell", "slope", found "pie"/, text: '"mark": "pie"' },
+    { at: 'content/charts/prices.json:4:3', field: 'mark', message: /^expected one of "line", "area", "bar", "dot", "cell", "slope", "map", found "pie"/, text: '"mark": "pie"' },
     { at: 'content/charts/china-production.json:5:3', field: 'x', message: 'no field "yaer" in the rows of data/production.json (did you mean "year"?)', text: '"x": "yaer"' },
     // The title's quote is never closed: the parser reports the end of the front matter.
     { at: 'content/articles/second.md:4:20', field: 'front matter', message: /^not valid YAML: .*quote/i },

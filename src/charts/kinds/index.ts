@@ -5,10 +5,11 @@ import { bar } from './bar.ts';
 import { cell } from './cell.ts';
 import { dot } from './dot.ts';
 import { line } from './line.ts';
+import { map } from './map/index.ts';
 import { slope } from './slope.ts';
 import type { ChartKind } from './types.ts';
 
-export const kinds = { line, area, bar, dot, cell, slope } satisfies Record<string, ChartKind>;
+export const kinds = { line, area, bar, dot, cell, slope, map } satisfies Record<string, ChartKind>;
 
 export type Mark = keyof typeof kinds;
 

@@ -20,8 +20,9 @@ export interface DrawContext {
   estimateFill(row: DrawRow): string;
 }
 
-/** How a reader's pointer finds a point: by row, by column, by distance, or the nearest x over the whole plot. */
-export type Hit = 'x' | 'y' | 'xy' | 'nearest-x';
+/** How a reader's pointer finds a point: by row, by column, by distance, the nearest x over the whole plot, or the
+ * place under it (maps: the outline or symbol it is over, else the nearest within reach). */
+export type Hit = 'x' | 'y' | 'xy' | 'nearest-x' | 'region';
 
 export interface ChartKind extends ShapeHooks {
   /** The layout plan of one drawing, worked out once per drawing (basePlan, then the kind's own frame and texts). */
@@ -38,9 +39,13 @@ export interface ChartKind extends ShapeHooks {
     hit(shape: ChartShape, chart: ResolvedChart): Hit;
     /** A point's text starts with its value ("China, 2024: 270,000 t") or names its category ("Japan, 2023: Stated"). */
     head: 'value' | 'category';
+    /** Where a row's point is, px, for a kind that has no x and y scales (maps); default: from Plot's scales. */
+    at?(row: DrawRow, plan: Plan): [number, number];
   };
-  /** How the key draws estimates: as lighter bars, or as hollow dots. */
-  legendShape: 'bar' | 'dot';
+  /** How the key draws estimates: as lighter bars, as hollow dots, or as places with a dashed outline (maps). */
+  legendShape: 'bar' | 'dot' | 'outline';
+  /** Notes the kind writes from the data, listed under the chart with the spec's notes (a map's rows left off it). */
+  dataNotes?(chart: ResolvedChart, shape: ChartShape): string[];
   /** What `npm run check` holds a chart of this kind to, beyond the checks every chart gets. */
   checks?: KindChecks;
   /** `npm run new`'s pick of axes for a dataset, or undefined when the kind does not fit it. The registry's order is
@@ -60,6 +65,8 @@ export interface KindChecks {
   noFacet?: string;
   /** How many values x must hold in each view (slopes: two), and one row per category (color, else label) at each. */
   xValues?: number;
+  /** The axis whose values name places (maps): each must be a country or an aggregate row ("World total"). */
+  placesOn?: 'x';
 }
 
 /** A dataset's fields as `npm run new` sees them, for the kinds' starters. */

@@ -72,6 +72,19 @@ export interface Plan {
   seriesText: Map<string, TextBlock>;
   /** A time axis in whole periods (years, or months within one year): where each starts, and its label in its middle. */
   timeAxis?: { starts: Date[]; middles: { at: Date; label: string }[] };
+  /** Maps: the places projected to this drawing's pixels (kinds/map). */
+  map?: MapPlan;
+}
+
+/** A map projected to one drawing: outlines as SVG path data, and each drawn row's place. */
+export interface MapPlan {
+  /** Countries without a row, as one path. */
+  noData: string;
+  /** Each drawn row's outline (absent when the base map lacks it), its point (where its tooltip, focus ring and
+   * markers go), and whether it also gets a symbol to stay findable (too small to see at 360 px, or no outline). */
+  places: Map<DrawRow, { outline?: string; at: [number, number]; symbol: boolean }>;
+  /** How many countries of the base map have no row. */
+  noDataCount: number;
 }
 
 /** Marks the names of spacer bands, which are never data. */

@@ -8,7 +8,7 @@ import { bandRows } from '../projection.ts';
 import type { ResolvedChart } from '../prepare.ts';
 import { asAxisValue, type ChartShape, type DrawRow, type NumberedAnnotation } from '../shape.ts';
 import { placeMarkers } from './markers.ts';
-import { frameOf, Painter, type RenderFunction } from './paint.ts';
+import { frameOf, Painter, type RenderFunction, type Scale } from './paint.ts';
 import { Space, type Box } from './space.ts';
 import type { At, OverlayHooks } from './types.ts';
 
@@ -42,8 +42,9 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
   return (_index, scales, _values, _dimensions, context) => {
     const paint = new Painter(context.document, plan);
     const g = paint.el('g', { class: 'chart-overlay' });
-    const X = scales.x!;
-    const Y = scales.y!;
+    // A kind without x and y scales (maps) works in pixels.
+    const X: Scale = scales.x ?? Number;
+    const Y: Scale = scales.y ?? Number;
     const bandX = Boolean(X.bandwidth);
     const bandY = Boolean(Y.bandwidth);
     const at: At = {

@@ -1,0 +1,123 @@
+// World maps (`"mark": "map"`): x names a country, y its value. A choropleth fills each country with its step of a
+// sequential scale (linear, log or quantile), or a symbol map puts a circle sized by the value at its centre.
+// Countries without a row are "no data", drawn apart from zero; rows that are not places (a "World total") are
+// left off and listed in the notes. Places too small to see at 360 px, or missing from the base map, get a symbol.
+// Everything is projected in pixels here, so the map has no x or y scale: points and markers come from the plan.
+import { quantile, range } from 'd3-array';
+import { resolvePlace } from '../../../lib/places.ts';
+import { accent, noData, sequential } from '../../colors.ts';
+import { basePlan, pointRadius, type MapPlan } from '../../layout/plan.ts';
+import { markerAt } from '../../overlay/markers.ts';
+import type { At, MarkerCandidate } from '../../overlay/types.ts';
+import type { ResolvedChart } from '../../prepare.ts';
+import { sequentialKey, type ColorKey, type DrawRow } from '../../shape.ts';
+import type { ChartKind } from '../types.ts';
+import { centreOfSmallPlace, projectedWorld, type ProjectedCountry } from './geometry.ts';
+import { mapMark } from './marks.ts';
+import { leftOffNote, mapSummary } from './summary.ts';
+
+/** The narrow drawing's width (render.ts): a country smaller than this many square px there gets a symbol. */
+const narrowWidth = 328;
+const smallArea = 12;
+
+const styleOf = (chart: ResolvedChart) => chart.map?.style ?? 'choropleth';
+
+export const map: ChartKind = {
+  checks: { zeroOn: [], placesOn: 'x' },
+  draws: (chart, row) => resolvePlace(row[chart.x]).kind === 'country',
+  colorKey: mapColorKey,
+  plan(chart, shape, layout, uncertainties) {
+    const { plan } = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: () => 'none' });
+    // Islands under a square px at the narrow width are left off the countries without a figure.
+    const { projection, height, countries } = projectedWorld(layout.width, (layout.width / narrowWidth) ** 2);
+    const places: MapPlan['places'] = new Map();
+    const drawn = new Set<ProjectedCountry>();
+    for (const row of shape.rows) {
+      const place = resolvePlace(row[chart.x]);
+      if (place.kind !== 'country') continue;
+      const found = countries.find(({ country: c }) => (place.numeric && String(c.id) === place.numeric) || c.properties.name === place.name);
+      if (found) {
+        drawn.add(found);
+        places.set(row, { outline: found.outline, at: found.at, symbol: found.area * (narrowWidth / layout.width) ** 2 < smallArea });
+      } else {
+        const centre = centreOfSmallPlace(place.numeric, place.name);
+        const at = centre && projection(centre);
+        if (at) places.set(row, { at: [Math.round(at[0] * 10) / 10, Math.round(at[1] * 10) / 10], symbol: true });
+      }
+    }
+    const rest = countries.filter((c) => !drawn.has(c));
+    const land = styleOf(chart) === 'symbol' ? countries : rest;
+    plan.map = { noData: land.map((c) => c.withoutIslands).join(''), places, noDataCount: rest.length };
+    Object.assign(plan, { marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 0, height });
+    return plan;
+  },
+  marks: (ctx) => ({ data: [mapMark(ctx, styleOf(ctx.chart))] }),
+  scales: () => ({ x: {}, y: {} }),
+  overlay: () => ({
+    markBox: (row: DrawRow, { plan }: At) => {
+      const [x, y] = plan.map?.places.get(row)?.at ?? [0, 0];
+      return { x0: x - 3, x1: x + 3, y0: y - 3, y1: y + 3 };
+    },
+    markIsHard: false,
+    rangeAxis: 'y',
+    markerPlaces: markerAtPlace,
+  }),
+  summarize: mapSummary,
+  dataNotes: (chart, shape) => leftOffNote(chart, shape),
+  reading: { hit: () => 'region', head: 'value', at: (row, plan) => plan.map?.places.get(row)?.at ?? [0, 0] },
+  legendShape: 'outline',
+};
+
+/**
+ * The colours: a choropleth's steps (round linear steps, tenfold log steps, or quantiles of the values) and "No
+ * data"; a symbol map's one colour.
+ */
+function mapColorKey(chart: ResolvedChart, rows: readonly Record<string, unknown>[]): ColorKey {
+  const noDataEntry = { value: 'No data', color: noData };
+  if (styleOf(chart) === 'symbol') return { entries: [{ value: 'Circle area shows the figure (no circle: no data)', color: accent }] };
+  const values = rows.map((r) => r[chart.y]).filter((v): v is number => typeof v === 'number');
+  if (!values.length) return { entries: [noDataEntry] };
+  const scale = chart.map?.scale ?? 'linear';
+  const key = scale === 'linear' ? sequentialKey(values) : stepsKey(scale === 'log' ? logBounds(values) : quantileBounds(values));
+  return { entries: [...key.entries, noDataEntry], steps: key.steps };
+}
+
+/** Powers of ten around the values (from zero when a value is zero or less), a hundredfold when tenfold is too many. */
+function logBounds(values: number[]): number[] {
+  const positive = values.filter((v) => v > 0);
+  const low = Math.floor(Math.log10(Math.min(...positive, Math.max(...values, 1))));
+  const high = Math.max(low + 1, Math.ceil(Math.log10(Math.max(...values, 1))));
+  const every = high - low > sequential.length ? Math.ceil((high - low) / sequential.length) : 1;
+  const bounds = range(low, high + every, every).map((p) => 10 ** p);
+  if (values.some((v) => v <= 0)) bounds[0] = Math.min(0, ...values);
+  return bounds;
+}
+
+/** Bounds that put about as many places in each step, at most as many steps as there are colours. */
+function quantileBounds(values: number[]): number[] {
+  const count = Math.min(sequential.length, values.length);
+  return [...new Set(range(count + 1).map((i) => quantile(values, i / count)!))];
+}
+
+function stepsKey(bounds: number[]): ColorKey {
+  const steps = bounds.slice(0, -1).map((from, i) => ({ from, to: bounds[i + 1], ...sequential[i] }));
+  const text = (n: number) => n.toLocaleString('en-US');
+  return { entries: steps.map((step) => ({ value: `${text(step.from)} to ${text(step.to)}`, color: step.color })), steps };
+}
+
+/** A numbered marker at the place its note names (`"x": "China"`): on it, else around it, joined by a line. */
+function markerAtPlace(u: { x?: unknown }, _ux: number | undefined, _uy: number | undefined, at: At) {
+  const row = at.rows.find((r) => String(r.__x) === String(u.x));
+  const place = row && at.plan.map?.places.get(row);
+  if (!place) return undefined;
+  const [x, y] = place.at;
+  const R = at.plan.markerRadius;
+  const candidates: MarkerCandidate[] = place.symbol ? [] : [markerAt(at, x, y)];
+  for (const distance of [R + 6, 2 * R + 10]) {
+    for (const angle of [-45, -135, 0, 180, -90, 90, 45, 135]) {
+      const t = (angle * Math.PI) / 180;
+      candidates.push(markerAt(at, x + Math.cos(t) * distance, y + Math.sin(t) * distance, 10));
+    }
+  }
+  return { candidates, anchor: [x, y] as [number, number] };
+}

@@ -1,0 +1,134 @@
+// Reading world maps (test/browser/fixtures/maps/: rows copied from data/mine-production.json and
+// data/us-import-sources.json), wide and at 360 px: the pointer over a country reads that country, a small place's
+// symbol reads it too, the ocean reads nothing, the keyboard steps through every place and the live region says it;
+// axe finds nothing in the light and the dark scheme. Expected texts come from the fixture's data files, and where
+// each place is drawn from the SVG, never from the page's script.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch } from '../support/browser.ts';
+import { buildSite, type BuildResult } from '../support/build.ts';
+import { serve } from '../support/serve.ts';
+import { figure, readJson, type DataFile } from './site-files.ts';
+
+const fixture = path.join(import.meta.dirname, 'fixtures/maps');
+const production = readJson<DataFile>(path.join(fixture, 'data/production.json'));
+const imports = readJson<DataFile>(path.join(fixture, 'data/import-sources.json'));
+const aggregates = ['World total', 'Other countries'];
+const places = (data: DataFile) => data.rows.filter((r) => !aggregates.includes(String(r.country)));
+
+let build: BuildResult;
+let site: Awaited<ReturnType<typeof serve>>;
+beforeAll(async () => {
+  build = await buildSite({ contentRoot: fixture });
+  if (!build.ok) throw new Error(build.output);
+  site = await serve(build.outDir);
+}, 300_000);
+afterAll(async () => {
+  await site?.close();
+  if (build) rmSync(build.outDir, { recursive: true, force: true });
+});
+
+const plotOf = (page: Page, id: string) => page.locator(`sl-chart[data-chart="${id}"] .chart-plot`);
+
+/** The screen box of the shape of the place `index` of a chart's rows: its outline, or its symbol. */
+async function shapeBox(page: Page, id: string, index: number, kind: 'path' | 'circle') {
+  return plotOf(page, id).locator(`svg:visible ${kind}[data-point="${index}"]`).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, width: r.width };
+  });
+}
+
+describe.each([
+  { layout: 'wide', viewport: { width: 1200, height: 900 } },
+  { layout: 'narrow', viewport: { width: 360, height: 800 } },
+])('the pointer and the keyboard on the $layout drawing', ({ viewport }) => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await launch({ viewport });
+    page = await context.newPage();
+    await page.goto(`${site.url}/articles/maps/`);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  test('over a country the tooltip reads that country; over the ocean, nothing', async () => {
+    const plot = plotOf(page, 'production-map');
+    await plot.scrollIntoViewIfNeeded();
+    const tooltip = plot.locator('.chart-tooltip');
+    const rows = places(production);
+    for (const name of ['China', 'Australia', 'Brazil']) {
+      const index = rows.findIndex((r) => r.country === name);
+      const row = rows[index];
+      const { x, y } = await shapeBox(page, 'production-map', index, 'path');
+      await page.mouse.move(x, y);
+      await expect.poll(() => tooltip.isVisible(), name).toBe(true);
+      expect(await tooltip.locator('strong').innerText()).toBe(`${name}: ${figure(Number(row.tonnes_reo))} ${production.unit}`);
+      if (row.estimate) expect(await tooltip.innerText()).toContain('estimate');
+    }
+    // Far from a country's middle, its outline still reads it: the west of Russia, near Europe.
+    const russia = rows.findIndex((r) => r.country === 'Russia');
+    const west = await plotOf(page, 'production-map').locator(`svg:visible path[data-point="${russia}"]`).evaluate((path) => {
+      const r = path.getBoundingClientRect();
+      for (let x = r.left + 1; x < r.left + r.width * 0.3; x += 1) {
+        for (let y = r.top + 1; y < r.bottom; y += 1) if (document.elementFromPoint(x, y) === path) return { x, y, middle: r.left + r.width / 2, width: r.width };
+      }
+      return undefined;
+    });
+    expect(west, 'a point inside Russia').toBeDefined();
+    expect(west!.middle - west!.x).toBeGreaterThan(west!.width * 0.25);
+    await page.mouse.move(west!.x, west!.y);
+    await expect.poll(() => tooltip.locator('strong').innerText(), 'Russia').toBe(`Russia: ${figure(Number(rows[russia].tonnes_reo))} ${production.unit}`);
+    // The middle of the Pacific, far from every place with a figure.
+    const svg = await plot.locator('svg:visible').evaluate((el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, width: r.width, height: r.height }; });
+    await page.mouse.move(svg.left + svg.width * 0.03, svg.top + svg.height * 0.55);
+    await expect.poll(() => tooltip.isVisible()).toBe(false);
+  });
+
+  test("a place too small to see is read from its symbol", async () => {
+    const plot = plotOf(page, 'import-sources-map');
+    await plot.scrollIntoViewIfNeeded();
+    const rows = places(imports);
+    const index = rows.findIndex((r) => r.country === 'Estonia');
+    const { x, y } = await shapeBox(page, 'import-sources-map', index, 'circle');
+    await page.mouse.move(x, y);
+    const tooltip = plot.locator('.chart-tooltip');
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.locator('strong').innerText()).toBe(`Estonia: ${rows[index].share_pct}%`);
+  });
+
+  test('the arrow keys step through every place, and the live region reads each', async () => {
+    const plot = plotOf(page, 'production-map');
+    const live = page.locator('sl-chart[data-chart="production-map"] [aria-live="polite"]');
+    const rows = places(production);
+    await plot.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => live.textContent()).toContain(`1 of ${rows.length}: ${rows[0].country}: ${figure(Number(rows[0].tonnes_reo))}`);
+    await page.keyboard.press('End');
+    const last = rows[rows.length - 1];
+    await expect.poll(() => live.textContent()).toContain(`${rows.length} of ${rows.length}: ${last.country}: ${figure(Number(last.tonnes_reo))}`);
+    // The focus ring is on the place read: inside its outline's box.
+    const ring = await plot.locator('svg:visible .chart-focus').evaluate((c) => { const r = c.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; });
+    const box = await plot.locator(`svg:visible path[data-point="${rows.length - 1}"]`).evaluate((el) => { const r = el.getBoundingClientRect(); return { x0: r.left, x1: r.right, y0: r.top, y1: r.bottom }; });
+    expect(ring.x).toBeGreaterThanOrEqual(box.x0);
+    expect(ring.x).toBeLessThanOrEqual(box.x1);
+    expect(ring.y).toBeGreaterThanOrEqual(box.y0);
+    expect(ring.y).toBeLessThanOrEqual(box.y1);
+  });
+});
+
+describe.each(['light', 'dark'] as const)('axe on the maps, %s scheme', (colorScheme) => {
+  test('no violations, with the data tables open', async () => {
+    const context = await launch({ colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/articles/maps/`);
+    await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    await context.close();
+  });
+});
