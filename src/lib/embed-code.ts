@@ -2,9 +2,10 @@
 // the chart at a common width (so it still looks right where a host strips scripts), then /embed.js, which sizes
 // the frame to its content. One function for the chart page, /oembed/<id>.json and the tests.
 import type { RenderedChart } from '../charts/render.ts';
-import { sourceLineText, standaloneSvg } from '../charts/standalone.ts';
+import { standaloneSvg } from '../charts/standalone.ts';
 import { textWidth, wrapText } from '../charts/text-measure.ts';
 import { escapeXml } from './escape.ts';
+import { oneLineSource } from './one-line-source.ts';
 import { url } from './urls.ts';
 
 /** The width the default height is worked out for: a common article column. */
@@ -50,11 +51,13 @@ export function defaultEmbedHeight(chart: RenderedChart): number {
   if (chart.views.length > 1) height += 6 + 34 + 6; // the view buttons
   height += Math.max(...chart.views.map((v) => (v.drawings.find((d) => d.layout === 'wide') ?? v.drawings[0]).height)) * (inner / 640);
   height += 6 * 2 + legendRows(chart, inner) * 20 + (legendRows(chart, inner) - 1) * 4;
+  height += 8 + 1 + 6; // the rule above the figure's foot
   if (chart.uncertainties.length) {
-    height += 8 + 1 + 6 + 13 * 1.4 + 2;
+    height += 13 * 1.4 + 2;
     for (const u of chart.uncertainties) height += Math.max(20, lines(u.text, inner - 26, 13) * 13 * 1.4) + 3;
   }
-  height += 6 + lines(sourceLineText(chart.dataset), inner, 12) * 12 * 1.4;
+  height += 6 + lines(oneLineSource(chart.dataset, chart.views.flatMap((v) => v.rows)), inner, 12) * 12 * 1.4;
+  height += 4 + 24; // "Sources and notes" and "Table", closed
   height += 4 + 12 * 1.4;
   return Math.ceil(height * 1.03 + 6);
 }

@@ -17,6 +17,12 @@ export const sourceSchema = z.strictObject({
   kind: z.enum(['primary', 'secondary']).optional(),
   /** Anything a reader should know about this source. */
   note: z.string().optional(),
+  /**
+   * How the one-line source under a chart names it: publisher, document and edition, short, e.g. "USGS MCS 2025" or
+   * "IEA GCMO 2024 via SEAISI". Editions of one document ending in a year are joined ("USGS MCS 2019–2025").
+   * Without it, the `name` up to its first colon.
+   */
+  short: z.string().min(1).optional(),
 });
 
 export type Source = z.output<typeof sourceSchema>;

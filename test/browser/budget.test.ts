@@ -2,7 +2,8 @@
 // Chromium, in gzipped bytes of what a page loads at start: a story's JavaScript at most 8 KB, all charts included,
 // and its CSS at most 15 KB; every story whole (HTML with its SVG charts, CSS, JavaScript, fonts, images) at most
 // 80 KB; an embed at most 40 KB in all; a world map's two drawings (wide and narrow) at most 30 KB in the page. Plot is
-// never shipped to readers, and no page asks a third party for anything.
+// never shipped to readers, and no page asks a third party for anything. On a 360 px phone, everything in the lead
+// story's figures but the drawings (tabs closed) is at most 1.5 times the drawings' height.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,7 +19,7 @@ import { htmlFiles, leadStory, pageKinds, urlPath } from './site-files.ts';
 const siteUrl = inject('liveUrl');
 const siteDir = inject('liveDir');
 const KB = 1024;
-const budgets = { script: 8 * KB, style: 15 * KB, story: 80 * KB, embed: 40 * KB, map: 30 * KB };
+const budgets = { script: 8 * KB, style: 15 * KB, story: 80 * KB, embed: 40 * KB, map: 30 * KB, apparatus: 1.5 };
 const articles = htmlFiles(siteDir).filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
 const embeds = htmlFiles(siteDir).filter((f) => /^embed\/[^/]+\/index\.html$/.test(f));
 /** What the live content publishes, to know how many pages the build must have made. */
@@ -210,6 +211,28 @@ describe('in the browser', () => {
     expect(fetched.size).toBeGreaterThan(1);
     expect([...fetched].filter((name) => !counted.includes(name)), `counted: ${counted.join(', ')}`).toEqual([]);
     await page.close();
+  });
+
+  // A chart reads in one screen: on a phone, the words around the drawings (title, key, summary, what we don't know,
+  // the one-line source, the closed "Sources and notes" and "Table") are at most 1.5 times the drawings' height.
+  test(`${leadStory.path} at 360 px: the figures' closed apparatus is at most ${budgets.apparatus} times the drawings' height`, async () => {
+    const phone = await launch({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await page.goto(`${siteUrl}${leadStory.path}`, { waitUntil: 'networkidle' });
+    const figures = await page.locator('sl-chart figure').evaluateAll((all) =>
+      all.map((figure) => ({
+        id: figure.id,
+        height: figure.getBoundingClientRect().height,
+        drawings: [...figure.querySelectorAll('.chart-drawing')].reduce((sum, d) => sum + d.getBoundingClientRect().height, 0),
+      })),
+    );
+    await phone.close();
+    expect(figures.length).toBeGreaterThan(0);
+    const drawings = figures.reduce((sum, f) => sum + f.drawings, 0);
+    const apparatus = figures.reduce((sum, f) => sum + f.height - f.drawings, 0);
+    const each = figures.map((f) => `${f.id} ${Math.round(f.height - f.drawings)}/${Math.round(f.drawings)} px`).join(', ');
+    expect(drawings).toBeGreaterThan(0);
+    expect(apparatus / drawings, `apparatus ${Math.round(apparatus)} px, drawings ${Math.round(drawings)} px: ${each}`).toBeLessThanOrEqual(budgets.apparatus);
   });
 
   test.each(pageKinds(siteDir, [leadStory.path]))('$kind ($path): every request goes to our own origin', async ({ path: pagePath }) => {

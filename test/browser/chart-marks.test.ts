@@ -43,7 +43,8 @@ describe('uncertainty markers', () => {
       charts.map((chart) => ({
         id: chart.getAttribute('data-chart'),
         listed: [...chart.querySelectorAll('.chart-uncertainties li')].map((li) => li.querySelector('.swatch--marker')?.textContent?.trim()),
-        raisedBy: [...chart.querySelectorAll('.chart-uncertainties li')].map((li) => li.querySelector('.raised-by')?.textContent ?? ''),
+        // Who raised each is one tap away, under "Sources and notes", numbered the same.
+        raisedBy: Object.fromEntries([...chart.querySelectorAll('.chart-raised-by li')].map((li) => [li.querySelector('.swatch--marker')?.textContent?.trim(), li.textContent ?? ''])),
         drawings: [...chart.querySelectorAll('.chart-drawing svg')].map((svg) =>
           [...svg.querySelectorAll('.chart-marker')].map((m) => m.querySelector('text')?.textContent?.trim()),
         ),
@@ -55,7 +56,7 @@ describe('uncertainty markers', () => {
       const uncertainties = (spec.annotations ?? []).filter((a) => a.kind === 'uncertainty');
       expect(figure.listed, figure.id!).toEqual(uncertainties.map((_, i) => String(i + 1)));
       uncertainties.forEach((u, i) => {
-        if (u.raisedBy) expect(figure.raisedBy[i]).toContain(u.raisedBy);
+        if (u.raisedBy) expect(figure.raisedBy[String(i + 1)]).toContain(`Raised by ${u.raisedBy}`);
       });
       for (const markers of figure.drawings) expect(markers, figure.id!).toEqual(figure.listed);
     }

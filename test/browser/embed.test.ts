@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { loadSite } from '../../src/model/load.ts';
 import { artifact, launch } from '../support/browser.ts';
 import { readerFixture } from '../support/site.ts';
+import { readJson } from './site-files.ts';
 import { serve } from '../support/serve.ts';
 
 const siteUrl = inject('siteUrl');
@@ -109,6 +110,22 @@ describe('on another origin, each embed sizes its iframe to its content', () => 
     await page.close();
   });
 
+  test('opening "Table" inside the frame grows the frame to the table, and closing it shrinks it back', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`${host.url}/`);
+    const id = 'china-mine-share'; // a table of eight rows
+    const closed = await fits(page, id);
+    const tab = page.frameLocator(frameSelector(id)).getByRole('tab', { name: 'Table' });
+    const frame = async () => (await heights(page, id)).frame;
+    await tab.click();
+    await expect.poll(frame, { timeout: 10_000 }).toBeGreaterThan(closed + 50);
+    expect(await fits(page, id)).toBeGreaterThan(closed + 50);
+    await tab.click();
+    await expect.poll(frame, { timeout: 10_000 }).toBeLessThanOrEqual(closed + 2);
+    await page.close();
+  });
+
   test('messages that do not come from one of our frames change nothing', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
@@ -152,7 +169,12 @@ describe('the embed page', () => {
       const requests: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
       await page.goto(`${siteUrl}/embed/${id}/`);
-      for (const item of await page.locator('.embed-unknowns li').all()) expect(await item.isVisible()).toBe(true);
+      // The caveats, in the chart's own figure (the chart page's component), every one in view.
+      const uncertainties = (readJson<{ annotations?: { kind: string }[] }>(`content/charts/${id}.json`).annotations ?? []).filter((a) => a.kind === 'uncertainty');
+      const items = page.locator('.chart-unknowns li');
+      expect(await items.count(), id).toBe(uncertainties.length);
+      for (const item of await items.all()) expect(await item.isVisible()).toBe(true);
+      expect(await page.getByRole('tab').allTextContents()).toEqual(['Sources and notes', 'Table']);
       expect(await page.locator('h2.chart-title').textContent()).toBe(oembedOf(id).title);
       expect(await page.locator('header, nav, footer').count()).toBe(0); // no site chrome
       expect(await page.locator('.embed-more a').getAttribute('href')).toBe(`/charts/${id}/`);

@@ -268,16 +268,24 @@ describe('a hostile corpus, built and read in Chromium', () => {
   }
 
   /** Of these strings, those not found whole in a visible text node of the page. */
+  // A chart's tabs show one panel at a time ("Sources and notes" or "Table"): each is opened in turn, as a reader can.
   async function notShownAsText(page: Page, texts: string[]): Promise<string[]> {
-    return page.evaluate((texts) => {
-      const visible: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest('script, style, textarea, title')) continue;
-        if (node.parentElement?.checkVisibility({ visibilityProperty: true })) visible.push((node as Text).data);
-      }
-      return texts.filter((text) => !visible.some((data) => data.includes(text)));
-    }, texts);
+    const visibleTexts = () =>
+      page.evaluate(() => {
+        const visible: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement?.closest('script, style, textarea, title')) continue;
+          if (node.parentElement?.checkVisibility({ visibilityProperty: true })) visible.push((node as Text).data);
+        }
+        return visible;
+      });
+    const visible = await visibleTexts();
+    for (const name of ['Sources and notes', 'Table']) {
+      for (const tab of await page.getByRole('tab', { name, exact: true }).all()) if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+      visible.push(...(await visibleTexts()));
+    }
+    return texts.filter((text) => !visible.some((data) => data.includes(text)));
   }
 
   test('the detectors work: an injected handler sets the canary and an alert is caught, with the policy set aside', async () => {

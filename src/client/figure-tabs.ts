@@ -1,0 +1,104 @@
+// <sl-figure-tabs>: a chart's "Sources and notes" and "Table", written as <details> (they open without
+// JavaScript), made into tabs: one tab stop, the arrow keys, Home and End move between the tabs, Enter or Space opens
+// one and again closes it (all start closed, so the chart reads in one screen). What opened or closed is said in the
+// chart's live region. A link to anything inside a panel (#chart-<id>-table, #chart-<id>-notes) opens that panel.
+
+class FigureTabs extends HTMLElement {
+  #tabs: HTMLButtonElement[] = [];
+  #panels: HTMLElement[] = [];
+
+  connectedCallback() {
+    if (this.#tabs.length) return;
+    const details = [...this.querySelectorAll<HTMLDetailsElement>(':scope > details')];
+    if (!details.length) return;
+    const title = this.closest('figure')?.querySelector('.chart-title')?.textContent ?? 'the chart';
+    const list = document.createElement('div');
+    list.className = 'chart-tabs';
+    list.setAttribute('role', 'tablist');
+    list.setAttribute('aria-label', `Sources, notes and data: ${title}`);
+    let opened: HTMLElement | undefined;
+    for (const detail of details) {
+      const summary = detail.querySelector(':scope > summary');
+      const panel = document.createElement('div');
+      panel.id = detail.id;
+      panel.className = detail.className;
+      panel.setAttribute('role', 'tabpanel');
+      panel.tabIndex = 0;
+      panel.hidden = true;
+      const tab = document.createElement('button');
+      tab.type = 'button';
+      tab.id = `${panel.id}-tab`;
+      tab.setAttribute('role', 'tab');
+      tab.setAttribute('aria-controls', panel.id);
+      // The tab's own words ("Table"): the summary's hidden suffix (the chart's title) is the tablist's label here.
+      tab.textContent = summary?.firstChild?.textContent ?? '';
+      panel.setAttribute('aria-labelledby', tab.id);
+      summary?.remove();
+      panel.append(...detail.childNodes);
+      // A panel the browser opened already (it reveals the target of the address's #fragment) stays open.
+      if (detail.open) opened = panel;
+      detail.replaceWith(panel);
+      this.#tabs.push(tab);
+      this.#panels.push(panel);
+      tab.addEventListener('click', () => this.#toggle(panel));
+    }
+    list.append(...this.#tabs);
+    this.prepend(list);
+    list.addEventListener('keydown', (event) => this.#move(event));
+    this.#select(opened);
+    this.#followHash();
+    addEventListener('hashchange', () => this.#followHash());
+  }
+
+  /** Shows `panel` and no other, or none; the tab stop goes to tab `stop` (its own tab, else the first). */
+  #select(panel: HTMLElement | undefined, stop = Math.max(this.#panels.indexOf(panel!), 0)) {
+    this.#panels.forEach((p, i) => {
+      p.hidden = p !== panel;
+      this.#tabs[i].setAttribute('aria-selected', String(p === panel));
+      this.#tabs[i].tabIndex = i === stop ? 0 : -1;
+    });
+  }
+
+  /** A tab activated: opens its panel, or closes it when open, and says which in the chart's live region. */
+  #toggle(panel: HTMLElement) {
+    const at = this.#panels.indexOf(panel);
+    const opening = panel.hidden;
+    this.#select(opening ? panel : undefined, at);
+    this.#live().textContent = `${this.#tabs[at].textContent}: ${opening ? 'shown' : 'closed'}`;
+  }
+
+  /** The chart's live region (made by <sl-chart>), or one of our own where there is none. */
+  #live(): HTMLElement {
+    const figure = this.closest('figure') ?? this;
+    let live = figure.querySelector<HTMLElement>('[aria-live]');
+    if (!live) {
+      live = Object.assign(document.createElement('p'), { className: 'visually-hidden' });
+      live.setAttribute('aria-live', 'polite');
+      figure.append(live);
+    }
+    return live;
+  }
+
+  #move(event: KeyboardEvent) {
+    const at = this.#tabs.indexOf(event.target as HTMLButtonElement);
+    if (at < 0) return;
+    const last = this.#tabs.length - 1;
+    const to = { ArrowRight: at === last ? 0 : at + 1, ArrowLeft: at === 0 ? last : at - 1, Home: 0, End: last }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    this.#tabs.forEach((tab, i) => (tab.tabIndex = i === to ? 0 : -1));
+    this.#tabs[to].focus();
+  }
+
+  /** The address names something inside a panel: open that panel and bring the target into view. */
+  #followHash() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = id ? document.getElementById(id) : null;
+    const panel = this.#panels.find((p) => p.contains(target));
+    if (!target || !panel) return;
+    if (panel.hidden) this.#select(panel);
+    requestAnimationFrame(() => target.scrollIntoView());
+  }
+}
+
+if (!customElements.get('sl-figure-tabs')) customElements.define('sl-figure-tabs', FigureTabs);
