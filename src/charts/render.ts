@@ -13,6 +13,7 @@ import { plotOptions } from './plot-options.ts';
 import { pointsOf, type Point } from './points.ts';
 import { postprocessSvg } from './postprocess.ts';
 import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
+import { selectionOf, type Selection } from './selection.ts';
 import { chartColorKey, chartShape, type ColorKey, type NumberedAnnotation } from './shape.ts';
 
 export type { LegendItem, Point };
@@ -55,6 +56,8 @@ export interface RenderedView {
   hit: 'x' | 'y' | 'xy' | 'nearest-x';
   /** With hit 'nearest-x': what the tooltip says at each x, naming every series drawn there. */
   xTexts?: string[];
+  /** Charts with a place or series field: each point's place, year and highlighted sentence (selection.ts). */
+  selection?: Selection;
 }
 
 export interface RenderedChart {
@@ -127,5 +130,6 @@ function renderView(kind: ChartKind, id: string, chart: ResolvedChart, dataset: 
     hasRanges: rows.some((r) => typeof r.low === 'number'),
     hit,
     ...(hit === 'nearest-x' ? { xTexts } : {}),
+    selection: selectionOf(chart, shape.rows, shape, dataset),
   };
 }
