@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { claimSchema, type Claim } from '../schemas/claim.ts';
-import { didYouMean } from '../model/suggest.ts';
+import { closest, didYouMean } from '../model/suggest.ts';
 import { checkState, type RemarkViewOptions, type ViewLink } from './remark-view.ts';
 
 /** `charts`: ids of the charts that exist, a claim's `chart` must name one; `states`: what its select, year and view may name. */
@@ -40,7 +40,9 @@ export default function remarkClaim(options: RemarkClaimOptions) {
       if (node.name !== 'claim') {
         // :clam[...]{...} is a claim misspelt, not text that happens to hold a colon.
         const written = Boolean(node.children.length || Object.keys(node.attributes ?? {}).length);
-        if (written && didYouMean(node.name, ['claim'])) file.message(`unknown directive ":${node.name}" (did you mean ":claim"?): write :claim[the words]{status="..." note="..."}`, node);
+        const meant = written ? closest(node.name, ['claim', 'view']) : undefined;
+        if (meant === 'claim') file.message(`unknown directive ":${node.name}" (did you mean ":claim"?): write :claim[the words]{status="..." note="..."}`, node);
+        if (meant === 'view') file.message(`unknown directive ":${node.name}" (did you mean ":view"?): write :view[the words]{chart="chart-id" select="..."}`, node);
         if (parent && index !== undefined) {
           // Exactly what was written, attributes included, from the parser's positions.
           const { start, end } = node.position ?? {};

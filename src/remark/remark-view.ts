@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { stateEntry, type ChartState } from '../lib/chart-state.ts';
 import { didYouMean } from '../model/suggest.ts';
+import { viewIdSchema } from '../schemas/view.ts';
 
 /** What a chart can be set to: its views, the places it draws (and their field's name) and the years. */
 export interface ChartStates {
@@ -53,7 +54,9 @@ export function checkState(what: string, found: Record<string, string | null | u
   if (placed && !placed.includes(chart)) say(`${what} chart: "${chart}" is not placed in this article${didYouMean(chart, placed)}; place it with ::chart{id="${chart}"} or link to a chart the article places${placed.length ? ` (${placed.join(', ')})` : ''}`);
   const known = options.states?.(chart);
   const select = found.select ? splitPlaces(found.select, known?.places) : [];
-  const state: ChartState = { select, ...(found.year ? { year: found.year } : {}), ...(found.view ? { view: found.view } : {}) };
+  // A view named as its spec writes it ("2022 figures") goes in the address as its id does ("2022-figures").
+  const view = found.view ? (viewIdSchema.safeParse(found.view).data ?? found.view) : undefined;
+  const state: ChartState = { select, ...(found.year ? { year: found.year } : {}), ...(view ? { view } : {}) };
   if (known) {
     const noun = known.field ?? 'place';
     if (select.length && !known.places.length) say(`${what} select: chart "${chart}" has no places to highlight (no field holds a place or series)`);
