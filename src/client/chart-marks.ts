@@ -18,13 +18,13 @@ export interface PointData {
 }
 
 /** Which place each mark of a drawing draws, worked out once per drawing (see marksOf). */
-const drawnMarks = new WeakMap<HTMLElement, Map<SVGGeometryElement, string>>();
+const drawnMarks = new WeakMap<HTMLElement, Map<SVGGeometryElement, string[]>>();
 
 /**
- * Which place each mark of a drawing draws: the place most of whose points lie on it (a bar's end, a dot, a line's
- * stroke, a country's shape). Kind-agnostic: it reads the SVG's geometry against the points the build wrote, so the
- * drawings need no markup of their own. Marks on no point (axes, rules) and ties are left alone. Undefined while
- * the drawing is not shown (no geometry to read).
+ * Which places each mark of a drawing draws: the place most of whose points lie on it (a bar's end, a dot, a line's
+ * stroke, a country's shape), or the places tied for most (a dot where two series meet). Kind-agnostic: it reads the
+ * SVG's geometry against the points the build wrote, so the drawings need no markup of their own. Marks on no point
+ * (axes, rules) are left out. Undefined while the drawing is not shown (no geometry to read).
  */
 export function marksOf(drawing: HTMLElement, data: PointData) {
   let found = drawnMarks.get(drawing);
@@ -45,8 +45,8 @@ export function marksOf(drawing: HTMLElement, data: PointData) {
       const on = box ? p.x >= box.x - 1.5 && p.x <= box.x + box.width + 1.5 && p.y >= box.y - 1.5 && p.y <= box.y + box.height + 1.5 : mark.isPointInFill(p) || mark.isPointInStroke(p);
       if (on) counts.set(places[i], (counts.get(places[i]) ?? 0) + 1);
     });
-    const [best, next] = [...counts].sort((a, b) => b[1] - a[1]);
-    if (best && (!next || best[1] > next[1])) found.set(mark, best[0]);
+    const most = Math.max(0, ...counts.values());
+    if (most > 0) found.set(mark, [...counts].filter(([, n]) => n === most).map(([place]) => place));
   }
   drawnMarks.set(drawing, found);
   return found;

@@ -106,12 +106,12 @@ class SupplyLinesChart extends HTMLElement {
     });
   }
 
-  /** The marks of places not highlighted fade; with none highlighted, all are drawn alike. */
+  /** The marks of places not highlighted fade (a mark two places share stays if either is); with none, all are alike. */
   #fade() {
     const chosen = new Set(this.#state.select);
     for (const { element, data } of this.#plots) {
       for (const drawing of element.querySelectorAll<HTMLElement>('.chart-drawing')) {
-        for (const [mark, place] of marksOf(drawing, data) ?? []) mark.classList.toggle('chart-faded', chosen.size > 0 && !chosen.has(place));
+        for (const [mark, places] of marksOf(drawing, data) ?? []) mark.classList.toggle('chart-faded', chosen.size > 0 && !places.some((p) => chosen.has(p)));
       }
     }
   }
