@@ -189,7 +189,9 @@ describe('links from the story', () => {
     await page.goto(`${siteUrl}${story}`);
     expect(await inView(page, 'us-import-reliance')).toBe(false);
     await page.locator('a.view-link', { hasText: "the 2025 edition's line" }).click();
-    await expect.poll(() => inView(page, 'us-import-reliance')).toBe(true);
+    // Jumped to: the figure's top at the top of the window, not merely near the link that was clicked.
+    await expect.poll(() => chartOf(page, 'us-import-reliance').locator('figure').evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(2);
+    expect(await chartOf(page, 'us-import-reliance').locator('figure').evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(-40);
     await plain.close();
   });
 
