@@ -6,7 +6,7 @@
 //   #<chart-a>=...&<chart-b>=...                           several charts on one page, each its own state
 //
 // Fields are separated by ";", a field's name from its value by ":", the places of `select` by ","; each value is
-// URL-encoded (encodeURIComponent), so a place with a comma or a space ("Burma (Myanmar)") stays one value.
+// URL-encoded (encodeURIComponent, a space as "+": "Burma+(Myanmar)"), so a place with a comma stays one value.
 // Unknown fields are ignored, so a newer link still opens in an older page.
 
 export interface ChartState {
@@ -18,9 +18,10 @@ export interface ChartState {
   year?: string;
 }
 
+const encode = (text: string) => encodeURIComponent(text).replace(/%20/g, '+');
 const decode = (text: string) => {
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
     return text;
   }
@@ -49,16 +50,28 @@ export function parseStates(hash: string): Map<string, ChartState> {
 /** One chart's entry, "<id>=view:2023;select:Australia", or "" for the default state. A view alone keeps the first form. */
 export function stateEntry(chart: string, state: ChartState): string {
   const fields = [
-    state.view && `view:${encodeURIComponent(state.view)}`,
-    state.select.length > 0 && `select:${state.select.map(encodeURIComponent).join(',')}`,
-    state.year && `year:${encodeURIComponent(state.year)}`,
+    state.view && `view:${encode(state.view)}`,
+    state.select.length > 0 && `select:${state.select.map(encode).join(',')}`,
+    state.year && `year:${encode(state.year)}`,
   ].filter(Boolean) as string[];
   if (!fields.length) return '';
-  return `${chart}=${fields.length === 1 && state.view ? encodeURIComponent(state.view) : fields.join(';')}`;
+  return `${chart}=${fields.length === 1 && state.view ? encode(state.view) : fields.join(';')}`;
 }
 
 /** The hash for every chart's state, "#a=...&b=...", or "" when all are at their default. */
 export function statesHash(states: Map<string, ChartState>): string {
   const entries = [...states].map(([chart, state]) => stateEntry(chart, state)).filter(Boolean);
   return entries.length ? `#${entries.join('&')}` : '';
+}
+
+/**
+ * The id a figure carries so that a link to `#<entry>` jumps to it without JavaScript: the entry decoded, as a browser
+ * (and a link checker) reads a fragment; spaces are "+" in an entry, so the id holds none.
+ */
+export function anchorId(entry: string): string {
+  try {
+    return decodeURIComponent(entry);
+  } catch {
+    return entry;
+  }
 }

@@ -188,7 +188,7 @@ describe('remark-view: :view[words]{chart select year view} links to a chart sta
     const links = [...bodyOf(result).querySelectorAll('a.view-link')].map((a) => [a.textContent, a.getAttribute('href')]);
     expect(links).toEqual([
       ['an estimated 13,000 tonnes', '#mine-production-by-country=select:Australia;year:2024'],
-      ['compare them', '#mine-production-by-country=view:2023;select:Burma%20(Myanmar),United%20States'],
+      ['compare them', '#mine-production-by-country=view:2023;select:Burma+(Myanmar),United+States'],
     ]);
     expect(result.views.map((v) => v.state.select)).toEqual([['Australia'], ['Burma (Myanmar)', 'United States']]);
   });
