@@ -16,6 +16,7 @@ import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prep
 import { bandLabel, bandRows, isProjection, projectionNote } from './projection.ts';
 import { chartColorKey, chartShape, type ChartShape, type ColorKey, type DrawRow, type NumberedAnnotation } from './shape.ts';
 import { composeFacets, facetLayout, facetsOf, markersOf } from './facets.ts';
+import { selectionOf, type Selection } from './selection.ts';
 
 export type { LegendItem, Point };
 
@@ -65,6 +66,8 @@ export interface RenderedView {
   dataNotes: string[];
   /** With hit 'nearest-x': what the tooltip says at each x, naming every series drawn there. */
   xTexts?: string[];
+  /** Charts with a place or series field: each point's place, year and highlighted sentence (selection.ts). */
+  selection?: Selection;
 }
 
 export interface RenderedChart {
@@ -166,5 +169,6 @@ function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, datase
     hit,
     dataNotes: kind.dataNotes?.(chart, shape) ?? [],
     ...(hit === 'nearest-x' ? { xTexts } : {}),
+    selection: selectionOf(chart, shape.rows, shape, dataset),
   };
 }

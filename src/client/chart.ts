@@ -2,26 +2,19 @@
 // It only enhances what the HTML already shows; with JavaScript off the chart, notes and table are all there.
 // Each drawn view is one tab stop; arrow keys step through its points, Escape hides the tooltip, and a polite
 // live region reads each value out. A pointer reads the point under it; on lines and areas, the year (or date)
-// nearest it anywhere over the plot, with every series drawn there. The choice of view is kept in the URL hash:
-// #<chart-id>=<view-id>.
+// nearest it anywhere over the plot, with every series drawn there. The chart's state (its view, the places a
+// reader highlights, the year) is kept in the URL hash, in the format src/lib/chart-state.ts describes; each change
+// a reader makes is a history entry, so back and forward restore it. The place list (chart-select.ts) is loaded
+// on first use.
+import { parseStates, statesHash, type ChartState } from '../lib/chart-state.ts';
+import { marksOf, type PointData } from './chart-marks.ts';
 
-interface PointData {
-  texts: string[];
-  /**
-   * How a pointer finds its point: by row (horizontal bars), by column (vertical bars), by distance (dots, cells),
-   * or, on lines and areas, the nearest x anywhere over the plot, read with every series at that x; on maps, the
-   * place under the pointer (its outline or symbol names its point), else the nearest point by distance.
-   */
-  hit: 'x' | 'y' | 'xy' | 'nearest-x' | 'region';
-  drawings: Record<string, [number, number][]>;
-  /** nearest-x: each point's index among `xTexts`, the texts that read every series at one x. */
-  xGroup?: number[];
-  xTexts?: string[];
-  /** nearest-x: the top and bottom of each drawing's plotting frame, where the rule at the pointer's x goes. */
-  frames?: Record<string, [number, number]>;
-  /** Small multiples: each point's facet, and each facet's frame (x0, y0, x1, y1) per drawing. */
-  panel?: number[];
-  panels?: Record<string, [number, number, number, number][]>;
+/** Sets this page's entry for one chart in the hash, keeping the other charts' entries. */
+export function writeState(chart: string, state: ChartState) {
+  const states = parseStates(location.hash);
+  states.set(chart, state);
+  history.pushState(null, '', statesHash(states) || location.pathname + location.search);
+  dispatchEvent(new Event('chart-state'));
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -32,8 +25,21 @@ function nearestPanel(panels: [number, number, number, number][], px: number, py
   return panels.reduce((best, panel, i) => (distance(panel) < distance(panels[best]) ? i : best), 0);
 }
 
+interface Control {
+  summary: HTMLElement;
+  /** What a place is called here: the place field's name ("a country", "an edition"). */
+  noun: string;
+  /** Sets the list's checkboxes to a state; there once the list is loaded. */
+  sync?: (state: ChartState) => void;
+}
+
 class SupplyLinesChart extends HTMLElement {
   #live = document.createElement('p');
+  #plots: { element: HTMLElement; data: PointData }[] = [];
+  #state: ChartState = { select: [] };
+  /** The place list's summary line, and what the highlighted places' figures read ("Australia: 13,000 t in 2024"). */
+  #control?: Control;
+  #said = Object.assign(document.createElement('p'), { className: 'chart-selected', hidden: true });
 
   connectedCallback() {
     if (this.dataset.enhanced !== undefined) return;
@@ -43,11 +49,104 @@ class SupplyLinesChart extends HTMLElement {
     this.querySelector('figure')?.append(this.#live);
     for (const plot of this.querySelectorAll<HTMLElement>('.chart-plot')) this.#enhancePlot(plot);
     this.#setUpViews();
+    this.#setUpSelect();
+    const id = this.dataset.chart ?? '';
+    const linked = parseStates(location.hash).get(id);
+    this.#apply(linked ?? { select: [] });
+    // A link to a state opens it and, as a link to an element would, brings the chart into view.
+    if (linked) requestAnimationFrame(() => this.scrollIntoView());
+    // A :view link followed, back or forward: the chart follows the address.
+    const follow = () => this.#apply(parseStates(location.hash).get(id) ?? { select: [] });
+    addEventListener('hashchange', follow);
+    addEventListener('popstate', follow);
+    addEventListener('resize', () => this.#fade());
+  }
+
+  /** A reader's change: a history entry, then the chart follows it and the live region says what it shows. */
+  #change(state: ChartState) {
+    writeState(this.dataset.chart ?? '', state);
+    this.#apply(state);
+    this.#live.textContent = this.#said.textContent || `Nothing highlighted`;
+  }
+
+  #apply(state: ChartState) {
+    this.#state = state;
+    const buttons = [...this.querySelectorAll<HTMLButtonElement>('.chart-views-switch button')];
+    const ids = buttons.map((b) => b.dataset.view ?? '');
+    const shown = [state.view, state.year].find((v) => v && ids.includes(v)) ?? ids[0];
+    if (shown !== undefined) {
+      for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.view === shown));
+      for (const view of this.querySelectorAll<HTMLElement>('.chart-view')) {
+        view.hidden = view.dataset.view !== shown;
+        // The caption's subtitle follows the view (its year, its edition).
+        const subtitle = this.querySelector('.chart-subtitle');
+        if (!view.hidden && subtitle && view.dataset.subtitle) subtitle.textContent = view.dataset.subtitle;
+      }
+    }
+    this.querySelectorAll<HTMLElement>('.chart-tooltip').forEach((t) => (t.hidden = true));
+    this.#fade();
+    this.#said.textContent = this.#sayings().join('; ');
+    this.#said.hidden = !this.#said.textContent;
+    if (this.#control) {
+      const { summary, noun, sync } = this.#control;
+      summary.textContent = `Highlight ${noun}${state.select.length ? `: ${state.select.join(', ')}` : ''}`;
+      sync?.(state);
+    }
+  }
+
+  /** The plot of the view on screen. */
+  #shownPlot() {
+    return this.#plots.find(({ element }) => !element.closest<HTMLElement>('.chart-view')?.hidden);
+  }
+
+  /** Per highlighted place, what its point says: at the state's year, else its latest. */
+  #sayings(only?: number[]): string[] {
+    const select = this.#shownPlot()?.data.select;
+    if (!select) return [];
+    const { places, says, years } = select;
+    return this.#state.select.flatMap((place) => {
+      const mine = places.map((p, i) => (p === place ? i : -1)).filter((i) => i >= 0 && (!only || only.includes(i)));
+      if (only) return mine.map((i) => says[i]);
+      const at = mine.find((i) => years[i] === this.#state.year) ?? mine.reduce((a, b) => (years[b] >= years[a] ? b : a), mine[0]);
+      return at === undefined ? [`${place}: not drawn in this view`] : [says[at]];
+    });
+  }
+
+  /** The marks of places not highlighted fade (a mark two places share stays if either is); with none, all are alike. */
+  #fade() {
+    const chosen = new Set(this.#state.select);
+    for (const { element, data } of this.#plots) {
+      for (const drawing of element.querySelectorAll<HTMLElement>('.chart-drawing')) {
+        for (const [mark, places] of marksOf(drawing, data) ?? []) mark.classList.toggle('chart-faded', chosen.size > 0 && !places.some((p) => chosen.has(p)));
+      }
+    }
+  }
+
+  /** The place list: its summary now, its search box and checkboxes (chart-select.ts) when first opened. */
+  #setUpSelect() {
+    const field = this.#plots.find((p) => p.data.select)?.data.select?.field;
+    if (!field) return;
+    const places = [...new Set(this.#plots.flatMap((p) => p.data.select?.places ?? []))].sort((a, b) => a.localeCompare(b));
+    const details = Object.assign(document.createElement('details'), { className: 'chart-select' });
+    const summary = details.appendChild(document.createElement('summary'));
+    const noun = field.replace(/_/g, ' ').toLowerCase();
+    const control: Control = { summary, noun: `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}` };
+    this.#control = control;
+    details.addEventListener('toggle', () => {
+      if (!details.open || control.sync) return;
+      control.sync = () => {}; // loading
+      void import('./chart-select.ts').then(({ fillSelect }) => {
+        control.sync = fillSelect(details, `${this.dataset.chart}-select`, places, control.noun, (select) => this.#change({ ...this.#state, select }));
+        control.sync(this.#state);
+      });
+    });
+    (this.querySelector('.chart-views-switch') ?? this.querySelector('.chart-head'))?.after(details, this.#said);
   }
 
   #enhancePlot(plot: HTMLElement) {
     const data = JSON.parse(plot.querySelector('script.chart-points')?.textContent || '{}') as PointData;
     if (!data.texts?.length) return;
+    this.#plots.push({ element: plot, data });
     const title = this.querySelector('.chart-title')?.textContent ?? 'Chart';
     plot.tabIndex = 0;
     plot.setAttribute('role', 'group');
@@ -78,7 +177,10 @@ class SupplyLinesChart extends HTMLElement {
       if (!view || !xys.length) return;
       hide();
       active = indices[0];
-      const [first, ...rest] = text.split('; ');
+      // With places highlighted, their figures of the same year are read beside the point's own.
+      const year = data.select?.years[indices[0]];
+      const others = data.select?.years.map((y, i) => (y === year && !indices.includes(i) ? i : -1)).filter((i) => i >= 0);
+      const [first, ...rest] = [...text.split('; '), ...this.#sayings(others ?? [])];
       const strong = document.createElement('strong');
       strong.textContent = first;
       tooltip.replaceChildren(strong, ...rest.map((line) => Object.assign(document.createElement('span'), { textContent: line })));
@@ -167,33 +269,9 @@ class SupplyLinesChart extends HTMLElement {
     const switcher = this.querySelector<HTMLElement>('.chart-views-switch');
     if (!switcher) return;
     switcher.hidden = false;
-    const buttons = [...switcher.querySelectorAll<HTMLButtonElement>('button')];
-    const select = (id: string, updateHash: boolean) => {
-      if (!buttons.some((b) => b.dataset.view === id)) return false;
-      for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.view === id));
-      for (const view of this.querySelectorAll<HTMLElement>('.chart-view')) {
-        view.hidden = view.dataset.view !== id;
-        // The caption's subtitle follows the view (its year, its edition).
-        const subtitle = this.querySelector('.chart-subtitle');
-        if (!view.hidden && subtitle && view.dataset.subtitle) subtitle.textContent = view.dataset.subtitle;
-      }
-      this.querySelectorAll<HTMLElement>('.chart-tooltip').forEach((t) => (t.hidden = true));
-      if (updateHash) history.replaceState(null, '', `#${this.dataset.chart}=${id}`);
-      return true;
-    };
-    for (const button of buttons) button.addEventListener('click', () => select(button.dataset.view ?? '', true));
-    const fromHash = () => {
-      const [chart, view] = decodeURIComponent(location.hash.slice(1)).split('=');
-      return chart === this.dataset.chart ? view : undefined;
-    };
-    const linked = fromHash();
-    // A link to a view opens it and, as a link to an element would, brings the chart into view.
-    if (linked && select(linked, false)) requestAnimationFrame(() => this.scrollIntoView());
-    else select(buttons[0].dataset.view ?? '', false);
-    addEventListener('hashchange', () => {
-      const view = fromHash();
-      if (view) select(view, false);
-    });
+    for (const button of switcher.querySelectorAll<HTMLButtonElement>('button')) {
+      button.addEventListener('click', () => this.#change({ ...this.#state, view: button.dataset.view, year: undefined }));
+    }
   }
 }
 

@@ -49,6 +49,7 @@ export function defaultEmbedHeight(chart: RenderedChart): number {
   if (chart.spec.subtitle) height += 3 + lines(chart.spec.subtitle, inner, 14) * 14 * 1.4;
   height += 8; // under the heading
   if (chart.views.length > 1) height += 6 + 34 + 6; // the view buttons
+  if (chart.views.some((v) => v.selection)) height += 8 + 36 + 3; // the place list's button (src/client/chart.ts)
   height += Math.max(...chart.views.map((v) => (v.drawings.find((d) => d.layout === 'wide') ?? v.drawings[0]).height)) * (inner / 640);
   height += 6 * 2 + legendRows(chart, inner) * 20 + (legendRows(chart, inner) - 1) * 4;
   height += 8 + 1 + 6; // the rule above the figure's foot

@@ -3,6 +3,7 @@
 // checks in check-article.ts, check-dataset.ts and check-chart.ts, drafts and starter text in drafts.ts.
 import type { z } from 'astro/zod';
 import { commitmentTimeline } from '../lib/commitments.ts';
+import { statesOf } from '../charts/selection.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
 import { articleSchema, chartSchema, datasetSchema, type ArticleData, type ChartSpec, type Dataset } from '../schemas/index.ts';
 import { checkArticle } from './check-article.ts';
@@ -94,6 +95,16 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   const placedCharts = new Set<string>(); // by articles that are not drafts, for the warnings
   // Charts an article places or names (claims, uncertainties, corrections): a chart only drafts use is a draft too.
   const usedCharts = { published: new Set<string>(), draft: new Set<string>() };
+  // What a :view link or a :claim may set a chart to; a chart too broken to draw is checked on its own file instead.
+  const states = (id: string) => {
+    const chart = charts.get(id);
+    const dataset = chart && datasets.get(chart.dataset);
+    try {
+      return chart && dataset && !broken.has(chart.file) ? statesOf(chart, dataset) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   for (const source of listFiles(root, contentDirs.articles, '.md', problems)) {
     const front = parseFrontMatter(source, problems);
     if (!front) continue;
@@ -102,7 +113,7 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     const { data, partial, problems: found } = validate(articleSchema, parsed.data, source.file, locate);
     problems.push(...found);
     const bodyStartLine = source.text.slice(0, source.text.length - parsed.content.length).split('\n').length;
-    const body = renderMarkdown(parsed.content, chartIds);
+    const body = renderMarkdown(parsed.content, chartIds, states);
     for (const m of body.messages) {
       problems.push({ file: source.file, field: 'body', message: m.message, severity: 'error', line: m.line ? m.line + bodyStartLine - 1 : undefined, column: m.column });
     }

@@ -10,6 +10,7 @@ import remarkClaim, { type MarkedClaim } from './remark-claim.ts';
 import remarkHeadingIds from './remark-heading-ids.ts';
 import remarkHeadingLevels from './remark-heading-levels.ts';
 import remarkSafeLinks from './remark-safe-links.ts';
+import remarkView, { type ChartStates, type ViewLink } from './remark-view.ts';
 
 /** A piece of an article body: HTML, or the place of a chart with the level of its title in the outline. */
 export type Segment = { html: string } | { chart: string; headingLevel: number };
@@ -18,18 +19,22 @@ export interface RenderedMarkdown {
   segments: Segment[];
   charts: string[];
   claims: MarkedClaim[];
+  /** `:view` links, in order: the chart each sets and the state. */
+  views: ViewLink[];
   /** Problems with the 1-based line and column in the Markdown body. */
   messages: { message: string; line?: number; column?: number }[];
 }
 
-export function renderMarkdown(markdown: string, charts: ReadonlySet<string>): RenderedMarkdown {
+/** `states`: a chart's views, places and years, to check what `:view` and `:claim` name (without it, only the chart). */
+export function renderMarkdown(markdown: string, charts: ReadonlySet<string>, states?: (chart: string) => ChartStates | undefined): RenderedMarkdown {
   const file = new VFile(markdown);
   const html = String(
     unified()
       .use(remarkParse)
       .use(remarkDirective)
       .use(remarkChart, { charts })
-      .use(remarkClaim, { charts })
+      .use(remarkView, { charts, states })
+      .use(remarkClaim, { charts, states })
       .use(remarkHeadingIds)
       .use(remarkHeadingLevels)
       .use(remarkSafeLinks)
@@ -48,6 +53,7 @@ export function renderMarkdown(markdown: string, charts: ReadonlySet<string>): R
     segments,
     charts: file.data.charts ?? [],
     claims: file.data.claims ?? [],
+    views: file.data.views ?? [],
     messages: file.messages.map((m) => ({ message: m.reason, line: m.line ?? undefined, column: m.column ?? undefined })),
   };
 }

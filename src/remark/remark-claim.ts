@@ -4,18 +4,19 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { claimSchema, type Claim } from '../schemas/claim.ts';
-import { didYouMean } from '../model/suggest.ts';
+import { closest, didYouMean } from '../model/suggest.ts';
+import { checkState, type RemarkViewOptions, type ViewLink } from './remark-view.ts';
 
-export interface RemarkClaimOptions {
-  /** Ids of the charts that exist; a claim's `chart` must name one. */
-  charts: ReadonlySet<string>;
-}
+/** `charts`: ids of the charts that exist, a claim's `chart` must name one; `states`: what its select, year and view may name. */
+export type RemarkClaimOptions = RemarkViewOptions;
 
 export interface MarkedClaim extends Claim {
   /** 1-based number of the claim in the article. */
   number: number;
   /** The words of the claim as plain text. */
   text: string;
+  /** With a chart: the state its chart opens at (the places that back the claim highlighted). */
+  link?: ViewLink;
 }
 
 const statusLabel: Record<Claim['status'], string> = {
@@ -35,11 +36,13 @@ export default function remarkClaim(options: RemarkClaimOptions) {
   return (tree: Root, file: VFile) => {
     const claims: MarkedClaim[] = [];
     visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
-      if (node.name === 'chart') return; // remark-chart reports it
+      if (node.name === 'chart' || node.name === 'view') return; // remark-chart and remark-view handle them
       if (node.name !== 'claim') {
         // :clam[...]{...} is a claim misspelt, not text that happens to hold a colon.
         const written = Boolean(node.children.length || Object.keys(node.attributes ?? {}).length);
-        if (written && didYouMean(node.name, ['claim'])) file.message(`unknown directive ":${node.name}" (did you mean ":claim"?): write :claim[the words]{status="..." note="..."}`, node);
+        const meant = written ? closest(node.name, ['claim', 'view']) : undefined;
+        if (meant === 'claim') file.message(`unknown directive ":${node.name}" (did you mean ":claim"?): write :claim[the words]{status="..." note="..."}`, node);
+        if (meant === 'view') file.message(`unknown directive ":${node.name}" (did you mean ":view"?): write :view[the words]{chart="chart-id" select="..."}`, node);
         if (parent && index !== undefined) {
           // Exactly what was written, attributes included, from the parser's positions.
           const { start, end } = node.position ?? {};
@@ -67,18 +70,18 @@ export default function remarkClaim(options: RemarkClaimOptions) {
             issue.code === 'invalid_value'
               ? `claim ${field}: expected one of ${Object.keys(statusLabel).join(', ')}, found "${found}"${hint}`
               : issue.code === 'unrecognized_keys'
-                ? `claim: unknown attribute ${(issue as { keys?: string[] }).keys?.join(', ')}; known: status, note, chart`
+                ? `claim: unknown attribute ${(issue as { keys?: string[] }).keys?.join(', ')}; known: status, note, chart, select, year, view`
                 : `claim ${field}: required, found nothing`;
           file.message(message, node);
         }
         return;
       }
       const claim = parsed.data;
-      if (claim.chart && !options.charts.has(claim.chart)) {
-        file.message(`claim chart: no chart "${claim.chart}" in content/charts/${didYouMean(claim.chart, options.charts)}`, node);
-      }
+      if (!claim.chart && (claim.select || claim.year || claim.view)) file.message('claim select, year and view need a chart: add chart="chart-id"', node);
+      // The chart may be one the article does not place: the claim's note then links to the chart's page.
+      const link = claim.chart ? checkState('claim', claim, options, undefined, (message) => file.message(message, node)) : undefined;
       const number = claims.length + 1;
-      claims.push({ ...claim, number, text: toString(node) });
+      claims.push({ ...claim, number, text: toString(node), ...(link && (claim.select || claim.year || claim.view) ? { link } : {}) });
       node.data = {
         hName: 'a',
         hProperties: {

@@ -1,5 +1,6 @@
 // The budgets of the live site (content/ and data/ as they are), read from the built pages and checked in
-// Chromium, in gzipped bytes of what a page loads at start: a story's JavaScript at most 8 KB, all charts included,
+// Chromium, in gzipped bytes of what a page loads at start: a story's JavaScript at most 8 KB, all charts included
+// (and with every control loaded on first use opened),
 // and its CSS at most 15 KB; every story whole (HTML with its SVG charts, CSS, JavaScript, fonts, images) at most
 // 80 KB; an embed at most 40 KB in all; a world map's two drawings (wide and narrow) at most 30 KB in the page. Plot is
 // never shipped to readers, and no page asks a third party for anything. On a 360 px phone, everything in the lead
@@ -195,6 +196,25 @@ describe('in the browser', () => {
     expect(total).toBeLessThanOrEqual(measure(startupScripts(file)).total);
     expect(total).toBeLessThanOrEqual(budgets.script);
     for (const code of loaded) for (const marker of plotMarkers) expect(code.includes(marker)).toBe(false);
+    await page.close();
+  });
+
+  // Controls loaded on first use (the place list, src/client/chart-select.ts) count too: with every one opened, the
+  // story's JavaScript still fits the start-up budget.
+  test.each(articles)('%s with every chart control opened loads at most 8 KB of gzipped JavaScript in all', async (file) => {
+    const page = await context.newPage();
+    const bodies = new Map<string, Promise<string>>();
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') bodies.set(response.url(), response.text());
+    });
+    await page.goto(`${siteUrl}${urlPath(file)}`, { waitUntil: 'networkidle' });
+    const controls = page.locator('.chart-select > summary');
+    for (const summary of await controls.all()) await summary.click();
+    if (await controls.count()) await page.locator('.chart-select-panel').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const loaded = await Promise.all(bodies.values());
+    const total = loaded.reduce((sum, code) => sum + gzipped(code), 0);
+    expect(total, [...bodies.keys()].join(', ')).toBeLessThanOrEqual(budgets.script);
     await page.close();
   });
 

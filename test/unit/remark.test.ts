@@ -1,5 +1,5 @@
 // Remark plugin fixtures, in the remark-plugins style: test/fixtures/remark/<case>/input.md (+ optional
-// config.json: the chart ids that exist) through renderMarkdown, compared with output.html beside it.
+// config.json: the chart ids that exist, and for :view, what each chart's states may name) through renderMarkdown, compared with output.html beside it.
 // output.html is the body's HTML; a chart slot is written as <!-- ::chart id -->, and each message the
 // plugins raise as <!-- message line:column text --> at the end, so one file shows all that came out.
 // `UPDATE=1 npm run test:unit` rewrites the outputs: review the diff, it is the test.
@@ -8,14 +8,15 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { renderMarkdown, type RenderedMarkdown } from '../../src/remark/markdown.ts';
+import type { ChartStates } from '../../src/remark/remark-view.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/remark');
 
 function render(name: string): RenderedMarkdown {
   const dir = path.join(fixtures, name);
   const configFile = path.join(dir, 'config.json');
-  const config: { charts?: string[] } = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {};
-  return renderMarkdown(readFileSync(path.join(dir, 'input.md'), 'utf8'), new Set(config.charts ?? []));
+  const config: { charts?: string[]; states?: Record<string, ChartStates> } = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {};
+  return renderMarkdown(readFileSync(path.join(dir, 'input.md'), 'utf8'), new Set(config.charts ?? []), config.states && ((id) => config.states![id]));
 }
 
 function serialize(result: RenderedMarkdown): string {
@@ -98,7 +99,7 @@ describe('remark-claim: :claim[words]{status note chart}', () => {
       { message: 'claim status: expected one of supported, disputed, unsupported, unverified, found "disputd" (did you mean "disputed"?)', line: 1, column: 27 },
       { message: 'claim note: required, found nothing', line: 3, column: 10 },
       { message: 'claim chart: no chart "china-share" in content/charts/', line: 5, column: 19 },
-      { message: 'claim: unknown attribute source; known: status, note, chart', line: 7, column: 23 },
+      { message: 'claim: unknown attribute source; known: status, note, chart, select, year, view', line: 7, column: 23 },
     ]);
   });
 });
@@ -177,5 +178,37 @@ describe('remark-heading-levels: any article reads as an outline under the page 
 
   test('a chart under a ## heading is an h3, as in the lead story', () => {
     expect(of('## Section\n\n::chart{id="a"}')).toEqual(['h2 Section', 'chart h3']);
+  });
+});
+
+describe('remark-view: :view[words]{chart select year view} links to a chart state', () => {
+  test('each link is an <a> to the state, listed with its chart and state', () => {
+    const result = render('view-directive');
+    expect(result.messages).toEqual([]);
+    const links = [...bodyOf(result).querySelectorAll('a.view-link')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['an estimated 13,000 tonnes', '#mine-production-by-country=select:Australia;year:2024'],
+      ['compare them', '#mine-production-by-country=view:2023;select:Burma+(Myanmar),United+States'],
+    ]);
+    expect(result.views.map((v) => v.state.select)).toEqual([['Australia'], ['Burma (Myanmar)', 'United States']]);
+  });
+
+  test('a place whose name holds a comma is one place', () => {
+    const result = renderMarkdown(':view[w]{chart="c" select="Korea, Republic of"}\n\n::chart{id="c"}\n', new Set(['c']), () => ({ views: [], field: 'country', places: ['Korea, Republic of'], years: [] }));
+    expect(result.messages).toEqual([]);
+    expect(result.views[0].state.select).toEqual(['Korea, Republic of']);
+  });
+
+  test('an unknown chart, a chart not in the article, an unknown place, year, view or attribute each stop the build, with the line and a suggestion', () => {
+    const messages = render('view-directive-errors').messages.map((m) => `${m.line}: ${m.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/^1: :view chart: no chart "mine-production" in content\/charts\/ \(did you mean "mine-production-by-country"\?\)/),
+      expect.stringMatching(/^3: :view chart: "china-mine-share" is not placed in this article.*::chart\{id="china-mine-share"\}/),
+      expect.stringMatching(/^5: :view select: no country "Austrlia" in chart "mine-production-by-country" \(did you mean "Australia"\?\); it draws: China, United States, Australia/),
+      expect.stringMatching(/^5: :view year: chart "mine-production-by-country" draws no year "2042".*its years: 2024, 2023/),
+      expect.stringMatching(/^7: :view: unknown attribute selct \(did you mean "select"\?\)/),
+      expect.stringMatching(/^7: :view view: chart "mine-production-by-country" has no view "2022".*its views: 2024, 2023/),
+      expect.stringMatching(/^9: :view chart: required/),
+    ]);
   });
 });

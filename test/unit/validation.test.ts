@@ -77,6 +77,10 @@ const cases: Record<string, Expected[]> = {
     },
   ],
   'claim-chart-unknown': [{ at: `${article}:7:25`, field: 'body', message: 'claim chart: no chart "china-output" in content/charts/', text: ':claim[rose]' }],
+  'view-state-unknown': [
+    { at: `${article}:7:25`, field: 'body', message: ':view select: no country "Chna" in chart "china-production" (did you mean "China"?); it draws: China, World total', text: ':view[rose]' },
+    { at: `${article}:7:25`, field: 'body', message: ':view year: chart "china-production" draws no year "2022" (did you mean "2023"?); its years: 2023, 2024', text: ':view[rose]' },
+  ],
   'uncertainty-chart-unknown': [
     { at: `${article}:8:32`, field: 'uncertainties[0].charts[1]', message: 'no chart "china-share" in content/charts/', text: 'china-share]' },
   ],

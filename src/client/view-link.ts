@@ -1,0 +1,20 @@
+// The chart page's "Link to this view" and embed code follow the chart's state (src/lib/chart-state.ts): the page's
+// address and the embed's frame address carry this chart's entry of the hash, so a copied link or frame reopens
+// exactly what the reader sees.
+import { parseStates, stateEntry } from '../lib/chart-state.ts';
+
+const chart = document.querySelector<HTMLElement>('sl-chart')?.dataset.chart ?? '';
+const link = document.querySelector<HTMLTextAreaElement>('#view-link');
+const embed = document.querySelector<HTMLTextAreaElement>('#embed-code');
+const bare = { link: link?.value ?? '', embed: embed?.value ?? '' };
+
+function follow() {
+  const state = parseStates(location.hash).get(chart);
+  const hash = state && stateEntry(chart, state) ? `#${stateEntry(chart, state)}` : '';
+  if (link) link.value = `${bare.link}${hash}`;
+  // The frame's src is the first address in the code: the embed page, which reads the same hash.
+  if (embed) embed.value = bare.embed.replace(/src="([^"#]*)"/, (_, src: string) => `src="${src}${hash.replace(/"/g, '%22')}"`);
+}
+
+follow();
+for (const event of ['hashchange', 'popstate', 'chart-state']) addEventListener(event, follow);
