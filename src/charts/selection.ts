@@ -27,12 +27,13 @@ const worldRow = /^world( total)?$/i;
 /**
  * The place field: the one axis that holds text (the bars' categories, a map's places); with none, or two (a grid),
  * the colour field (lines by country); with two and no colour, y (the grid's rows). Undefined when there is
- * nothing to pick between: no such field, or fewer than two places.
+ * nothing to pick between: no such field, or fewer than two places. A slope's places are its lines (color, else label).
  */
 export function placeFieldOf(chart: ResolvedChart, rows: readonly Row[]): string | undefined {
   const textual = (field: string) => rows.length > 0 && rows.every((row) => isText(row[field]));
   const axes = [chart.x, chart.y].filter(textual);
-  const field = axes.length === 1 ? axes[0] : chart.color ?? (axes.length === 2 ? chart.y : undefined);
+  // A slope's text x holds its two ends (editions, years); its places are its lines.
+  const field = chart.mark === 'slope' ? chart.color ?? chart.label : axes.length === 1 ? axes[0] : chart.color ?? (axes.length === 2 ? chart.y : undefined);
   if (!field) return undefined;
   return new Set(rows.map((row) => String(row[field]))).size > 1 ? field : undefined;
 }

@@ -127,6 +127,9 @@ class SupplyLinesChart extends HTMLElement {
     const field = this.#plots.find((p) => p.data.select)?.data.select?.field;
     if (!field) return;
     const places = [...new Set(this.#plots.flatMap((p) => p.data.select?.places ?? []))].sort((a, b) => a.localeCompare(b));
+    // Two places (China and the rest of the world, two lines of a slope) are both in view and named in the key: a list
+    // to pick from would cost a row and answer nothing. A :view link can still highlight either.
+    if (places.length < 3) return;
     const details = Object.assign(document.createElement('details'), { className: 'chart-select' });
     const summary = details.appendChild(document.createElement('summary'));
     const noun = field.replace(/_/g, ' ').toLowerCase();

@@ -83,7 +83,7 @@ test('the key, the summary and the table say which figures are projections and s
   expect(key).toContain('Shaded: range, low to high, given by Fixture source: Outlook of Made-up Output 2025');
   // The table: a projection's row says so in its flags and gives its low and high.
   const table = chart('projection-line').locator('table');
-  await chart('projection-line').locator('details.chart-table').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await chart('projection-line').getByRole('tab', { name: 'Table', exact: true }).click(); // the figure's Table tab (figure-tabs.ts)
   const heads = (await table.locator('thead th').allInnerTexts()).map((t) => t.trim().toLowerCase());
   const flags = heads.indexOf('flags');
   const [low, high] = [heads.findIndex((h) => h.startsWith('low')), heads.findIndex((h) => h.startsWith('high'))];
