@@ -4,12 +4,10 @@
 import { chartViews, prepareRows, resolveView } from '../charts/prepare.ts';
 import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
 import type { Article, Site } from '../model/load.ts';
-import { asOfDate, commitmentsOf } from './commitments.ts';
+import { agreementsDatasetId, asOfDate, commitmentsDatasetId, commitmentsOf, isTrackerChart } from './commitments.ts';
 import { url } from './urls.ts';
 
-export const agreementsDatasetId = 'agreements';
-/** The companion dataset computed from the agreements' commitments (src/lib/commitments.ts). */
-export const commitmentsDatasetId = `${agreementsDatasetId}-commitments`;
+export { agreementsDatasetId, commitmentsDatasetId, isTrackerChart };
 
 /** /agreements/<id>/: an instrument's own page. */
 export function agreementUrl(id: string): string {

@@ -7,6 +7,14 @@ import type { StatusEntry } from '../schemas/status-entry.ts';
 import { isoDate, longDate } from './dates.ts';
 import { dueDate } from './due-dates.ts';
 
+/** The agreements tracker's dataset (data/agreements.json). */
+export const agreementsDatasetId = 'agreements';
+/** The companion dataset computed from the agreements' commitments (commitmentTimeline). */
+export const commitmentsDatasetId = `${agreementsDatasetId}-commitments`;
+/** The tracker page (/agreements/) draws every chart of the commitments' companion dataset, whose rows are the
+ * tracker's own: an editor adds one by giving a chart that dataset, and no story has to place it. */
+export const isTrackerChart = (chart: { dataset: string }) => chart.dataset === commitmentsDatasetId;
+
 /** The day the data's statuses were last checked: its `asOf`, else the day of the build (UTC). */
 export function asOfDate(dataset: Pick<Dataset, 'asOf'>, now = new Date()): Date {
   return dataset.asOf ?? new Date(`${isoDate(now)}T00:00:00Z`);

@@ -2,7 +2,7 @@
 // for the build (src/model/site.ts), `npm run check` and `npm run new`. Reading the files is in read-files.ts, the
 // checks in check-article.ts, check-dataset.ts and check-chart.ts, drafts and starter text in drafts.ts.
 import type { z } from 'astro/zod';
-import { commitmentTimeline } from '../lib/commitments.ts';
+import { commitmentTimeline, isTrackerChart } from '../lib/commitments.ts';
 import { statesOf } from '../charts/selection.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
 import { articleSchema, chartSchema, datasetSchema, type ArticleData, type ChartSpec, type Dataset } from '../schemas/index.ts';
@@ -150,6 +150,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // Rows missing a charted field in a dataset with errors are mostly those errors' echo (a misspelt field).
   const withErrors = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   for (const chart of charts.values()) checkChart(chart, checkedDatasets, datasetIds, withErrors, report);
+  // The agreements tracker places the charts of the commitments' companion dataset itself.
+  for (const chart of charts.values()) if (isTrackerChart(chart)) placedCharts.add(chart.id);
   reportStarters(starters, charts, placedCharts, unpublished, problems, report);
 
   const { draftCharts, draftDatasets } = draftsOf(usedCharts, charts, datasets);
