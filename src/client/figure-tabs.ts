@@ -2,6 +2,12 @@
 // JavaScript), made into tabs: one tab stop, the arrow keys, Home and End move between the tabs, Enter or Space opens
 // one and again closes it (all start closed, so the chart reads in one screen). What opened or closed is said in the
 // chart's live region. A link to anything inside a panel (#chart-<id>-table, #chart-<id>-notes) opens that panel.
+// The open tab is part of the chart's state in the address (`tab:table`, `tab:sources`; src/lib/chart-state.ts), so a
+// shared link reopens it and back and forward restore it.
+import { readState, writeState } from './state-url.ts';
+
+/** A panel's name in the chart's state: "table" or "sources". */
+const tabName = (panel: HTMLElement) => (panel.classList.contains('chart-table') ? 'table' : 'sources');
 
 class FigureTabs extends HTMLElement {
   #tabs: HTMLButtonElement[] = [];
@@ -47,7 +53,21 @@ class FigureTabs extends HTMLElement {
     list.addEventListener('keydown', (event) => this.#move(event));
     this.#select(opened);
     this.#followHash();
+    this.#followState();
     addEventListener('hashchange', () => this.#followHash());
+    for (const event of ['hashchange', 'popstate']) addEventListener(event, () => this.#followState());
+  }
+
+  get #chart() {
+    return this.closest('sl-chart')?.getAttribute('data-chart') ?? '';
+  }
+
+  /** The address names a tab in the chart's state: that panel is open, or none when it names none. */
+  #followState() {
+    const chart = this.#chart;
+    if (!chart || document.getElementById(decodeURIComponent(location.hash.slice(1)))) return; // an anchor, not a state
+    const { tab } = readState(chart);
+    this.#select(this.#panels.find((p) => tabName(p) === tab));
   }
 
   /** Shows `panel` and no other, or none; the tab stop goes to tab `stop` (its own tab, else the first). */
@@ -65,6 +85,7 @@ class FigureTabs extends HTMLElement {
     const opening = panel.hidden;
     this.#select(opening ? panel : undefined, at);
     this.#live().textContent = `${this.#tabs[at].textContent}: ${opening ? 'shown' : 'closed'}`;
+    if (this.#chart) writeState(this.#chart, { ...readState(this.#chart), tab: opening ? tabName(panel) : undefined });
   }
 
   /** The chart's live region (made by <sl-chart>), or one of our own where there is none. */

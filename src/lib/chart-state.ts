@@ -2,7 +2,7 @@
 // (`:view` links, the chart page's link) and the reader's script (src/client/chart.ts):
 //
 //   #<chart-id>=<view>                                     the first form: a view alone (still read and written)
-//   #<chart-id>=view:<view>;select:<place>,<place>;year:<year>
+//   #<chart-id>=view:<view>;select:<place>,<place>;year:<year>;tab:table
 //   #<chart-a>=...&<chart-b>=...                           several charts on one page, each its own state
 //
 // Fields are separated by ";", a field's name from its value by ":", the places of `select` by ","; each value is
@@ -16,6 +16,8 @@ export interface ChartState {
   select: string[];
   /** The year the chart reads (a view of that year, the year the highlighted places' summary reads). */
   year?: string;
+  /** The figure's open tab: "table" or "sources" (Sources and notes); none: both closed. */
+  tab?: string;
 }
 
 const encode = (text: string) => encodeURIComponent(text).replace(/%20/g, '+');
@@ -40,6 +42,7 @@ export function parseStates(hash: string): Map<string, ChartState> {
       if (!value) continue;
       if (name === 'view') state.view = decode(value);
       else if (name === 'year') state.year = decode(value);
+      else if (name === 'tab') state.tab = decode(value);
       else if (name === 'select') state.select = value.split(',').map(decode).filter(Boolean);
     }
     states.set(decode(entry.slice(0, at)), state);
@@ -53,6 +56,7 @@ export function stateEntry(chart: string, state: ChartState): string {
     state.view && `view:${encode(state.view)}`,
     state.select.length > 0 && `select:${state.select.map(encode).join(',')}`,
     state.year && `year:${encode(state.year)}`,
+    state.tab && `tab:${encode(state.tab)}`,
   ].filter(Boolean) as string[];
   if (!fields.length) return '';
   return `${chart}=${fields.length === 1 && state.view ? encode(state.view) : fields.join(';')}`;

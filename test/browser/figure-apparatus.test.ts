@@ -146,6 +146,25 @@ describe('with JavaScript, on a 360 px phone', () => {
     await expect.poll(() => page.locator(`#chart-${id}-notes`).evaluate((e) => e.getBoundingClientRect().top < innerHeight && e.getBoundingClientRect().bottom > 0)).toBe(true);
   });
 
+  test('the open tab is part of the chart state in the address: a shared link reopens it, back and forward restore it', async () => {
+    // A reader's whole state, the tab included, as "Link to this view" would give it.
+    await page.goto(`${siteUrl}${leadStory.path}#${id}=select:China;tab:table`);
+    const table = figure(page).locator(`#chart-${id}-table`);
+    const sources = figure(page).locator(`#chart-${id}-sources`);
+    await expect.poll(() => table.isVisible()).toBe(true);
+    await figure(page).getByRole('tab', { name: 'Sources and notes', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe(`#${id}=select:China;tab:sources`);
+    await figure(page).getByRole('tab', { name: 'Sources and notes', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe(`#${id}=select:China`);
+    expect(await sources.isVisible()).toBe(false);
+    await page.goBack();
+    await expect.poll(() => sources.isVisible()).toBe(true);
+    await page.goBack();
+    await expect.poll(() => table.isVisible()).toBe(true);
+    await page.goForward();
+    await expect.poll(() => sources.isVisible()).toBe(true);
+  });
+
   test('the page with its tabs made and a panel open is valid HTML', async () => {
     await page.goto(`${siteUrl}${leadStory.path}`);
     await figure(page).getByRole('tab', { name: 'Table' }).click();

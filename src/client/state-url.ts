@@ -1,0 +1,14 @@
+// Writing a chart's state into the address: one history entry per reader action, the other charts' entries kept, and
+// a "chart-state" event for whatever shows the address (the chart page's "Link to this view", :view links).
+import { parseStates, statesHash, type ChartState } from '../lib/chart-state.ts';
+
+/** Sets this page's entry for one chart in the hash, keeping the other charts' entries. */
+export function writeState(chart: string, state: ChartState) {
+  const states = parseStates(location.hash);
+  states.set(chart, state);
+  history.pushState(null, '', statesHash(states) || location.pathname + location.search);
+  dispatchEvent(new Event('chart-state'));
+}
+
+/** The chart's state as the address gives it. */
+export const readState = (chart: string): ChartState => parseStates(location.hash).get(chart) ?? { select: [] };
