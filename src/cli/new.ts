@@ -1,19 +1,28 @@
-// `npm run new -- article <slug>`, `npm run new -- chart <id> --dataset <dataset-id>`, `npm run new -- dataset <id>`:
-// writes a starter file that passes `npm run check`, with what to fill in marked "FILL IN". Never overwrites.
+// `npm run new -- article <slug>`, `npm run new -- chart <id> --dataset <dataset-id> [--mark <mark>] [--stack sum|share]
+// [--facet <field>]`, `npm run new -- dataset <id>`: writes a starter file that passes `npm run check`, with what to
+// fill in marked "FILL IN". Never overwrites; a chart starter is checked as `npm run check` would before it is written.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { kinds as chartKinds } from '../charts/kinds/index.ts';
+import { kinds as chartKinds, type Mark } from '../charts/kinds/index.ts';
+import type { StarterFields } from '../charts/kinds/types.ts';
+import { checkChart } from '../model/check-chart.ts';
+import { checkDataset } from '../model/check-dataset.ts';
 import { starterMark } from '../model/drafts.ts';
 import { loadSite } from '../model/load.ts';
+import { fieldName } from '../model/problems.ts';
 import { contentDirs } from '../model/read-files.ts';
-import { closest, didYouMean } from '../model/suggest.ts';
+import { didYouMean } from '../model/suggest.ts';
 import { rowSchema } from '../schemas/row.ts';
-import { idSchema, type Dataset } from '../schemas/index.ts';
+import { chartSchema, idSchema, type Dataset } from '../schemas/index.ts';
 import { isoDate } from '../lib/dates.ts';
+import { fail, readArguments } from './arguments.ts';
 
 const usage = `Usage:
   npm run new -- article <slug>                      a draft story: content/articles/<slug>.md
   npm run new -- chart <id> --dataset <dataset-id>   a chart of a dataset: content/charts/<id>.json
+      [--mark <mark>]                                drawn as this mark: ${Object.keys(chartKinds).join(', ')}
+      [--stack sum|share]                            areas or bars stacked: totals, or each part's share
+      [--facet <field>]                              one small chart per value of the field
   npm run new -- dataset <id>                        a dataset: data/<id>.json
 
 Slugs and ids are lower-case letters, digits and hyphens, e.g. "cobalt-prices-2025".`;
@@ -21,12 +30,6 @@ Slugs and ids are lower-case letters, digits and hyphens, e.g. "cobalt-prices-20
 const root = process.env.CONTENT_ROOT ?? process.cwd();
 const today = isoDate(new Date());
 const fill = (what: string) => `${starterMark}: ${what}`;
-
-/** Stops with a message; status 2 for a command written wrong, 1 for a refusal. */
-function fail(message: string, status: 1 | 2 = 1): never {
-  console.error(message);
-  process.exit(status);
-}
 
 function checkId(kind: string, id: string | undefined) {
   if (!id) fail(`Missing the ${kind === 'article' ? 'slug' : 'id'}.\n\n${usage}`, 2);
@@ -104,27 +107,52 @@ This comment never shows on the site. How to write the body:
 }
 
 const reserved = new Set(Object.keys(rowSchema.shape));
+const marks = Object.keys(chartKinds) as Mark[];
+const stacks = chartSchema.shape.stack.unwrap().options;
 
-/** The starter's axes: the first kind in the registry that fits the dataset's fields draws it. */
-function pickFields(dataset: Dataset) {
+/** A dataset's fields as the kinds' starters see them; a facet's field is the facets', not a colour. */
+function starterFields(dataset: Dataset, facet: string | undefined): StarterFields {
   const fields = [...new Set(dataset.rows.flatMap((row) => Object.keys(row)))].filter((f) => !reserved.has(f) && f !== 'id');
-  const values = (field: string) => dataset.rows.map((row) => row[field]).filter((v) => v !== null && v !== undefined);
-  const isNumber = (field: string) => values(field).length > 0 && values(field).every((v) => typeof v === 'number');
-  const isText = (field: string) => values(field).length > 0 && values(field).every((v) => typeof v === 'string');
-  const isTime = (field: string) => /year|date/i.test(field) || (isText(field) && values(field).every((v) => /^\d{4}-\d{2}-\d{2}$/.test(String(v))));
+  const values = Object.fromEntries(fields.map((field) => [field, [...new Set(dataset.rows.map((row) => row[field]).filter((v) => v !== null && v !== undefined))]]));
+  const isNumber = (field: string) => values[field].length > 0 && values[field].every((v) => typeof v === 'number');
+  const isText = (field: string) => values[field].length > 0 && values[field].every((v) => typeof v === 'string');
+  const isTime = (field: string) => /year|date/i.test(field) || (isText(field) && values[field].every((v) => /^\d{4}-\d{2}-\d{2}$/.test(String(v))));
   const time = fields.find(isTime);
   const measure = fields.find((f) => f !== time && isNumber(f));
-  const distinct = (f: string) => new Set(values(f)).size;
-  const categories = fields.filter((f) => f !== time && isText(f) && distinct(f) > 1).sort((a, b) => distinct(a) - distinct(b));
-  for (const [mark, chartKind] of Object.entries(chartKinds)) {
-    const picked = chartKind.starter?.({ time, measure, categories, fields });
-    if (picked) return { mark, ...picked, fields };
-  }
-  throw new Error(`no chart kind has a starter for the fields ${fields.join(', ')}`); // the dot kind takes any dataset
+  const distinct = (f: string) => values[f].length;
+  const categories = fields.filter((f) => f !== time && f !== facet && isText(f) && distinct(f) > 1).sort((a, b) => distinct(a) - distinct(b));
+  return { time, measure, categories, fields, values };
 }
 
-function chart(id: string, datasetId: string | undefined): { file: string; text: string; next: string[] } {
+/** The errors `npm run check` would report on this chart (warnings, such as the FILL INs, are what a starter has). */
+function checkErrors(spec: object, id: string, dataset: Dataset): string[] {
+  const parsed = chartSchema.safeParse(spec);
+  if (!parsed.success) return parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const errors: string[] = [];
+  const file = `${contentDirs.charts}/${id}.json`;
+  const checked = checkDataset(dataset, () => {});
+  checkChart({ ...parsed.data, id, file }, new Map([[dataset.id, checked]]), new Set([dataset.id]), new Set(), (_file, field, message, severity = 'error') => {
+    if (severity === 'error') errors.push(`${fieldName(field)}: ${message}`);
+  });
+  return errors;
+}
+
+interface ChartOptions {
+  dataset?: string;
+  mark?: string;
+  stack?: string;
+  facet?: string;
+}
+
+function chart(id: string, { dataset: datasetId, mark: wanted, stack, facet }: ChartOptions): { file: string; text: string; next: string[] } {
   if (!datasetId) fail(`A chart draws one dataset: name it with --dataset <dataset-id>.\n\n${usage}`, 2);
+  if (wanted !== undefined && !marks.includes(wanted as Mark)) fail(`Unknown mark "${wanted}"${didYouMean(wanted, marks)}: --mark is one of ${marks.join(', ')}.\n\n${usage}`, 2);
+  if (stack !== undefined && !(stacks as readonly string[]).includes(stack)) fail(`Unknown stack "${stack}"${didYouMean(stack, stacks)}: write --stack sum (stacked totals) or --stack share (each part's percentage of the total).\n\n${usage}`, 2);
+  const stacking = marks.filter((m) => chartKinds[m].checks?.stacks);
+  if (stack && wanted && !stacking.includes(wanted as Mark)) fail(`A ${wanted} chart does not stack: --stack works with --mark ${stacking.join(' or --mark ')}; choose one of them, or leave --stack out.\n\n${usage}`, 2);
+  const noFacet = wanted && chartKinds[wanted as Mark].checks?.noFacet;
+  if (facet && noFacet) fail(`A ${wanted} chart cannot be drawn as small multiples: ${noFacet}. Leave --facet out, or choose another --mark.\n\n${usage}`, 2);
+
   const { site, problems } = loadSite(root);
   const dataset = site.datasets.get(datasetId);
   if (!dataset) {
@@ -136,33 +164,51 @@ function chart(id: string, datasetId: string | undefined): { file: string; text:
         : `No dataset "${datasetId}" in data/${didYouMean(datasetId, known)}. Datasets: ${known.join(', ') || 'none yet (npm run new -- dataset <id>)'}. Nothing was written.`,
     );
   }
-  const { mark, x, y, color, fields } = pickFields(dataset);
-  const spec = {
-    title: fill('the finding, in one sentence, e.g. "China mines about two-thirds of the world\'s rare earths"'),
-    subtitle: fill('measure, unit and period, e.g. "Share of world mine production, %, 2017-2024"'),
-    dataset: datasetId,
-    mark,
-    x,
-    y,
-    ...(color ? { color } : {}),
-    notes: [
-      fill('notes under the chart: how figures were computed, what the sources leave out.'),
-      fill(
-        `then delete this note. mark is one of ${Object.keys(chartKinds).join(', ')}. x, y and color name fields of data/${datasetId}.json: ${fields.join(', ')}. ` +
-          'A share or a difference is computed with "derive", never typed in; what is not known goes in "annotations" with "kind": "uncertainty". ' +
-          `Every field is in the field reference of CONTRIBUTING.md. Place the chart in a story with ::chart{id="${id}"} on a line of its own.`,
-      ),
-    ],
-  };
-  return {
-    file: `${contentDirs.charts}/${id}.json`,
-    text: `${JSON.stringify(spec, null, 2)}\n`,
-    next: [
-      `It draws data/${datasetId}.json as a ${mark} chart: x "${x}", y "${y}"${color ? `, colour "${color}"` : ''}. Change them if they are not the ones you want.`,
-      `Replace each ${starterMark} (npm run check lists them with their lines).`,
-      `Place it in a story with ::chart{id="${id}"} on a line of its own, then preview with npm run dev.`,
-    ],
-  };
+  const fields = starterFields(dataset, facet);
+  if (facet && !fields.fields.includes(facet)) fail(`No field "${facet}" in the rows of data/${datasetId}.json${didYouMean(facet, fields.fields)}: --facet names the field with one small chart per value. Fields: ${fields.fields.join(', ')}. Nothing was written.`);
+
+  const note = [
+    `then delete this note. mark is one of ${marks.join(', ')}. x, y and color name fields of data/${datasetId}.json: ${fields.fields.join(', ')}. `,
+    'A share or a difference is computed with "derive", never typed in; what is not known goes in "annotations" with "kind": "uncertainty". ',
+    'A row\'s range goes in its "low" and "high" (a band on line and area charts, error bars on bars and dots); a row with "projection": true is a projection or forecast, drawn apart from measured figures. ',
+    stack ? 'A stack adds up parts of a whole: filter out rows that are totals (e.g. "World total"). ' : '',
+    `Every field is in the field reference of CONTRIBUTING.md. Place the chart in a story with ::chart{id="${id}"} on a line of its own.`,
+  ].join('');
+  // The registry's order is the order of preference; the first kind whose starter fits and passes the check draws it.
+  const candidates = wanted ? [wanted as Mark] : marks.filter((m) => (!stack || stacking.includes(m)) && !(facet && chartKinds[m].checks?.noFacet));
+  for (const mark of candidates) {
+    const picked = chartKinds[mark].starter?.(fields);
+    if (!picked) continue;
+    const { x, y, color, filter } = picked;
+    const spec = {
+      title: fill('the finding, in one sentence, e.g. "China mines about two-thirds of the world\'s rare earths"'),
+      subtitle: fill('measure, unit and period, e.g. "Share of world mine production, %, 2017-2024"'),
+      dataset: datasetId,
+      mark,
+      x,
+      y,
+      ...(color ? { color } : {}),
+      ...(filter ? { filter } : {}),
+      ...(stack ? { stack } : {}),
+      ...(facet ? { facet } : {}),
+      notes: [fill('notes under the chart: how figures were computed, what the sources leave out.'), fill(note)],
+    };
+    const errors = checkErrors(spec, id, dataset);
+    if (errors.length && wanted) fail(`A ${mark} starter of data/${datasetId}.json would not pass npm run check (${errors[0]}): ${chartKinds[mark].starterNeeds ?? 'draw it as another mark'}. Nothing was written.`);
+    if (errors.length) continue;
+    const keeps = filter ? `, only the rows with ${Object.entries(filter).map(([f, v]) => `${f} = ${(Array.isArray(v) ? v : [v]).map((one) => JSON.stringify(one)).join(' or ')}`).join(' and ')}` : '';
+    return {
+      file: `${contentDirs.charts}/${id}.json`,
+      text: `${JSON.stringify(spec, null, 2)}\n`,
+      next: [
+        `It draws data/${datasetId}.json as ${/^[aeiou]/.test(mark) ? 'an' : 'a'} ${mark} chart: x "${x}", y "${y}"${color ? `, colour "${color}"` : ''}${keeps}${stack ? `, stacked (${stack})` : ''}${facet ? `, one small chart per "${facet}"` : ''}. Change them if they are not the ones you want.`,
+        `Replace each ${starterMark} (npm run check lists them with their lines).`,
+        `Place it in a story with ::chart{id="${id}"} on a line of its own, then preview with npm run dev.`,
+      ],
+    };
+  }
+  if (wanted) fail(`A ${wanted} chart of data/${datasetId}.json cannot be started from its fields (${fields.fields.join(', ')}): ${chartKinds[wanted as Mark].starterNeeds}. Nothing was written.`);
+  fail(`No chart of data/${datasetId}.json ${[stack && `with --stack ${stack}`, facet && `with --facet ${facet}`].filter(Boolean).join(' and ') || ''} would pass npm run check: name a --mark to see why. Nothing was written.`);
 }
 
 function dataset(id: string): { file: string; text: string; next: string[] } {
@@ -203,20 +249,16 @@ function dataset(id: string): { file: string; text: string; next: string[] } {
   };
 }
 
-const [kind, id, ...rest] = process.argv.slice(2);
+const { values: options, positionals } = readArguments(usage, ['dataset', 'mark', 'stack', 'facet']);
+const [kind, id, ...extra] = positionals;
 const kinds = ['article', 'chart', 'dataset'];
-if (kind === '--help' || kind === '-h') {
-  console.log(usage);
-  process.exit(0);
-}
 if (!kind) fail(usage, 2);
 if (!kinds.includes(kind)) fail(`Unknown kind "${kind}"${didYouMean(kind, kinds)}: write article, chart or dataset.\n\n${usage}`, 2);
 checkId(kind, id);
-const datasetFlag = rest.indexOf('--dataset');
-const datasetId = datasetFlag >= 0 ? rest[datasetFlag + 1] : undefined;
-const extra = rest.filter((arg, i) => !(kind === 'chart' && (i === datasetFlag || i === datasetFlag + 1)));
-if (extra.length) fail(`Unexpected ${extra.map((a) => `"${a}"`).join(' ')}${closest(extra[0], ['--dataset']) && kind === 'chart' ? ' (did you mean "--dataset"?)' : ''}. A slug or id is one word with hyphens, e.g. "cobalt-prices".\n\n${usage}`, 2);
+if (extra.length) fail(`Unexpected ${extra.map((a) => `"${a}"`).join(' ')}. A slug or id is one word with hyphens, e.g. "cobalt-prices".\n\n${usage}`, 2);
+const given = Object.keys(options);
+if (kind !== 'chart' && given.length) fail(`Unexpected "--${given[0]}": only a chart takes options.\n\n${usage}`, 2);
 
-const starter = kind === 'article' ? article(id) : kind === 'chart' ? chart(id, datasetId) : dataset(id);
+const starter = kind === 'article' ? article(id) : kind === 'chart' ? chart(id, options) : dataset(id);
 create(starter.file, starter.text);
 console.log(`Wrote ${starter.file}, a starter that passes npm run check.\n${starter.next.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}`);

@@ -8,12 +8,14 @@ import { readerFixture } from '../support/site.ts';
 import { layered, runCli } from '../support/cli.ts';
 
 const base = path.resolve(import.meta.dirname, '../fixtures/check/base');
+/** Over the base: a dataset of real countries over three years (maps and slopes need both). */
+const starters = path.resolve(import.meta.dirname, '../fixtures/starters');
 const roots: string[] = [];
 afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
 
-/** A temp copy of the small valid fixture site. */
-function fixtureSite(): string {
-  const root = layered(base);
+/** A temp copy of the small valid fixture site, with the starters' dataset if asked. */
+function fixtureSite(...over: string[]): string {
+  const root = layered(base, ...over);
   roots.push(root);
   return root;
 }
@@ -97,6 +99,67 @@ describe('each starter passes npm run check', () => {
     expect(problems).toEqual([]);
     expect(summary).toMatch(/^Content OK: 2 articles, 2 charts, 2 datasets, 0 warnings/);
     expect(status).toBe(0);
+  });
+});
+
+describe('--mark, --stack and --facet: the starter is drawn as asked and passes npm run check', () => {
+  for (const [args, expected] of [
+    [['--dataset', 'ore-output', '--mark', 'area'], { mark: 'area', x: 'year', y: 'tonnes', color: 'country' }],
+    // Three years in the data: the slope keeps the first and the last.
+    [['--dataset', 'mine-output', '--mark', 'slope'], { mark: 'slope', x: 'year', y: 'tonnes', color: 'country', filter: { year: [2022, 2024] } }],
+    [['--dataset', 'mine-output', '--mark', 'map'], { mark: 'map', x: 'country', y: 'tonnes', filter: { year: 2024 }, color: undefined }],
+    [['--dataset', 'ore-output', '--mark', 'cell'], { mark: 'cell', x: 'year', y: 'country', color: 'tonnes' }],
+    [['--dataset', 'mine-output', '--mark', 'area', '--stack', 'share'], { mark: 'area', x: 'year', y: 'tonnes', color: 'country', stack: 'share' }],
+    // The facet's field makes the small charts, so it is not the colour too.
+    [['--dataset', 'ore-output', '--facet', 'country'], { mark: 'line', x: 'year', y: 'tonnes', facet: 'country', color: undefined }],
+  ] as const) {
+    test(args.slice(2).join(' '), async () => {
+      const root = fixtureSite(starters);
+      const made = await newFile(root, 'chart', 'asked-for', ...args);
+      expect(made.stderr).toBe('');
+      expect(made.status).toBe(0);
+      const spec = JSON.parse(readFileSync(path.join(root, 'content/charts/asked-for.json'), 'utf8'));
+      // color: undefined in what is expected asks for a chart without one.
+      expect({ ...spec, color: spec.color }).toMatchObject({ dataset: args[1], ...expected });
+      expect(spec.notes.join(' ')).toMatch(/"low" and "high".*"projection": true/);
+      const { status, problems } = await check(root);
+      expect(problems.filter((line) => !line.includes('warning: '))).toEqual([]);
+      expect(status).toBe(0);
+    });
+  }
+
+  test('an unknown mark is a command written wrong: the nearest mark, the list, and nothing written', async () => {
+    const root = fixtureSite();
+    const result = await newFile(root, 'chart', 'ore-slope', '--dataset', 'ore-output', '--mark', 'slop');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^Unknown mark "slop" \(did you mean "slope"\?\): --mark is one of line, area, bar, dot, cell, slope, map\.\n\nUsage:/);
+    expect(readdirSync(path.join(root, 'content/charts'))).toEqual(['ore-share.json']);
+  });
+
+  test('a map of a dataset with no field of places is refused, saying what a map needs, and nothing is written', async () => {
+    const root = fixtureSite();
+    const result = await newFile(root, 'chart', 'ore-map', '--dataset', 'ore-output', '--mark', 'map');
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'A map chart of data/ore-output.json cannot be started from its fields (year, country, tonnes): a map needs a text field whose every value is a country (e.g. "China", "Burma (Myanmar)" or "CHN") or a total row (e.g. "World total") for x, and a number field for y. Nothing was written.',
+    );
+    expect(readdirSync(path.join(root, 'content/charts'))).toEqual(['ore-share.json']);
+  });
+
+  test('--stack on a line chart is refused: only areas and bars stack', async () => {
+    const root = fixtureSite();
+    const result = await newFile(root, 'chart', 'ore-lines', '--dataset', 'ore-output', '--mark', 'line', '--stack', 'sum');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^A line chart does not stack: --stack works with --mark area or --mark bar; choose one of them, or leave --stack out\./);
+    expect(readdirSync(path.join(root, 'content/charts'))).toEqual(['ore-share.json']);
+  });
+
+  test('--facet names a field of the dataset, with the nearest one when it does not', async () => {
+    const root = fixtureSite();
+    const result = await newFile(root, 'chart', 'ore-facets', '--dataset', 'ore-output', '--facet', 'contry');
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe('No field "contry" in the rows of data/ore-output.json (did you mean "country"?): --facet names the field with one small chart per value. Fields: year, country, tonnes. Nothing was written.');
+    expect(readdirSync(path.join(root, 'content/charts'))).toEqual(['ore-share.json']);
   });
 });
 

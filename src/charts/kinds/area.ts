@@ -8,7 +8,8 @@ import type { ChartKind } from './types.ts';
 
 export const area: ChartKind = {
   ...line,
-  starter: undefined, // a measure over time starts as a line
+  // As a line's; after line in the registry, so a measure over time starts as a line unless --mark asks for an area.
+  starterNeeds: 'an area needs a year or date field for x and a number field for y',
   checks: { zeroOn: ['y'], stacks: true },
   // A stacked series' line and dots run along the top of its band, where the reader sees it end.
   arrange(chart, rows, orientation, colorKey) {

@@ -21,6 +21,7 @@ export const bar: ChartKind = {
   checks: { zeroOn: ['x', 'y'], lengthAxis: (everyXIsNumber) => (everyXIsNumber ? 'x' : 'y'), stacks: true },
   // A number against a category: the category with the most values gives the most bars.
   starter: ({ measure, categories }) => (measure && categories.length ? { x: measure, y: categories[categories.length - 1] } : undefined),
+  starterNeeds: 'a bar needs a number field for x and a text field with at least two values for y',
   arrange: stackRows,
   plan(chart, shape, layout, uncertainties) {
     const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove });

@@ -16,6 +16,14 @@ import type { ChartKind } from './types.ts';
 export const cell: ChartKind = {
   // A grid is already one chart of rows and columns: small multiples of it would split its rows apart.
   checks: { zeroOn: [], noFacet: 'a cell grid is already one grid of rows and columns; split it with views instead' },
+  // A column per year (or per value of the fewest-valued category), a row per value of the category with the most,
+  // coloured by the number when there is one.
+  starter: ({ time, measure, categories }) => {
+    const x = time ?? categories[0];
+    const y = categories.filter((c) => c !== x).at(-1);
+    return x && y ? { x, y, ...(measure ? { color: measure } : {}) } : undefined;
+  },
+  starterNeeds: 'a cell grid needs a year or date field, or a text field, for x (its columns) and another text field with at least two values for y (its rows)',
   textY: true,
   sequentialColor: true,
   plan(chart, shape, layout, uncertainties) {

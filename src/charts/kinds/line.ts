@@ -12,6 +12,7 @@ export const line: ChartKind = {
   checks: { zeroOn: ['y'] },
   // A measure over time; the series are the category with the fewest values.
   starter: ({ time, measure, categories }) => (time && measure ? { x: time, y: measure, color: categories[0] } : undefined),
+  starterNeeds: 'a line needs a year or date field for x and a number field for y',
   plan(chart, shape, layout, uncertainties) {
     const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove });
     planValueAxis(ctx, { topGap: 12, right: planSeriesMargin });

@@ -41,6 +41,15 @@ const byImportance = <T extends { name: string; change: number }>(lines: T[]) =>
 
 export const slope: ChartKind = {
   checks: { zeroOn: ['y'], xValues: 2 },
+  // Between the time field's (or the fewest-valued category's) first and last values, one line per other category.
+  starter: ({ time, measure, categories, values }) => {
+    const x = time ?? categories[0];
+    const color = categories.find((c) => c !== x);
+    if (!x || !measure || !color || values[x].length < 2) return undefined;
+    const ends = slopeEnds(values[x].map((v) => ({ __x: v })));
+    return { x, y: measure, color, ...(ends.length > 2 ? { filter: { [x]: [ends[0], ends.at(-1)] as (string | number | boolean)[] } } : {}) };
+  },
+  starterNeeds: 'a slope needs a field with at least two values for x (a year, a date or a category; a filter keeps the first and the last), a number field for y and a text field with at least two values for color (one line each)',
   // Rows in reading order, line by line (the key's order), each from its left end to its right.
   arrange(chart, rows, _orientation, colorKey) {
     const field = seriesField(chart);

@@ -7,6 +7,7 @@ import type { Layout, Plan } from '../layout/plan.ts';
 import type { OverlayHooks } from '../overlay/types.ts';
 import type { ResolvedChart } from '../prepare.ts';
 import type { ChartShape, DrawRow, NumberedAnnotation, ShapeHooks } from '../shape.ts';
+import type { Filter } from '../../schemas/filter.ts';
 
 /** What a kind draws its marks and scales with. */
 export interface DrawContext {
@@ -49,8 +50,12 @@ export interface ChartKind extends ShapeHooks {
   /** What `npm run check` holds a chart of this kind to, beyond the checks every chart gets. */
   checks?: KindChecks;
   /** `npm run new`'s pick of axes for a dataset, or undefined when the kind does not fit it. The registry's order is
-   * the order of preference: the first kind that fits draws the starter. */
-  starter?(fields: StarterFields): { x: string; y: string; color?: string } | undefined;
+   * the order of preference: the first kind that fits draws the starter. A filter keeps rows the kind needs to be
+   * drawn (a slope's two x values, a map's latest year). */
+  starter?(fields: StarterFields): { x: string; y: string; color?: string; filter?: Filter } | undefined;
+  /** What the starter needs of a dataset, said when `npm run new -- chart --mark <kind>` cannot start one, e.g.
+   * "a slope needs a field with at least two values for x, ...". */
+  starterNeeds?: string;
 }
 
 export interface KindChecks {
@@ -79,4 +84,6 @@ export interface StarterFields {
   categories: string[];
   /** Every row field, reserved ones left out. */
   fields: string[];
+  /** Each field's distinct values, in the order of the rows (nulls left out). */
+  values: Readonly<Record<string, readonly unknown[]>>;
 }

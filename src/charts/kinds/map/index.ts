@@ -3,7 +3,7 @@
 // Countries without a row are "no data", drawn apart from zero; rows that are not places (a "World total") are
 // left off and listed in the notes. Places too small to see at 360 px, or missing from the base map, get a symbol.
 // Everything is projected in pixels here, so the map has no x or y scale: points and markers come from the plan.
-import { quantile, range } from 'd3-array';
+import { max, quantile, range } from 'd3-array';
 import { resolvePlace } from '../../../lib/places.ts';
 import { accent, noData, sequential } from '../../colors.ts';
 import { basePlan, pointRadius, type MapPlan } from '../../layout/plan.ts';
@@ -20,10 +20,22 @@ import { leftOffNote, mapSummary } from './summary.ts';
 const narrowWidth = 328;
 const smallArea = 12;
 
+/** Values that all name places, at least one of them a country. */
+const isPlaceField = (values: readonly unknown[]) => values.some((v) => resolvePlace(v).kind === 'country') && values.every((v) => typeof v === 'string' && resolvePlace(v).kind !== 'unknown');
+
 const styleOf = (chart: ResolvedChart) => chart.map?.style ?? 'choropleth';
 
 export const map: ChartKind = {
   checks: { zeroOn: [], placesOn: 'x' },
+  // The first text field whose every value is a place (a country, or a total row left off the map), and with a time
+  // field, its latest value only: one figure per country.
+  starter: ({ time, measure, fields, values }) => {
+    const x = fields.find((f) => f !== time && isPlaceField(values[f]));
+    if (!x || !measure) return undefined;
+    const latest = time ? max(values[time] as (string | number)[]) : undefined;
+    return { x, y: measure, ...(time && latest !== undefined ? { filter: { [time]: latest } } : {}) };
+  },
+  starterNeeds: 'a map needs a text field whose every value is a country (e.g. "China", "Burma (Myanmar)" or "CHN") or a total row (e.g. "World total") for x, and a number field for y',
   draws: (chart, row) => resolvePlace(row[chart.x]).kind === 'country',
   colorKey: mapColorKey,
   plan(chart, shape, layout, uncertainties) {
