@@ -76,6 +76,14 @@ const cases: Record<string, Expected[]> = {
       text: '"x": "country"',
     },
   ],
+  'map-rows-repeat': [
+    {
+      at: `${chart}:1:1`,
+      field: 'filter',
+      message: 'a map draws one figure per country, but the rows it keeps give "China" 2 (rows[0] and rows[1] of data/production.json, which differ in "year" and "tonnes_reo"): keep one row per country with a filter, e.g. "filter": { "year": [2024] }',
+      text: '{',
+    },
+  ],
   'claim-chart-unknown': [{ at: `${article}:7:25`, field: 'body', message: 'claim chart: no chart "china-output" in content/charts/', text: ':claim[rose]' }],
   'view-state-unknown': [
     { at: `${article}:7:25`, field: 'body', message: ':view select: no country "Chna" in chart "china-production" (did you mean "China"?); it draws: China, World total', text: ':view[rose]' },
