@@ -9,11 +9,11 @@
 import { parseStates, statesHash, type ChartState } from '../lib/chart-state.ts';
 import { marksOf, type PointData } from './chart-marks.ts';
 
-/** Sets this page's entry for one chart in the hash, keeping the other charts' entries. */
-export function writeState(chart: string, state: ChartState) {
+/** Sets this page's entry for one chart in the hash, keeping the other charts' entries; `replace`: in the same history entry. */
+export function writeState(chart: string, state: ChartState, replace = false) {
   const states = parseStates(location.hash);
   states.set(chart, state);
-  history.pushState(null, '', statesHash(states) || location.pathname + location.search);
+  history[replace ? 'replaceState' : 'pushState'](null, '', statesHash(states) || location.pathname + location.search);
   dispatchEvent(new Event('chart-state'));
 }
 
@@ -40,6 +40,8 @@ class SupplyLinesChart extends HTMLElement {
   /** The place list's summary line, and what the highlighted places' figures read ("Australia: 13,000 t in 2024"). */
   #control?: Control;
   #said = Object.assign(document.createElement('p'), { className: 'chart-selected', hidden: true });
+  /** Playing through the years: the timer of the next step. */
+  #playing?: ReturnType<typeof setInterval>;
 
   connectedCallback() {
     if (this.dataset.enhanced !== undefined) return;
@@ -56,26 +58,31 @@ class SupplyLinesChart extends HTMLElement {
     // A link to a state opens it and, as a link to an element would, brings the chart into view.
     if (linked) requestAnimationFrame(() => this.scrollIntoView());
     // A :view link followed, back or forward: the chart follows the address.
-    const follow = () => this.#apply(parseStates(location.hash).get(id) ?? { select: [] });
+    const follow = () => {
+      this.#stop();
+      this.#apply(parseStates(location.hash).get(id) ?? { select: [] });
+    };
     addEventListener('hashchange', follow);
     addEventListener('popstate', follow);
     addEventListener('resize', () => this.#fade());
   }
 
   /** A reader's change: a history entry, then the chart follows it and the live region says what it shows. */
-  #change(state: ChartState) {
-    writeState(this.dataset.chart ?? '', state);
+  #change(state: ChartState, replace = false) {
+    writeState(this.dataset.chart ?? '', state, replace);
     this.#apply(state);
-    this.#live.textContent = this.#said.textContent || `Nothing highlighted`;
+    const said = this.#said.textContent;
+    this.#live.textContent = this.querySelector('.chart-time') && state.year ? `Year ${state.year}${said ? `. ${said}` : ''}` : said || `Nothing highlighted`;
   }
 
   #apply(state: ChartState) {
     this.#state = state;
     const buttons = [...this.querySelectorAll<HTMLButtonElement>('.chart-views-switch button')];
-    const ids = buttons.map((b) => b.dataset.view ?? '');
+    const ids = [...this.querySelectorAll<HTMLElement>('.chart-view')].map((v) => v.dataset.view ?? '').filter(Boolean);
     const shown = [state.view, state.year].find((v) => v && ids.includes(v)) ?? ids[0];
     if (shown !== undefined) {
       for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.view === shown));
+      this.#showYear(shown);
       for (const view of this.querySelectorAll<HTMLElement>('.chart-view')) {
         view.hidden = view.dataset.view !== shown;
         // The caption's subtitle follows the view (its year, its edition).
@@ -143,7 +150,7 @@ class SupplyLinesChart extends HTMLElement {
         control.sync(this.#state);
       });
     });
-    (this.querySelector('.chart-views-switch') ?? this.querySelector('.chart-head'))?.after(details, this.#said);
+    (this.querySelector('.chart-views-switch, .chart-time') ?? this.querySelector('.chart-head'))?.after(details, this.#said);
   }
 
   #enhancePlot(plot: HTMLElement) {
@@ -268,7 +275,70 @@ class SupplyLinesChart extends HTMLElement {
     });
   }
 
+  /** The time control, where the views are years: its slider, year and previous/next at the year shown. */
+  #showYear(year: string) {
+    const slider = this.querySelector<HTMLInputElement>('.chart-time input');
+    const years = slider?.dataset.years?.split(' ') ?? [];
+    if (!slider || !years.includes(year)) return;
+    slider.value = String(years.indexOf(year));
+    slider.setAttribute('aria-valuetext', year);
+    this.querySelector('.chart-time-year')!.textContent = year;
+    for (const step of this.querySelectorAll<HTMLButtonElement>('.chart-time-step')) {
+      const to = years.indexOf(year) + Number(step.dataset.step);
+      step.setAttribute('aria-disabled', String(to < 0 || to >= years.length));
+    }
+  }
+
+  #stop() {
+    clearInterval(this.#playing);
+    this.#playing = undefined;
+    const play = this.querySelector('.chart-time-play');
+    if (play) play.textContent = 'Play';
+  }
+
+  /** Slider, previous and next, and play, which steps a year every 1.5 s and is not offered to readers who ask for reduced motion. */
+  #setUpTime(time: HTMLElement) {
+    time.hidden = false;
+    const slider = time.querySelector<HTMLInputElement>('input')!;
+    const years = slider.dataset.years!.split(' ');
+    const at = () => Number(slider.value);
+    const go = (index: number, replace = false) => this.#change({ ...this.#state, view: undefined, year: years[index] }, replace);
+    slider.addEventListener('input', () => {
+      this.#stop();
+      go(at());
+    });
+    for (const step of time.querySelectorAll<HTMLButtonElement>('.chart-time-step')) {
+      step.addEventListener('click', () => {
+        this.#stop();
+        const to = at() + Number(step.dataset.step);
+        if (to >= 0 && to < years.length) go(to);
+      });
+    }
+    const play = time.querySelector<HTMLButtonElement>('.chart-time-play')!;
+    const still = matchMedia('(prefers-reduced-motion: reduce)');
+    const offer = () => {
+      play.hidden = still.matches;
+      if (still.matches) this.#stop();
+    };
+    offer();
+    still.addEventListener('change', offer);
+    play.addEventListener('click', () => {
+      if (this.#playing !== undefined) return this.#stop();
+      // From the start again when at the last year; each later step stays in the first step's history entry.
+      const last = years.length - 1;
+      go(at() === last ? 0 : at() + 1);
+      if (at() === last) return;
+      play.textContent = 'Pause';
+      this.#playing = setInterval(() => {
+        go(at() + 1, true);
+        if (at() === last) this.#stop();
+      }, 1500);
+    });
+  }
+
   #setUpViews() {
+    const time = this.querySelector<HTMLElement>('.chart-time');
+    if (time) return this.#setUpTime(time);
     const switcher = this.querySelector<HTMLElement>('.chart-views-switch');
     if (!switcher) return;
     switcher.hidden = false;
