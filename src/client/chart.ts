@@ -5,9 +5,10 @@
 // nearest it anywhere over the plot, with every series drawn there. The chart's state (its view, the places a
 // reader highlights, the year) is kept in the URL hash, in the format src/lib/chart-state.ts describes; each change
 // a reader makes is a history entry, so back and forward restore it. The place list (chart-select.ts) is loaded
-// on first use.
+// on first use; views that are all years get a year slider (chart-time.ts).
 import { parseStates, statesHash, type ChartState } from '../lib/chart-state.ts';
 import { marksOf, type PointData } from './chart-marks.ts';
+import { timeControl, type TimeControl } from './chart-time.ts';
 
 /** Sets this page's entry for one chart in the hash, keeping the other charts' entries; `replace`: in the same history entry. */
 export function writeState(chart: string, state: ChartState, replace = false) {
@@ -40,8 +41,8 @@ class SupplyLinesChart extends HTMLElement {
   /** The place list's summary line, and what the highlighted places' figures read ("Australia: 13,000 t in 2024"). */
   #control?: Control;
   #said = Object.assign(document.createElement('p'), { className: 'chart-selected', hidden: true });
-  /** Playing through the years: the timer of the next step. */
-  #playing?: ReturnType<typeof setInterval>;
+  /** The year slider, where the views are years. */
+  #time?: TimeControl;
 
   connectedCallback() {
     if (this.dataset.enhanced !== undefined) return;
@@ -59,7 +60,7 @@ class SupplyLinesChart extends HTMLElement {
     if (linked) requestAnimationFrame(() => this.scrollIntoView());
     // A :view link followed, back or forward: the chart follows the address.
     const follow = () => {
-      this.#stop();
+      this.#time?.stop();
       this.#apply(parseStates(location.hash).get(id) ?? { select: [] });
     };
     addEventListener('hashchange', follow);
@@ -82,7 +83,7 @@ class SupplyLinesChart extends HTMLElement {
     const shown = [state.view, state.year].find((v) => v && ids.includes(v)) ?? ids[0];
     if (shown !== undefined) {
       for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.view === shown));
-      this.#showYear(shown);
+      this.#time?.show(shown);
       for (const view of this.querySelectorAll<HTMLElement>('.chart-view')) {
         view.hidden = view.dataset.view !== shown;
         // The caption's subtitle follows the view (its year, its edition).
@@ -275,70 +276,12 @@ class SupplyLinesChart extends HTMLElement {
     });
   }
 
-  /** The time control, where the views are years: its slider, year and previous/next at the year shown. */
-  #showYear(year: string) {
-    const slider = this.querySelector<HTMLInputElement>('.chart-time input');
-    const years = slider?.dataset.years?.split(' ') ?? [];
-    if (!slider || !years.includes(year)) return;
-    slider.value = String(years.indexOf(year));
-    slider.setAttribute('aria-valuetext', year);
-    this.querySelector('.chart-time-year')!.textContent = year;
-    for (const step of this.querySelectorAll<HTMLButtonElement>('.chart-time-step')) {
-      const to = years.indexOf(year) + Number(step.dataset.step);
-      step.setAttribute('aria-disabled', String(to < 0 || to >= years.length));
-    }
-  }
-
-  #stop() {
-    clearInterval(this.#playing);
-    this.#playing = undefined;
-    const play = this.querySelector('.chart-time-play');
-    if (play) play.textContent = 'Play';
-  }
-
-  /** Slider, previous and next, and play, which steps a year every 1.5 s and is not offered to readers who ask for reduced motion. */
-  #setUpTime(time: HTMLElement) {
-    time.hidden = false;
-    const slider = time.querySelector<HTMLInputElement>('input')!;
-    const years = slider.dataset.years!.split(' ');
-    const at = () => Number(slider.value);
-    const go = (index: number, replace = false) => this.#change({ ...this.#state, view: undefined, year: years[index] }, replace);
-    slider.addEventListener('input', () => {
-      this.#stop();
-      go(at());
-    });
-    for (const step of time.querySelectorAll<HTMLButtonElement>('.chart-time-step')) {
-      step.addEventListener('click', () => {
-        this.#stop();
-        const to = at() + Number(step.dataset.step);
-        if (to >= 0 && to < years.length) go(to);
-      });
-    }
-    const play = time.querySelector<HTMLButtonElement>('.chart-time-play')!;
-    const still = matchMedia('(prefers-reduced-motion: reduce)');
-    const offer = () => {
-      play.hidden = still.matches;
-      if (still.matches) this.#stop();
-    };
-    offer();
-    still.addEventListener('change', offer);
-    play.addEventListener('click', () => {
-      if (this.#playing !== undefined) return this.#stop();
-      // From the start again when at the last year; each later step stays in the first step's history entry.
-      const last = years.length - 1;
-      go(at() === last ? 0 : at() + 1);
-      if (at() === last) return;
-      play.textContent = 'Pause';
-      this.#playing = setInterval(() => {
-        go(at() + 1, true);
-        if (at() === last) this.#stop();
-      }, 1500);
-    });
-  }
-
   #setUpViews() {
     const time = this.querySelector<HTMLElement>('.chart-time');
-    if (time) return this.#setUpTime(time);
+    if (time) {
+      this.#time = timeControl(time, (year, replace) => this.#change({ ...this.#state, view: undefined, year }, replace));
+      return;
+    }
     const switcher = this.querySelector<HTMLElement>('.chart-views-switch');
     if (!switcher) return;
     switcher.hidden = false;
