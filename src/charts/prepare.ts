@@ -33,6 +33,7 @@ export function resolveView(spec: ChartSpec, view?: View): ResolvedChart {
     xLabel: view.xLabel ?? base.xLabel,
     yLabel: view.yLabel ?? base.yLabel,
     format: { ...base.format, ...view.format },
+    stack: view.stack ?? base.stack,
   };
 }
 
@@ -226,6 +227,6 @@ export function availableFields(chart: ChartSpec, rows: readonly Row[]): Set<str
   const fields = new Set(rows.flatMap((row) => Object.keys(row)));
   for (const derive of chart.derive ?? []) if (derivedField(derive)) fields.add(derivedField(derive)!);
   if (chart.fold) fields.add(chart.fold.key).add(chart.fold.value);
-  if (chart.stack === 'share') fields.add(stackShareField);
+  if (chart.stack === 'share' || chart.views?.some((view) => view.stack === 'share')) fields.add(stackShareField);
   return fields;
 }

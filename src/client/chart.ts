@@ -5,15 +5,16 @@
 // nearest it anywhere over the plot, with every series drawn there. The chart's state (its view, the places a
 // reader highlights, the year) is kept in the URL hash, in the format src/lib/chart-state.ts describes; each change
 // a reader makes is a history entry, so back and forward restore it. The place list (chart-select.ts) is loaded
-// on first use.
+// on first use; views that are all years get a year slider (chart-time.ts).
 import { parseStates, statesHash, type ChartState } from '../lib/chart-state.ts';
 import { marksOf, type PointData } from './chart-marks.ts';
+import { timeControl, type TimeControl } from './chart-time.ts';
 
-/** Sets this page's entry for one chart in the hash, keeping the other charts' entries. */
-export function writeState(chart: string, state: ChartState) {
+/** Sets this page's entry for one chart in the hash, keeping the other charts' entries; `replace`: in the same history entry. */
+export function writeState(chart: string, state: ChartState, replace = false) {
   const states = parseStates(location.hash);
   states.set(chart, state);
-  history.pushState(null, '', statesHash(states) || location.pathname + location.search);
+  history[replace ? 'replaceState' : 'pushState'](null, '', statesHash(states) || location.pathname + location.search);
   dispatchEvent(new Event('chart-state'));
 }
 
@@ -40,6 +41,8 @@ class SupplyLinesChart extends HTMLElement {
   /** The place list's summary line, and what the highlighted places' figures read ("Australia: 13,000 t in 2024"). */
   #control?: Control;
   #said = Object.assign(document.createElement('p'), { className: 'chart-selected', hidden: true });
+  /** The year slider, where the views are years. */
+  #time?: TimeControl;
 
   connectedCallback() {
     if (this.dataset.enhanced !== undefined) return;
@@ -56,26 +59,31 @@ class SupplyLinesChart extends HTMLElement {
     // A link to a state opens it and, as a link to an element would, brings the chart into view.
     if (linked) requestAnimationFrame(() => this.scrollIntoView());
     // A :view link followed, back or forward: the chart follows the address.
-    const follow = () => this.#apply(parseStates(location.hash).get(id) ?? { select: [] });
+    const follow = () => {
+      this.#time?.stop();
+      this.#apply(parseStates(location.hash).get(id) ?? { select: [] });
+    };
     addEventListener('hashchange', follow);
     addEventListener('popstate', follow);
     addEventListener('resize', () => this.#fade());
   }
 
   /** A reader's change: a history entry, then the chart follows it and the live region says what it shows. */
-  #change(state: ChartState) {
-    writeState(this.dataset.chart ?? '', state);
+  #change(state: ChartState, replace = false) {
+    writeState(this.dataset.chart ?? '', state, replace);
     this.#apply(state);
-    this.#live.textContent = this.#said.textContent || `Nothing highlighted`;
+    const said = this.#said.textContent;
+    this.#live.textContent = this.querySelector('.chart-time') && state.year ? `Year ${state.year}${said ? `. ${said}` : ''}` : said || `Nothing highlighted`;
   }
 
   #apply(state: ChartState) {
     this.#state = state;
     const buttons = [...this.querySelectorAll<HTMLButtonElement>('.chart-views-switch button')];
-    const ids = buttons.map((b) => b.dataset.view ?? '');
+    const ids = [...this.querySelectorAll<HTMLElement>('.chart-view')].map((v) => v.dataset.view ?? '').filter(Boolean);
     const shown = [state.view, state.year].find((v) => v && ids.includes(v)) ?? ids[0];
     if (shown !== undefined) {
       for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.view === shown));
+      this.#time?.show(shown);
       for (const view of this.querySelectorAll<HTMLElement>('.chart-view')) {
         view.hidden = view.dataset.view !== shown;
         // The caption's subtitle follows the view (its year, its edition).
@@ -143,7 +151,7 @@ class SupplyLinesChart extends HTMLElement {
         control.sync(this.#state);
       });
     });
-    (this.querySelector('.chart-views-switch') ?? this.querySelector('.chart-head'))?.after(details, this.#said);
+    (this.querySelector('.chart-views-switch, .chart-time') ?? this.querySelector('.chart-head'))?.after(details, this.#said);
   }
 
   #enhancePlot(plot: HTMLElement) {
@@ -269,6 +277,11 @@ class SupplyLinesChart extends HTMLElement {
   }
 
   #setUpViews() {
+    const time = this.querySelector<HTMLElement>('.chart-time');
+    if (time) {
+      this.#time = timeControl(time, (year, replace) => this.#change({ ...this.#state, view: undefined, year }, replace));
+      return;
+    }
     const switcher = this.querySelector<HTMLElement>('.chart-views-switch');
     if (!switcher) return;
     switcher.hidden = false;

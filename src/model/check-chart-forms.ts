@@ -46,6 +46,8 @@ export function stackEnds(resolved: ResolvedChart, drawn: ResolvedChart, rows: R
  */
 export function checkStack(chart: ChartSpec, resolved: ResolvedChart, drawn: ResolvedChart, rows: Row[], dataset: Dataset, report: Report, once: (key: string) => boolean) {
   const { value } = stackAxes(resolved, rows);
+  // A view's own stack is named at the view.
+  const at: FieldPath = resolved.view?.stack ? ['views', chart.views!.indexOf(resolved.view), 'stack'] : ['stack'];
   const field = drawn.stackedField ?? drawn[value];
   const category = drawn[value === 'x' ? 'y' : 'x'];
   const where = (row: Row) => [chart.facet, chart.color, category].filter((f): f is string => Boolean(f)).map((f) => `${f} = ${JSON.stringify(row[f])}`).join(', ');
@@ -53,14 +55,14 @@ export function checkStack(chart: ChartSpec, resolved: ResolvedChart, drawn: Res
   const negative = rows.filter((r) => typeof r[field] === 'number' && (r[field] as number) < 0);
   if (negative.length && once('stack negative')) {
     const more = negative.length > 1 ? ` and ${negative.length - 1} more` : '';
-    report(chart.file, ['stack'], `${named(negative[0])}${more} ${negative.length > 1 ? 'have' : 'has'} a negative ${field}, ${negative[0][field]}: a stack adds up parts of a whole, which are never below zero; remove "stack" (and draw the figures as lines or separate bars), or filter those rows out`);
+    report(chart.file, at, `${named(negative[0])}${more} ${negative.length > 1 ? 'have' : 'has'} a negative ${field}, ${negative[0][field]}: a stack adds up parts of a whole, which are never below zero; remove "stack" (and draw the figures as lines or separate bars), or filter those rows out`);
   }
   if (drawn.stack === 'share') {
     const zero = rows.find((r) => typeof r[field] === 'number' && r[stackShareField] === null);
-    if (zero && once('stack zero')) report(chart.file, ['stack'], `the stack at ${category} = ${JSON.stringify(zero[category])}${chart.facet ? ` (${chart.facet} = ${JSON.stringify(zero[chart.facet])})` : ''} adds up to 0, so it has no shares ("stack": "share" divides each ${field} by the stack's total): filter that ${category} out, or use "stack": "sum"`);
+    if (zero && once('stack zero')) report(chart.file, at, `the stack at ${category} = ${JSON.stringify(zero[category])}${chart.facet ? ` (${chart.facet} = ${JSON.stringify(zero[chart.facet])})` : ''} adds up to 0, so it has no shares ("stack": "share" divides each ${field} by the stack's total): filter that ${category} out, or use "stack": "sum"`);
   }
   const ranged = rows.find((r) => typeof r.low === 'number' || typeof r.high === 'number');
-  if (ranged && once('stack range')) report(chart.file, ['stack'], `${named(ranged)} has a range (low, high), which a stacked chart cannot draw: one part's range would move every part above it; remove "stack", or give the range in a note instead`);
+  if (ranged && once('stack range')) report(chart.file, at, `${named(ranged)} has a range (low, high), which a stacked chart cannot draw: one part's range would move every part above it; remove "stack", or give the range in a note instead`);
 }
 
 /** Small multiples: one chart per value of the facet field, which every row the chart keeps must have. */

@@ -41,6 +41,9 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
   if (problemsFor(chart, fields)) return; // drawing needs the fields to exist
   const kind = kinds[chart.mark as Mark];
   if (chart.stack && kind && !kind.checks?.stacks) report(chart.file, ['stack'], `a ${chart.mark} chart does not stack: "stack" works on area and bar charts; remove it, or make the mark "area" or "bar"`);
+  chart.views?.forEach((view, i) => {
+    if (view.stack && kind && !kind.checks?.stacks) report(chart.file, ['views', i, 'stack'], `a ${chart.mark} chart does not stack: "stack" works on area and bar charts; remove it, or make the mark "area" or "bar"`);
+  });
   if (chart.facet && kind?.checks?.noFacet) report(chart.file, ['facet'], `a ${chart.mark} chart cannot be drawn as small multiples: ${kind.checks.noFacet}; remove "facet", or make the mark "line", "area", "bar" or "dot"`);
 
   const reported = new Set<string>();
@@ -67,7 +70,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     // Rows carry their place in the dataset through derive, fold and filter, so that problems can name them.
     const prepared = prepareRows(resolved, dataset.rows.map((row, i) => ({ ...row, [rowIndex]: i })));
     const { rows, problems } = prepared;
-    if (chart.stack && checks?.stacks) checkStack(chart, resolved, prepared.chart, rows, dataset, report, once);
+    if (resolved.stack && checks?.stacks) checkStack(chart, resolved, prepared.chart, rows, dataset, report, once);
     if (chart.facet) checkFacet(chart, rows, report, once);
     for (const p of problems) {
       // Derive problems are the same in every view: report them once. A view's own filter is the one that failed.
@@ -80,7 +83,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     // The length axis of bars (and of any kind with one), given the rows: the other axis has one row per category.
     const valueAxis = checks?.lengthAxis?.(rows.every((r) => typeof r[resolved.x] === 'number'));
     // A stack, or small multiples, draw several bars of one category on purpose.
-    if (valueAxis && !chart.stack && !chart.facet) {
+    if (valueAxis && !resolved.stack && !chart.facet) {
       // One mark per category: bars of several rows would stack, which reads as parts of a whole.
       const category = resolved[valueAxis === 'x' ? 'y' : 'x'];
       const counts = new Map<unknown, number>();
@@ -106,7 +109,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
         const value = a[axis];
         if (value === undefined || !rows.length) continue;
         // A stack reaches its total, and a 100% stack's axis is the shares, up to 100%.
-        const axisValues = chart.stack && axis === stackAxes(resolved, rows).value ? [...values(prepared.chart[axis]), ...stackEnds(resolved, prepared.chart, rows)] : values(resolved[axis]);
+        const axisValues = resolved.stack && axis === stackAxes(resolved, rows).value ? [...values(prepared.chart[axis]), ...stackEnds(resolved, prepared.chart, rows)] : values(resolved[axis]);
         if (!onAxis(value, axisValues, fromZero(axis))) {
           report(chart.file, ['annotations', i, axis], `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${inView}${typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`);
         } else if (axis === valueAxis && typeof value === 'number' && a[axis === 'x' ? 'y' : 'x'] === undefined) {
@@ -150,7 +153,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     // A stacked chart draws no range at all (checkStack says so).
     const everyNumber = (axis: 'x' | 'y') => rows.every((r) => typeof r[resolved[axis]] === 'number');
     const sideways = kinds[chart.mark as Mark]?.orientation?.(everyNumber('x'), everyNumber('y')) === 'horizontal';
-    if (!chart.stack) checkRanges(chart, resolved, sideways ? 'x' : 'y', rows, dataset, report, once);
+    if (!resolved.stack) checkRanges(chart, resolved, sideways ? 'x' : 'y', rows, dataset, report, once);
   }
   for (const [i, { views, low, high, field, category, axis, other }] of offBars) {
     if (views < chartViews(chart).length) continue; // a bar that long is in some view

@@ -40,6 +40,8 @@ export const viewSchema = z.strictObject({
   yLabel: z.string().optional(),
   /** Number formats in this view. */
   format: formatSchema.optional(),
+  /** Stacking in this view, e.g. "sum" for tonnes beside a "share" view of the same areas or bars (replaces the chart's `stack`). */
+  stack: z.enum(['sum', 'share']).optional(),
 });
 
 export type View = z.output<typeof viewSchema>;

@@ -180,19 +180,21 @@ describe('the keyboard', () => {
 });
 
 describe('views', () => {
-  test('switching a view redraws the chart and keeps the choice in the URL hash', async () => {
+  test('moving to another year redraws the chart and keeps the choice in the URL hash', async () => {
     page = await context.newPage();
     await page.goto(`${siteUrl}${leadStory.path}`);
     const figure = chart('mine-production-by-country');
     const [first, second] = byCountry.views;
     const visibleView = () => figure.locator('.chart-view:visible').getAttribute('data-view');
     expect(await visibleView()).toBe(first.id);
-    await figure.locator(`button[data-view="${second.id}"]`).click();
+    // The views are years (2024, then 2023): a year slider, whose previous year is the second view.
+    const year = figure.getByRole('slider', { name: 'Year' });
+    expect(await year.getAttribute('aria-valuetext')).toBe(first.id);
+    await figure.getByRole('button', { name: 'Previous year' }).click();
     expect(await visibleView()).toBe(second.id);
     expect(await figure.locator('.chart-view').count()).toBe(byCountry.views.length);
-    expect(new URL(page.url()).hash).toBe(`#mine-production-by-country=${second.id}`);
-    expect(await figure.locator(`button[data-view="${second.id}"]`).getAttribute('aria-pressed')).toBe('true');
-    expect(await figure.locator(`button[data-view="${first.id}"]`).getAttribute('aria-pressed')).toBe('false');
+    expect(new URL(page.url()).hash).toBe(`#mine-production-by-country=year:${second.id}`);
+    expect(await year.getAttribute('aria-valuetext')).toBe(second.id);
     expect(await figure.locator('.chart-subtitle').textContent()).toBe(second.subtitle);
     // The drawing is the other year's: its bars read that year's figures.
     const [largest] = productionRows(second.filter.year);
@@ -207,7 +209,7 @@ describe('views', () => {
     await fresh.goto(`${siteUrl}${leadStory.path}#mine-production-by-country=${second.id}`);
     const figure = fresh.locator('sl-chart[data-chart="mine-production-by-country"]');
     await expect.poll(() => figure.locator('.chart-view:visible').getAttribute('data-view')).toBe(second.id);
-    expect(await figure.locator(`button[data-view="${second.id}"]`).getAttribute('aria-pressed')).toBe('true');
+    expect(await figure.getByRole('slider', { name: 'Year' }).getAttribute('aria-valuetext')).toBe(second.id);
     await expect.poll(() => figure.locator('.chart-plot:visible').evaluate((el) => {
       const r = el.getBoundingClientRect();
       return r.top < innerHeight && r.bottom > 0;

@@ -130,8 +130,8 @@ describe('the state in the address', () => {
     await page.goto(`${siteUrl}${story}#${id}=2023`);
     await expect.poll(() => shownView(page)).toBe('2023');
     expect((await marks(page)).faded).toBe(0);
-    await chartOf(page).locator('button[data-view="2024"]').click();
-    expect(await hash(page)).toBe(`#${id}=2024`);
+    await chartOf(page).getByRole('button', { name: 'Next year' }).click();
+    expect(await hash(page)).toBe(`#${id}=year:2024`);
     await page.close();
   });
 
@@ -140,8 +140,8 @@ describe('the state in the address', () => {
     await page.goto(`${siteUrl}${story}#${id}=select:Australia&us-import-reliance=select:MCS%202025`);
     expect(await chartOf(page).locator('.chart-selected').textContent()).toContain('Australia: ');
     expect(await chartOf(page, 'us-import-reliance').locator('.chart-selected').textContent()).toMatch(/^MCS 2025: /);
-    await chartOf(page).locator('button[data-view="2023"]').click();
-    expect(await hash(page)).toBe(`#${id}=view:2023;select:Australia&us-import-reliance=select:MCS+2025`);
+    await chartOf(page).getByRole('button', { name: 'Previous year' }).click();
+    expect(await hash(page)).toBe(`#${id}=select:Australia;year:2023&us-import-reliance=select:MCS+2025`);
     expect(await chartOf(page, 'us-import-reliance').locator('.chart-selected').textContent()).toMatch(/^MCS 2025: /);
     await page.close();
   });
@@ -152,7 +152,7 @@ describe('the state in the address', () => {
     const chart = chartOf(page);
     await chart.locator('.chart-select > summary').click();
     await chart.getByRole('checkbox', { name: 'Australia' }).check();
-    await chart.locator('button[data-view="2023"]').click();
+    await chart.getByRole('button', { name: 'Previous year' }).click();
     expect(await shownView(page)).toBe('2023');
     await page.goBack();
     await expect.poll(() => shownView(page)).toBe('2024');

@@ -1,13 +1,13 @@
 // What a reader does on a page, for tests that must see every script of the page at work (requests it makes, the
 // Content-Security-Policy, hostile text): scroll to the end, open every <details> and chart tab, switch every chart
-// view, read points with the keyboard (tooltips), open a claim, and on the search page run a search.
+// view and year, read points with the keyboard (tooltips), open a claim, and on the search page run a search.
 import type { Page } from 'playwright-core';
 
 export async function useLikeAReader(page: Page, query = 'rare earth'): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
   for (const tab of await page.locator('[role="tab"]').all()) await tab.click();
-  for (const button of await page.locator('.chart-views-switch button').all()) await button.click();
+  for (const button of await page.locator('.chart-views-switch button, .chart-time-step').all()) await button.click({ force: true });
   for (const plot of await page.locator('.chart-plot[tabindex="0"]:visible').all()) {
     await plot.focus();
     await page.keyboard.press('ArrowRight');

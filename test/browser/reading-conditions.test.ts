@@ -112,7 +112,7 @@ describe('print', () => {
     const page = await context.newPage();
     await page.goto(`${siteUrl}${leadStory.path}`);
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.chart-views-switch').first().isVisible()).toBe(false);
+    expect(await page.locator('.chart-time').first().isVisible()).toBe(false);
     expect(await page.locator('.site-header nav').isVisible()).toBe(false);
     const figures = await page.locator('sl-chart').evaluateAll((all) =>
       all.map((chart) => {
@@ -176,8 +176,8 @@ describe('with JavaScript off', () => {
     expect(cells[headers.indexOf('Year')]).toBe(String(first.year));
     expect(cells).toContain(Number(first.tonnes_reo).toLocaleString('en-US'));
     // Controls that need JavaScript do not show: every view is drawn instead, so a view switch would do nothing.
-    expect(await page.locator('.chart-views-switch button').count()).toBeGreaterThan(0);
-    expect(await page.locator('.chart-views-switch button:visible').count()).toBe(0);
+    expect(await page.locator('.chart-time button').count()).toBeGreaterThan(0);
+    expect(await page.locator(':is(.chart-views-switch, .chart-time) :is(button, input):visible').count()).toBe(0);
     // The data tables open without JavaScript.
     await page.locator('sl-chart').first().locator('.chart-table summary').click();
     expect(await page.locator('sl-chart').first().locator('.chart-table table').first().isVisible()).toBe(true);

@@ -571,6 +571,23 @@ describe('stacks and small multiples', () => {
   const fmt = (n: number) => n.toLocaleString('en-US');
   const pct = (n: number) => `${n.toFixed(1)}%`;
 
+  test('a view\'s own stack replaces the chart\'s: the same 100% stack drawn in tonnes in a second view', () => {
+    const { spec, dataset } = fixture('china-rest-share-area');
+    const chart = renderChart({ ...spec, views: [{ id: 'share', label: 'Share' }, { id: 'tonnes', label: 'Tonnes', stack: 'sum', format: { y: 'number' } }] }, dataset);
+    const [shares, tonnes] = chart.views;
+    const figure = (country: string, year: number) => dataset.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo as number;
+    const last = Math.max(...dataset.rows.map((r) => r.year as number));
+    // The first view keeps the chart's "share": shares computed, the axis to 100%.
+    expect(shares.rows.every((r) => typeof r.share_of_total_pct === 'number')).toBe(true);
+    expect(shares.summary).toContain(`China: ${((figure('China', last) / figure('World total', last)) * 100).toFixed(1)}% of the total in ${last}`);
+    // The second stacks the tonnes: no share, the stack's total is the world total, the axis in tonnes.
+    expect(tonnes.rows.some((r) => 'share_of_total_pct' in r)).toBe(false);
+    expect(tonnes.summary).toContain(`Stacked totals: ${figure('World total', last).toLocaleString('en-US')} in ${last}`);
+    const ticks = (view: typeof tonnes) => all(view.drawings[0].svg, 'svg > g[text-anchor="end"] > text').map((t) => t.textContent);
+    expect(ticks(shares).at(-1)).toBe('100%');
+    expect(Number(ticks(tonnes).at(-1)!.replace(/,/g, ''))).toBeGreaterThanOrEqual(figure('World total', last));
+  });
+
   test('a 100% stack: shares computed from tonnes, the rest of the world computed from the total, figures in tooltip and summary', () => {
     const chart = chinaRestShareArea();
     const { dataset } = fixture('china-rest-share-area');

@@ -128,6 +128,9 @@ const cases: Record<string, Expected[]> = {
   'stack-on-line': [
     { at: `${chart}:9:3`, field: 'stack', message: 'a line chart does not stack: "stack" works on area and bar charts; remove it, or make the mark "area" or "bar"', text: '"stack": "share"' },
   ],
+  'view-stack-on-line': [
+    { at: `${chart}:11:40`, field: 'views[1].stack', message: 'a line chart does not stack: "stack" works on area and bar charts; remove it, or make the mark "area" or "bar"', text: '"stack": "share"' },
+  ],
   'stack-share-total-zero': [
     {
       at: `${chart}:9:3`,

@@ -1,0 +1,228 @@
+// Moving through time and toggling tonnes and shares, on a fixture site (test/browser/fixtures/time/: rows copied
+// from data/mine-production.json). A chart whose views are all years gets a slider, previous/next and play; a chart
+// whose views set their own `stack` toggles between a 100% stack and tonnes. Expected figures are worked out here
+// from the fixture's data file, never read from the page's script.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch } from '../support/browser.ts';
+import { buildSite, type BuildResult } from '../support/build.ts';
+import { serve } from '../support/serve.ts';
+import { figure, readJson, type DataFile } from './site-files.ts';
+
+const fixture = path.join(import.meta.dirname, 'fixtures/time');
+const data = readJson<DataFile>(path.join(fixture, 'data/production.json'));
+const byYear = readJson<{ views: { id: string; subtitle: string }[] }>(path.join(fixture, 'content/charts/output-by-year.json'));
+const tonnes = (country: string, year: number) => Number(data.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
+const subtitleOf = (year: string) => byYear.views.find((v) => v.id === year)!.subtitle;
+const story = '/articles/time/';
+const id = 'output-by-year';
+
+let build: BuildResult;
+let site: Awaited<ReturnType<typeof serve>>;
+let context: BrowserContext;
+beforeAll(async () => {
+  build = await buildSite({ contentRoot: fixture });
+  if (!build.ok) throw new Error(build.output);
+  site = await serve(build.outDir);
+  context = await launch();
+});
+afterAll(async () => {
+  await context?.close();
+  await site?.close();
+  if (build) rmSync(build.outDir, { recursive: true, force: true });
+});
+
+const chartOf = (page: Page, chart = id) => page.locator(`sl-chart[data-chart="${chart}"]`);
+const slider = (page: Page) => chartOf(page).getByRole('slider', { name: 'Year' });
+const hash = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash));
+
+/** What the reader sees of the year chart: the view drawn, the slider's year, the subtitle, the summary and the live region. */
+async function seen(page: Page) {
+  const chart = chartOf(page);
+  return {
+    view: await chart.locator('.chart-view:visible').getAttribute('data-view'),
+    slider: await slider(page).getAttribute('aria-valuetext'),
+    subtitle: await chart.locator('.chart-subtitle').textContent(),
+    summary: await chart.locator('.chart-summary:visible').textContent(),
+  };
+}
+
+/** The year chart showing `year`: its view, slider, subtitle and a summary with China's tonnes that year. */
+async function expectYear(page: Page, year: number) {
+  // Play steps every 1.5 s.
+  await expect.poll(async () => (await seen(page)).view, { timeout: 4000 }).toBe(String(year));
+  const now = await seen(page);
+  expect(now.slider).toBe(String(year));
+  expect(now.subtitle).toBe(subtitleOf(String(year)));
+  expect(now.summary).toContain(figure(tonnes('China', year)));
+  expect(await chartOf(page).locator('.chart-time-year').textContent()).toBe(String(year));
+}
+
+describe('the time control', () => {
+  test('by keyboard alone: the slider steps through the years in order; view, subtitle, summary, URL and live region follow', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}${story}`);
+    // The views are written 2024, 2022, 2023; the slider runs 2022 to 2024 and opens at the first view, 2024.
+    await expectYear(page, 2024);
+    await slider(page).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expectYear(page, 2023);
+    expect(await hash(page)).toBe(`#${id}=year:2023`);
+    expect(await chartOf(page).locator('[aria-live="polite"]').textContent()).toBe('Year 2023');
+    await page.keyboard.press('Home');
+    await expectYear(page, 2022);
+    expect(await hash(page)).toBe(`#${id}=year:2022`);
+    await page.keyboard.press('End');
+    await expectYear(page, 2024);
+    // Tab reaches next and play from the slider, each labelled.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Previous year');
+    await page.keyboard.press('Enter');
+    await expectYear(page, 2023);
+    await page.close();
+  });
+
+  test('previous and next step a year and say when there is none; targets 24 px or more, no sideways scroll at 360 px', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`${site.url}${story}`);
+    const chart = chartOf(page);
+    const previous = chart.getByRole('button', { name: 'Previous year' });
+    const next = chart.getByRole('button', { name: 'Next year' });
+    expect(await next.getAttribute('aria-disabled')).toBe('true');
+    await next.press('Enter');
+    await expectYear(page, 2024);
+    await previous.click();
+    await previous.click();
+    await expectYear(page, 2022);
+    expect(await previous.getAttribute('aria-disabled')).toBe('true');
+    await next.click();
+    await expectYear(page, 2023);
+    for (const control of await chart.locator('.chart-time button:visible, .chart-time input').all()) {
+      const box = (await control.boundingBox())!;
+      expect(Math.min(box.width, box.height), await control.evaluate((el) => el.outerHTML)).toBeGreaterThanOrEqual(24);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.close();
+  });
+
+  test('play steps through every year to the last, announcing each, then stops', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}${story}`);
+    const chart = chartOf(page);
+    // Every year the live region says, in order.
+    await chart.locator('[aria-live="polite"]').evaluate((live) => {
+      (window as unknown as { said: string[] }).said = [];
+      new MutationObserver(() => (window as unknown as { said: string[] }).said.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+    });
+    const play = chart.getByRole('button', { name: 'Play' });
+    await play.click();
+    // At the last year, play starts over from the first.
+    await expectYear(page, 2022);
+    expect(await chart.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
+    await expectYear(page, 2023);
+    await expectYear(page, 2024);
+    await expect.poll(() => chart.locator('.chart-time-play').textContent(), { timeout: 4000 }).toBe('Play');
+    expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual(['Year 2022', 'Year 2023', 'Year 2024']);
+    expect(await hash(page)).toBe(`#${id}=year:2024`);
+    await page.close();
+  });
+
+  test('with reduced motion, play is not offered; the slider and buttons still work', async () => {
+    const page = await context.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${site.url}${story}`);
+    const chart = chartOf(page);
+    expect(await chart.locator('.chart-time').isVisible()).toBe(true);
+    expect(await chart.locator('.chart-time-play').isVisible()).toBe(false);
+    await chart.getByRole('button', { name: 'Previous year' }).click();
+    await expectYear(page, 2023);
+    // The reader's setting changing while the page is open: play comes back.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await expect.poll(() => chart.locator('.chart-time-play').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('the year in the URL on load and by a :view link opens its view; back and forward restore each year', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}${story}#${id}=year:2022`);
+    await expectYear(page, 2022);
+    await page.goto(`${site.url}${story}`);
+    await page.locator('a.view-link', { hasText: 'see 2023' }).click();
+    await expectYear(page, 2023);
+    expect(await hash(page)).toBe(`#${id}=year:2023`);
+    await chartOf(page).getByRole('button', { name: 'Next year' }).click();
+    await expectYear(page, 2024);
+    await page.goBack();
+    await expectYear(page, 2023);
+    await page.goBack();
+    await expectYear(page, 2024); // the page as opened: its first view
+    expect(await hash(page)).toBe('');
+    await page.goForward();
+    await expectYear(page, 2023);
+    await page.goForward();
+    await expectYear(page, 2024);
+    expect(await hash(page)).toBe(`#${id}=year:2024`);
+    await page.close();
+  });
+
+  test('without JavaScript, every year is drawn with its label and subtitle, and every value is in the tables', async () => {
+    const plain = await launch({ javaScriptEnabled: false });
+    const page = await plain.newPage();
+    await page.goto(`${site.url}${story}`);
+    const chart = chartOf(page);
+    expect(await chart.locator('.chart-time').isVisible()).toBe(false);
+    expect(await chart.locator('.chart-view svg:visible').count()).toBe(byYear.views.length);
+    // The first view's subtitle is the chart's own, in the caption; each other view's is over its drawing.
+    expect(await chart.locator('.chart-subtitle').textContent()).toBe(byYear.views[0].subtitle);
+    expect(await chart.locator('.chart-view-subtitle').allTextContents()).toEqual(byYear.views.slice(1).map((v) => v.subtitle));
+    await chart.locator('.chart-table > summary').click();
+    const cells = (await chart.locator('.chart-table td').allTextContents()).join(' ');
+    for (const year of [2022, 2023, 2024]) for (const country of ['China', 'United States']) expect(cells).toContain(figure(tonnes(country, year)));
+    await plain.close();
+  });
+});
+
+describe('tonnes or shares', () => {
+  const toggle = 'china-rest-toggle';
+  test('the Tonnes view redraws the stack in tonnes and its summary gives the totals; Share goes back', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}${story}`);
+    const chart = chartOf(page, toggle);
+    const ticks = () => chart.locator('.chart-view:visible .chart-drawing--wide svg > g[text-anchor="end"] > text').allTextContents();
+    const summary = () => chart.locator('.chart-summary:visible').textContent();
+    const china = tonnes('China', 2024);
+    const world = tonnes('World total', 2024);
+    expect((await ticks()).at(-1)).toBe('100%');
+    expect(await summary()).toContain(`China: ${((china / world) * 100).toFixed(1)}% of the total in 2024`);
+    await chart.getByRole('button', { name: 'Tonnes' }).click();
+    expect(await hash(page)).toBe(`#${toggle}=tonnes`);
+    expect(await chart.getByRole('button', { name: 'Tonnes' }).getAttribute('aria-pressed')).toBe('true');
+    // The axis now runs in tonnes, past the world total the two areas add up to.
+    const top = Number((await ticks()).at(-1)!.replace(/,/g, ''));
+    expect(top).toBeGreaterThanOrEqual(world);
+    expect(await summary()).toContain(`Stacked totals: ${figure(world)} in 2024`);
+    expect(await summary()).toContain(`China: ${figure(china)} in 2024`);
+    await chart.getByRole('button', { name: 'Share' }).click();
+    expect((await ticks()).at(-1)).toBe('100%');
+    await page.close();
+  });
+});
+
+describe.each(['light', 'dark'] as const)('axe, %s scheme', (colorScheme) => {
+  test('the time control and the stack toggle, wide and narrow, in a year and in tonnes: no violations', async () => {
+    const themed = await launch({ colorScheme });
+    const tab = await themed.newPage();
+    for (const width of [1200, 360]) {
+      await tab.setViewportSize({ width, height: 900 });
+      await tab.goto(`${site.url}${story}#${id}=year:2023&china-rest-toggle=tonnes`);
+      await expectYear(tab, 2023);
+      const results = await new AxeBuilder({ page: tab }).analyze();
+      expect(results.violations.map((v) => `${width}px ${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+    await themed.close();
+  });
+});
