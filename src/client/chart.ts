@@ -6,17 +6,11 @@
 // reader highlights, the year) is kept in the URL hash, in the format src/lib/chart-state.ts describes; each change
 // a reader makes is a history entry, so back and forward restore it. The place list (chart-select.ts) is loaded
 // on first use; views that are all years get a year slider (chart-time.ts).
-import { parseStates, statesHash, type ChartState } from '../lib/chart-state.ts';
+import { parseStates, type ChartState } from '../lib/chart-state.ts';
 import { marksOf, type PointData } from './chart-marks.ts';
 import { timeControl, type TimeControl } from './chart-time.ts';
+import { readState, writeState } from './state-url.ts';
 
-/** Sets this page's entry for one chart in the hash, keeping the other charts' entries; `replace`: in the same history entry. */
-export function writeState(chart: string, state: ChartState, replace = false) {
-  const states = parseStates(location.hash);
-  states.set(chart, state);
-  history[replace ? 'replaceState' : 'pushState'](null, '', statesHash(states) || location.pathname + location.search);
-  dispatchEvent(new Event('chart-state'));
-}
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -70,7 +64,9 @@ class SupplyLinesChart extends HTMLElement {
 
   /** A reader's change: a history entry, then the chart follows it and the live region says what it shows. */
   #change(state: ChartState, replace = false) {
-    writeState(this.dataset.chart ?? '', state, replace);
+    // The figure's open tab is figure-tabs.ts's part of the state: kept as the address has it.
+    const id = this.dataset.chart ?? '';
+    writeState(id, { ...state, tab: readState(id).tab }, replace);
     this.#apply(state);
     const said = this.#said.textContent;
     this.#live.textContent = this.querySelector('.chart-time') && state.year ? `Year ${state.year}${said ? `. ${said}` : ''}` : said || `Nothing highlighted`;

@@ -2,11 +2,11 @@
 // a "chart-state" event for whatever shows the address (the chart page's "Link to this view", :view links).
 import { parseStates, statesHash, type ChartState } from '../lib/chart-state.ts';
 
-/** Sets this page's entry for one chart in the hash, keeping the other charts' entries. */
-export function writeState(chart: string, state: ChartState) {
+/** Sets this page's entry for one chart in the hash, keeping the other charts' entries; `replace`: in the same history entry. */
+export function writeState(chart: string, state: ChartState, replace = false) {
   const states = parseStates(location.hash);
   states.set(chart, state);
-  history.pushState(null, '', statesHash(states) || location.pathname + location.search);
+  history[replace ? 'replaceState' : 'pushState'](null, '', statesHash(states) || location.pathname + location.search);
   dispatchEvent(new Event('chart-state'));
 }
 
