@@ -80,7 +80,8 @@ class SupplyLinesChart extends HTMLElement {
     if (shown !== undefined) {
       for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.view === shown));
       this.#time?.show(shown);
-      for (const view of this.querySelectorAll<HTMLElement>('.chart-view')) {
+      // The Table tab shows the rows of the view on screen (without JavaScript, and on paper, every view's).
+      for (const view of this.querySelectorAll<HTMLElement>('.chart-view, .chart-table-view')) {
         view.hidden = view.dataset.view !== shown;
         // The caption's subtitle follows the view (its year, its edition).
         const subtitle = this.querySelector('.chart-subtitle');

@@ -16,6 +16,7 @@ const fixture = path.join(import.meta.dirname, 'fixtures/time');
 const data = readJson<DataFile>(path.join(fixture, 'data/production.json'));
 const byYear = readJson<{ views: { id: string; subtitle: string }[] }>(path.join(fixture, 'content/charts/output-by-year.json'));
 const tonnes = (country: string, year: number) => Number(data.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
+const byYearViews = readJson<{ views: { id: string; filter: { country: string[] } }[] }>(path.join(fixture, 'content/charts/output-by-year.json')).views;
 const subtitleOf = (year: string) => byYear.views.find((v) => v.id === year)!.subtitle;
 const story = '/articles/time/';
 const id = 'output-by-year';
@@ -166,6 +167,23 @@ describe('the time control', () => {
     await page.goForward();
     await expectYear(page, 2024);
     expect(await hash(page)).toBe(`#${id}=year:2024`);
+    await page.close();
+  });
+
+  test('the Table tab shows the rows of the year on screen, and follows the slider', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}${story}#${id}=year:2022;tab:table`);
+    const years = () => chartOf(page).locator('[role="tabpanel"] table:visible tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+    const expectRowsOf = async (year: number) => {
+      // The rows the year's view keeps, by its own filter in the fixture's spec.
+      const { filter } = byYearViews.find((v) => v.id === String(year))!;
+      const rows = data.rows.filter((r) => r.year === year && filter.country.includes(String(r.country)));
+      await expect.poll(async () => (await years()).length).toBe(rows.length);
+      for (const text of await years()) expect(text).toContain(String(year));
+    };
+    await expectRowsOf(2022);
+    await chartOf(page).getByRole('button', { name: 'Next year' }).click();
+    await expectRowsOf(2023);
     await page.close();
   });
 
