@@ -6,7 +6,7 @@ import { statusWord } from './status-words.ts';
 
 /** One entry of a chart's key: a colour category, or a way of drawing that needs explaining. */
 export interface LegendItem {
-  kind: 'swatch' | 'estimate' | 'range' | 'band' | 'projection' | 'reported' | 'marker';
+  kind: 'swatch' | 'estimate' | 'range' | 'band' | 'projection' | 'reported' | 'marker' | 'scale';
   label: string;
   color?: string;
   /** How the chart draws marks: estimates look different on bars than on dots. */
@@ -16,6 +16,8 @@ export interface LegendItem {
 export function legendOf(kind: ChartKind, spec: ChartSpec, views: { hasEstimates: boolean; hasRanges: boolean; band?: string; hasProjections: boolean }[], uncertainties: NumberedAnnotation[], colorKey: ColorKey): LegendItem[] {
   const shape = kind.legendShape;
   const items: LegendItem[] = colorKey.entries.map((c) => ({ kind: 'swatch', label: statusWord(c.value), color: c.color }));
+  // The steps are the chart's, over every view's rows (shape.ts chartColorKey), so the years (or views) compare.
+  if (colorKey.steps && views.length > 1) items.push({ kind: 'scale', label: spec.views?.every((v) => /^\d{4}$/.test(v.id)) ? 'Same steps every year' : 'Same steps in every view' });
   if (views.some((v) => v.hasEstimates)) items.push({ kind: 'estimate', label: { bar: 'Estimate (lighter, dashed outline)', dot: 'Estimate (hollow)', outline: 'Estimate (dashed outline)' }[shape], shape });
   if (views.some((v) => v.hasRanges)) items.push({ kind: 'range', label: 'Range, low to high' });
   const band = views.find((v) => v.band)?.band;

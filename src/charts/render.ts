@@ -17,6 +17,7 @@ import { bandLabel, bandRows, isProjection, projectionNote } from './projection.
 import { chartColorKey, chartShape, type ChartShape, type ColorKey, type DrawRow, type NumberedAnnotation } from './shape.ts';
 import { composeFacets, facetLayout, facetsOf, markersOf } from './facets.ts';
 import { selectionOf, type Selection } from './selection.ts';
+import { paintBetween, type Paint } from './recolour.ts';
 
 export type { LegendItem, Point };
 
@@ -68,6 +69,9 @@ export interface RenderedView {
   xTexts?: string[];
   /** Charts with a place or series field: each point's place, year and highlighted sentence (selection.ts). */
   selection?: Selection;
+  /** A view after the first that differs from it in paint only (a map's year): per layout, what recolours the first
+   * view's drawing to this one (recolour.ts). The page carries this instead of the view's drawings. */
+  paint?: Record<keyof typeof layouts, Paint>;
 }
 
 export interface RenderedChart {
@@ -92,16 +96,24 @@ export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
   const notes = annotations.filter((a) => a.kind !== 'uncertainty').map((a, i) => ({ ...a, number: i + 1 }));
   const kind = kindOf(spec.mark);
   const resolved = chartViews(spec).map((view) => resolveView(spec, view));
+  const viewsRows = resolved.map((chart) => prepareRows(chart, dataset.rows).rows);
   // One colour per category for the whole chart, from every view's rows, so each view matches the one legend.
-  const colorKey = chartColorKey(resolved[0], resolved.flatMap((chart) => prepareRows(chart, dataset.rows).rows), kind);
-  const views = resolved.map((chart) => renderView(kind, spec.id, chart, dataset, uncertainties, colorKey));
+  const colorKey = chartColorKey(resolved[0], viewsRows.flat(), kind);
+  const views = resolved.map((chart) => renderView(kind, spec.id, chart, dataset, uncertainties, colorKey, viewsRows));
+  if (kind.recolours) for (const view of views.slice(1)) paintOf(views[0], view);
   const dataNotes = [...new Set(views.flatMap((view) => view.dataNotes))];
   return { id: spec.id, spec, dataset, uncertainties, notes, dataNotes, views, legend: legendOf(kind, spec, views, uncertainties, colorKey) };
 }
 
-function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, dataset: Dataset, uncertainties: NumberedAnnotation[], colorKey: ColorKey): RenderedView {
+/** A view that differs from the first in paint only, at every layout, gets its paint (the kind draws the same shapes). */
+function paintOf(first: RenderedView, view: RenderedView) {
+  const paints = view.drawings.map((drawing) => [drawing.layout, paintBetween(first.drawings.find((d) => d.layout === drawing.layout)?.svg ?? '', drawing.svg)] as const);
+  if (paints.every(([, paint]) => paint)) view.paint = Object.fromEntries(paints) as RenderedView['paint'];
+}
+
+function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, dataset: Dataset, uncertainties: NumberedAnnotation[], colorKey: ColorKey, viewsRows: Row[][]): RenderedView {
   const { rows, chart } = prepareRows(resolved, dataset.rows);
-  const shape = chartShape(chart, rows, colorKey, kind);
+  const shape = { ...chartShape(chart, rows, colorKey, kind), viewsRows };
   const suffix = chart.view ? `-${chart.view.id}` : '';
   const hit = kind.reading.hit(shape, chart);
   const banded = kind.overlay(shape).bands ? bandRows(shape.rows, chart.color ?? undefined) : new Set<DrawRow>();

@@ -36,6 +36,8 @@ export interface ChartShape {
   domainRows?: DrawRow[];
   /** Rows the kind does not draw (a map's "World total"), for its summary and notes. */
   leftOut?: DrawRow[];
+  /** Each view's rows, the first view's first: a map draws a shape for each place any view draws (recolour.ts). */
+  viewsRows?: readonly (readonly Row[])[];
 }
 
 /** The rows a chart's scales span: every facet's in a small multiple, else the chart's own. */

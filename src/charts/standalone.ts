@@ -246,6 +246,8 @@ function legendSymbol(item: LegendItem, x: number, cy: number): string {
       return `<line x1="${x}" x2="${x + 16}" y1="${cy}" y2="${cy}" stroke="var(--chart-reported)" stroke-width="3" stroke-dasharray="5,3"/>`;
     case 'marker':
       return marker(x + 8, cy, '1');
+    case 'scale':
+      return ''; // words only: the steps are the same in every view
   }
 }
 

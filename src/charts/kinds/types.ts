@@ -43,6 +43,8 @@ export interface ChartKind extends ShapeHooks {
     /** Where a row's point is, px, for a kind that has no x and y scales (maps); default: from Plot's scales. */
     at?(row: DrawRow, plan: Plan): [number, number];
   };
+  /** Views that keep other rows draw the same shapes, so the page recolours the first view's drawing (maps: recolour.ts). */
+  recolours?: boolean;
   /** How the key draws estimates: as lighter bars, as hollow dots, or as places with a dashed outline (maps). */
   legendShape: 'bar' | 'dot' | 'outline';
   /** Notes the kind writes from the data, listed under the chart with the spec's notes (a map's rows left off it). */

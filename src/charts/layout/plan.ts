@@ -85,6 +85,10 @@ export interface MapPlan {
   places: Map<DrawRow, { outline?: string; at: [number, number]; symbol: boolean }>;
   /** How many countries of the base map have no row. */
   noDataCount: number;
+  /** Every place the chart's views draw, in one order for all views: this view's rows, and as "no data" the places
+   * only other views draw, each with a shape of its own, so that the views' drawings differ in paint only
+   * (recolour.ts). */
+  slots: { row?: DrawRow; outline?: string; at: [number, number]; symbol: boolean }[];
 }
 
 /** Marks the names of spacer bands, which are never data. */

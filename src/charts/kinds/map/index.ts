@@ -42,24 +42,47 @@ export const map: ChartKind = {
     const { plan } = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: () => 'none' });
     // Islands under a square px at the narrow width are left off the countries without a figure.
     const { projection, height, countries } = projectedWorld(layout.width, (layout.width / narrowWidth) ** 2);
-    const places: MapPlan['places'] = new Map();
-    const drawn = new Set<ProjectedCountry>();
-    for (const row of shape.rows) {
-      const place = resolvePlace(row[chart.x]);
-      if (place.kind !== 'country') continue;
+    // Where a place is drawn: its country's outline, else (a place the base map lacks) a symbol at its centre.
+    const placeOf = (value: unknown) => {
+      const place = resolvePlace(value);
+      if (place.kind !== 'country') return undefined;
       const found = countries.find(({ country: c }) => (place.numeric && String(c.id) === place.numeric) || c.properties.name === place.name);
-      if (found) {
-        drawn.add(found);
-        places.set(row, { outline: found.outline, at: found.at, symbol: found.area * (narrowWidth / layout.width) ** 2 < smallArea });
-      } else {
-        const centre = centreOfSmallPlace(place.numeric, place.name);
-        const at = centre && projection(centre);
-        if (at) places.set(row, { at: [Math.round(at[0] * 10) / 10, Math.round(at[1] * 10) / 10], symbol: true });
-      }
+      if (found) return { key: found.country.properties.name, found, outline: found.outline, at: found.at, symbol: found.area * (narrowWidth / layout.width) ** 2 < smallArea };
+      const centre = centreOfSmallPlace(place.numeric, place.name);
+      const at = centre && projection(centre);
+      return at ? { key: place.name, at: [Math.round(at[0] * 10) / 10, Math.round(at[1] * 10) / 10] as [number, number], symbol: true } : undefined;
+    };
+    // One slot per place (per row of it, where a view has several) over every view, in order of first appearance,
+    // the first view's rows first: every view draws the same shapes in the same order, painted with its own rows.
+    const slotOf = (rows: readonly Record<string, unknown>[]) => {
+      const seen = new Map<string, number>();
+      return rows.flatMap((row) => {
+        const place = placeOf(row[chart.x]);
+        if (!place) return [];
+        const n = seen.get(place.key) ?? 0;
+        seen.set(place.key, n + 1);
+        return [{ key: `${place.key}#${n}`, row, place }];
+      });
+    };
+    const own = slotOf(shape.rows);
+    const slots = new Map<string, MapPlan['slots'][number] & { found?: ProjectedCountry }>();
+    const others = styleOf(chart) === 'choropleth' ? (shape.viewsRows ?? []).flatMap(slotOf) : [];
+    for (const { key, place } of [...others, ...own]) if (!slots.has(key)) slots.set(key, { found: place.found, outline: place.outline, at: place.at, symbol: place.symbol });
+    const places: MapPlan['places'] = new Map();
+    for (const { key, row, place } of own) {
+      places.set(row as DrawRow, { outline: place.outline, at: place.at, symbol: place.symbol });
+      slots.get(key)!.row = row as DrawRow;
     }
+    const drawn = new Set([...slots.values()].flatMap((slot) => (slot.found ? [slot.found] : [])));
     const rest = countries.filter((c) => !drawn.has(c));
     const land = styleOf(chart) === 'symbol' ? countries : rest;
-    plan.map = { noData: land.map((c) => c.withoutIslands).join(''), places, noDataCount: rest.length };
+    const withRow = new Set(own.flatMap(({ place }) => (place.found ? [place.found] : [])));
+    plan.map = {
+      noData: land.map((c) => c.withoutIslands).join(''),
+      places,
+      noDataCount: countries.filter((c) => !withRow.has(c)).length,
+      slots: [...slots.values()].map(({ found: _found, ...slot }) => slot),
+    };
     Object.assign(plan, { marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 0, height });
     return plan;
   },
@@ -78,6 +101,7 @@ export const map: ChartKind = {
   dataNotes: (chart, shape) => leftOffNote(chart, shape),
   reading: { hit: () => 'region', head: 'value', at: (row, plan) => plan.map?.places.get(row)?.at ?? [0, 0] },
   legendShape: 'outline',
+  recolours: true,
 };
 
 /**

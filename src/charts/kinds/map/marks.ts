@@ -19,13 +19,16 @@ export function mapMark({ chart, shape, plan }: DrawContext, style: 'choropleth'
     const colour = (row: DrawRow) => (shape.colorSteps ? stepOf(shape.colorSteps, value(row)).color : noData);
     const index = new Map(shape.rows.map((row, i) => [row, i]));
     if (style === 'choropleth') {
-      for (const [row, place] of map.places) {
-        if (!place.outline) continue;
-        paint.el('path', { d: place.outline, fill: colour(row), 'data-point': index.get(row), ...(row.estimate ? estimateStroke : { stroke: background, 'stroke-width': 0.5 }) }, g);
+      // A place only other views draw is "no data" here, in the shape those views paint (its symbol hidden).
+      for (const { row, outline } of map.slots) {
+        if (!outline) continue;
+        if (!row) paint.el('path', { d: outline, fill: noData, stroke: background, 'stroke-width': 0.5 }, g);
+        else paint.el('path', { d: outline, fill: colour(row), 'data-point': index.get(row), ...(row.estimate ? estimateStroke : { stroke: background, 'stroke-width': 0.5 }) }, g);
       }
-      for (const [row, place] of map.places) {
-        if (!place.symbol) continue;
-        paint.el('circle', { cx: place.at[0], cy: place.at[1], r: plan.dotRadius, fill: colour(row), 'data-point': index.get(row), ...(row.estimate ? estimateStroke : { stroke: ink, 'stroke-width': 1 }) }, g);
+      for (const { row, at, symbol } of map.slots) {
+        if (!symbol) continue;
+        if (!row) paint.el('circle', { cx: at[0], cy: at[1], r: plan.dotRadius, fill: noData, stroke: ink, 'stroke-width': 1, visibility: 'hidden' }, g);
+        else paint.el('circle', { cx: at[0], cy: at[1], r: plan.dotRadius, fill: colour(row), 'data-point': index.get(row), ...(row.estimate ? estimateStroke : { stroke: ink, 'stroke-width': 1 }) }, g);
       }
       return g;
     }

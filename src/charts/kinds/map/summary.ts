@@ -33,10 +33,11 @@ function noDataCount(chart: ResolvedChart, shape: ChartShape): number {
   return worldCountries().filter((c) => !named.has(String(c.id)) && !named.has(c.properties.name)).length;
 }
 
-/** The rows left off the map (they stand for many places), as a note. */
+/** The rows left off the map (they stand for many places), as a note; in a chart with views, naming the view. */
 export function leftOffNote(chart: ResolvedChart, shape: ChartShape): string[] {
   if (!shape.leftOut?.length) return [];
   const { fy } = summaryFormats(chart, shape);
   const listed = shape.leftOut.map((r) => `${r[chart.x]} (${fy(r[chart.y])})`).join(', ');
-  return [`Not drawn on the map, as they stand for many places: ${listed}.`];
+  const notDrawn = chart.view ? `${chart.view.label}: not drawn` : 'Not drawn';
+  return [`${notDrawn} on the map, as they stand for many places: ${listed}.`];
 }
