@@ -1,4 +1,5 @@
 // Which place each mark of a chart's drawing draws, for chart.ts to fade the places a reader did not pick.
+import type { Paint } from '../charts/recolour.ts';
 /** What the build wrote for a view's drawings (src/components/Chart.astro): each point's text and position. */
 export interface PointData {
   texts: string[];
@@ -19,14 +20,16 @@ export interface PointData {
   panels?: Record<string, [number, number, number, number][]>;
   /** Charts with a place field: each point's place, year and sentence when highlighted (src/charts/selection.ts). */
   select?: { field: string; places: string[]; says: string[]; years: string[] };
+  /** A view drawn as the first view's drawings recoloured (src/charts/recolour.ts): per layout, its paint. */
+  paint?: Record<string, Paint>;
 }
 
 /** Which place each mark of a drawing draws, worked out once per drawing (see marksOf). */
 const drawnMarks = new WeakMap<HTMLElement, Map<SVGGeometryElement, string[]>>();
 
 /**
- * Which places each mark of a drawing draws: the place most of whose points lie on it (a bar's end, a dot, a line's
- * stroke, a country's shape), or the places tied for most (a dot where two series meet). Kind-agnostic: it reads the
+ * Which places each mark of a drawing draws: the point a mark names (`data-point`, a map's shapes), else the place
+ * most of whose points lie on it (a bar's end, a dot, a line's stroke), or the places tied for most (a dot where two series meet). Kind-agnostic: it reads the
  * SVG's geometry against the points the build wrote, so the drawings need no markup of their own. Marks on no point
  * (axes, rules) are left out. Undefined while the drawing is not shown (no geometry to read).
  */
@@ -38,6 +41,14 @@ export function marksOf(drawing: HTMLElement, data: PointData) {
   if (found || !svg || !points || !screen || !data.select || drawing.offsetParent === null) return found;
   const { places } = data.select;
   found = new Map();
+  // Marks that name their point (a map's countries and symbols) draw its place: no geometry to read, and none to
+  // misread (a thin country's centre can lie in its neighbour, which is "no data").
+  const named = svg.querySelectorAll<SVGGeometryElement>('[data-point]');
+  for (const mark of named) found.set(mark, [places[Number(mark.dataset.point)]]);
+  if (named.length) {
+    drawnMarks.set(drawing, found);
+    return found;
+  }
   for (const mark of svg.querySelectorAll<SVGGeometryElement>(':scope > g:not(.chart-overlay, .chart-underlay) :is(rect, circle, path, polygon)')) {
     const own = mark.getScreenCTM();
     if (!own) continue;

@@ -8,6 +8,7 @@
 // on first use; views that are all years get a year slider (chart-time.ts).
 import { parseStates, type ChartState } from '../lib/chart-state.ts';
 import { marksOf, type PointData } from './chart-marks.ts';
+import { paintView } from './chart-paint.ts';
 import { timeControl, type TimeControl } from './chart-time.ts';
 import { readState, writeState } from './state-url.ts';
 
@@ -80,6 +81,9 @@ class SupplyLinesChart extends HTMLElement {
     if (shown !== undefined) {
       for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.view === shown));
       this.#time?.show(shown);
+      // A view the build wrote as paint is drawn from the first view's drawings when first shown.
+      const base = this.querySelector<HTMLElement>('.chart-view .chart-plot');
+      for (const { element, data } of this.#plots) if (data.paint && base && element.closest<HTMLElement>('.chart-view')?.dataset.view === shown) paintView(element, base, data.paint);
       // The Table tab shows the rows of the view on screen (without JavaScript, and on paper, every view's).
       for (const view of this.querySelectorAll<HTMLElement>('.chart-view, .chart-table-view')) {
         view.hidden = view.dataset.view !== shown;

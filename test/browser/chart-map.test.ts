@@ -121,6 +121,21 @@ describe.each([
   });
 });
 
+test('a highlighted country keeps its colour and the others fade; the countries with no figure never do', async () => {
+  const context = await launch({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  const rows = places(production);
+  // Every place, Vietnam among them: a thin country whose middle lies in its neighbour, which has no figure.
+  for (const [index, row] of rows.entries()) {
+    await page.goto(`${site.url}/articles/maps/#production-map=select:${encodeURIComponent(String(row.country))}`);
+    const svg = plotOf(page, 'production-map').locator('svg:visible');
+    await expect.poll(() => svg.locator('.chart-faded').count(), String(row.country)).toBeGreaterThan(0);
+    const kept = await svg.locator('.chart-map > :not(.chart-faded)').evaluateAll((shapes) => shapes.map((s) => s.getAttribute('data-point')));
+    expect(kept, String(row.country)).toEqual([null, String(index)]);
+  }
+  await context.close();
+});
+
 describe.each(['light', 'dark'] as const)('axe on the maps, %s scheme', (colorScheme) => {
   test('no violations, with the data tables open', async () => {
     const context = await launch({ colorScheme });

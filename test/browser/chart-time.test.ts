@@ -1,6 +1,6 @@
 // Moving through time and toggling tonnes and shares, on a fixture site (test/browser/fixtures/time/: rows copied
-// from data/mine-production.json). A chart whose views are all years gets a slider, previous/next and play; a chart
-// whose views set their own `stack` toggles between a 100% stack and tonnes. Expected figures are worked out here
+// from data/mine-production.json). A chart whose views are all years gets a slider, previous/next and play; a map's
+// years recolour one drawing; a chart whose views set their own `stack` toggles between a 100% stack and tonnes. Expected figures are worked out here
 // from the fixture's data file, never read from the page's script.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -204,6 +204,131 @@ describe('the time control', () => {
   });
 });
 
+// A map of every year is drawn once: the first year (2017, China and the United States) whole, each other year as paint
+// over it (src/charts/recolour.ts). Australia has figures from 2022 only, so 2022-2024 paint a country 2017 has none for.
+describe('a map recoloured by year', () => {
+  const map = 'output-map-by-year';
+  const mapSpec = readJson<{ views: { id: string; subtitle: string }[] }>(path.join(fixture, 'content/charts/output-map-by-year.json'));
+  const placesIn = (year: number) => data.rows.filter((r) => r.year === year && !['World total', 'Other countries'].includes(String(r.country)));
+  const mapSlider = (page: Page) => chartOf(page, map).getByRole('slider', { name: 'Year' });
+  const world = (year: number) => tonnes('World total', year);
+  /** The map on screen: each shape that names a point, as its place (its point's text), fill and outline; the key's steps. */
+  const shown = (page: Page) =>
+    chartOf(page, map).evaluate((chart) => {
+      const view = [...chart.querySelectorAll<HTMLElement>('.chart-view')].find((v) => !v.hidden)!;
+      const drawing = [...view.querySelectorAll<HTMLElement>('.chart-drawing')].find((d) => d.offsetParent !== null);
+      const texts: string[] = JSON.parse(view.querySelector('script.chart-points')!.textContent!).texts;
+      const shapes = [...(drawing?.querySelectorAll('.chart-map [data-point]') ?? [])].map((shape) => ({
+        place: texts[Number(shape.getAttribute('data-point'))].split(':')[0],
+        fill: shape.getAttribute('fill'),
+        dashed: shape.hasAttribute('stroke-dasharray'),
+        faded: shape.classList.contains('chart-faded'),
+      }));
+      const steps = [...chart.querySelectorAll('.chart-legend li')].flatMap((item) => {
+        const swatch = /swatch--(seq\d)/.exec(item.querySelector('.swatch')?.className ?? '')?.[1];
+        const bounds = (item.textContent ?? '').split(' to ').map((n) => Number(n.replace(/,/g, '')));
+        return swatch && bounds.length === 2 ? [{ fill: `var(--chart-${swatch})`, from: bounds[0], to: bounds[1] }] : [];
+      });
+      return { view: view.dataset.view, shapes, steps, grey: drawing?.querySelectorAll('.chart-map > path:not([data-point])').length ?? 0 };
+    });
+
+  /** Each of the year's places in the step of its figure on the key, estimates dashed; no other place named. */
+  async function expectMapOf(page: Page, year: number) {
+    await expect.poll(async () => (await shown(page)).view).toBe(String(year));
+    const { shapes, steps, grey } = await shown(page);
+    const places = placesIn(year);
+    expect(shapes.map((s) => s.place).sort()).toEqual(places.map((r) => String(r.country)).sort());
+    for (const row of places) {
+      const value = Number(row.tonnes_reo);
+      const step = steps.find((s) => value >= s.from && value < s.to);
+      expect(shapes.find((s) => s.place === row.country), `${row.country} ${year}`).toMatchObject({ fill: step?.fill, dashed: Boolean(row.estimate) });
+    }
+    // The countries with no figure that year, Australia before 2022 among them, are grey.
+    expect(grey).toBeGreaterThan(places.length < 3 ? 1 : 0);
+    expect(await chartOf(page, map).locator('.chart-subtitle').textContent()).toBe(mapSpec.views.find((v) => v.id === String(year))!.subtitle);
+    expect(await chartOf(page, map).locator('.chart-summary:visible').textContent()).toContain(figure(tonnes('China', year)));
+  }
+
+  test('the page draws the map once; by keyboard the slider recolours it to each year, in one scale', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}${story}`);
+    // One drawing per layout for eight years: the other years are paint.
+    expect(await chartOf(page, map).locator('.chart-drawing svg').count()).toBe(2);
+    expect(await chartOf(page, map).locator('.chart-legend').textContent()).toContain('Same steps every year');
+    await expectMapOf(page, 2017);
+    await mapSlider(page).focus();
+    for (const year of [2018, 2019, 2020, 2021, 2022, 2023, 2024]) {
+      await page.keyboard.press('ArrowRight');
+      await expectMapOf(page, year);
+      expect(await hash(page)).toBe(`#${map}=year:${year}`);
+    }
+    await page.keyboard.press('Home');
+    await expectMapOf(page, 2017);
+    await page.close();
+  });
+
+  test("a highlighted country's sentence, fading and tooltip follow the year; a :view link sets both", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`${site.url}${story}`);
+    await page.locator('a.view-link', { hasText: 'see Australia in 2023' }).click();
+    const chart = chartOf(page, map);
+    const said = () => chart.locator('.chart-selected').textContent();
+    const sentence = (year: number, estimate: boolean) => `Australia: ${figure(tonnes('Australia', year))} ${data.unit} in ${year}, ${((tonnes('Australia', year) / world(year)) * 100).toFixed(1)}% of the world${estimate ? ' (estimate)' : ''}`;
+    await expectMapOf(page, 2023);
+    expect(await said()).toBe(sentence(2023, true));
+    expect((await shown(page)).shapes.filter((s) => !s.faded).map((s) => s.place)).toEqual(['Australia']);
+    // The pointer over Australia reads this year's figure.
+    const places = (await shown(page)).shapes.map((s) => s.place);
+    await chart.locator('.chart-view:visible .chart-drawing:visible .chart-map [data-point]').nth(places.indexOf('Australia')).hover({ force: true });
+    expect(await chart.locator('.chart-view:visible .chart-tooltip').textContent()).toContain(`Australia: ${figure(tonnes('Australia', 2023))}`);
+    await chart.getByRole('button', { name: 'Previous year' }).click();
+    await expectMapOf(page, 2022);
+    expect(await said()).toBe(sentence(2022, false));
+    await mapSlider(page).focus();
+    await page.keyboard.press('Home');
+    await expectMapOf(page, 2017);
+    expect(await said()).toBe('Australia: not drawn in this view');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.close();
+  });
+
+  test('the Table tab shows the year on the map', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}${story}#${map}=year:2019;tab:table`);
+    const rows = () => chartOf(page, map).locator('[role="tabpanel"] table:visible tbody tr').allTextContents();
+    await expect.poll(async () => (await rows()).length).toBe(placesIn(2019).length);
+    for (const text of await rows()) expect(text).toContain('2019');
+    await chartOf(page, map).getByRole('button', { name: 'Next year' }).click();
+    await expect.poll(async () => (await rows()).length).toBe(placesIn(2020).length);
+    for (const text of await rows()) expect(text).toContain('2020');
+    await page.close();
+  });
+
+  test('printed, the year on screen and the first year are drawn, and no year is an empty frame', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}${story}#${map}=year:2023`);
+    await expectMapOf(page, 2023);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await chartOf(page, map).locator('.chart-view:visible').evaluateAll((views) => views.map((v) => `${(v as HTMLElement).dataset.view} ${v.querySelectorAll('.chart-drawing svg').length}`));
+    expect(printed).toEqual(['2017 2', '2023 2']);
+    await page.close();
+  });
+
+  test('without JavaScript, the first year is drawn and every year is in the table', async () => {
+    const plain = await launch({ javaScriptEnabled: false });
+    const page = await plain.newPage();
+    await page.goto(`${site.url}${story}`);
+    const chart = chartOf(page, map);
+    expect(await chart.locator('.chart-view:visible').evaluateAll((views) => views.map((v) => (v as HTMLElement).dataset.view))).toEqual(['2017']);
+    expect(await chart.locator('.chart-drawing svg:visible').count()).toBe(1);
+    await chart.locator('.chart-table > summary').click();
+    const cells = (await chart.locator('.chart-table td').allTextContents()).join(' ');
+    for (const year of [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]) for (const row of placesIn(year)) expect(cells).toContain(figure(Number(row.tonnes_reo)));
+    await plain.close();
+  });
+});
+
 describe('tonnes or shares', () => {
   const toggle = 'china-rest-toggle';
   test('the Tonnes view redraws the stack in tonnes and its summary gives the totals; Share goes back', async () => {
@@ -231,12 +356,12 @@ describe('tonnes or shares', () => {
 });
 
 describe.each(['light', 'dark'] as const)('axe, %s scheme', (colorScheme) => {
-  test('the time control and the stack toggle, wide and narrow, in a year and in tonnes: no violations', async () => {
+  test('the time control, the stack toggle and a recoloured map, wide and narrow, in a year and in tonnes: no violations', async () => {
     const themed = await launch({ colorScheme });
     const tab = await themed.newPage();
     for (const width of [1200, 360]) {
       await tab.setViewportSize({ width, height: 900 });
-      await tab.goto(`${site.url}${story}#${id}=year:2023&china-rest-toggle=tonnes`);
+      await tab.goto(`${site.url}${story}#${id}=year:2023&china-rest-toggle=tonnes&output-map-by-year=select:Australia;year:2022`);
       await expectYear(tab, 2023);
       const results = await new AxeBuilder({ page: tab }).analyze();
       expect(results.violations.map((v) => `${width}px ${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
