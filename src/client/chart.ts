@@ -81,9 +81,12 @@ class SupplyLinesChart extends HTMLElement {
     if (shown !== undefined) {
       for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.view === shown));
       this.#time?.show(shown);
-      // A view the build wrote as paint is drawn from the first view's drawings when first shown.
-      const base = this.querySelector<HTMLElement>('.chart-view .chart-plot');
-      for (const { element, data } of this.#plots) if (data.paint && base && element.closest<HTMLElement>('.chart-view')?.dataset.view === shown) paintView(element, base, data.paint);
+      // A view the build wrote as paint is drawn, when first shown, from the drawings of the first view beside it.
+      for (const { element, data } of this.#plots) {
+        const view = element.closest<HTMLElement>('.chart-view');
+        const base = view?.parentElement?.querySelector<HTMLElement>(':scope > .chart-view .chart-plot');
+        if (data.paint && base && view?.dataset.view === shown) paintView(element, base, data.paint);
+      }
       // The Table tab shows the rows of the view on screen (without JavaScript, and on paper, every view's).
       for (const view of this.querySelectorAll<HTMLElement>('.chart-view, .chart-table-view')) {
         view.hidden = view.dataset.view !== shown;
