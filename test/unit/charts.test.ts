@@ -89,6 +89,9 @@ function reservesSlope() {
 function slopeHostileLabels() {
   return render('slope-hostile-labels'); // slope to a projection: six crowded labels, one hostile, one long
 }
+function chinaShareProjectionSlope() {
+  return render('china-share-projection-slope'); // slope of shares far from zero, to a projection: the axis around the data
+}
 function projectionLine() {
   return render('projection-line'); // line into dashed projections with a band of their low-high range
 }
@@ -125,6 +128,7 @@ const charts = [
   reservesFacetOne,
   reservesSlope,
   slopeHostileLabels,
+  chinaShareProjectionSlope,
   projectionLine,
   projectionBars,
   productionMap,
@@ -735,6 +739,36 @@ describe('slopes, bands and projections', () => {
     // Reading order: each country from its earlier edition to its later one.
     const texts = chart.views[0].drawings[0].points.map((p) => p.text.split(';')[0]);
     expect(texts.slice(0, 2).map((t) => t.split(': ')[0])).toEqual([`${countries[0]}, MCS 2023`, `${countries[0]}, MCS 2025`]);
+  });
+
+  test('a slope is drawn around its values: shares far from zero fill the frame, values near zero (or a line at zero) keep it', () => {
+    /** Where each value sits in the frame, from its bottom (0) to its top (1): the drawn points, lowest first, paired
+     * with the values, lowest first (the y scale keeps their order). */
+    const heights = (chart: RenderedChart, values: number[]) =>
+      chart.views[0].drawings.map((drawing) => {
+        const [top, bottom] = drawing.frame;
+        const ups = drawing.points.map((p) => (bottom - p.y) / (bottom - top)).sort((a, b) => a - b);
+        expect(ups).toHaveLength(values.length);
+        return values.slice().sort((a, b) => a - b).map((value, i) => ({ value, height: ups[i] }));
+      });
+    // Shares of 54% to 92%: the lowest sits near the frame's bottom and the highest near its top, not 54% of the way up.
+    const { spec, dataset } = fixture('china-share-projection-slope');
+    const shares = dataset.rows.map((r) => r.share_pct as number);
+    for (const drawn of heights(chinaShareProjectionSlope(), shares)) {
+      expect(drawn[0].height).toBeLessThan(0.2);
+      expect(drawn.at(-1)!.height).toBeGreaterThan(0.8);
+    }
+    // Zero kept: each value's height is in proportion to the value.
+    const proportional = (drawn: { value: number; height: number }[][]) => {
+      for (const points of drawn) {
+        const top = points.at(-1)!;
+        for (const p of points) expect(p.height / top.height, String(p.value)).toBeCloseTo(p.value / top.value, 2);
+      }
+    };
+    // A line at zero asks for zero.
+    proportional(heights(renderChart({ ...spec, reference: [{ y: 0, label: 'Zero', kind: 'note' }] }, dataset), shares));
+    // Reserves of 1.9 to 22 million tonnes: zero is near, and stays.
+    proportional(heights(reservesSlope(), fixture('reserves-slope').dataset.rows.map((r) => r.tonnes_reo as number)));
   });
 
   test('crowded slope labels never overlap, the largest changes keep theirs, and a hostile name stays text', () => {
