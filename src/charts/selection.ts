@@ -3,7 +3,7 @@
 // 13,000 t in 2024, 3.3% of the world"). Kind-agnostic: worked out from the chart's fields and rows only, so a kind
 // that draws places another way (a map: x holds the place) gets it too. No Plot here: `npm run check` uses it.
 import type { Row } from '../schemas/index.ts';
-import { formatValue, isComputed, isDateText } from './format.ts';
+import { formatValue, isComputed, isDateText, type ValueFormat } from './format.ts';
 import type { FormatName } from '../schemas/format.ts';
 import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
 import type { ChartSpec, Dataset } from '../schemas/index.ts';
@@ -18,6 +18,8 @@ export interface Selection {
   says: string[];
   /** Per drawn point: the year it reads ("2024"), or "" when it has none. */
   years: string[];
+  /** What a reader reads for the places written otherwise (a map's "SGP": "Singapore"), when there are any. */
+  names?: Record<string, string>;
 }
 
 const isText = (value: unknown) => typeof value === 'string' && !isDateText(value);
@@ -39,7 +41,7 @@ export function placeFieldOf(chart: ResolvedChart, rows: readonly Row[]): string
 }
 
 /** The year a row reads: its `year` field, or its x when x is a year. */
-export function yearOf(chart: ResolvedChart, row: Row, xFormat?: FormatName): string {
+export function yearOf(chart: ResolvedChart, row: Row, xFormat?: ValueFormat): string {
   if (typeof row.year === 'number' || typeof row.year === 'string') return String(row.year);
   return xFormat === 'year' && row[chart.x] !== undefined ? String(row[chart.x]) : '';
 }
@@ -57,7 +59,7 @@ export function statesOf(spec: ChartSpec, dataset: Dataset): { views: string[]; 
 }
 
 interface Formats {
-  xFormat: FormatName;
+  xFormat: ValueFormat;
   yFormat: FormatName;
   orientation: 'vertical' | 'horizontal';
 }
@@ -80,13 +82,15 @@ export function selectionOf(chart: ResolvedChart, rows: readonly Row[], shape: F
     return total && Number(total[valueField]) > 0 ? `, ${((value / Number(total[valueField])) * 100).toFixed(1)}% of the world` : '';
   };
   const years = rows.map((row) => yearOf(chart, row, shape.xFormat));
+  const nameOf = (row: Row) => formatValue(row[field], field === chart.x ? shape.xFormat : 'text');
+  const names = Object.fromEntries(rows.filter((row) => nameOf(row) !== String(row[field])).map((row) => [String(row[field]), nameOf(row)]));
   const says = rows.map((row, i) => {
     const qualifier = typeof row.qualifier === 'string' && row.qualifier ? `${row.qualifier} ` : '';
     const value = `${qualifier}${formatValue(row[valueField], format, isComputed(valueField, chart))}${unit}`;
     // "in 2024" when the point reads a year; else the other axis's text when it is not the place ("Mining, 2023").
     const other = horizontal ? chart.y : chart.x;
     const at = years[i] ? ` in ${years[i]}` : other !== field && isText(row[other]) ? ` (${row[other]})` : '';
-    return `${row[field]}: ${value}${at}${share(row)}${row.estimate ? ' (estimate)' : ''}`;
+    return `${nameOf(row)}: ${value}${at}${share(row)}${row.estimate ? ' (estimate)' : ''}`;
   });
-  return { field, places: rows.map((row) => String(row[field])), says, years };
+  return { field, places: rows.map((row) => String(row[field])), says, years, ...(Object.keys(names).length ? { names } : {}) };
 }

@@ -18,7 +18,7 @@ export interface PointData {
   panel?: number[];
   panels?: Record<string, [number, number, number, number][]>;
   /** Charts with a place field: each point's place, year and sentence when highlighted (src/charts/selection.ts). */
-  select?: { field: string; places: string[]; says: string[]; years: string[] };
+  select?: { field: string; places: string[]; says: string[]; years: string[]; names?: Record<string, string> };
 }
 
 /** Which place each mark of a drawing draws, worked out once per drawing (see marksOf). */

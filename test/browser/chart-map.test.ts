@@ -16,6 +16,8 @@ import { figure, readJson, type DataFile } from './site-files.ts';
 const fixture = path.join(import.meta.dirname, 'fixtures/maps');
 const production = readJson<DataFile>(path.join(fixture, 'data/production.json'));
 const imports = readJson<DataFile>(path.join(fixture, 'data/import-sources.json'));
+// Places written as alpha-3 codes ("SGP", "BRA") beside names (test/fixtures/charts/hostile-places-symbol-map/).
+const hostile = readJson<DataFile>(path.join(fixture, 'data/hostile-places.json'));
 const aggregates = ['World total', 'Other countries'];
 const places = (data: DataFile) => data.rows.filter((r) => !aggregates.includes(String(r.country)));
 
@@ -118,6 +120,47 @@ describe.each([
     expect(ring.x).toBeLessThanOrEqual(box.x1);
     expect(ring.y).toBeGreaterThanOrEqual(box.y0);
     expect(ring.y).toBeLessThanOrEqual(box.y1);
+  });
+});
+
+describe('places written as codes', () => {
+  test('read as the countries\' names in the tooltip, table, summary and place list; the CSV keeps the codes as written', async () => {
+    const context = await launch({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/articles/maps/`);
+    const chart = page.locator('sl-chart[data-chart="hostile-places-map"]');
+    const rows = hostile.rows.filter((r) => !aggregates.includes(String(r.place)));
+    const singapore = rows.findIndex((r) => r.place === 'SGP');
+    // The tooltip over Singapore's symbol.
+    const plot = plotOf(page, 'hostile-places-map');
+    await plot.scrollIntoViewIfNeeded();
+    const { x, y } = await shapeBox(page, 'hostile-places-map', singapore, 'circle');
+    await page.mouse.move(x, y);
+    await expect.poll(() => plot.locator('.chart-tooltip').isVisible()).toBe(true);
+    expect(await plot.locator('.chart-tooltip strong').innerText()).toMatch(/^Singapore: 40 /);
+    // The data table and the summary name the countries, never the codes.
+    const table = (await chart.locator('table').first().textContent()) ?? '';
+    const summary = (await chart.locator('[id^="chart-hostile-places-map-summary"]').first().textContent()) ?? '';
+    for (const text of [table, summary]) {
+      expect(text).toContain('Singapore');
+      expect(text).toContain('Brazil');
+      expect(text).not.toMatch(/\b(SGP|BRA)\b/);
+    }
+    // The place list names them too, finds them by name, and highlights by the row's own place.
+    await chart.locator('details.chart-select > summary').click();
+    const labels = chart.locator('.chart-select-list label');
+    await expect.poll(() => labels.count()).toBe(rows.length);
+    expect((await labels.allInnerTexts()).map((l) => l.trim())).toEqual(['Brazil', 'Congo (Kinshasa)', "Côte d'Ivoire", 'Singapore']);
+    await chart.locator('.chart-select-panel input[type="search"]').fill('singa');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => chart.locator('details.chart-select > summary').innerText()).toBe('Highlight a place: Singapore');
+    expect(await chart.locator('.chart-selected').innerText()).toMatch(/^Singapore: 40 /);
+    expect(page.url()).toContain('SGP');
+    // The downloads are the editor's data: the codes as written.
+    const csv = await (await fetch(`${site.url}/data/hostile-places.csv`)).text();
+    expect(csv).toMatch(/^SGP,/m);
+    expect(csv).not.toContain('Singapore');
+    await context.close();
   });
 });
 

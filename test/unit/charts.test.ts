@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describe, expect, test } from 'vitest';
+import { formatValue } from '../../src/charts/format.ts';
 import { prepareRows, type ResolvedChart } from '../../src/charts/prepare.ts';
 import { renderChart, type RenderedChart } from '../../src/charts/render.ts';
 import { chartSchema, datasetSchema, type ChartSpec, type Dataset, type Row } from '../../src/schemas/index.ts';
@@ -934,6 +935,21 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
       expect(y).toBeLessThan(drawing.height * 0.6);
       expect(all(drawing.svg, `circle[data-point="${singapore}"]`)).toHaveLength(1);
     }
+  });
+
+  test('a place written as an alpha-3 code reads as its country\'s name (tooltip, summary, highlight, table); the rows keep the code', () => {
+    const view = hostilePlacesSymbolMap().views[0];
+    const singapore = view.rows.findIndex((r) => r.place === 'SGP');
+    expect(singapore).toBeGreaterThanOrEqual(0);
+    expect(view.drawings[0].points[singapore].text).toMatch(/^Singapore: 40 /);
+    expect(view.summary).toContain('Brazil, 100');
+    expect(view.summary).toContain('Smallest: Singapore, 40.');
+    expect(view.summary).not.toMatch(/\b(SGP|BRA)\b/);
+    expect(view.selection?.says[singapore]).toMatch(/^Singapore: 40 /);
+    expect(view.selection?.places[singapore]).toBe('SGP');
+    expect(view.selection?.names).toEqual({ SGP: 'Singapore', BRA: 'Brazil' });
+    const column = view.columns.find((c) => c.field === 'place')!;
+    expect(view.rows.map((r) => formatValue(r.place, column.format))).toEqual(["Côte d'Ivoire", 'Singapore', 'Congo (Kinshasa)', 'Brazil']);
   });
 
   test('a symbol map: one circle per place, its area in proportion to its figure, the largest drawn first', () => {
