@@ -3,14 +3,12 @@
 // symbol reads it too, the ocean reads nothing, the keyboard steps through every place and the live region says it;
 // axe finds nothing in the light and the dark scheme. Expected texts come from the fixture's data files, and where
 // each place is drawn from the SVG, never from the page's script.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from '../support/browser.ts';
-import { buildSite, type BuildResult } from '../support/build.ts';
-import { serve } from '../support/serve.ts';
+import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/maps');
@@ -21,17 +19,7 @@ const hostile = readJson<DataFile>(path.join(fixture, 'data/hostile-places.json'
 const aggregates = ['World total', 'Other countries'];
 const places = (data: DataFile) => data.rows.filter((r) => !aggregates.includes(String(r.country)));
 
-let build: BuildResult;
-let site: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  build = await buildSite({ contentRoot: fixture });
-  if (!build.ok) throw new Error(build.output);
-  site = await serve(build.outDir);
-}, 300_000);
-afterAll(async () => {
-  await site?.close();
-  if (build) rmSync(build.outDir, { recursive: true, force: true });
-});
+const site = servedFixture(fixture);
 
 const plotOf = (page: Page, id: string) => page.locator(`sl-chart[data-chart="${id}"] .chart-plot`);
 
