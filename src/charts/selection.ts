@@ -1,10 +1,12 @@
 // What a reader can highlight on a chart: its place field (the country, the series), and for each drawn point the
 // place it belongs to, the year it reads and the sentence the summary line gives it when highlighted ("Australia:
-// 13,000 t in 2024, 3.3% of the world"). Kind-agnostic: worked out from the chart's fields and rows only, so a kind
-// that draws places another way (a map: x holds the place) gets it too. No Plot here: `npm run check` uses it.
+// 13,000 t in 2024, 3.3% of the world"). Worked out from the chart's fields and rows, so a kind that draws places
+// another way (a map: x holds the place) gets it too; a kind whose places are elsewhere says so (kind.placeField).
+// No Plot here: `npm run check` uses it.
 import type { Row } from '../schemas/index.ts';
 import { formatValue, isComputed, isDateText, type ValueFormat } from './format.ts';
 import type { FormatName } from '../schemas/format.ts';
+import { kindOf } from './kinds/index.ts';
 import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
 import type { ChartSpec, Dataset } from '../schemas/index.ts';
 
@@ -29,13 +31,13 @@ const worldRow = /^world( total)?$/i;
 /**
  * The place field: the one axis that holds text (the bars' categories, a map's places); with none, or two (a grid),
  * the colour field (lines by country); with two and no colour, y (the grid's rows). Undefined when there is
- * nothing to pick between: no such field, or fewer than two places. A slope's places are its lines (color, else label).
+ * nothing to pick between: no such field, or fewer than two places. A kind may name its own (kind.placeField).
  */
 export function placeFieldOf(chart: ResolvedChart, rows: readonly Row[]): string | undefined {
   const textual = (field: string) => rows.length > 0 && rows.every((row) => isText(row[field]));
   const axes = [chart.x, chart.y].filter(textual);
-  // A slope's text x holds its two ends (editions, years); its places are its lines.
-  const field = chart.mark === 'slope' ? chart.color ?? chart.label : axes.length === 1 ? axes[0] : chart.color ?? (axes.length === 2 ? chart.y : undefined);
+  const kind = kindOf(chart.mark);
+  const field = kind.placeField ? kind.placeField(chart) : axes.length === 1 ? axes[0] : chart.color ?? (axes.length === 2 ? chart.y : undefined);
   if (!field) return undefined;
   return new Set(rows.map((row) => String(row[field]))).size > 1 ? field : undefined;
 }

@@ -772,6 +772,13 @@ describe('slopes, bands and projections', () => {
     proportional(heights(reservesSlope(), fixture('reserves-slope').dataset.rows.map((r) => r.tonnes_reo as number)));
   });
 
+  test('a slope highlights its lines (the countries), not its two ends (the editions)', () => {
+    const { selection } = reservesSlope().views[0];
+    const { dataset } = fixture('reserves-slope');
+    expect(selection?.field).toBe('country');
+    expect(new Set(selection?.places)).toEqual(new Set(dataset.rows.map((r) => r.country)));
+  });
+
   test('crowded slope labels never overlap, the largest changes keep theirs, and a hostile name stays text', () => {
     const chart = slopeHostileLabels();
     const { dataset } = fixture('slope-hostile-labels');

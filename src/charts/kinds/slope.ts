@@ -128,6 +128,8 @@ export const slope: ChartKind = {
   },
   reading: { hit: () => 'xy', head: 'value' },
   legendShape: 'dot',
+  // Its text x holds its two ends (editions, years); its places are its lines.
+  placeField: seriesField,
 };
 
 /**
