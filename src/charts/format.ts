@@ -3,6 +3,11 @@
 import type { ChartSpec, Row } from '../schemas/index.ts';
 import { derivedField } from '../schemas/derive.ts';
 import type { FormatName } from '../schemas/format.ts';
+import { placeName } from '../lib/places.ts';
+
+/** How values are written for readers: a format an editor may name, or `place` for a map's places (a code is
+ * written as its country's name; the rows and downloads keep what the editor wrote). */
+export type ValueFormat = FormatName | 'place';
 
 /** The field a 100% stack (`"stack": "share"`) computes: each row's percentage of its stack's total. */
 export const stackShareField = 'share_of_total_pct';
@@ -50,8 +55,9 @@ const numbers = {
   compactTick: new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }),
 };
 
-export function formatValue(value: unknown, format: FormatName, computed = false): string {
+export function formatValue(value: unknown, format: ValueFormat, computed = false): string {
   if (value === null || value === undefined || value === '') return 'n/a';
+  if (format === 'place') return placeName(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (format === 'date' && isDateText(value)) return formatDate(value);
   if (typeof value !== 'number') return String(value);
@@ -61,7 +67,7 @@ export function formatValue(value: unknown, format: FormatName, computed = false
 }
 
 /** Tick labels: short, in the reader's units. */
-export function tickFormatter(format: FormatName): ((value: unknown) => string) | undefined {
+export function tickFormatter(format: ValueFormat): ((value: unknown) => string) | undefined {
   if (format === 'year') return (v) => String(v);
   if (format === 'percent') return (v) => `${numbers.tick.format(Number(v))}%`;
   if (format === 'date') return undefined; // Plot's own date ticks

@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
-import { formatFor, isComputed } from './format.ts';
+import { formatFor, isComputed, type ValueFormat } from './format.ts';
 import { kindOf } from './kinds/index.ts';
 import { fieldLabel } from './labels.ts';
 import type { ChartKind, Hit } from './kinds/types.ts';
@@ -50,7 +50,7 @@ export interface RenderedView {
   drawings: Drawing[];
   /** The rows drawn, for the data table. */
   rows: Row[];
-  columns: { field: string; label: string; format: ReturnType<typeof formatFor>; computed: boolean }[];
+  columns: { field: string; label: string; format: ValueFormat; computed: boolean }[];
   colors: { value: string; color: string }[];
   hasEstimates: boolean;
   /** Ranges drawn as error bars. */

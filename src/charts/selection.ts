@@ -1,10 +1,12 @@
 // What a reader can highlight on a chart: its place field (the country, the series), and for each drawn point the
 // place it belongs to, the year it reads and the sentence the summary line gives it when highlighted ("Australia:
-// 13,000 t in 2024, 3.3% of the world"). Kind-agnostic: worked out from the chart's fields and rows only, so a kind
-// that draws places another way (a map: x holds the place) gets it too. No Plot here: `npm run check` uses it.
+// 13,000 t in 2024, 3.3% of the world"). Worked out from the chart's fields and rows, so a kind that draws places
+// another way (a map: x holds the place) gets it too; a kind whose places are elsewhere says so (kind.placeField).
+// No Plot here: `npm run check` uses it.
 import type { Row } from '../schemas/index.ts';
-import { formatValue, isComputed, isDateText } from './format.ts';
+import { formatValue, isComputed, isDateText, type ValueFormat } from './format.ts';
 import type { FormatName } from '../schemas/format.ts';
+import { kindOf } from './kinds/index.ts';
 import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
 import type { ChartSpec, Dataset } from '../schemas/index.ts';
 
@@ -18,6 +20,8 @@ export interface Selection {
   says: string[];
   /** Per drawn point: the year it reads ("2024"), or "" when it has none. */
   years: string[];
+  /** What a reader reads for the places written otherwise (a map's "SGP": "Singapore"), when there are any. */
+  names?: Record<string, string>;
 }
 
 const isText = (value: unknown) => typeof value === 'string' && !isDateText(value);
@@ -27,19 +31,19 @@ const worldRow = /^world( total)?$/i;
 /**
  * The place field: the one axis that holds text (the bars' categories, a map's places); with none, or two (a grid),
  * the colour field (lines by country); with two and no colour, y (the grid's rows). Undefined when there is
- * nothing to pick between: no such field, or fewer than two places. A slope's places are its lines (color, else label).
+ * nothing to pick between: no such field, or fewer than two places. A kind may name its own (kind.placeField).
  */
 export function placeFieldOf(chart: ResolvedChart, rows: readonly Row[]): string | undefined {
   const textual = (field: string) => rows.length > 0 && rows.every((row) => isText(row[field]));
   const axes = [chart.x, chart.y].filter(textual);
-  // A slope's text x holds its two ends (editions, years); its places are its lines.
-  const field = chart.mark === 'slope' ? chart.color ?? chart.label : axes.length === 1 ? axes[0] : chart.color ?? (axes.length === 2 ? chart.y : undefined);
+  const kind = kindOf(chart.mark);
+  const field = kind.placeField ? kind.placeField(chart) : axes.length === 1 ? axes[0] : chart.color ?? (axes.length === 2 ? chart.y : undefined);
   if (!field) return undefined;
   return new Set(rows.map((row) => String(row[field]))).size > 1 ? field : undefined;
 }
 
 /** The year a row reads: its `year` field, or its x when x is a year. */
-export function yearOf(chart: ResolvedChart, row: Row, xFormat?: FormatName): string {
+export function yearOf(chart: ResolvedChart, row: Row, xFormat?: ValueFormat): string {
   if (typeof row.year === 'number' || typeof row.year === 'string') return String(row.year);
   return xFormat === 'year' && row[chart.x] !== undefined ? String(row[chart.x]) : '';
 }
@@ -57,7 +61,7 @@ export function statesOf(spec: ChartSpec, dataset: Dataset): { views: string[]; 
 }
 
 interface Formats {
-  xFormat: FormatName;
+  xFormat: ValueFormat;
   yFormat: FormatName;
   orientation: 'vertical' | 'horizontal';
 }
@@ -80,13 +84,15 @@ export function selectionOf(chart: ResolvedChart, rows: readonly Row[], shape: F
     return total && Number(total[valueField]) > 0 ? `, ${((value / Number(total[valueField])) * 100).toFixed(1)}% of the world` : '';
   };
   const years = rows.map((row) => yearOf(chart, row, shape.xFormat));
+  const nameOf = (row: Row) => formatValue(row[field], field === chart.x ? shape.xFormat : 'text');
+  const names = Object.fromEntries(rows.filter((row) => nameOf(row) !== String(row[field])).map((row) => [String(row[field]), nameOf(row)]));
   const says = rows.map((row, i) => {
     const qualifier = typeof row.qualifier === 'string' && row.qualifier ? `${row.qualifier} ` : '';
     const value = `${qualifier}${formatValue(row[valueField], format, isComputed(valueField, chart))}${unit}`;
     // "in 2024" when the point reads a year; else the other axis's text when it is not the place ("Mining, 2023").
     const other = horizontal ? chart.y : chart.x;
     const at = years[i] ? ` in ${years[i]}` : other !== field && isText(row[other]) ? ` (${row[other]})` : '';
-    return `${row[field]}: ${value}${at}${share(row)}${row.estimate ? ' (estimate)' : ''}`;
+    return `${nameOf(row)}: ${value}${at}${share(row)}${row.estimate ? ' (estimate)' : ''}`;
   });
-  return { field, places: rows.map((row) => String(row[field])), says, years };
+  return { field, places: rows.map((row) => String(row[field])), says, years, ...(Object.keys(names).length ? { names } : {}) };
 }

@@ -3,7 +3,7 @@
 import { group, nice, ticks } from 'd3-array';
 import type { Annotation, Row } from '../schemas/index.ts';
 import { accent, muted, palette, sequential } from './colors.ts';
-import { formatFor, isDateText, toDate } from './format.ts';
+import { formatFor, isDateText, toDate, type ValueFormat } from './format.ts';
 import type { ResolvedChart } from './prepare.ts';
 
 export interface NumberedAnnotation extends Annotation {
@@ -26,7 +26,8 @@ export interface ChartShape {
   rows: DrawRow[];
   /** 'horizontal' only for bars with numbers on x and categories on y; every other chart is 'vertical'. */
   orientation: 'vertical' | 'horizontal';
-  xFormat: ReturnType<typeof formatFor>;
+  /** `place` where x names places (maps): codes are read as the countries' names. */
+  xFormat: ValueFormat;
   yFormat: ReturnType<typeof formatFor>;
   /** Colour categories in legend order with their colours (the chart's, the same in every view). */
   colors: ColorKey['entries'];
@@ -117,7 +118,7 @@ export function stepOf(steps: NonNullable<ColorKey['steps']>, value: number) {
   return steps.find((step) => value < step.to) ?? steps[steps.length - 1];
 }
 
-export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey: ColorKey, hooks: ShapeHooks): ChartShape {
+export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey: ColorKey, hooks: ShapeHooks & { checks?: { placesOn?: 'x' } }): ChartShape {
   const yOf = (value: unknown) => (hooks.textY ? String(value) : asAxisValue(value));
   const asDrawn = (row: Row) => ({ ...row, __x: asAxisValue(row[chart.x]), __y: yOf(row[chart.y]) });
   const kept = rows.filter((row) => drawable(chart, row));
@@ -130,7 +131,7 @@ export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey:
   return {
     rows: drawRows,
     orientation,
-    xFormat: formatFor(chart.x, 'x', chart, rows),
+    xFormat: hooks.checks?.placesOn === 'x' ? 'place' : formatFor(chart.x, 'x', chart, rows),
     yFormat: formatFor(chart.y, 'y', chart, rows),
     colors: colorKey.entries,
     ...(colorKey.steps ? { colorSteps: colorKey.steps } : {}),

@@ -19,7 +19,7 @@ export interface PointData {
   panel?: number[];
   panels?: Record<string, [number, number, number, number][]>;
   /** Charts with a place field: each point's place, year and sentence when highlighted (src/charts/selection.ts). */
-  select?: { field: string; places: string[]; says: string[]; years: string[] };
+  select?: { field: string; places: string[]; says: string[]; years: string[]; names?: Record<string, string> };
   /** A view drawn as the first view's drawings recoloured (src/charts/recolour.ts): per layout, its paint. */
   paint?: Record<string, Paint>;
 }

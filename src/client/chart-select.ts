@@ -1,10 +1,11 @@
 // The place list of a chart (loaded by chart.ts when a reader first opens "Highlight a country"): a search box and
-// a checkbox per place, native controls that work with the keyboard alone. Typing narrows the list; Enter in the
-// box ticks the first place left; Clear highlights none. Every change goes to `change`, which keeps the state.
+// a checkbox per place, native controls that work with the keyboard alone. Typing narrows the list (by a place's
+// name, or as the data writes it: "SGP"); Enter in the box ticks the first place left; Clear highlights none. Every
+// change goes to `change`, which keeps the state.
 import type { ChartState } from '../lib/chart-state.ts';
 
 /** Fills `details` with the list; returns what sets its checkboxes to a state. */
-export function fillSelect(details: HTMLDetailsElement, id: string, places: string[], noun: string, change: (select: string[]) => void) {
+export function fillSelect(details: HTMLDetailsElement, id: string, places: string[], name: (place: string) => string, noun: string, change: (select: string[]) => void) {
   const element = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}) => Object.assign(document.createElement(tag), props);
   const panel = element('div', { className: 'chart-select-panel' });
   const find = element('input', { type: 'search', id: `${id}-find`, autocomplete: 'off', spellcheck: false });
@@ -14,7 +15,7 @@ export function fillSelect(details: HTMLDetailsElement, id: string, places: stri
   const boxes = places.map((place) => {
     const box = element('input', { type: 'checkbox', value: place });
     const label = element('label');
-    label.append(box, ` ${place}`);
+    label.append(box, ` ${name(place)}`);
     list.append(label);
     return box;
   });
@@ -33,7 +34,7 @@ export function fillSelect(details: HTMLDetailsElement, id: string, places: stri
   clear.addEventListener('click', () => change([]));
   find.addEventListener('input', () => {
     const words = find.value.trim().toLowerCase();
-    for (const box of boxes) box.parentElement!.hidden = !box.value.toLowerCase().includes(words);
+    for (const box of boxes) box.parentElement!.hidden = ![box.value, name(box.value)].some((text) => text.toLowerCase().includes(words));
   });
   find.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;

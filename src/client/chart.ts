@@ -25,6 +25,8 @@ interface Control {
   summary: HTMLElement;
   /** What a place is called here: the place field's name ("a country", "an edition"). */
   noun: string;
+  /** What a reader reads for a place: its name where the data writes a code ("SGP": Singapore). */
+  name(place: string): string;
   /** Sets the list's checkboxes to a state; there once the list is loaded. */
   sync?: (state: ChartState) => void;
 }
@@ -100,8 +102,8 @@ class SupplyLinesChart extends HTMLElement {
     this.#said.textContent = this.#sayings().join('; ');
     this.#said.hidden = !this.#said.textContent;
     if (this.#control) {
-      const { summary, noun, sync } = this.#control;
-      summary.textContent = `Highlight ${noun}${state.select.length ? `: ${state.select.join(', ')}` : ''}`;
+      const { summary, noun, name, sync } = this.#control;
+      summary.textContent = `Highlight ${noun}${state.select.length ? `: ${state.select.map(name).join(', ')}` : ''}`;
       sync?.(state);
     }
   }
@@ -120,7 +122,7 @@ class SupplyLinesChart extends HTMLElement {
       const mine = places.map((p, i) => (p === place ? i : -1)).filter((i) => i >= 0 && (!only || only.includes(i)));
       if (only) return mine.map((i) => says[i]);
       const at = mine.find((i) => years[i] === this.#state.year) ?? mine.reduce((a, b) => (years[b] >= years[a] ? b : a), mine[0]);
-      return at === undefined ? [`${place}: not drawn in this view`] : [says[at]];
+      return at === undefined ? [`${select.names?.[place] ?? place}: not drawn in this view`] : [says[at]];
     });
   }
 
@@ -138,20 +140,22 @@ class SupplyLinesChart extends HTMLElement {
   #setUpSelect() {
     const field = this.#plots.find((p) => p.data.select)?.data.select?.field;
     if (!field) return;
-    const places = [...new Set(this.#plots.flatMap((p) => p.data.select?.places ?? []))].sort((a, b) => a.localeCompare(b));
+    const names: Record<string, string> = Object.assign({}, ...this.#plots.map((p) => p.data.select?.names));
+    const name = (place: string) => names[place] ?? place;
+    const places = [...new Set(this.#plots.flatMap((p) => p.data.select?.places ?? []))].sort((a, b) => name(a).localeCompare(name(b)));
     // Two places (China and the rest of the world, two lines of a slope) are both in view and named in the key: a list
     // to pick from would cost a row and answer nothing. A :view link can still highlight either.
     if (places.length < 3) return;
     const details = Object.assign(document.createElement('details'), { className: 'chart-select' });
     const summary = details.appendChild(document.createElement('summary'));
     const noun = field.replace(/_/g, ' ').toLowerCase();
-    const control: Control = { summary, noun: `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}` };
+    const control: Control = { summary, noun: `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`, name };
     this.#control = control;
     details.addEventListener('toggle', () => {
       if (!details.open || control.sync) return;
       control.sync = () => {}; // loading
       void import('./chart-select.ts').then(({ fillSelect }) => {
-        control.sync = fillSelect(details, `${this.dataset.chart}-select`, places, control.noun, (select) => this.#change({ ...this.#state, select }));
+        control.sync = fillSelect(details, `${this.dataset.chart}-select`, places, name, control.noun, (select) => this.#change({ ...this.#state, select }));
         control.sync(this.#state);
       });
     });

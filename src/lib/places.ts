@@ -52,6 +52,16 @@ export function resolvePlace(value: unknown): Place {
   return { kind: 'country', alpha2: code, alpha3: countries.alpha2ToAlpha3(code) ?? '', numeric: countries.alpha2ToNumeric(code) ?? '', name: countries.getName(code, 'en') ?? value };
 }
 
+/**
+ * What a reader reads for a place: the country's name where the editor wrote its alpha-3 code ("SGP": Singapore),
+ * else the place in the editor's own words ("Congo (Kinshasa)" stays so).
+ */
+export function placeName(value: unknown): string {
+  const text = String(value);
+  const place = /^[A-Z]{3}$/.test(text.trim()) ? resolvePlace(text) : undefined;
+  return place?.kind === 'country' ? place.name : text;
+}
+
 /** The names nearest a name that resolves to nothing, closest first (at most three), for "did you mean". */
 export function nearestPlaces(value: string, count = 3): string[] {
   const names = [...byName.keys()].filter((name) => byName.get(name) !== null);

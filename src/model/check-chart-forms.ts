@@ -4,10 +4,11 @@ import { stackAxes, type ResolvedChart } from '../charts/prepare.ts';
 import { stackShareField } from '../charts/format.ts';
 import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
 import type { FieldPath, Report } from './problems.ts';
+import { checkOneRowPerKey } from './check-one-row.ts';
 import { indexOf, rowList } from './row-index.ts';
 
 /** A kind that draws between a fixed number of x values (slopes: two) gets exactly that many, and one row per line at each. */
-export function checkXValues(chart: ChartSpec, resolved: ResolvedChart, view: View | undefined, rows: Row[], count: number, report: Report, once: (key: string) => boolean) {
+export function checkXValues(chart: ChartSpec, resolved: ResolvedChart, view: View | undefined, rows: Row[], dataset: Dataset, count: number, report: Report, once: (key: string) => boolean) {
   const inView = view ? ` in view "${view.id}"` : '';
   const found = [...new Set(rows.map((r) => r[resolved.x]).filter((v) => v !== null && v !== undefined).map((v) => JSON.stringify(v)))];
   const xPath: FieldPath = view?.x ? ['views', chart.views!.indexOf(view), 'x'] : ['x'];
@@ -17,19 +18,17 @@ export function checkXValues(chart: ChartSpec, resolved: ResolvedChart, view: Vi
     report(chart.file, xPath, `a ${chart.mark} chart draws lines between exactly ${count} values of "${resolved.x}", but the rows it keeps${inView} hold ${found.length}: ${found.join(', ')}${example}`);
     return;
   }
+  // One point per line at each end: the line's category (color, else label) and x.
   const series = resolved.color ?? resolved.label;
-  const seen = new Map<string, number>();
-  for (const row of rows) {
-    const key = JSON.stringify([series ? row[series] : null, row[resolved.x]]);
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-  }
-  const repeated = [...seen].find(([, n]) => n > 1);
-  if (!repeated) return;
-  const [name, x] = JSON.parse(repeated[0]) as unknown[];
-  const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
-  if (!once(`${where.join('.')} one point${inView}`)) return;
-  const which = series ? `${series} = ${JSON.stringify(name)} and ` : '';
-  report(chart.file, where, `a ${chart.mark} chart draws one point per ${series ? `${series} and ` : ''}${resolved.x}, but ${repeated[1]} rows have ${which}${resolved.x} = ${JSON.stringify(x)}${inView}${series ? '' : ' (give the chart a "color" field, one line per category)'}: filter to one row each`);
+  const x = resolved.x;
+  checkOneRowPerKey(chart, view, rows, dataset, {
+    fields: series ? [series, x] : [x],
+    of: (row) => JSON.stringify([series ? row[series] : null, row[x]]),
+    name: (row) => (series ? `${JSON.stringify(row[series])} at ${JSON.stringify(row[x])}` : JSON.stringify(row[x])),
+    draws: `a ${chart.mark} chart draws one point per ${series ? `${series} at each ` : ''}${x}`,
+    keep: `one row per ${series ? `${series} and ` : ''}${x}`,
+    ...(series ? {} : { otherwise: ', or give the chart a "color" field (one line per category)' }),
+  }, report, once);
 }
 
 /** The ends of a chart's stacks on its value axis: each stack's total. */

@@ -8,6 +8,7 @@ import { derivedField } from '../schemas/derive.ts';
 import type { FieldPath, Report } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 import { checkFacet, checkStack, checkXValues, stackEnds } from './check-chart-forms.ts';
+import { checkOneRowPerKey } from './check-one-row.ts';
 import { indexOf, rowIndex, rowList } from './row-index.ts';
 
 export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds: Set<string>, withErrors: ReadonlySet<string>, report: Report) {
@@ -102,7 +103,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     const inView = view ? ` in view "${view.id}"` : '';
     // Axes the kind draws from zero (line and area values, bar lengths): zero is on them.
     const fromZero = (axis: 'x' | 'y') => checks?.zeroOn.includes(axis) ?? false;
-    if (checks?.xValues && rows.length) checkXValues(chart, resolved, view, rows, checks.xValues, report, once);
+    if (checks?.xValues && rows.length) checkXValues(chart, resolved, view, rows, dataset, checks.xValues, report, once);
     const missing = withErrors.has(dataset.file) ? new Map<Row, string[]>() : checkChartedFields(chart, resolved, dataset, rows, view, report, once);
     chart.annotations?.forEach((a, i) => {
       for (const axis of ['x', 'y'] as const) {
@@ -215,28 +216,22 @@ function checkNamedCategories(chart: ChartSpec, resolved: ResolvedChart, view: V
  */
 function checkPlaces(chart: ChartSpec, field: string, view: View | undefined, rows: Row[], dataset: Dataset, report: Report, once: (key: string) => boolean) {
   let countries = 0;
-  // A map colours each country by one figure: a second row for it (another year, another edition) has no place.
-  const rowsOf = new Map<string, Row[]>();
   for (const row of rows) {
     const value = row[field];
     if (value === undefined || value === null) continue;
     const place = resolvePlace(value);
-    if (place.kind === 'country') {
-      countries++;
-      rowsOf.set(place.alpha3, [...(rowsOf.get(place.alpha3) ?? []), row]);
-    }
+    if (place.kind === 'country') countries++;
     if (place.kind !== 'unknown' || !once(`place ${indexOf(row)}`)) continue;
     const near = typeof value === 'string' ? nearestPlaces(value) : [];
     const hint = near.length ? ` (did you mean ${near.map((n) => JSON.stringify(n)).join(near.length > 2 ? ', ' : ' or ').replace(/, ([^,]*)$/, ' or $1')}?)` : '';
     report(dataset.file, ['rows', indexOf(row), field], `${JSON.stringify(value)} is no country the map ${chart.file} can draw: write a country's English name or ISO 3166 alpha-3 code${hint}`);
   }
-  const repeated = [...rowsOf.values()].find((list) => list.length > 1);
-  if (repeated && once(`one row per place ${view?.id}`)) {
-    const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
-    const differ = Object.keys(repeated[0]).filter((f) => f !== field && repeated.some((r) => r[f] !== repeated[0][f]) && typeof repeated[0][f] !== 'object').slice(0, 2);
-    const example = differ[0] ? `, e.g. "filter": { "${differ[0]}": [${JSON.stringify(repeated[repeated.length - 1][differ[0]])}] }` : '';
-    report(chart.file, where, `a map draws one figure per country, but the rows it keeps${view ? ` in view "${view.id}"` : ''} give ${JSON.stringify(repeated[0][field])} ${repeated.length} (${rowList(repeated.map(indexOf))} of ${dataset.file}${differ.length ? `, which differ in ${differ.map((f) => `"${f}"`).join(' and ')}` : ''}): keep one row per country with a filter${example}`);
-  }
+  // A map colours each country by one figure: a second row for it (another year, another edition) has no place.
+  const country = (row: Row) => {
+    const place = resolvePlace(row[field]);
+    return place.kind === 'country' ? place.alpha3 : undefined;
+  };
+  checkOneRowPerKey(chart, view, rows, dataset, { fields: [field], of: country, name: (row) => JSON.stringify(row[field]), draws: 'a map draws one figure per country', keep: 'one row per country' }, report, once);
   if (rows.length && !countries && once(`places ${view?.id}`)) {
     const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['x'];
     const names = [...new Set(rows.map((r) => String(r[field])))].map((n) => JSON.stringify(n)).join(', ');

@@ -1,30 +1,18 @@
 // Stories as other editors write them (test/fixtures/article-shapes/): no headings, only ###, a chart first, two
 // charts in a row. Each has one h1, an outline that never skips a level (chart titles included), and no axe
 // violation, in the light and the dark scheme.
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from '../support/browser.ts';
-import { buildSite, type BuildResult } from '../support/build.ts';
-import { serve } from '../support/serve.ts';
+import { servedFixture } from '../support/served-fixture.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/article-shapes');
 const slugs = readdirSync(path.join(fixture, 'content/articles')).map((f) => f.replace(/\.md$/, '')).sort();
 
-let build: BuildResult;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  build = await buildSite({ contentRoot: fixture });
-  if (!build.ok) throw new Error(`the article-shapes fixture did not build:\n${build.output}`);
-  server = await serve(build.outDir);
-}, 300_000);
-afterAll(async () => {
-  await server?.close();
-  if (build) rmSync(build.outDir, { recursive: true, force: true });
-});
+const site = servedFixture(fixture);
 
 test('the fixture holds the four shapes', () => {
   expect(slugs).toEqual(['chart-first', 'no-headings', 'only-h3', 'two-charts']);
@@ -41,7 +29,7 @@ describe.each(['light', 'dark'] as const)('%s scheme', (colorScheme) => {
 
   test.each(slugs)('%s: one h1, no skipped level, and axe reports no violations', async (slug) => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/articles/${slug}/`);
+    await page.goto(`${site.url}/articles/${slug}/`);
     await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((all) => all.map((h) => Number(h.localName[1])));
     expect(levels.filter((l) => l === 1)).toHaveLength(1);

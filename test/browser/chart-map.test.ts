@@ -3,33 +3,23 @@
 // symbol reads it too, the ocean reads nothing, the keyboard steps through every place and the live region says it;
 // axe finds nothing in the light and the dark scheme. Expected texts come from the fixture's data files, and where
 // each place is drawn from the SVG, never from the page's script.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from '../support/browser.ts';
-import { buildSite, type BuildResult } from '../support/build.ts';
-import { serve } from '../support/serve.ts';
+import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/maps');
 const production = readJson<DataFile>(path.join(fixture, 'data/production.json'));
 const imports = readJson<DataFile>(path.join(fixture, 'data/import-sources.json'));
+// Places written as alpha-3 codes ("SGP", "BRA") beside names (test/fixtures/charts/hostile-places-symbol-map/).
+const hostile = readJson<DataFile>(path.join(fixture, 'data/hostile-places.json'));
 const aggregates = ['World total', 'Other countries'];
 const places = (data: DataFile) => data.rows.filter((r) => !aggregates.includes(String(r.country)));
 
-let build: BuildResult;
-let site: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  build = await buildSite({ contentRoot: fixture });
-  if (!build.ok) throw new Error(build.output);
-  site = await serve(build.outDir);
-}, 300_000);
-afterAll(async () => {
-  await site?.close();
-  if (build) rmSync(build.outDir, { recursive: true, force: true });
-});
+const site = servedFixture(fixture);
 
 const plotOf = (page: Page, id: string) => page.locator(`sl-chart[data-chart="${id}"] .chart-plot`);
 
@@ -134,6 +124,47 @@ test('a highlighted country keeps its colour and the others fade; the countries 
     expect(kept, String(row.country)).toEqual([null, String(index)]);
   }
   await context.close();
+});
+
+describe('places written as codes', () => {
+  test('read as the countries\' names in the tooltip, table, summary and place list; the CSV keeps the codes as written', async () => {
+    const context = await launch({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/articles/maps/`);
+    const chart = page.locator('sl-chart[data-chart="hostile-places-map"]');
+    const rows = hostile.rows.filter((r) => !aggregates.includes(String(r.place)));
+    const singapore = rows.findIndex((r) => r.place === 'SGP');
+    // The tooltip over Singapore's symbol.
+    const plot = plotOf(page, 'hostile-places-map');
+    await plot.scrollIntoViewIfNeeded();
+    const { x, y } = await shapeBox(page, 'hostile-places-map', singapore, 'circle');
+    await page.mouse.move(x, y);
+    await expect.poll(() => plot.locator('.chart-tooltip').isVisible()).toBe(true);
+    expect(await plot.locator('.chart-tooltip strong').innerText()).toMatch(/^Singapore: 40 /);
+    // The data table and the summary name the countries, never the codes.
+    const table = (await chart.locator('table').first().textContent()) ?? '';
+    const summary = (await chart.locator('[id^="chart-hostile-places-map-summary"]').first().textContent()) ?? '';
+    for (const text of [table, summary]) {
+      expect(text).toContain('Singapore');
+      expect(text).toContain('Brazil');
+      expect(text).not.toMatch(/\b(SGP|BRA)\b/);
+    }
+    // The place list names them too, finds them by name, and highlights by the row's own place.
+    await chart.locator('details.chart-select > summary').click();
+    const labels = chart.locator('.chart-select-list label');
+    await expect.poll(() => labels.count()).toBe(rows.length);
+    expect((await labels.allInnerTexts()).map((l) => l.trim())).toEqual(['Brazil', 'Congo (Kinshasa)', "Côte d'Ivoire", 'Singapore']);
+    await chart.locator('.chart-select-panel input[type="search"]').fill('singa');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => chart.locator('details.chart-select > summary').innerText()).toBe('Highlight a place: Singapore');
+    expect(await chart.locator('.chart-selected').innerText()).toMatch(/^Singapore: 40 /);
+    expect(page.url()).toContain('SGP');
+    // The downloads are the editor's data: the codes as written.
+    const csv = await (await fetch(`${site.url}/data/hostile-places.csv`)).text();
+    expect(csv).toMatch(/^SGP,/m);
+    expect(csv).not.toContain('Singapore');
+    await context.close();
+  });
 });
 
 describe.each(['light', 'dark'] as const)('axe on the maps, %s scheme', (colorScheme) => {

@@ -2,13 +2,11 @@
 // data/mine-production.json): anywhere over the plot, the pointer reads the year nearest it, with every series'
 // value in that year, a thin rule at that year and a focus ring on each point. Expected values come from the fixture's
 // data file, and where each year is drawn from the dots in the SVG, never from the page's script.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from '../support/browser.ts';
-import { buildSite, type BuildResult } from '../support/build.ts';
-import { serve } from '../support/serve.ts';
+import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/pointer');
@@ -22,21 +20,15 @@ const charts = [
 ];
 const tonnes = (country: string, year: number) => Number(data.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
 
-let build: BuildResult;
-let site: Awaited<ReturnType<typeof serve>>;
+const site = servedFixture(fixture);
 let context: BrowserContext;
 let page: Page;
 beforeAll(async () => {
-  build = await buildSite({ contentRoot: fixture });
-  if (!build.ok) throw new Error(build.output);
-  site = await serve(build.outDir);
   context = await launch();
   page = await context.newPage();
 });
 afterAll(async () => {
   await context?.close();
-  await site?.close();
-  if (build) rmSync(build.outDir, { recursive: true, force: true });
 });
 
 const plotOf = (id: string) => page.locator(`sl-chart[data-chart="${id}"] .chart-plot`);

@@ -6,8 +6,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launch } from '../support/browser.ts';
-import { buildSite } from '../support/build.ts';
-import { serve } from '../support/serve.ts';
+import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/ranges');
@@ -16,20 +15,16 @@ const us = data.rows.filter((r) => r.country === 'United States');
 const revised = data.rows.filter((r) => r.year === 2023);
 const ranged = (rows: Record<string, unknown>[]) => rows.filter((r) => typeof r.low === 'number' && typeof r.high === 'number');
 
-let site: Awaited<ReturnType<typeof serve>>;
+const site = servedFixture(fixture);
 let context: BrowserContext;
 let page: Page;
 beforeAll(async () => {
-  const build = await buildSite({ contentRoot: fixture });
-  if (!build.ok) throw new Error(build.output);
-  site = await serve(build.outDir);
   context = await launch();
   page = await context.newPage();
   await page.goto(`${site.url}/articles/ranges/`);
 });
 afterAll(async () => {
   await context?.close();
-  await site?.close();
 });
 
 const drawing = (id: string) => page.locator(`sl-chart[data-chart="${id}"] .chart-drawing svg:visible`);

@@ -8,8 +8,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from '../support/browser.ts';
-import { buildSite } from '../support/build.ts';
-import { serve } from '../support/serve.ts';
+import { servedFixture } from '../support/served-fixture.ts';
 import { figure, type DataFile } from './site-files.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/slopes');
@@ -17,20 +16,16 @@ const read = (file: string) => JSON.parse(readFileSync(path.join(fixture, file),
 const reserves = read('data/reserves.json');
 const projections = read('data/projections.json');
 
-let site: Awaited<ReturnType<typeof serve>>;
+const site = servedFixture(fixture);
 let context: BrowserContext;
 let page: Page;
 beforeAll(async () => {
-  const build = await buildSite({ contentRoot: fixture });
-  if (!build.ok) throw new Error(build.output);
-  site = await serve(build.outDir);
   context = await launch();
   page = await context.newPage();
   await page.goto(`${site.url}/articles/slopes/`);
 });
 afterAll(async () => {
   await context?.close();
-  await site?.close();
 });
 
 const chart = (id: string) => page.locator(`sl-chart[data-chart="${id}"]`);

@@ -2,14 +2,12 @@
 // (test/browser/fixtures/stacks/: rows copied from data/mine-production.json). Expected values come from the
 // fixture's data file (shares and the rest of the world computed here from its tonnes), and where each year is
 // drawn from the dots and bars in the SVG, never from the page's script.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from '../support/browser.ts';
-import { buildSite, type BuildResult } from '../support/build.ts';
-import { serve } from '../support/serve.ts';
+import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/stacks');
@@ -18,21 +16,15 @@ const unit = data.unit!;
 const tonnes = (country: string, year: number) => Number(data.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
 const share = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)}%`;
 
-let build: BuildResult;
-let site: Awaited<ReturnType<typeof serve>>;
+const site = servedFixture(fixture);
 let context: BrowserContext;
 let page: Page;
 beforeAll(async () => {
-  build = await buildSite({ contentRoot: fixture });
-  if (!build.ok) throw new Error(build.output);
-  site = await serve(build.outDir);
   context = await launch();
   page = await context.newPage();
 });
 afterAll(async () => {
   await context?.close();
-  await site?.close();
-  if (build) rmSync(build.outDir, { recursive: true, force: true });
 });
 
 const plotOf = (id: string) => page.locator(`sl-chart[data-chart="${id}"] .chart-plot`);

@@ -2,14 +2,12 @@
 // from data/mine-production.json). A chart whose views are all years gets a slider, previous/next and play; a map's
 // years recolour one drawing; a chart whose views set their own `stack` toggles between a 100% stack and tonnes. Expected figures are worked out here
 // from the fixture's data file, never read from the page's script.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from '../support/browser.ts';
-import { buildSite, type BuildResult } from '../support/build.ts';
-import { serve } from '../support/serve.ts';
+import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/time');
@@ -21,19 +19,13 @@ const subtitleOf = (year: string) => byYear.views.find((v) => v.id === year)!.su
 const story = '/articles/time/';
 const id = 'output-by-year';
 
-let build: BuildResult;
-let site: Awaited<ReturnType<typeof serve>>;
+const site = servedFixture(fixture);
 let context: BrowserContext;
 beforeAll(async () => {
-  build = await buildSite({ contentRoot: fixture });
-  if (!build.ok) throw new Error(build.output);
-  site = await serve(build.outDir);
   context = await launch();
 });
 afterAll(async () => {
   await context?.close();
-  await site?.close();
-  if (build) rmSync(build.outDir, { recursive: true, force: true });
 });
 
 const chartOf = (page: Page, chart = id) => page.locator(`sl-chart[data-chart="${chart}"]`);

@@ -2,14 +2,13 @@
 // with an updatedDate or a correction. The fixture holds a story updated on 22 October 2026 with a correction of
 // 20 October naming its chart, an earlier story sharing a tag, and a draft dated after both (tag
 // "unpublished-draft-tag"), which must stay out of the feed and the sitemap.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadSite } from '../../src/model/load.ts';
 import { launch } from '../support/browser.ts';
-import { buildSite, type BuildResult } from '../support/build.ts';
-import { serve } from '../support/serve.ts';
+import { servedFixture } from '../support/served-fixture.ts';
 import { canonicalOf, existsInBuild, jsonLd, readFeed, readPage, sitemapUrls } from './publication-site.ts';
 import { htmlFiles } from './site-files.ts';
 
@@ -22,22 +21,16 @@ const earlier = published.find((a) => a !== corrected)!;
 const correction = corrected.corrections[0];
 const chartId = correction.charts[0];
 
-let build: BuildResult;
-let server: Awaited<ReturnType<typeof serve>>;
+const site = servedFixture(fixture);
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  build = await buildSite({ contentRoot: fixture });
-  if (!build.ok) throw new Error(`the publication fixture did not build:\n${build.output}`);
-  server = await serve(build.outDir);
   context = await launch();
   page = await context.newPage();
-}, 300_000);
+});
 afterAll(async () => {
   await context?.close();
-  await server?.close();
-  if (build) rmSync(build.outDir, { recursive: true, force: true });
 });
 
 test('the fixture is what the tests below assume', () => {
@@ -49,31 +42,31 @@ test('the fixture is what the tests below assume', () => {
 });
 
 test('the feed lists the published stories newest first, the updated one with its dc:date, and no draft', async () => {
-  const feed = await readFeed(page, readFileSync(path.join(build.outDir, 'rss.xml'), 'utf8'));
+  const feed = await readFeed(page, readFileSync(path.join(site.outDir, 'rss.xml'), 'utf8'));
   expect(feed.items.map((item) => item.link)).toEqual([corrected, earlier].map((a) => canonicalOf(`articles/${a.slug}/index.html`)));
-  for (const item of feed.items) expect(existsInBuild(build.outDir, item.link), item.link).toBe(true);
+  for (const item of feed.items) expect(existsInBuild(site.outDir, item.link), item.link).toBe(true);
   expect(feed.items[0].modified).toBe(corrected.updatedDate!.toISOString());
   expect(feed.items[0].description).toBe(corrected.description);
   expect(feed.items[1].modified, 'a story never changed has no dc:date').toBeUndefined();
-  expect(readFileSync(path.join(build.outDir, 'rss.xml'), 'utf8')).not.toContain(draft.slug);
+  expect(readFileSync(path.join(site.outDir, 'rss.xml'), 'utf8')).not.toContain(draft.slug);
 });
 
 test('the sitemap lists the published pages and neither the draft nor its tag page', async () => {
-  const urls = await sitemapUrls(page, build.outDir);
+  const urls = await sitemapUrls(page, site.outDir);
   for (const story of published) expect(urls).toContain(canonicalOf(`articles/${story.slug}/index.html`));
   expect(urls.filter((url) => url.includes(draft.slug) || url.includes('unpublished-draft-tag'))).toEqual([]);
-  expect(htmlFiles(build.outDir).filter((file) => file.includes(draft.slug) || file.includes('unpublished-draft-tag'))).toEqual([]);
+  expect(htmlFiles(site.outDir).filter((file) => file.includes(draft.slug) || file.includes('unpublished-draft-tag'))).toEqual([]);
 });
 
 test('the JSON-LD dateModified is the updatedDate of the updated story and the publication date of the other', () => {
-  const ld = (slug: string) => jsonLd(readPage(build.outDir, `articles/${slug}/index.html`)).find((o) => o['@type'] === 'NewsArticle')!;
+  const ld = (slug: string) => jsonLd(readPage(site.outDir, `articles/${slug}/index.html`)).find((o) => o['@type'] === 'NewsArticle')!;
   expect(ld(corrected.slug).dateModified).toBe(corrected.updatedDate!.toISOString());
   expect(ld(corrected.slug).datePublished).toBe(corrected.pubDate.toISOString());
   expect(ld(earlier.slug).dateModified).toBe(earlier.pubDate.toISOString());
 });
 
 test('the correction shows at the end of the story with its date, and "Updated <date>" beside the byline', async () => {
-  await page.goto(`${server.url}/articles/${corrected.slug}/`);
+  await page.goto(`${site.url}/articles/${corrected.slug}/`);
   const article = page.locator('article');
   const section = article.locator('section', { has: page.getByRole('heading', { name: 'Corrections' }) });
   await expect.poll(() => section.isVisible()).toBe(true);
@@ -89,13 +82,13 @@ test('the correction shows at the end of the story with its date, and "Updated <
 });
 
 test('a story never updated has no "Updated" and no corrections section', async () => {
-  await page.goto(`${server.url}/articles/${earlier.slug}/`);
+  await page.goto(`${site.url}/articles/${earlier.slug}/`);
   expect(await page.locator('.byline').textContent()).not.toContain('Updated');
   expect(await page.getByRole('heading', { name: 'Corrections' }).count()).toBe(0);
 });
 
 test("the correction is on the page of the chart it names, dated, with a link to its story", async () => {
-  await page.goto(`${server.url}/charts/${chartId}/`);
+  await page.goto(`${site.url}/charts/${chartId}/`);
   const section = page.locator('section', { has: page.getByRole('heading', { name: 'Corrections' }) });
   await expect.poll(() => section.isVisible()).toBe(true);
   expect(await section.textContent()).toContain(correction.text);
@@ -105,6 +98,6 @@ test("the correction is on the page of the chart it names, dated, with a link to
 });
 
 test('the related stories of the updated story list the earlier one, which shares its tag, and never the draft', () => {
-  const related = readPage(build.outDir, `articles/${corrected.slug}/index.html`).querySelectorAll('.related a[href*="/articles/"]');
+  const related = readPage(site.outDir, `articles/${corrected.slug}/index.html`).querySelectorAll('.related a[href*="/articles/"]');
   expect([...related].map((a) => a.getAttribute('href')!.match(/\/articles\/([^/]+)\/$/)?.[1])).toEqual([earlier.slug]);
 });

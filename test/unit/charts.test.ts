@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describe, expect, test } from 'vitest';
+import { formatValue } from '../../src/charts/format.ts';
 import { prepareRows, type ResolvedChart } from '../../src/charts/prepare.ts';
 import { renderChart, type RenderedChart } from '../../src/charts/render.ts';
 import { chartSchema, datasetSchema, type ChartSpec, type Dataset, type Row } from '../../src/schemas/index.ts';
@@ -89,6 +90,9 @@ function reservesSlope() {
 function slopeHostileLabels() {
   return render('slope-hostile-labels'); // slope to a projection: six crowded labels, one hostile, one long
 }
+function chinaShareProjectionSlope() {
+  return render('china-share-projection-slope'); // slope of shares far from zero, to a projection: the axis around the data
+}
 function projectionLine() {
   return render('projection-line'); // line into dashed projections with a band of their low-high range
 }
@@ -125,6 +129,7 @@ const charts = [
   reservesFacetOne,
   reservesSlope,
   slopeHostileLabels,
+  chinaShareProjectionSlope,
   projectionLine,
   projectionBars,
   productionMap,
@@ -737,6 +742,43 @@ describe('slopes, bands and projections', () => {
     expect(texts.slice(0, 2).map((t) => t.split(': ')[0])).toEqual([`${countries[0]}, MCS 2023`, `${countries[0]}, MCS 2025`]);
   });
 
+  test('a slope is drawn around its values: shares far from zero fill the frame, values near zero (or a line at zero) keep it', () => {
+    /** Where each value sits in the frame, from its bottom (0) to its top (1): the drawn points, lowest first, paired
+     * with the values, lowest first (the y scale keeps their order). */
+    const heights = (chart: RenderedChart, values: number[]) =>
+      chart.views[0].drawings.map((drawing) => {
+        const [top, bottom] = drawing.frame;
+        const ups = drawing.points.map((p) => (bottom - p.y) / (bottom - top)).sort((a, b) => a - b);
+        expect(ups).toHaveLength(values.length);
+        return values.slice().sort((a, b) => a - b).map((value, i) => ({ value, height: ups[i] }));
+      });
+    // Shares of 54% to 92%: the lowest sits near the frame's bottom and the highest near its top, not 54% of the way up.
+    const { spec, dataset } = fixture('china-share-projection-slope');
+    const shares = dataset.rows.map((r) => r.share_pct as number);
+    for (const drawn of heights(chinaShareProjectionSlope(), shares)) {
+      expect(drawn[0].height).toBeLessThan(0.2);
+      expect(drawn.at(-1)!.height).toBeGreaterThan(0.8);
+    }
+    // Zero kept: each value's height is in proportion to the value.
+    const proportional = (drawn: { value: number; height: number }[][]) => {
+      for (const points of drawn) {
+        const top = points.at(-1)!;
+        for (const p of points) expect(p.height / top.height, String(p.value)).toBeCloseTo(p.value / top.value, 2);
+      }
+    };
+    // A line at zero asks for zero.
+    proportional(heights(renderChart({ ...spec, reference: [{ y: 0, label: 'Zero', kind: 'note' }] }, dataset), shares));
+    // Reserves of 1.9 to 22 million tonnes: zero is near, and stays.
+    proportional(heights(reservesSlope(), fixture('reserves-slope').dataset.rows.map((r) => r.tonnes_reo as number)));
+  });
+
+  test('a slope highlights its lines (the countries), not its two ends (the editions)', () => {
+    const { selection } = reservesSlope().views[0];
+    const { dataset } = fixture('reserves-slope');
+    expect(selection?.field).toBe('country');
+    expect(new Set(selection?.places)).toEqual(new Set(dataset.rows.map((r) => r.country)));
+  });
+
   test('crowded slope labels never overlap, the largest changes keep theirs, and a hostile name stays text', () => {
     const chart = slopeHostileLabels();
     const { dataset } = fixture('slope-hostile-labels');
@@ -900,6 +942,21 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
       expect(y).toBeLessThan(drawing.height * 0.6);
       expect(all(drawing.svg, `circle[data-point="${singapore}"]`)).toHaveLength(1);
     }
+  });
+
+  test('a place written as an alpha-3 code reads as its country\'s name (tooltip, summary, highlight, table); the rows keep the code', () => {
+    const view = hostilePlacesSymbolMap().views[0];
+    const singapore = view.rows.findIndex((r) => r.place === 'SGP');
+    expect(singapore).toBeGreaterThanOrEqual(0);
+    expect(view.drawings[0].points[singapore].text).toMatch(/^Singapore: 40 /);
+    expect(view.summary).toContain('Brazil, 100');
+    expect(view.summary).toContain('Smallest: Singapore, 40.');
+    expect(view.summary).not.toMatch(/\b(SGP|BRA)\b/);
+    expect(view.selection?.says[singapore]).toMatch(/^Singapore: 40 /);
+    expect(view.selection?.places[singapore]).toBe('SGP');
+    expect(view.selection?.names).toEqual({ SGP: 'Singapore', BRA: 'Brazil' });
+    const column = view.columns.find((c) => c.field === 'place')!;
+    expect(view.rows.map((r) => formatValue(r.place, column.format))).toEqual(["Côte d'Ivoire", 'Singapore', 'Congo (Kinshasa)', 'Brazil']);
   });
 
   test('a symbol map: one circle per place, its area in proportion to its figure, the largest drawn first', () => {

@@ -171,6 +171,14 @@ const cases: Record<string, Expected[]> = {
       text: '"x": "year"',
     },
   ],
+  'slope-points-repeat': [
+    {
+      at: `${chart}:8:3`,
+      field: 'filter',
+      message: 'a slope chart draws one point per year, but the rows it keeps give 2023 2 (rows[1] and rows[4] of data/production.json, which differ in "country" and "tonnes_reo"): keep one row per year with a filter, e.g. "filter": { "country": ["World total"] }, or give the chart a "color" field (one line per category)',
+      text: '"filter"',
+    },
+  ],
   'filter-keeps-no-rows': [
     { at: `${chart}:8:15`, field: 'filter.country', message: 'no row has country = "Chinaa" (did you mean "China"?)', text: '"country": "Chinaa"' },
     { at: `${chart}:8:3`, field: 'filter', message: 'the chart keeps no rows: check the filter values against the dataset', text: '"filter"' },

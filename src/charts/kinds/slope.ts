@@ -1,10 +1,10 @@
 // Slope charts: one line per color (or label) category between exactly two x values (two editions, two years),
 // each end labelled with its value, the left end with the category's name too. Where labels would collide, the
 // largest changes keep theirs and the smaller ones' are left out (their values stay in the tooltip and the table).
+import { extent, nice } from 'd3-array';
 import { grid, ink, muted } from '../colors.ts';
 import { basePlan, pointRadius } from '../layout/plan.ts';
 import { measure, wrap, type TextBlock } from '../layout/text.ts';
-import { niceCeil } from '../layout/value-axis.ts';
 import { pointBox } from '../overlay/place.ts';
 import type { Box, Segment } from '../overlay/space.ts';
 import type { At } from '../overlay/types.ts';
@@ -12,7 +12,7 @@ import { formatValue } from '../format.ts';
 import { textWidth } from '../text-measure.ts';
 import { isProjection, projectionDash, withProjections } from '../projection.ts';
 import type { ResolvedChart } from '../prepare.ts';
-import { axisNumber, seriesOf, type ChartShape, type DrawRow } from '../shape.ts';
+import { axisNumber, domainRows, seriesOf, type ChartShape, type DrawRow } from '../shape.ts';
 import { estimateNote, summaryFormats } from '../summary.ts';
 import type { ChartKind } from './types.ts';
 
@@ -76,9 +76,9 @@ export const slope: ChartKind = {
     // The two editions or years head their columns, above the frame.
     plan.marginTop = lineHeight + 14;
     plan.marginBottom = 10;
-    const ys = shape.rows.map((r) => Number(r.__y));
-    const top = Math.max(...ys, ...highs);
-    plan.yDomain = [Math.min(0, ...ys, ...lows), shape.yFormat === 'percent' && top <= 100 && top >= 75 ? 100 : niceCeil(top * 1.04)];
+    // Every value the frame must hold: the points (every facet's), their ranges, reference lines and notes.
+    const values = [...domainRows(shape).map((r) => Number(r.__y)), ...lows, ...highs, ...ctx.yRefs.map((r) => Number(r.y)), ...uncertainties.map((u) => Number(u.y))];
+    plan.yDomain = slopeDomain(values.filter(Number.isFinite), shape.yFormat === 'percent');
     plan.xDomain = ends;
     const frame = Math.max(width >= 480 ? 300 : 280, linesOf(chart, shape).length * lineHeight * 1.4);
     plan.height = plan.marginTop + frame + plan.marginBottom;
@@ -128,7 +128,25 @@ export const slope: ChartKind = {
   },
   reading: { hit: () => 'xy', head: 'value' },
   legendShape: 'dot',
+  // Its text x holds its two ends (editions, years); its places are its lines.
+  placeField: seriesField,
 };
+
+/**
+ * The y domain of a slope, which compares two values per line rather than measuring from zero: the data's extent
+ * with a little room, in round numbers. Zero stays in it when it is near (leaving it out would save under a third
+ * of the frame) or when a reference line or a note asks for it. Shares end at 100% at the most.
+ */
+function slopeDomain(values: number[], percent: boolean): [number, number] {
+  const [low, high] = extent(values) as [number, number];
+  if (low === undefined) return [0, 1];
+  // The end nearer zero, and the one further from it, when zero is not between them.
+  const [near, far] = low >= 0 ? [low, high] : high <= 0 ? [-high, -low] : [0, 0];
+  const withZero = near <= far / 3;
+  const room = (high - low || Math.abs(high) || 1) * 0.04;
+  const [start, stop] = nice(withZero ? Math.min(0, low) : low - room, withZero && high <= 0 ? 0 : high + room, 5);
+  return [start, percent && high <= 100 ? Math.min(stop, 100) : stop];
+}
 
 /** A label no wider than the room: a word too long for it (a name with no spaces) is cut short with an ellipsis. */
 function fit(block: TextBlock, room: number, f: number): TextBlock {

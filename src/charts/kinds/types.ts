@@ -47,6 +47,9 @@ export interface ChartKind extends ShapeHooks {
   recolours?: boolean;
   /** How the key draws estimates: as lighter bars, as hollow dots, or as places with a dashed outline (maps). */
   legendShape: 'bar' | 'dot' | 'outline';
+  /** The field whose values a reader highlights, for a kind whose places are not on its text axis (a slope's are its
+   * lines, not its two ends); without it, the place field is found from the axes (selection.ts). */
+  placeField?(chart: ResolvedChart): string | undefined;
   /** Notes the kind writes from the data, listed under the chart with the spec's notes (a map's rows left off it). */
   dataNotes?(chart: ResolvedChart, shape: ChartShape): string[];
   /** What `npm run check` holds a chart of this kind to, beyond the checks every chart gets. */

@@ -11,7 +11,7 @@ import { worldCountries } from './geometry.ts';
 const totals = new Set(['world total', 'world', 'total']);
 
 export function mapSummary(chart: ResolvedChart, shape: ChartShape): string {
-  const { fy } = summaryFormats(chart, shape);
+  const { fx, fy } = summaryFormats(chart, shape);
   const value = (row: DrawRow) => row[chart.y] as number;
   const rows = shape.rows.filter((r) => typeof r[chart.y] === 'number').sort((a, b) => value(b) - value(a));
   const total = shape.leftOut?.find((r) => totals.has(String(r.__x).trim().toLowerCase()) && typeof r[chart.y] === 'number');
@@ -19,8 +19,8 @@ export function mapSummary(chart: ResolvedChart, shape: ChartShape): string {
   const base = total ? value(total) : shape.yFormat === 'percent' ? undefined : rows.reduce((sum, r) => sum + value(r), 0);
   const of = total ? ` of the ${String(total.__x)}, ${fy(value(total))}` : ` of the ${rows.length} places' total`;
   const share = (row: DrawRow, i: number) => (base ? ` (${formatValue((value(row) / base) * 100, 'percent', true)}${i === 0 ? of : ''})` : '');
-  const largest = rows.slice(0, 3).map((row, i) => `${row[chart.x]}, ${fy(value(row))}${share(row, i)}`).join('; ');
-  const smallest = rows.length > 3 ? ` Smallest: ${rows[rows.length - 1][chart.x]}, ${fy(value(rows[rows.length - 1]))}.` : '';
+  const largest = rows.slice(0, 3).map((row, i) => `${fx(row[chart.x])}, ${fy(value(row))}${share(row, i)}`).join('; ');
+  const smallest = rows.length > 3 ? ` Smallest: ${fx(rows[rows.length - 1][chart.x])}, ${fy(value(rows[rows.length - 1]))}.` : '';
   const scale = chart.map?.style === 'symbol' ? '' : { linear: '', log: ' Colours step tenfold (a log scale).', quantile: ' Each colour step holds about as many places (quantiles).' }[chart.map?.scale ?? 'linear'];
   const noFigure = noDataCount(chart, shape);
   const place = rows.length === 1 ? 'place' : 'places';

@@ -1,0 +1,37 @@
+// One row per key: a chart that draws one mark for each key (a map's country, a slope's line at each of its ends)
+// cannot draw two rows of one key, and would silently draw whichever came last. The error is at the filter that
+// keeps both, and names the rows, the fields they differ in and a filter that would keep one.
+import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
+import type { FieldPath, Report } from './problems.ts';
+import { indexOf, rowList } from './row-index.ts';
+
+export interface RowKey {
+  /** The fields the key is made of (the rows of one key differ in others). */
+  fields: string[];
+  /** A row's key; undefined for a row this check leaves to others (a place that is no country). */
+  of(row: Row): string | undefined;
+  /** The key as the message names it: "China", or "Russia" at "MCS 2025". */
+  name(row: Row): string;
+  /** What the chart draws, as the message starts: "a map draws one figure per country". */
+  draws: string;
+  /** What the filter should keep: "one row per country". */
+  keep: string;
+  /** Another way out, after the filter: ', or give the chart a "color" field (one line per category)'. */
+  otherwise?: string;
+}
+
+export function checkOneRowPerKey(chart: ChartSpec, view: View | undefined, rows: Row[], dataset: Dataset, key: RowKey, report: Report, once: (key: string) => boolean) {
+  const rowsOf = new Map<string, Row[]>();
+  for (const row of rows) {
+    const k = key.of(row);
+    if (k !== undefined) rowsOf.set(k, [...(rowsOf.get(k) ?? []), row]);
+  }
+  const repeated = [...rowsOf.values()].find((list) => list.length > 1);
+  const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
+  if (!repeated || !once(`${where.join('.')} one row per key ${view?.id}`)) return;
+  const [first] = repeated;
+  const differ = Object.keys(first).filter((f) => !key.fields.includes(f) && repeated.some((r) => r[f] !== first[f]) && typeof first[f] !== 'object').slice(0, 2);
+  const example = differ[0] ? `, e.g. "filter": { "${differ[0]}": [${JSON.stringify(repeated[repeated.length - 1][differ[0]])}] }` : '';
+  const rowsNamed = `${rowList(repeated.map(indexOf))} of ${dataset.file}${differ.length ? `, which differ in ${differ.map((f) => `"${f}"`).join(' and ')}` : ''}`;
+  report(chart.file, where, `${key.draws}, but the rows it keeps${view ? ` in view "${view.id}"` : ''} give ${key.name(first)} ${repeated.length} (${rowsNamed}): keep ${key.keep} with a filter${example}${key.otherwise ?? ''}`);
+}
