@@ -3,6 +3,7 @@ import type { ChartKind } from './kinds/types.ts';
 import type { ChartSpec } from '../schemas/index.ts';
 import type { ColorKey, NumberedAnnotation } from './shape.ts';
 import { statusWord } from './status-words.ts';
+import { timelineOf } from './timeline.ts';
 
 /** One entry of a chart's key: a colour category, or a way of drawing that needs explaining. */
 export interface LegendItem {
@@ -17,7 +18,7 @@ export function legendOf(kind: ChartKind, spec: ChartSpec, views: { hasEstimates
   const shape = kind.legendShape;
   const items: LegendItem[] = colorKey.entries.map((c) => ({ kind: 'swatch', label: statusWord(c.value), color: c.color }));
   // The steps are the chart's, over every view's rows (shape.ts chartColorKey), so the years (or views) compare.
-  if (colorKey.steps && views.length > 1) items.push({ kind: 'scale', label: spec.views?.every((v) => /^\d{4}$/.test(v.id)) ? 'Same steps every year' : 'Same steps in every view' });
+  if (colorKey.steps && views.length > 1) items.push({ kind: 'scale', label: timelineOf(spec.views) ? 'Same steps every year' : 'Same steps in every view' });
   if (views.some((v) => v.hasEstimates)) items.push({ kind: 'estimate', label: { bar: 'Estimate (lighter, dashed outline)', dot: 'Estimate (hollow)', outline: 'Estimate (dashed outline)' }[shape], shape });
   if (views.some((v) => v.hasRanges)) items.push({ kind: 'range', label: 'Range, low to high' });
   const band = views.find((v) => v.band)?.band;

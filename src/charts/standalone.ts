@@ -8,6 +8,7 @@ import { layouts, type Drawing, type LegendItem, type RenderedChart } from './re
 import { svgToPng, type Png } from './png.ts';
 import { escapeXml } from '../lib/escape.ts';
 import { textWidth, wrapText } from './text-measure.ts';
+import { timelineOf } from './timeline.ts';
 
 export interface Image {
   svg: string;
@@ -166,7 +167,11 @@ export function standaloneSvg(chart: RenderedChart, options: StandaloneOptions):
     x += itemWidth;
   }
   if (chart.legend.length) y += row + 8;
-  for (const view of chart.views) {
+  // A year slider's views would stack into an image as tall as eight charts: draw the year the chart opens on and
+  // say where the others are.
+  const timeline = timelineOf(chart.views);
+  const drawn = timeline ? chart.views.slice(0, 1) : chart.views;
+  for (const view of drawn) {
     if (chart.views.length > 1 && view.label) {
       text(view.label, 'heading', 'var(--ink)');
       y += 4;
@@ -174,6 +179,10 @@ export function standaloneSvg(chart: RenderedChart, options: StandaloneOptions):
     const drawing = view.drawings.find((d) => d.layout === 'wide') ?? view.drawings[0];
     parts.push(nestedDrawing(drawing, pad, y, colors));
     y += drawing.height + 12;
+  }
+  if (timeline) {
+    text(`Every year from ${timeline[0]} to ${timeline.at(-1)} is on the chart's page.`, 'body', 'var(--ink-soft)');
+    y += 8;
   }
 
   const rule = () => {
@@ -209,7 +218,7 @@ export function standaloneSvg(chart: RenderedChart, options: StandaloneOptions):
   text(`Supply Lines · ${options.pageUrl}`, 'small', 'var(--ink-soft)');
   const height = Math.ceil(y + pad - 8);
 
-  const summary = chart.views.map((v) => v.summary).join(' ');
+  const summary = drawn.map((v) => v.summary).join(' ');
   const svg = resolveVars(
     `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${fontFamily}" role="img" aria-labelledby="title desc">

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { renderChart, type RenderedChart } from '../../src/charts/render.ts';
+import { standaloneSvg } from '../../src/charts/standalone.ts';
 import { applyPaint } from '../../src/client/chart-paint.ts';
 import { resolvePlace } from '../../src/lib/places.ts';
 import { chartSchema, datasetSchema } from '../../src/schemas/index.ts';
@@ -95,5 +96,26 @@ describe('a map of several years is drawn once and recoloured', () => {
   test('a map whose views draw other shapes (circles sized by each year) keeps each view whole', () => {
     const symbols = render('production-map-years', (spec) => (spec.map = { style: 'symbol' })).chart;
     expect(symbols.views.filter((v) => v.paint)).toEqual([]);
+  });
+});
+
+describe('the images of a chart with a year slider', () => {
+  const drawingsIn = (svg: string) => svg.match(/<svg x=/g)?.length ?? 0;
+
+  test('draw the year the chart opens on, not a stack of every year, and say where the other years are', () => {
+    const { chart } = render('production-map-years');
+    const { svg } = standaloneSvg(chart, { pageUrl: 'https://example.org/charts/production-map-years/' });
+    expect(drawingsIn(svg)).toBe(1);
+    expect(svg).toContain(chart.views[0].summary.slice(0, 40));
+    expect(svg).not.toContain(chart.views[1].summary.slice(0, 40));
+    expect(svg).toContain("Every year from 2017 to 2023 is on the chart's page.");
+  });
+
+  test('views that are not years still stack, each under its label', () => {
+    const { chart } = render('import-reliance-bar-views');
+    expect(chart.views.length).toBeGreaterThan(1);
+    const { svg } = standaloneSvg(chart, { pageUrl: 'https://example.org/charts/import-reliance-bar-views/' });
+    expect(drawingsIn(svg)).toBe(chart.views.length);
+    expect(svg).not.toContain('Every year from');
   });
 });
