@@ -3,7 +3,9 @@
 // one and again closes it (all start closed, so the chart reads in one screen). What opened or closed is said in the
 // chart's live region. A link to anything inside a panel (#chart-<id>-table, #chart-<id>-notes) opens that panel.
 // The open tab is part of the chart's state in the address (`tab:table`, `tab:sources`; src/lib/chart-state.ts), so a
-// shared link reopens it and back and forward restore it.
+// shared link reopens it and back and forward restore it. The table's columns sort (table-sort.ts, loaded the first
+// time a table is shown).
+import { statesIn } from '../lib/chart-state.ts';
 import { readState, writeState } from './state-url.ts';
 
 /** A panel's name in the chart's state: "table" or "sources". */
@@ -64,9 +66,9 @@ class FigureTabs extends HTMLElement {
 
   /** The address names a tab in the chart's state: that panel is open, or none when it names none. */
   #followState() {
-    const chart = this.#chart;
-    if (!chart || document.getElementById(decodeURIComponent(location.hash.slice(1)))) return; // an anchor, not a state
-    const { tab } = readState(chart);
+    const states = statesIn(location.hash);
+    if (!this.#chart || !states) return; // a link into the page (#chart-x-table): #followHash's
+    const tab = states.get(this.#chart)?.tab;
     this.#select(this.#panels.find((p) => tabName(p) === tab));
   }
 
@@ -77,6 +79,7 @@ class FigureTabs extends HTMLElement {
       this.#tabs[i].setAttribute('aria-selected', String(p === panel));
       this.#tabs[i].tabIndex = i === stop ? 0 : -1;
     });
+    if (panel && tabName(panel) === 'table') void import('./table-sort.ts').then(({ sortable }) => sortable(panel, (said) => (this.#live().textContent = said)));
   }
 
   /** A tab activated: opens its panel, or closes it when open, and says which in the chart's live region. */
