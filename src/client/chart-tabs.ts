@@ -6,6 +6,7 @@
 // Australia and 2023 on the bars sees Australia in 2023 on the map. Only the chart shown has an entry.
 import { statesIn, type ChartState } from '../lib/chart-state.ts';
 import { writeStates } from './state-url.ts';
+import { tabList } from './tab-list.ts';
 
 interface Tab {
   name: string;
@@ -20,38 +21,16 @@ class ChartTabs extends HTMLElement {
 
   connectedCallback() {
     if (this.#tabs.length) return;
-    const list = document.createElement('div');
-    list.className = 'chart-tabs chart-tabs--charts';
-    list.setAttribute('role', 'tablist');
-    const title = (panel: Element) => panel.querySelector('.chart-title')?.textContent ?? '';
-    list.setAttribute('aria-label', `Show as: ${title(this)}`);
-    for (const element of this.querySelectorAll<HTMLElement>(':scope > .chart-tab-panel')) {
-      let panel = element;
-      if (element instanceof HTMLDetailsElement) {
-        // The <details> becomes a plain panel: its summary ("Map: <title>") was for readers without the tabs.
-        panel = document.createElement('div');
-        for (const name of ['id', 'class', 'data-tab', 'data-label', 'data-chart']) panel.setAttribute(name, element.getAttribute(name)!);
-        element.querySelector(':scope > summary')?.remove();
-        panel.append(...element.childNodes);
-        element.replaceWith(panel);
-      }
-      panel.setAttribute('role', 'tabpanel');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.id = `${panel.id}-tab`;
-      button.setAttribute('role', 'tab');
-      button.setAttribute('aria-controls', panel.id);
-      button.textContent = panel.dataset.label ?? '';
-      panel.setAttribute('aria-labelledby', button.id);
+    const title = this.querySelector('.chart-title')?.textContent ?? '';
+    const { list, pairs } = tabList('chart-tabs chart-tabs--charts', `Show as: ${title}`, [...this.querySelectorAll<HTMLElement>(':scope > .chart-tab-panel')]);
+    for (const { tab: button, panel } of pairs) {
       const tab = { name: panel.dataset.tab!, chart: panel.dataset.chart!, button, panel };
       button.addEventListener('click', () => this.#choose(tab));
       this.#tabs.push(tab);
-      list.append(button);
     }
     this.#live.setAttribute('aria-live', 'polite');
     this.prepend(list);
     this.append(this.#live);
-    list.addEventListener('keydown', (event) => this.#move(event));
     this.#follow();
     // A link to a state of one of these charts opens it and, as a link to an element would, brings the figure into view.
     const states = statesIn(location.hash);
@@ -100,17 +79,6 @@ class ChartTabs extends HTMLElement {
     writeStates(changes);
     to.button.focus();
     this.#live.textContent = `${to.button.textContent} shown: ${to.panel.querySelector('.chart-title')?.textContent ?? ''}`;
-  }
-
-  #move(event: KeyboardEvent) {
-    const at = this.#tabs.findIndex((t) => t.button === event.target);
-    if (at < 0) return;
-    const last = this.#tabs.length - 1;
-    const to = { ArrowRight: at === last ? 0 : at + 1, ArrowLeft: at === 0 ? last : at - 1, Home: 0, End: last }[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    this.#tabs.forEach((tab, i) => (tab.button.tabIndex = i === to ? 0 : -1));
-    this.#tabs[to].button.focus();
   }
 }
 

@@ -51,7 +51,7 @@ export function checkState(what: string, found: Record<string, string | null | u
     say(`${what} chart: no chart "${chart}" in content/charts/${didYouMean(chart, options.charts)}`);
     return undefined;
   }
-  if (placed && !placed.includes(chart)) say(`${what} chart: "${chart}" is not placed in this article${didYouMean(chart, placed)}; place it with ::chart{id="${chart}"} or link to a chart the article shows${placed.length ? ` (${placed.join(', ')})` : ''}`);
+  if (placed && !placed.includes(chart)) say(`${what} chart: "${chart}" is not placed in this article${didYouMean(chart, placed)}; place it with ::chart{id="${chart}"} or link to a chart the article places${placed.length ? ` (${placed.join(', ')})` : ''}`);
   const known = options.states?.(chart);
   const select = found.select ? splitPlaces(found.select, known?.places) : [];
   // A view named as its spec writes it ("2022 figures") goes in the address as its id does ("2022-figures").

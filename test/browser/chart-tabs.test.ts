@@ -199,6 +199,20 @@ describe('the address', () => {
     await page.close();
   });
 
+  test('a :view link, whose address is also an element\'s id, is followed as a state: the open table closes, back reopens it', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}${story}`);
+    const table = chartOf(page, bars).locator(`#chart-${bars}-table`);
+    await chartOf(page, bars).getByRole('tab', { name: 'Table' }).click();
+    expect(await table.isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Australia mined an estimated 13,000 tonnes' }).click();
+    await expect.poll(() => said(page, bars)).toContain('Australia');
+    expect(await table.isVisible()).toBe(false);
+    await page.goBack();
+    await expect.poll(() => table.isVisible()).toBe(true);
+    await page.close();
+  });
+
   test('the chart page shows the tabs, and its "Link to this view" and embed code carry the map\'s state', async () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/charts/${bars}/`);
