@@ -62,7 +62,8 @@ class SupplyLinesChart extends HTMLElement {
     };
     addEventListener('hashchange', follow);
     addEventListener('popstate', follow);
-    addEventListener('resize', () => this.#fade());
+    // Faded marks are found by their geometry: again when the chart's size changes (a layout, a tab shown).
+    new ResizeObserver(() => this.#fade()).observe(this);
   }
 
   /** A reader's change: a history entry, then the chart follows it and the live region says what it shows. */

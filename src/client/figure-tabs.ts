@@ -3,8 +3,12 @@
 // one and again closes it (all start closed, so the chart reads in one screen). What opened or closed is said in the
 // chart's live region. A link to anything inside a panel (#chart-<id>-table, #chart-<id>-notes) opens that panel.
 // The open tab is part of the chart's state in the address (`tab:table`, `tab:sources`; src/lib/chart-state.ts), so a
-// shared link reopens it and back and forward restore it.
+// shared link reopens it and back and forward restore it. The table's columns sort once it is first shown
+// (table-sort.ts: in the start-up script, whose 8 KB it fits, rather than a chunk of its own, which would cost more).
+import { statesIn } from '../lib/chart-state.ts';
 import { readState, writeState } from './state-url.ts';
+import { tabList } from './tab-list.ts';
+import { sortable } from './table-sort.ts';
 
 /** A panel's name in the chart's state: "table" or "sources". */
 const tabName = (panel: HTMLElement) => (panel.classList.contains('chart-table') ? 'table' : 'sources');
@@ -18,39 +22,19 @@ class FigureTabs extends HTMLElement {
     const details = [...this.querySelectorAll<HTMLDetailsElement>(':scope > details')];
     if (!details.length) return;
     const title = this.closest('figure')?.querySelector('.chart-title')?.textContent ?? 'the chart';
-    const list = document.createElement('div');
-    list.className = 'chart-tabs';
-    list.setAttribute('role', 'tablist');
-    list.setAttribute('aria-label', `Sources, notes and data: ${title}`);
-    let opened: HTMLElement | undefined;
-    for (const detail of details) {
-      const summary = detail.querySelector(':scope > summary');
-      const panel = document.createElement('div');
-      panel.id = detail.id;
-      panel.className = detail.className;
-      panel.setAttribute('role', 'tabpanel');
+    // A panel the browser opened already (it reveals the target of the address's #fragment) stays open.
+    const open = details.findIndex((detail) => detail.open);
+    // The tab's own words ("Table"): the summary's hidden suffix (the chart's title) is the tablist's label here.
+    const { list, pairs } = tabList('chart-tabs', `Sources, notes and data: ${title}`, details);
+    for (const { tab, panel } of pairs) {
       panel.tabIndex = 0;
       panel.hidden = true;
-      const tab = document.createElement('button');
-      tab.type = 'button';
-      tab.id = `${panel.id}-tab`;
-      tab.setAttribute('role', 'tab');
-      tab.setAttribute('aria-controls', panel.id);
-      // The tab's own words ("Table"): the summary's hidden suffix (the chart's title) is the tablist's label here.
-      tab.textContent = summary?.firstChild?.textContent ?? '';
-      panel.setAttribute('aria-labelledby', tab.id);
-      summary?.remove();
-      panel.append(...detail.childNodes);
-      // A panel the browser opened already (it reveals the target of the address's #fragment) stays open.
-      if (detail.open) opened = panel;
-      detail.replaceWith(panel);
       this.#tabs.push(tab);
       this.#panels.push(panel);
       tab.addEventListener('click', () => this.#toggle(panel));
     }
-    list.append(...this.#tabs);
     this.prepend(list);
-    list.addEventListener('keydown', (event) => this.#move(event));
+    const opened = this.#panels[open];
     this.#select(opened);
     this.#followHash();
     this.#followState();
@@ -64,9 +48,9 @@ class FigureTabs extends HTMLElement {
 
   /** The address names a tab in the chart's state: that panel is open, or none when it names none. */
   #followState() {
-    const chart = this.#chart;
-    if (!chart || document.getElementById(decodeURIComponent(location.hash.slice(1)))) return; // an anchor, not a state
-    const { tab } = readState(chart);
+    const states = statesIn(location.hash);
+    if (!this.#chart || !states) return; // a link into the page (#chart-x-table): #followHash's
+    const tab = states.get(this.#chart)?.tab;
     this.#select(this.#panels.find((p) => tabName(p) === tab));
   }
 
@@ -77,6 +61,7 @@ class FigureTabs extends HTMLElement {
       this.#tabs[i].setAttribute('aria-selected', String(p === panel));
       this.#tabs[i].tabIndex = i === stop ? 0 : -1;
     });
+    if (panel && tabName(panel) === 'table') sortable(panel, (said) => (this.#live().textContent = said));
   }
 
   /** A tab activated: opens its panel, or closes it when open, and says which in the chart's live region. */
@@ -98,17 +83,6 @@ class FigureTabs extends HTMLElement {
       figure.append(live);
     }
     return live;
-  }
-
-  #move(event: KeyboardEvent) {
-    const at = this.#tabs.indexOf(event.target as HTMLButtonElement);
-    if (at < 0) return;
-    const last = this.#tabs.length - 1;
-    const to = { ArrowRight: at === last ? 0 : at + 1, ArrowLeft: at === 0 ? last : at - 1, Home: 0, End: last }[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    this.#tabs.forEach((tab, i) => (tab.tabIndex = i === to ? 0 : -1));
-    this.#tabs[to].focus();
   }
 
   /** The address names something inside a panel: open that panel and bring the target into view. */

@@ -3,6 +3,8 @@
 //
 //   #<chart-id>=<view>                                     the first form: a view alone (still read and written)
 //   #<chart-id>=view:<view>;select:<place>,<place>;year:<year>;tab:table
+//   #<host-id>=tab:map&<map-id>=select:<place>;year:<year>  a figure with tabs (a spec's `tabs`): the host names the
+//                                                          tab shown, that chart's entry holds what it shows
 //   #<chart-a>=...&<chart-b>=...                           several charts on one page, each its own state
 //
 // Fields are separated by ";", a field's name from its value by ":", the places of `select` by ","; each value is
@@ -16,7 +18,8 @@ export interface ChartState {
   select: string[];
   /** The year the chart reads (a view of that year, the year the highlighted places' summary reads). */
   year?: string;
-  /** The figure's open tab: "table" or "sources" (Sources and notes); none: both closed. */
+  /** The figure's open tab: "table" or "sources" (Sources and notes); none: both closed. On a chart with `tabs`, the
+   * name of another chart's tab ("map") shows that chart instead (src/lib/chart-tabs.ts). */
   tab?: string;
 }
 
@@ -48,6 +51,15 @@ export function parseStates(hash: string): Map<string, ChartState> {
     states.set(decode(entry.slice(0, at)), state);
   }
   return states;
+}
+
+/**
+ * The one judge of what is a chart state: the states a hash holds, or undefined when the hash is a link to something
+ * in the page (#chart-x-table, #claim-1), which no chart should follow. An empty hash: every chart at its default.
+ */
+export function statesIn(hash: string): Map<string, ChartState> | undefined {
+  const states = parseStates(hash);
+  return states.size > 0 || !hash.replace(/^#/, '') ? states : undefined;
 }
 
 /** One chart's entry, "<id>=view:2023;select:Australia", or "" for the default state. A view alone keeps the first form. */

@@ -4,10 +4,12 @@
 import type { z } from 'astro/zod';
 import { commitmentTimeline, isTrackerChart } from '../lib/commitments.ts';
 import { statesOf } from '../charts/selection.ts';
+import { tabCharts } from '../lib/chart-tabs.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
 import { articleSchema, chartSchema, datasetSchema, type ArticleData, type ChartSpec, type Dataset } from '../schemas/index.ts';
 import { checkArticle } from './check-article.ts';
 import { checkChart } from './check-chart.ts';
+import { checkChartTabs } from './check-chart-tabs.ts';
 import { checkCommitments, withCommitments } from './check-commitments.ts';
 import { checkDataset } from './check-dataset.ts';
 import { bodyStarters, draftsOf, reportStarters, starterText, warnUnused, type StarterText } from './drafts.ts';
@@ -105,6 +107,9 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
       return undefined;
     }
   };
+  // A chart's figure shows the charts of its `tabs`: placing the chart places them, on its page and in its embed.
+  const tabsOf = (id: string) => tabCharts(charts.get(id)).filter((tab) => tab !== id && charts.has(tab));
+  const withTabs = (ids: Iterable<string>) => [...ids].flatMap((id) => [id, ...tabsOf(id)]);
   for (const source of listFiles(root, contentDirs.articles, '.md', problems)) {
     const front = parseFrontMatter(source, problems);
     if (!front) continue;
@@ -113,15 +118,15 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     const { data, partial, problems: found } = validate(articleSchema, parsed.data, source.file, locate);
     problems.push(...found);
     const bodyStartLine = source.text.slice(0, source.text.length - parsed.content.length).split('\n').length;
-    const body = renderMarkdown(parsed.content, chartIds, states);
+    const body = renderMarkdown(parsed.content, chartIds, states, tabsOf);
     for (const m of body.messages) {
       problems.push({ file: source.file, field: 'body', message: m.message, severity: 'error', line: m.line ? m.line + bodyStartLine - 1 : undefined, column: m.column });
     }
     // Front matter missing a required field can still be cross-checked field by field.
     const usable = data ?? partial ?? validate(articleSchema.partial(), parsed.data, source.file, locate).partial;
-    if (usable?.draft !== true) body.charts.forEach((id) => placedCharts.add(id));
+    if (usable?.draft !== true) withTabs(body.charts).forEach((id) => placedCharts.add(id));
     else unpublished.add(source.file);
-    const named = [...body.charts, ...body.claims.flatMap((c) => c.chart ?? []), ...[...(usable?.uncertainties ?? []), ...(usable?.corrections ?? [])].flatMap((u) => u.charts)];
+    const named = [...withTabs(body.charts), ...body.claims.flatMap((c) => c.chart ?? []), ...[...(usable?.uncertainties ?? []), ...(usable?.corrections ?? [])].flatMap((u) => u.charts)];
     for (const id of named) usedCharts[usable?.draft === true ? 'draft' : 'published'].add(id);
     for (const [field, text] of starterText(parsed.data)) starters.push({ file: source.file, field, text });
     starters.push(...bodyStarters(source, bodyStartLine));
@@ -150,8 +155,9 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // Rows missing a charted field in a dataset with errors are mostly those errors' echo (a misspelt field).
   const withErrors = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   for (const chart of charts.values()) checkChart(chart, checkedDatasets, datasetIds, withErrors, report);
+  for (const chart of charts.values()) checkChartTabs(chart, charts, chartIds, report);
   // The agreements tracker places the charts of the commitments' companion dataset itself.
-  for (const chart of charts.values()) if (isTrackerChart(chart)) placedCharts.add(chart.id);
+  for (const chart of charts.values()) if (isTrackerChart(chart)) withTabs([chart.id]).forEach((id) => placedCharts.add(id));
   reportStarters(starters, charts, placedCharts, unpublished, problems, report);
 
   const { draftCharts, draftDatasets } = draftsOf(usedCharts, charts, datasets);

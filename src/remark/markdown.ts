@@ -25,14 +25,17 @@ export interface RenderedMarkdown {
   messages: { message: string; line?: number; column?: number }[];
 }
 
-/** `states`: a chart's views, places and years, to check what `:view` and `:claim` name (without it, only the chart). */
-export function renderMarkdown(markdown: string, charts: ReadonlySet<string>, states?: (chart: string) => ChartStates | undefined): RenderedMarkdown {
+/**
+ * `states`: a chart's views, places and years, to check what `:view` and `:claim` name (without it, only the chart);
+ * `tabs`: the charts a chart's figure shows as tabs, on the page with it.
+ */
+export function renderMarkdown(markdown: string, charts: ReadonlySet<string>, states?: (chart: string) => ChartStates | undefined, tabs?: (chart: string) => readonly string[]): RenderedMarkdown {
   const file = new VFile(markdown);
   const html = String(
     unified()
       .use(remarkParse)
       .use(remarkDirective)
-      .use(remarkChart, { charts })
+      .use(remarkChart, { charts, tabs })
       .use(remarkView, { charts, states })
       .use(remarkClaim, { charts, states })
       .use(remarkHeadingIds)

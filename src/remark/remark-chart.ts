@@ -8,16 +8,20 @@ import { didYouMean } from '../model/suggest.ts';
 export interface RemarkChartOptions {
   /** Ids of the charts that exist; a `::chart` naming another id is an error. */
   charts: ReadonlySet<string>;
+  /** The charts a chart shows as tabs of its figure (its spec's `tabs`): they are on the page with it. */
+  tabs?: (chart: string) => readonly string[];
 }
 
 /**
  * `::chart{id="china-mine-share"}` on its own line places a chart. The directive becomes an empty
  * `<chart-slot data-chart="id">` element that the page replaces with the chart's figure.
- * The ids placed, in order, are left in `file.data.charts`.
+ * The ids placed, in order, are left in `file.data.charts`; with the charts their figures show as tabs, in
+ * `file.data.shown`. A chart is on a page once: placed, or as a tab of a chart placed.
  */
 export default function remarkChart(options: RemarkChartOptions) {
   return (tree: Root, file: VFile) => {
     const placed: string[] = [];
+    const directives = new Map<string, LeafDirective>();
     visit(tree, (node) => {
       if (node.type === 'text') {
         // A ::chart that is not alone on its line, or not closed, is no directive: it would be published as text.
@@ -55,15 +59,26 @@ export default function remarkChart(options: RemarkChartOptions) {
         file.message(`chart "${id}" is placed twice; place each chart once`, directive);
       } else {
         placed.push(id);
+        directives.set(id, directive);
       }
       directive.data = { hName: 'chart-slot', hProperties: { dataChart: id } };
     });
+    const shown = [...placed];
+    for (const host of placed) {
+      for (const tab of options.tabs?.(host) ?? []) {
+        if (placed.includes(tab)) file.message(`chart "${tab}" is shown already, as a tab of chart "${host}"; remove this ::chart, or the tab from content/charts/${host}.json`, directives.get(tab));
+        else if (shown.includes(tab)) file.message(`chart "${tab}" is a tab of two charts this article places ("${host}" and another); show it in one figure`, directives.get(host));
+        else shown.push(tab);
+      }
+    }
     file.data.charts = placed;
+    file.data.shown = shown;
   };
 }
 
 declare module 'vfile' {
   interface DataMap {
     charts: string[];
+    shown: string[];
   }
 }

@@ -81,7 +81,7 @@ export function checkState(what: string, found: Record<string, string | null | u
 export default function remarkView(options: RemarkViewOptions) {
   return (tree: Root, file: VFile) => {
     const links: ViewLink[] = [];
-    const placed = file.data.charts ?? [];
+    const placed = file.data.shown ?? file.data.charts ?? [];
     visit(tree, 'textDirective', (node: TextDirective) => {
       if (node.name !== 'view') return;
       const found = node.attributes ?? {};

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { annotationSchema } from './annotation.ts';
+import { chartTabSchema } from './chart-tab.ts';
 import { idSchema, textListSchema } from './common.ts';
 import { deriveSchema } from './derive.ts';
 import { filterSchema } from './filter.ts';
@@ -62,6 +63,8 @@ export const chartSchema = z.strictObject({
   facet: z.string().min(1).optional(),
   /** Map charts: how places are drawn (style, colour scale, region). Default: a choropleth of the world on linear steps. */
   map: mapOptionsSchema.optional(),
+  /** Other charts of the same dataset shown as tabs of this chart's figure, e.g. [{ "chart": "mine-production-map" }]: the figure's tabs read "Chart · Map", this chart's own tab labelled by its mark as a tab's default label is. Default: none (the figure shows this chart alone). */
+  tabs: z.array(chartTabSchema).optional(),
 });
 
 export type ChartSpec = z.output<typeof chartSchema> & { id: string; file: string };

@@ -211,9 +211,13 @@ describe('in the browser', () => {
       if (response.request().resourceType() === 'script') bodies.set(response.url(), response.text());
     });
     await page.goto(`${siteUrl}${urlPath(file)}`, { waitUntil: 'networkidle' });
-    const controls = page.locator('.chart-select > summary');
+    const controls = page.locator('.chart-select > summary:visible');
     for (const summary of await controls.all()) await summary.click();
     if (await controls.count()) await page.locator('.chart-select-panel').first().waitFor();
+    // Every Table tab shown too (its sorting, src/client/table-sort.ts, is set up then).
+    const tables = page.locator('sl-figure-tabs [role="tab"]:visible', { hasText: /^Table$/ });
+    for (const tab of await tables.all()) await tab.click();
+    if (await tables.count()) await page.locator('.table-sort').first().waitFor();
     await page.waitForLoadState('networkidle');
     const loaded = await Promise.all(bodies.values());
     const total = loaded.reduce((sum, code) => sum + gzipped(code), 0);
@@ -242,9 +246,10 @@ describe('in the browser', () => {
     const phone = await launch({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const page = await phone.newPage();
     await page.goto(`${siteUrl}${leadStory.path}`, { waitUntil: 'networkidle' });
-    const figures = await page.locator('sl-chart figure').evaluateAll((all) =>
+    // A figure with tabs (Figure.astro) is measured whole, its "Chart · Map" row with the chart it shows.
+    const figures = await page.locator('sl-chart-tabs, sl-chart:not(sl-chart-tabs sl-chart) > figure').evaluateAll((all) =>
       all.map((figure) => ({
-        id: figure.id,
+        id: figure.id || `${figure.getAttribute('data-chart')} (tabs)`,
         height: figure.getBoundingClientRect().height,
         drawings: [...figure.querySelectorAll('.chart-drawing')].reduce((sum, d) => sum + d.getBoundingClientRect().height, 0),
       })),

@@ -6,8 +6,16 @@ import type { Page } from 'playwright-core';
 export async function useLikeAReader(page: Page, query = 'rare earth'): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-  for (const tab of await page.locator('[role="tab"]').all()) await tab.click();
-  for (const button of await page.locator('.chart-views-switch button, .chart-time-step').all()) await button.click({ force: true });
+  // Each figure's tabs; in a figure with tabs (Chart · Map), each chart's in turn, the last left shown.
+  const panelTabs = async () => {
+    for (const tab of await page.locator('sl-figure-tabs [role="tab"]:visible').all()) await tab.click();
+  };
+  await panelTabs();
+  for (const tab of await page.locator('sl-chart-tabs > [role="tablist"] [role="tab"]').all()) {
+    await tab.click();
+    await panelTabs();
+  }
+  for (const button of await page.locator('.chart-views-switch button:visible, .chart-time-step:visible').all()) await button.click({ force: true });
   for (const plot of await page.locator('.chart-plot[tabindex="0"]:visible').all()) {
     await plot.focus();
     await page.keyboard.press('ArrowRight');

@@ -1,7 +1,7 @@
 // The URL hash a reader shares (src/lib/chart-state.ts): the first form of a view link keeps working, every state
 // field survives a round trip, several charts share one hash, and what is not a state is left alone.
 import { describe, expect, test } from 'vitest';
-import { parseStates, stateEntry, statesHash } from '../../src/lib/chart-state.ts';
+import { parseStates, stateEntry, statesHash, statesIn } from '../../src/lib/chart-state.ts';
 
 describe('chart state in the URL hash', () => {
   test('the first form, #<chart>=<view>, still opens that view and is still written for a view alone', () => {
@@ -26,5 +26,17 @@ describe('chart state in the URL hash', () => {
   test('a chart at its default state leaves the hash', () => {
     expect(stateEntry('a', { select: [] })).toBe('');
     expect(statesHash(new Map([['a', { select: [] }]]))).toBe('');
+  });
+});
+
+describe('statesIn: the one judge of whether a hash is a chart state', () => {
+  test('a link into the page is no state; no hash is every chart at its default; a state is one even when an element has its id', () => {
+    expect(statesIn('#chart-mine-production-map-table')).toBeUndefined();
+    expect(statesIn('#claim-1')).toBeUndefined();
+    expect(statesIn('')).toEqual(new Map());
+    expect(statesIn('#')).toEqual(new Map());
+    // A :view link's hash is also the id of the figure's anchor: it is a state all the same.
+    expect(statesIn('#a=select:Australia;year:2024')?.get('a')).toEqual({ select: ['Australia'], year: '2024' });
+    expect(statesIn('#a=tab:map&b=2023')?.get('a')).toEqual({ select: [], tab: 'map' });
   });
 });

@@ -303,6 +303,15 @@ const promisedUrls = [
   '/oembed/fixture-projection-line.json',
   '/oembed/fixture-slope.json',
   '/tags/projections/',
+  // A chart whose figure shows other charts of its dataset as tabs (issue 14).
+  '/articles/fixture-chart-tabs/',
+  '/cards/fixture-chart-tabs.png',
+  '/charts/fixture-places-bars.png',
+  '/charts/fixture-places-bars.svg',
+  '/charts/fixture-places-bars/',
+  '/charts/fixture-places-bars/thumbnail.svg',
+  '/embed/fixture-places-bars/',
+  '/oembed/fixture-places-bars.json',
   // The world maps (issue 13).
   '/articles/fixture-world-map/',
   '/cards/fixture-world-map.png',

@@ -89,6 +89,24 @@ const cases: Record<string, Expected[]> = {
     { at: `${article}:7:25`, field: 'body', message: ':view select: no country "Chna" in chart "china-production" (did you mean "China"?); it draws: China, World total', text: ':view[rose]' },
     { at: `${article}:7:25`, field: 'body', message: ':view year: chart "china-production" draws no year "2022" (did you mean "2023"?); its years: 2023, 2024', text: ':view[rose]' },
   ],
+  // A chart's tabs (issue 14): charts of the same dataset shown in its figure, each once on a page, none nested.
+  'tab-chart-unknown': [
+    { at: `${chart}:10:14`, field: 'tabs[0].chart', message: 'no chart "production-by-contry" in content/charts/ (did you mean "production-by-country"?)', text: '"chart": "production-by-contry"' },
+    { at: `${chart}:10:51`, field: 'tabs[1].chart', message: 'chart "china-production" is this chart: a tab shows another chart of the same dataset; remove it (the figure\'s first tab is this chart already)', text: '"chart": "china-production"' },
+  ],
+  'tab-other-dataset': [
+    { at: `${chart}:10:14`, field: 'tabs[0].chart', message: 'chart "production-by-country" draws dataset "production-copy", this chart "production": a tab shows a chart of the same dataset', text: '"chart": "production-by-country"' },
+  ],
+  'tab-nested': [
+    { at: `${chart}:10:14`, field: 'tabs[0].chart', message: 'chart "production-by-country" has tabs of its own, and tabs do not nest: remove "tabs" from content/charts/production-by-country.json, or name its tabs here', text: '"chart": "production-by-country"' },
+    { at: 'content/charts/production-by-country.json:10:14', field: 'tabs[0].chart', message: 'chart "china-production" has tabs of its own, and tabs do not nest: remove "tabs" from content/charts/china-production.json, or name its tabs here', text: '"chart": "china-production"' },
+  ],
+  'tab-shown-twice': [
+    { at: `${article}:11:1`, field: 'body', message: 'chart "production-by-country" is shown already, as a tab of chart "china-production"; remove this ::chart, or the tab from content/charts/china-production.json', text: '::chart{id="production-by-country"}' },
+  ],
+  'tab-labels-alike': [
+    { at: `${chart}:10:12`, field: 'tabs[0].label', message: 'two tabs of this figure read "Chart": give this tab a "label" of its own, e.g. "Chart 2"', text: '{ "chart": "production-by-country" }' },
+  ],
   'uncertainty-chart-unknown': [
     { at: `${article}:8:32`, field: 'uncertainties[0].charts[1]', message: 'no chart "china-share" in content/charts/', text: 'china-share]' },
   ],
