@@ -67,3 +67,8 @@ export function marksOf(drawing: HTMLElement, data: PointData) {
   return found;
 }
 
+/** The facet whose frame holds a point, or the nearest one to it. */
+export function nearestPanel(panels: [number, number, number, number][], px: number, py: number): number {
+  const distance = ([x0, y0, x1, y1]: [number, number, number, number]) => Math.hypot(Math.max(x0 - px, 0, px - x1), Math.max(y0 - py, 0, py - y1));
+  return panels.reduce((best, panel, i) => (distance(panel) < distance(panels[best]) ? i : best), 0);
+}

@@ -7,19 +7,12 @@
 // a reader makes is a history entry, so back and forward restore it. The place list (chart-select.ts) is loaded
 // on first use; views that are all years get a year slider (chart-time.ts).
 import { parseStates, type ChartState } from '../lib/chart-state.ts';
-import { marksOf, type PointData } from './chart-marks.ts';
+import { marksOf, nearestPanel, type PointData } from './chart-marks.ts';
 import { paintView } from './chart-paint.ts';
 import { timeControl, type TimeControl } from './chart-time.ts';
 import { readState, writeState } from './state-url.ts';
 
-
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** The facet whose frame holds a point, or the nearest one to it. */
-function nearestPanel(panels: [number, number, number, number][], px: number, py: number): number {
-  const distance = ([x0, y0, x1, y1]: [number, number, number, number]) => Math.hypot(Math.max(x0 - px, 0, px - x1), Math.max(y0 - py, 0, py - y1));
-  return panels.reduce((best, panel, i) => (distance(panel) < distance(panels[best]) ? i : best), 0);
-}
 
 interface Control {
   summary: HTMLElement;
