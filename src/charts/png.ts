@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
-import { cacheKey, readCache, rendererVersion, writeCache } from './cache.ts';
-import type { PngReply, PngRequest } from './png-worker.ts';
+import { cacheDir, cacheKey, readCache, rendererVersion, writeCache } from './cache.ts';
+import type { PngReply, PngRequest, PngWorkerData } from './png-worker.ts';
 import { fontOptions } from './text-measure.ts';
 
 export interface Png {
@@ -57,7 +57,7 @@ function startWorker() {
   // A small young generation: resvg's pixels (native memory the heap cannot see) are freed only when the object
   // holding them is collected, and a worker makes little garbage, so by default that waits many images. Measured at
   // 300 stories: about 50 MB less at the build's peak.
-  const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 64 } });
+  const worker = new Worker(workerFile, { workerData: { fontDir: cacheDir('fonts') } satisfies PngWorkerData, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 64 } });
   worker.on('message', (reply: PngReply) => {
     settle(worker, (task) => {
       if ('error' in reply) task.reject(new Error(`Could not draw a PNG: ${reply.error}`));
