@@ -1,7 +1,8 @@
 // The fonts the image workers (png-worker.ts) draw with. resvg reads a font file whole every time it draws a glyph:
 // with DejaVu Sans (757 KB) that was most of a chart image's cost to read (about 25 ms for its thousand glyphs, and as
-// much again in the kernel copying the file). So each worker draws with subsets of the bundled fonts that hold only
-// the characters it has drawn so far, about 40 KB each. HarfBuzz's subsetter (subset-font) keeps those glyphs with
+// much again in the kernel copying the file). So images are drawn with subsets of the bundled fonts that hold only
+// the characters drawn so far in the build, about 25 KB each, made on the build's thread (one HarfBuzz instance,
+// 18 MB, rather than one per worker). HarfBuzz's subsetter (subset-font) keeps those glyphs with
 // their kerning, ligatures and metrics, so the pixels are the ones the whole fonts draw (png-fonts.test.ts checks).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -29,18 +30,22 @@ function missing(svg: string, covered: Set<string>): Set<string> {
 }
 
 let covered = new Set<string>();
-let fonts: ReturnType<typeof fontOptions> | undefined;
+let fonts: Promise<ReturnType<typeof fontOptions>> | undefined;
 
 /**
- * resvg font options for drawing `svg`: the bundled fonts cut down to the characters this worker has needed so far.
- * A new character makes new subsets (a few ms), written to `dir` under a hash of the font and the characters, so the
- * other workers and the next build find them there.
+ * resvg font options for drawing `svg`: the bundled fonts cut down to the characters needed so far. A new character
+ * makes new subsets (a few ms; the latest include every character asked for before, so an image still waiting for
+ * them gets them too), written to `dir` under a hash of the font and the characters, where the next build finds them.
  */
-export async function fontsFor(svg: string, dir: string): Promise<ReturnType<typeof fontOptions>> {
+export function fontsFor(svg: string, dir: string): Promise<ReturnType<typeof fontOptions>> {
   const needed = missing(svg, covered);
   if (fonts && !needed.size) return fonts;
   covered = new Set([...common, ...covered, ...needed]);
-  const text = [...covered].sort().join('');
+  fonts = subsets([...covered].sort().join(''), dir);
+  return fonts;
+}
+
+async function subsets(text: string, dir: string): Promise<ReturnType<typeof fontOptions>> {
   const whole = fontOptions();
   mkdirSync(dir, { recursive: true });
   const fontFiles = await Promise.all(
@@ -51,11 +56,10 @@ export async function fontsFor(svg: string, dir: string): Promise<ReturnType<typ
         // Hinting is left out: resvg does not use it.
         const temp = `${subset}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
         writeFileSync(temp, await subsetFont(font, text, { targetFormat: 'truetype', noHinting: true }));
-        renameSync(temp, subset); // atomic: a worker drawing at the same time never reads half a font
+        renameSync(temp, subset); // atomic: a build drawing at the same time never reads half a font
       }
       return subset;
     }),
   );
-  fonts = { ...whole, fontFiles };
-  return fonts;
+  return { ...whole, fontFiles };
 }
