@@ -12,8 +12,13 @@ export function cacheKey(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
+/** The folder of one kind of entry. */
+export function cacheDir(kind: string): string {
+  return path.join(root, kind);
+}
+
 function entry(kind: string, key: string): string {
-  return path.join(root, kind, key);
+  return path.join(cacheDir(kind), key);
 }
 
 export function readCache(kind: string, key: string): Buffer | undefined {
@@ -43,7 +48,7 @@ export function drawingSources(root: string): string {
 
 /** The drawing code's hash and the versions of the packages it draws with: a change to either starts afresh. */
 export const rendererVersion: string = (() => {
-  const versions = ['@observablehq/plot', 'linkedom', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'd3-array', 'd3-geo', 'world-atlas', 'topojson-client', 'topojson-simplify', 'i18n-iso-countries'].map(
+  const versions = ['@observablehq/plot', 'linkedom', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'd3-array', 'd3-geo', 'world-atlas', 'topojson-client', 'topojson-simplify', 'i18n-iso-countries', 'subset-font'].map(
     (name) => JSON.parse(readFileSync(path.resolve(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')).version,
   );
   return cacheKey(drawingSources(process.cwd()), versions);

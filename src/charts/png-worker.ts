@@ -3,21 +3,23 @@
 import { parentPort } from 'node:worker_threads';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { encodePng } from './png-encode.ts';
-import { fontOptions } from './text-measure.ts';
+import type { fontOptions } from './text-measure.ts';
 
 export interface PngRequest {
   id: number;
   svg: string;
   fitTo: ResvgRenderOptions['fitTo'];
+  /** The fonts to draw with: subsets of the bundled ones (png-fonts.ts). */
+  font: ReturnType<typeof fontOptions>;
 }
 
 export type PngReply = { id: number; png: Uint8Array; width: number; height: number } | { id: number; error: string };
 
-parentPort?.on('message', ({ id, svg, fitTo }: PngRequest) => {
+parentPort?.on('message', ({ id, svg, fitTo, font }: PngRequest) => {
   try {
     // On an opaque background (our images paint their own over it), so every pixel is opaque and resvg's
     // premultiplied pixels are the plain RGBA values a PNG stores.
-    const image = new Resvg(svg, { font: fontOptions(), fitTo, background: 'white' }).render();
+    const image = new Resvg(svg, { font, fitTo, background: 'white' }).render();
     const png = encodePng(image.pixels, image.width, image.height);
     parentPort!.postMessage({ id, png, width: image.width, height: image.height } satisfies PngReply);
   } catch (error) {

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
-import { cacheKey, readCache, rendererVersion, writeCache } from './cache.ts';
+import { cacheDir, cacheKey, readCache, rendererVersion, writeCache } from './cache.ts';
+import { fontsFor } from './png-fonts.ts';
 import type { PngReply, PngRequest } from './png-worker.ts';
 import { fontOptions } from './text-measure.ts';
 
@@ -37,10 +38,11 @@ const busy = new Map<Worker, number>();
 let workers = 0;
 let nextId = 0;
 
-function render(svg: string, fitTo: ResvgRenderOptions['fitTo']): Promise<Png> {
+async function render(svg: string, fitTo: ResvgRenderOptions['fitTo']): Promise<Png> {
+  const font = await fontsFor(svg, cacheDir('fonts'));
   const id = nextId++;
   const promise = new Promise<Png>((resolve, reject) => pending.set(id, { resolve, reject }));
-  queue.push({ id, svg, fitTo });
+  queue.push({ id, svg, fitTo, font });
   dispatch();
   return promise;
 }

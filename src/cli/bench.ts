@@ -16,6 +16,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import os from 'node:os';
 import path from 'node:path';
 import { median } from 'd3-array';
+import { printBudget } from './bench-budget.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -201,9 +202,7 @@ function outputStats(dir: string): { pages: number; bytes: number } {
   walk(path.join(dir, 'dist'));
   return { pages, bytes };
 }
-
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-
 function machine() {
   const cpus = os.cpus();
   return {
@@ -293,7 +292,8 @@ for (const result of results) {
     console.log(`| ${r.stories} | ${r.pages} | ${range(r.cold.seconds)} | ${range(r.cold.cpuSeconds)} | ${perStory(ms.cold, ms.coldCpu)} | ${range(r.warm.seconds)} | ${range(r.warm.cpuSeconds)} | ${perStory(ms.warm, ms.warmCpu)} | ${range(r.cold.peakRssMb)} | ${r.bytesPerPage.toLocaleString('en-US')} |`);
   }
 }
+const budget = printBudget(results[0].rows.map((r) => ({ stories: r.stories, ...r.msPerExtraStory })), host.loadAtStart[0], os.cpus().length);
 const out = options.json ?? path.join(os.tmpdir(), 'supply-lines-bench.json');
 mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ machine: { ...host, loadAtEnd }, runs: options.runs, results }, null, 2));
+writeFileSync(out, JSON.stringify({ machine: { ...host, loadAtEnd }, runs: options.runs, budget, results }, null, 2));
 console.log(`\nResults as JSON: ${out}`);
