@@ -1,4 +1,4 @@
-// The place list of a chart (loaded by chart.ts when a reader first opens "Highlight a country"): a search box and
+// The place list of a chart (built by chart.ts when a reader first opens "Highlight a country"): a search box and
 // a checkbox per place, native controls that work with the keyboard alone. Typing narrows the list (by a place's
 // name, or as the data writes it: "SGP"); Enter in the box ticks the first place left; Clear highlights none. Every
 // change goes to `change`, which keeps the state.

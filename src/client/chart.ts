@@ -4,11 +4,13 @@
 // live region reads each value out. A pointer reads the point under it; on lines and areas, the year (or date)
 // nearest it anywhere over the plot, with every series drawn there. The chart's state (its view, the places a
 // reader highlights, the year) is kept in the URL hash, in the format src/lib/chart-state.ts describes; each change
-// a reader makes is a history entry, so back and forward restore it. The place list (chart-select.ts) is loaded
-// on first use; views that are all years get a year slider (chart-time.ts).
+// a reader makes is a history entry, so back and forward restore it. The place list (chart-select.ts) is built
+// when first opened (its code is in this script: one file of a story's scripts fewer weighs less than a chunk
+// loaded on first use); views that are all years get a year slider (chart-time.ts).
 import { parseStates, type ChartState } from '../lib/chart-state.ts';
 import { marksOf, nearestPanel, type PointData } from './chart-marks.ts';
 import { paintView } from './chart-paint.ts';
+import { fillSelect } from './chart-select.ts';
 import { timeControl, type TimeControl } from './chart-time.ts';
 import { readState, writeState } from './state-url.ts';
 
@@ -130,7 +132,7 @@ class SupplyLinesChart extends HTMLElement {
     }
   }
 
-  /** The place list: its summary now, its search box and checkboxes (chart-select.ts) when first opened. */
+  /** The place list: its summary now, its search box and checkboxes (chart-select.ts) built when first opened. */
   #setUpSelect() {
     const field = this.#plots.find((p) => p.data.select)?.data.select?.field;
     if (!field) return;
@@ -147,11 +149,8 @@ class SupplyLinesChart extends HTMLElement {
     this.#control = control;
     details.addEventListener('toggle', () => {
       if (!details.open || control.sync) return;
-      control.sync = () => {}; // loading
-      void import('./chart-select.ts').then(({ fillSelect }) => {
-        control.sync = fillSelect(details, `${this.dataset.chart}-select`, places, name, control.noun, (select) => this.#change({ ...this.#state, select }));
-        control.sync(this.#state);
-      });
+      control.sync = fillSelect(details, `${this.dataset.chart}-select`, places, name, control.noun, (select) => this.#change({ ...this.#state, select }));
+      control.sync(this.#state);
     });
     (this.querySelector('.chart-views-switch, .chart-time') ?? this.querySelector('.chart-head'))?.after(details, this.#said);
   }

@@ -1,18 +1,15 @@
 // The chart page's "Link to this view" and embed code follow the chart's state (src/lib/chart-state.ts): the page's
 // address and the embed's frame address carry the entries of this chart and of its tabs' charts, so a copied link or
-// frame reopens exactly what the reader sees.
-import { parseStates, stateEntry } from '../lib/chart-state.ts';
+// frame reopens exactly what the reader sees. A chart page holds only its chart and its tabs' charts, so the
+// address's whole hash is their state: it is copied, not parsed here, so this script shares no code with the chart's
+// and a story loads one file fewer.
 
-// The page's chart, and the charts of its tabs (Figure.astro): the one shown holds the state.
-const charts = [...document.querySelectorAll<HTMLElement>('sl-chart')].map((chart) => chart.dataset.chart ?? '');
 const link = document.querySelector<HTMLTextAreaElement>('#view-link');
 const embed = document.querySelector<HTMLTextAreaElement>('#embed-code');
 const bare = { link: link?.value ?? '', embed: embed?.value ?? '' };
 
 function follow() {
-  const states = parseStates(location.hash);
-  const entries = charts.map((chart) => states.has(chart) && stateEntry(chart, states.get(chart)!)).filter(Boolean);
-  const hash = entries.length ? `#${entries.join('&')}` : '';
+  const hash = location.hash.length > 1 ? location.hash : '';
   if (link) link.value = `${bare.link}${hash}`;
   // The frame's src is the first address in the code: the embed page, which reads the same hash.
   if (embed) embed.value = bare.embed.replace(/src="([^"#]*)"/, (_, src: string) => `src="${src}${hash.replace(/"/g, '%22')}"`);

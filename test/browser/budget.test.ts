@@ -202,8 +202,8 @@ describe('in the browser', () => {
     await page.close();
   });
 
-  // Controls loaded on first use (the place list, src/client/chart-select.ts) count too: with every one opened, the
-  // story's JavaScript still fits the start-up budget.
+  // Controls set up on first use (the place list, the table sorting) count too, with any code they load: with every
+  // one opened, the story's JavaScript still fits the start-up budget.
   test.each(articles)('%s with every chart control opened loads at most 8 KB of gzipped JavaScript in all', async (file) => {
     const page = await context.newPage();
     const bodies = new Map<string, Promise<string>>();
