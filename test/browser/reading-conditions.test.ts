@@ -107,7 +107,7 @@ describe('dark mode', () => {
 });
 
 describe('print', () => {
-  test('controls are hidden; every view, note, uncertainty list and data table prints', async () => {
+  test('controls are hidden; every view (of a year slider, the year on screen), note, uncertainty list and data table prints', async () => {
     const context = await launch();
     const page = await context.newPage();
     await page.goto(`${siteUrl}${leadStory.path}`);
@@ -119,7 +119,8 @@ describe('print', () => {
         const shown = (el: Element | null) => Boolean(el && (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().height > 0);
         return {
           id: chart.getAttribute('data-chart'),
-          views: [...chart.querySelectorAll('.chart-view')].map((v) => shown(v.querySelector('.chart-drawing--wide svg'))),
+          views: [...chart.querySelectorAll('.chart-view:not([data-step])')].map((v) => shown(v.querySelector('.chart-drawing--wide svg'))),
+          years: [...chart.querySelectorAll('.chart-view[data-step]')].map((v) => shown(v.querySelector('.chart-drawing--wide svg'))),
           notes: [...chart.querySelectorAll('.chart-foot li')].every(shown),
           tables: [...chart.querySelectorAll('.chart-table table')].map(shown),
         };
@@ -128,8 +129,9 @@ describe('print', () => {
     expect(figures.map((f) => f.id)).toEqual(charts);
     for (const figure of figures) {
       expect(figure.views.every(Boolean), figure.id!).toBe(true);
+      if (figure.years.length) expect(figure.years.filter(Boolean).length, figure.id!).toBe(1);
       expect(figure.notes, figure.id!).toBe(true);
-      expect(figure.tables.length).toBe(figure.views.length);
+      expect(figure.tables.length).toBe(figure.views.length + figure.years.length);
       expect(figure.tables.every(Boolean), figure.id!).toBe(true);
     }
     await page.pdf({ path: artifact('article-print.pdf') });
@@ -147,6 +149,8 @@ describe('with JavaScript off', () => {
         id: chart.getAttribute('data-chart')!,
         drawings: [...chart.querySelectorAll('.chart-drawing svg')].filter((svg) => svg.getBoundingClientRect().height > 0).length,
         views: chart.querySelectorAll('.chart-view').length,
+        // A year slider's years: the first drawn, every year's figures in the table.
+        years: chart.querySelectorAll('.chart-view[data-step]').length,
         notes: [...chart.querySelectorAll('.chart-foot li')].map((li) => li.textContent ?? ''),
         tableRows: [...chart.querySelectorAll('.chart-table tbody')].map((body) => body.rows.length),
         summary: chart.querySelector('.chart-summary')?.textContent ?? '',
@@ -155,7 +159,7 @@ describe('with JavaScript off', () => {
     expect(figures.map((f) => f.id)).toEqual(charts);
     for (const figure of figures) {
       const spec = readJson<{ notes?: string[]; annotations?: { text: string }[] }>(`content/charts/${figure.id}.json`);
-      expect(figure.drawings, figure.id).toBe(figure.views);
+      expect(figure.drawings, figure.id).toBe(figure.years ? figure.views - figure.years + 1 : figure.views);
       for (const text of [...(spec.notes ?? []), ...(spec.annotations ?? []).map((a) => a.text)]) {
         expect(figure.notes.some((n) => n.includes(text)), `${figure.id}: ${text}`).toBe(true);
       }
