@@ -125,6 +125,9 @@ class SupplyLinesChart extends HTMLElement {
   /** The marks of places not highlighted fade (a mark two places share stays if either is); with none, all are alike. */
   #fade() {
     const chosen = new Set(this.#state.select);
+    // With none chosen, nothing is worked out: finding each mark's places reads the drawing's geometry, the
+    // costliest thing this script does, and no page should pay for it before a reader highlights a place.
+    if (!chosen.size) return this.querySelectorAll('.chart-faded').forEach((mark) => mark.classList.remove('chart-faded'));
     for (const { element, data } of this.#plots) {
       for (const drawing of element.querySelectorAll<HTMLElement>('.chart-drawing')) {
         for (const [mark, places] of marksOf(drawing, data) ?? []) mark.classList.toggle('chart-faded', chosen.size > 0 && !places.some((p) => chosen.has(p)));
