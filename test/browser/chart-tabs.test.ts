@@ -218,6 +218,11 @@ describe('the address', () => {
     await page.goto(`${site.url}/charts/${bars}/`);
     await tab(page, 'Map').click();
     await chartOf(page, map).getByRole('button', { name: 'Previous year' }).click();
+    // What is on screen says what it is: the map's own title, and a subtitle that names the year shown.
+    await expect.poll(() => chartOf(page, map).locator('.chart-title').isVisible()).toBe(true);
+    expect(await chartOf(page, map).locator('.chart-title').innerText()).toBe(title(map));
+    const subtitles = await page.locator('.chart-page :is(.dek, .chart-subtitle):visible').allInnerTexts();
+    expect(subtitles).toEqual(['Mine production, tonnes of rare-earth oxide equivalent, 2023']);
     const link = await page.locator('#view-link').inputValue();
     expect(decodeURIComponent(new URL(link).hash)).toBe(`#${bars}=tab:map&${map}=year:2023`);
     expect(await page.locator('#embed-code').inputValue()).toContain(`/embed/${bars}/#${bars}=tab:map&amp;${map}=year:2023`.replace('&amp;', '&'));
