@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { importClosure } from '../lib/import-graph.ts';
+import { importClosure } from '../util/import-graph.ts';
 
 const root = path.resolve(process.env.SUPPLY_LINES_CACHE ?? path.join(process.cwd(), 'node_modules/.cache/supply-lines'));
 

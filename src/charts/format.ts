@@ -3,7 +3,7 @@
 import type { ChartSpec, Row } from '../schemas/index.ts';
 import { derivedField } from '../schemas/derive.ts';
 import type { FormatName } from '../schemas/format.ts';
-import { placeName } from '../lib/places.ts';
+import { placeName } from './places.ts';
 
 /** How values are written for readers: a format an editor may name, or `place` for a map's places (a code is
  * written as its country's name; the rows and downloads keep what the editor wrote). */

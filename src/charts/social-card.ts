@@ -1,7 +1,7 @@
 // A story's social card: a 1200x630 PNG with the publication's name, the headline and the story's lead chart,
 // drawn at build time with the same pieces as the chart images (standalone.ts) and the bundled font.
 import type { RenderedChart } from './render.ts';
-import { escapeXml } from '../lib/escape.ts';
+import { escapeXml } from '../util/escape.ts';
 import { fontFamily, gridStyle, lightTheme, nestedDrawing, resolveVars } from './standalone.ts';
 import { svgToPng, type Png } from './png.ts';
 import { wrapText } from './text-measure.ts';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Dataset } from '../schemas/index.ts';
 import { layouts, type Drawing, type LegendItem, type RenderedChart } from './render.ts';
 import { svgToPng, type Png } from './png.ts';
-import { escapeXml } from '../lib/escape.ts';
+import { escapeXml } from '../util/escape.ts';
 import { textWidth, wrapText } from './text-measure.ts';
 import { timelineOf } from './timeline.ts';
 

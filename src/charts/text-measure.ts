@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Resvg as ResvgClass } from '@resvg/resvg-js';
-import { escapeXml } from '../lib/escape.ts';
+import { escapeXml } from '../util/escape.ts';
 
 // resvg (a native module) is loaded on the first measurement, not on import: `npm run check` and `npm run new` import
 // the chart kinds for their rules and starters, and should not pay for the renderer (architecture.test.ts checks).

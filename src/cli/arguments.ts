@@ -1,7 +1,7 @@
 // The command lines of import, export and review, read by Node's own util.parseArgs: --help prints the usage, an
 // unknown option or one without its value stops with the usage (exit 2), and `fail` is how each command stops.
 import { parseArgs } from 'node:util';
-import { didYouMean } from '../model/suggest.ts';
+import { didYouMean } from '../util/suggest.ts';
 
 export function fail(message: string, status: 1 | 2 = 1): never {
   console.error(message);

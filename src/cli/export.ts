@@ -2,9 +2,9 @@
 // in Excel, LibreOffice or Google Sheets and bring back with `npm run import`. Export then import changes nothing.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { sheetText, type JsonRow } from '../lib/spreadsheet.ts';
+import { sheetText, type JsonRow } from '../io/spreadsheet.ts';
 import { contentDirs } from '../model/read-files.ts';
-import { didYouMean } from '../model/suggest.ts';
+import { didYouMean } from '../util/suggest.ts';
 import { fail, readArguments } from './arguments.ts';
 
 const usage = `Usage:

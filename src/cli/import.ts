@@ -4,16 +4,16 @@
 // on anything it could read two ways; writes nothing then.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { changeText, mergeRows, rewriteDataset } from '../lib/dataset-file.ts';
-import { fieldKinds, readSheet, SheetError, sheetValues, type JsonRow } from '../lib/spreadsheet.ts';
+import { changeText, mergeRows, rewriteDataset } from '../io/dataset-file.ts';
+import { fieldKinds, readSheet, SheetError, sheetValues, type JsonRow } from '../io/spreadsheet.ts';
 import { starterMark } from '../model/drafts.ts';
 import { loadSite } from '../model/load.ts';
 import { contentDirs } from '../model/read-files.ts';
 import { formatProblem, sortProblems } from '../model/problems.ts';
-import { didYouMean } from '../model/suggest.ts';
+import { didYouMean } from '../util/suggest.ts';
 import { idSchema } from '../schemas/index.ts';
 import { fail, readArguments } from './arguments.ts';
-import { isoDate } from '../lib/dates.ts';
+import { isoDate } from '../util/dates.ts';
 
 const usage = `Usage:
   npm run import -- <file.csv|file.tsv> --dataset <id> [--decimal point|comma] [--date YYYY-MM-DD]

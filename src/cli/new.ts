@@ -11,10 +11,10 @@ import { starterMark } from '../model/drafts.ts';
 import { loadSite } from '../model/load.ts';
 import { fieldName } from '../model/problems.ts';
 import { contentDirs } from '../model/read-files.ts';
-import { didYouMean } from '../model/suggest.ts';
+import { didYouMean } from '../util/suggest.ts';
 import { rowSchema } from '../schemas/row.ts';
 import { chartSchema, idSchema, type Dataset } from '../schemas/index.ts';
-import { isoDate } from '../lib/dates.ts';
+import { isoDate } from '../util/dates.ts';
 import { fail, readArguments } from './arguments.ts';
 
 const usage = `Usage:

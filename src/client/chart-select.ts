@@ -2,7 +2,7 @@
 // a checkbox per place, native controls that work with the keyboard alone. Typing narrows the list (by a place's
 // name, or as the data writes it: "SGP"); Enter in the box ticks the first place left; Clear highlights none. Every
 // change goes to `change`, which keeps the state.
-import type { ChartState } from '../lib/chart-state.ts';
+import type { ChartState } from '../util/chart-state.ts';
 
 /** Fills `details` with the list; returns what sets its checkboxes to a state. */
 export function fillSelect(details: HTMLDetailsElement, id: string, places: string[], name: (place: string) => string, noun: string, change: (select: string[]) => void) {

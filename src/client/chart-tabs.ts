@@ -1,10 +1,10 @@
 // <sl-chart-tabs>: a figure that shows a chart and other charts of its dataset (a spec's `tabs`, Figure.astro),
 // written as the chart with a <details> per other chart, made into tabs: "Chart · Map" above the figure, one shown
 // at a time (the tabs pattern: one tab stop, arrows, Home and End move, Enter or Space shows; each switch said in
-// the live region). The tab shown is the host's state in the address (`tab:map`, src/lib/chart-state.ts); a switch
+// the live region). The tab shown is the host's state in the address (`tab:map`, src/util/chart-state.ts); a switch
 // carries the reader's state (places highlighted, year, view, open panel) to the chart shown, so a reader who picked
 // Australia and 2023 on the bars sees Australia in 2023 on the map. Only the chart shown has an entry.
-import { statesIn, type ChartState } from '../lib/chart-state.ts';
+import { statesIn, type ChartState } from '../util/chart-state.ts';
 import { writeStates } from './state-url.ts';
 import { tabList } from './tab-list.ts';
 

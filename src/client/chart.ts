@@ -3,11 +3,11 @@
 // Each drawn view is one tab stop; arrow keys step through its points, Escape hides the tooltip, and a polite
 // live region reads each value out. A pointer reads the point under it; on lines and areas, the year (or date)
 // nearest it anywhere over the plot, with every series drawn there. The chart's state (its view, the places a
-// reader highlights, the year) is kept in the URL hash, in the format src/lib/chart-state.ts describes; each change
+// reader highlights, the year) is kept in the URL hash, in the format src/util/chart-state.ts describes; each change
 // a reader makes is a history entry, so back and forward restore it. The place list (chart-select.ts) is built
 // when first opened (its code is in this script: one file of a story's scripts fewer weighs less than a chunk
 // loaded on first use); views that are all years get a year slider (chart-time.ts).
-import { parseStates, type ChartState } from '../lib/chart-state.ts';
+import { parseStates, type ChartState } from '../util/chart-state.ts';
 import { marksOf, nearestPanel, type PointData } from './chart-marks.ts';
 import { paintView } from './chart-paint.ts';
 import { fillSelect } from './chart-select.ts';

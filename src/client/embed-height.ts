@@ -2,7 +2,7 @@
 // (a narrower frame wraps more text; a view switch redraws). /embed.js on the host sizes the iframe to it.
 // It measures the content element, not document.documentElement.scrollHeight, which never falls below the
 // frame's own height: a frame could then grow but never shrink.
-import { heightMessage, measureMessage } from '../lib/embed-messages.ts';
+import { heightMessage, measureMessage } from '../util/embed-messages.ts';
 
 const content = document.querySelector<HTMLElement>('[data-embed-content]');
 

@@ -2,10 +2,10 @@
 // JavaScript), made into tabs: one tab stop, the arrow keys, Home and End move between the tabs, Enter or Space opens
 // one and again closes it (all start closed, so the chart reads in one screen). What opened or closed is said in the
 // chart's live region. A link to anything inside a panel (#chart-<id>-table, #chart-<id>-notes) opens that panel.
-// The open tab is part of the chart's state in the address (`tab:table`, `tab:sources`; src/lib/chart-state.ts), so a
+// The open tab is part of the chart's state in the address (`tab:table`, `tab:sources`; src/util/chart-state.ts), so a
 // shared link reopens it and back and forward restore it. The table's columns sort once it is first shown
 // (table-sort.ts: in the start-up script, whose 8 KB it fits, rather than a chunk of its own, which would cost more).
-import { statesIn } from '../lib/chart-state.ts';
+import { statesIn } from '../util/chart-state.ts';
 import { readState, writeState } from './state-url.ts';
 import { tabList } from './tab-list.ts';
 import { sortable } from './table-sort.ts';

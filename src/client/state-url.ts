@@ -1,6 +1,6 @@
 // Writing a chart's state into the address: one history entry per reader action, the other charts' entries kept, and
 // a "chart-state" event for whatever shows the address (the chart page's "Link to this view", :view links).
-import { parseStates, statesHash, type ChartState } from '../lib/chart-state.ts';
+import { parseStates, statesHash, type ChartState } from '../util/chart-state.ts';
 
 /** Sets this page's entry for one chart in the hash, keeping the other charts' entries; `replace`: in the same history entry. */
 export function writeState(chart: string, state: ChartState, replace = false) {

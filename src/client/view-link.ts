@@ -1,4 +1,4 @@
-// The chart page's "Link to this view" and embed code follow the chart's state (src/lib/chart-state.ts): the page's
+// The chart page's "Link to this view" and embed code follow the chart's state (src/util/chart-state.ts): the page's
 // address and the embed's frame address carry the entries of this chart and of its tabs' charts, so a copied link or
 // frame reopens exactly what the reader sees. A chart page holds only its chart and its tabs' charts, so the
 // address's whole hash is their state: it is copied, not parsed here, so this script shares no code with the chart's

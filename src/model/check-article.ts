@@ -1,9 +1,9 @@
 // An article's front matter cross-checked: the charts it names exist, tags make topic pages, dates make sense.
-import { tagSlug } from '../lib/tags.ts';
+import { tagSlug } from './tags.ts';
 import type { ArticleData } from '../schemas/index.ts';
 import type { Report } from './problems.ts';
-import { didYouMean } from './suggest.ts';
-import { isoDate } from '../lib/dates.ts';
+import { didYouMean } from '../util/suggest.ts';
+import { isoDate } from '../util/dates.ts';
 
 export function checkArticle(file: string, article: Partial<ArticleData>, chartIds: ReadonlySet<string>, report: Report) {
   for (const list of ['uncertainties', 'corrections'] as const) {

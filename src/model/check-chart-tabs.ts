@@ -1,9 +1,9 @@
 // A chart's `tabs` cross-checked: each names a chart that exists, is not the chart itself, draws the same dataset and
 // has no tabs of its own (tabs do not nest); no two tabs of one figure read alike.
-import { figureTabs, panelNames } from '../lib/chart-tabs.ts';
+import { figureTabs, panelNames } from '../charts/tabs.ts';
 import type { ChartSpec } from '../schemas/index.ts';
 import type { Report } from './problems.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../util/suggest.ts';
 
 export function checkChartTabs(chart: ChartSpec, charts: ReadonlyMap<string, ChartSpec>, chartIds: ReadonlySet<string>, report: Report) {
   const named = new Set<string>();

@@ -2,11 +2,11 @@
 // lines sit on an axis, rows can be drawn, ranges hold their figures, and the kind's own checks (kinds/*.ts).
 import { kinds, type Mark } from '../charts/kinds/index.ts';
 import { chartViews, availableFields, prepareRows, rangeSource, resolveView, stackAxes, type ResolvedChart } from '../charts/prepare.ts';
-import { nearestPlaces, resolvePlace } from '../lib/places.ts';
+import { nearestPlaces, resolvePlace } from '../charts/places.ts';
 import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
 import { derivedField } from '../schemas/derive.ts';
 import type { FieldPath, Report } from './problems.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../util/suggest.ts';
 import { checkFacet, checkStack, checkXValues, stackEnds } from './check-chart-forms.ts';
 import { checkOneRowPerKey } from './check-one-row.ts';
 import { indexOf, rowIndex, rowList } from './row-index.ts';

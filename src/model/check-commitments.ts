@@ -1,11 +1,11 @@
 // Commitments in a dataset's rows (data/agreements.json): checked against their sources, the signing date and the
 // data's "as of" date, then taken off the rows so that charts, tables and CSV read flat rows.
 import type { z } from 'astro/zod';
-import { asOfDate, signingDate, sourceIds } from '../lib/commitments.ts';
+import { asOfDate, signingDate, sourceIds } from './commitments.ts';
 import type { datasetSchema, Dataset, Row } from '../schemas/index.ts';
 import type { FieldPath, Report } from './problems.ts';
-import { didYouMean } from './suggest.ts';
-import { isoDate } from '../lib/dates.ts';
+import { didYouMean } from '../util/suggest.ts';
+import { isoDate } from '../util/dates.ts';
 
 export type ValidatedDataset = z.output<typeof datasetSchema>;
 

@@ -2,7 +2,7 @@
 import type { Dataset, Row } from '../schemas/index.ts';
 import { rowSchema } from '../schemas/row.ts';
 import type { Report } from './problems.ts';
-import { closest, didYouMean } from './suggest.ts';
+import { closest, didYouMean } from '../util/suggest.ts';
 
 /** The row fields with a fixed meaning (estimate, secondary, edition, ...). */
 // (Commitments are a list, not a mark on a figure: the schema checks them, and the typo hints leave them out.)

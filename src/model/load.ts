@@ -1,10 +1,10 @@
 // Reads content/ and data/, validates every file against its schema and cross-checks them: the one entry point,
-// for the build (src/model/site.ts), `npm run check` and `npm run new`. Reading the files is in read-files.ts, the
+// for the build (src/site/site.ts), `npm run check` and `npm run new`. Reading the files is in read-files.ts, the
 // checks in check-article.ts, check-dataset.ts and check-chart.ts, drafts and starter text in drafts.ts.
 import type { z } from 'astro/zod';
-import { commitmentTimeline, isTrackerChart } from '../lib/commitments.ts';
+import { commitmentTimeline, isTrackerChart } from './commitments.ts';
 import { statesOf } from '../charts/selection.ts';
-import { tabCharts } from '../lib/chart-tabs.ts';
+import { tabCharts } from '../charts/tabs.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
 import { articleSchema, chartSchema, datasetSchema, type ArticleData, type ChartSpec, type Dataset } from '../schemas/index.ts';
 import { checkArticle } from './check-article.ts';
@@ -13,10 +13,10 @@ import { checkChartTabs } from './check-chart-tabs.ts';
 import { checkCommitments, withCommitments } from './check-commitments.ts';
 import { checkDataset } from './check-dataset.ts';
 import { bodyStarters, draftsOf, reportStarters, starterText, warnUnused, type StarterText } from './drafts.ts';
-import type { Locate } from './positions.ts';
+import type { Locate } from '../util/positions.ts';
 import { fieldName, type Problem, type Report } from './problems.ts';
 import { contentDirs, listFiles, parseFrontMatter, parseJson, type SourceFile } from './read-files.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../util/suggest.ts';
 import { validate } from './validate.ts';
 
 export interface Article extends ArticleData {

@@ -1,5 +1,6 @@
 // Errors are values with a file, a field and a message until the one place that prints them.
 import path from 'node:path';
+import type { FieldPath } from '../util/positions.ts';
 
 export interface Problem {
   /** Path from the repository root, e.g. "content/charts/china-mine-share.json". */
@@ -13,7 +14,7 @@ export interface Problem {
   column?: number;
 }
 
-export type FieldPath = ReadonlyArray<string | number>;
+export type { FieldPath };
 
 /** How the checks report a problem: the file, the field's path (located to a line by the loader) and the message. */
 export type Report = (file: string, field: FieldPath, message: string, severity?: Problem['severity']) => void;

@@ -6,7 +6,7 @@ import matter from 'gray-matter';
 import { getLocation, parse as parseJsonc, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { idSchema } from '../schemas/index.ts';
-import { lineAndColumn, locateInJson, locateInYaml, type Locate } from './positions.ts';
+import { lineAndColumn, locateInJson, locateInYaml, type Locate } from '../util/positions.ts';
 import { fieldName, type FieldPath, type Problem } from './problems.ts';
 
 export const contentDirs = { articles: 'content/articles', charts: 'content/charts', data: 'data' } as const;

@@ -1,9 +1,9 @@
 // Zod issues turned into problems that say what was expected, what was found and where.
 import type { z } from 'astro/zod';
-import type { Locate } from './positions.ts';
+import type { Locate } from '../util/positions.ts';
 import { fieldName, type FieldPath, type Problem } from './problems.ts';
-import { didYouMean } from './suggest.ts';
-import { isoDate } from '../lib/dates.ts';
+import { didYouMean } from '../util/suggest.ts';
+import { isoDate } from '../util/dates.ts';
 
 export interface Validated<T> {
   data?: T;

@@ -1,6 +1,6 @@
 // robots.txt: everything may be crawled except embeds (they duplicate chart pages); points at the sitemap.
 import type { APIContext } from 'astro';
-import { url } from '../lib/urls.ts';
+import { url } from '../util/urls.ts';
 
 export function GET(context: APIContext) {
   const sitemap = new URL(url('/sitemap-index.xml'), context.site).href;

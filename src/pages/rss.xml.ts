@@ -1,10 +1,10 @@
 // /rss.xml: every published story, newest first, with its dek, link and last update.
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { escapeXml } from '../lib/escape.ts';
-import { lastModified } from '../lib/structured-data.ts';
-import { articleUrl, url } from '../lib/urls.ts';
-import { getSite } from '../model/site.ts';
+import { escapeXml } from '../util/escape.ts';
+import { lastModified } from '../site/structured-data.ts';
+import { articleUrl, url } from '../util/urls.ts';
+import { getSite } from '../site/site.ts';
 
 export function GET(context: APIContext) {
   const { articles } = getSite();

@@ -2,8 +2,8 @@ import type { Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { lineAndColumn } from '../model/positions.ts';
-import { didYouMean } from '../model/suggest.ts';
+import { lineAndColumn } from '../util/positions.ts';
+import { didYouMean } from '../util/suggest.ts';
 
 export interface RemarkChartOptions {
   /** Ids of the charts that exist; a `::chart` naming another id is an error. */

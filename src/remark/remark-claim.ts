@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { claimSchema, type Claim } from '../schemas/claim.ts';
-import { closest, didYouMean } from '../model/suggest.ts';
+import { closest, didYouMean } from '../util/suggest.ts';
 import { checkState, type RemarkViewOptions, type ViewLink } from './remark-view.ts';
 
 /** `charts`: ids of the charts that exist, a claim's `chart` must name one; `states`: what its select, year and view may name. */

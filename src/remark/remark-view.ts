@@ -2,8 +2,8 @@ import type { Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { stateEntry, type ChartState } from '../lib/chart-state.ts';
-import { didYouMean } from '../model/suggest.ts';
+import { stateEntry, type ChartState } from '../util/chart-state.ts';
+import { didYouMean } from '../util/suggest.ts';
 import { viewIdSchema } from '../schemas/view.ts';
 
 /** What a chart can be set to: its views, the places it draws (and their field's name) and the years. */

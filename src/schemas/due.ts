@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { periodPattern } from '../lib/due-dates.ts';
+import { periodPattern } from '../util/due-dates.ts';
 import { dateSchema } from './common.ts';
 
 /** When a commitment falls due, counted from a date: { "after": "signing", "within": "6 months" }. The build computes the date. */

@@ -1,4 +1,4 @@
-// A chart's state in the URL (src/lib/chart-state.ts): the places a reader highlights, the view and the year, set by
+// A chart's state in the URL (src/util/chart-state.ts): the places a reader highlights, the view and the year, set by
 // the place list, by the address on load, by a :view link and a claim, inside an embed and on the chart page; back
 // and forward restore it; the first form (#<chart-id>=<view>) still works. On the reader fixture's story with :view
 // links (content/articles/mine-output-by-country.md); expected figures are worked out here from its data files.

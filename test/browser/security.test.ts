@@ -17,7 +17,7 @@ import { layered } from '../support/cli.ts';
 import { serve } from '../support/serve.ts';
 import { search, useLikeAReader } from './reader.ts';
 import { expectedPageCount, htmlFiles, leadStory, pageKinds, readJson, readText, urlPath } from './site-files.ts';
-import { tagLabel, tagSlug, topicPath } from '../../src/lib/tags.ts';
+import { tagLabel, tagSlug, topicPath } from '../../src/model/tags.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { topicIndex } from '../../src/lib/tags.ts';
+import { topicIndex } from '../../src/model/tags.ts';
 import { loadSite } from '../../src/model/load.ts';
 import { readerFixture } from '../support/site.ts';
 
@@ -80,7 +80,7 @@ export const pageKindNames = [
 export function expectedPageCount(root = readerFixture): number {
   const { articles, charts, datasets } = loadSite(root).site;
   const single = pageKindNames.filter((kind) => !kind.endsWith('/*')).length;
-  // A page per instrument of the agreements data that has an id and a date (src/lib/agreements.ts).
+  // A page per instrument of the agreements data that has an id and a date (src/site/agreements.ts).
   const instruments = (datasets.get('agreements')?.rows ?? []).filter((row) => typeof row.id === 'string' && typeof row.date === 'string').length;
   return articles.length + 2 * charts.size + topicIndex(articles).size + instruments + single;
 }

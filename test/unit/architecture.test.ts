@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { kinds } from '../../src/charts/kinds/index.ts';
-import { loadedOnImport, relativeImports } from '../../src/lib/import-graph.ts';
+import { loadedOnImport, relativeImportKinds, relativeImports } from '../../src/util/import-graph.ts';
 import { markSchema } from '../../src/schemas/chart.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -30,6 +30,83 @@ function cycles(files: string[]): string[][] {
   for (const file of files) if (!state.has(file)) visit(file, [file]);
   return found;
 }
+
+/**
+ * The folders of src/, lowest first: a folder imports only folders of its own tier or below (type imports too),
+ * so that helpers stay free of the domain, the model of pages, and the charts of the model. docs/ARCHITECTURE.md
+ * says what each folder is for.
+ */
+export const tiers: readonly (readonly string[])[] = [
+  ['util', 'styles'],
+  ['schemas'],
+  ['remark'],
+  ['charts'],
+  ['model'],
+  ['io'],
+  ['site'],
+  ['client'],
+  ['components', 'layouts'],
+  ['pages', 'cli', 'review'],
+];
+const folderOf = (file: string) => path.relative(src, file).split(path.sep)[0];
+const tierOf = (folder: string) => tiers.findIndex((tier) => tier.includes(folder));
+
+/** Every import of one folder by another: from, to and whether it is type-only. */
+export function folderImports(files: string[]) {
+  return files.flatMap((file) =>
+    relativeImportKinds(file)
+      .filter(({ target }) => target.startsWith(src + path.sep) && folderOf(target) !== folderOf(file))
+      .map(({ target, typeOnly }) => ({ file, target, from: folderOf(file), to: folderOf(target), typeOnly })),
+  );
+}
+
+/** Cycles in the graph of folders, each as the folders from one back to itself. */
+export function folderCycles(edges: { from: string; to: string }[]): string[] {
+  const next = new Map<string, Set<string>>();
+  for (const { from, to } of edges) next.set(from, (next.get(from) ?? new Set()).add(to));
+  const found: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (folder: string, stack: string[]) => {
+    state.set(folder, 'open');
+    for (const to of next.get(folder) ?? []) {
+      if (state.get(to) === 'open') found.push([...stack.slice(stack.indexOf(to)), to].join(' -> '));
+      else if (!state.has(to)) visit(to, [...stack, to]);
+    }
+    state.set(folder, 'done');
+  };
+  for (const folder of [...next.keys()].sort()) if (!state.has(folder)) visit(folder, [folder]);
+  return found;
+}
+
+describe('the folders of src/', () => {
+  const edges = folderImports(sources);
+
+  test('every folder has its place in the order', () => {
+    expect(edges.length).toBeGreaterThan(0);
+    const folders = [...new Set(sources.map(folderOf))].filter((f) => !f.includes('.'));
+    expect(folders.filter((folder) => tierOf(folder) < 0)).toEqual([]);
+  });
+
+  test('no folder imports a folder above it (util -> schemas -> remark -> charts -> model -> io -> site -> client -> components, layouts -> pages, cli, review)', () => {
+    const against = edges.filter(({ from, to }) => tierOf(to) > tierOf(from));
+    expect(against.map(({ file, target }) => `${rel(file)} -> ${rel(target)}`)).toEqual([]);
+  });
+
+  test('no two folders import each other, however indirectly (no folder cycles)', () => {
+    expect(folderCycles(edges)).toEqual([]);
+  });
+
+  test('the reader\'s scripts (client/) load only util/ and each other; other folders only as types', () => {
+    const loaded = edges.filter(({ from, to, typeOnly }) => from === 'client' && to !== 'util' && !typeOnly);
+    expect(loaded.map(({ file, target }) => `${rel(file)} -> ${rel(target)}`)).toEqual([]);
+  });
+
+  test('the cycle check finds a cycle made on purpose', () => {
+    expect(folderCycles([{ from: 'charts', to: 'model' }, { from: 'model', to: 'site' }, { from: 'site', to: 'charts' }])).toEqual([
+      'charts -> model -> site -> charts',
+    ]);
+  });
+});
 
 describe('the architecture of src/', () => {
   test('no module imports itself through others (no import cycles)', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { drawingSources } from '../../src/charts/cache.ts';
-import { importClosure } from '../../src/lib/import-graph.ts';
+import { importClosure } from '../../src/util/import-graph.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 let copy: string;

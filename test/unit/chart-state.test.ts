@@ -1,7 +1,7 @@
-// The URL hash a reader shares (src/lib/chart-state.ts): the first form of a view link keeps working, every state
+// The URL hash a reader shares (src/util/chart-state.ts): the first form of a view link keeps working, every state
 // field survives a round trip, several charts share one hash, and what is not a state is left alone.
 import { describe, expect, test } from 'vitest';
-import { parseStates, stateEntry, statesHash, statesIn } from '../../src/lib/chart-state.ts';
+import { parseStates, stateEntry, statesHash, statesIn } from '../../src/util/chart-state.ts';
 
 describe('chart state in the URL hash', () => {
   test('the first form, #<chart>=<view>, still opens that view and is still written for a view alone', () => {

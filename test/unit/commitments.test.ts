@@ -1,6 +1,6 @@
 // What a reader is told of a commitment, and how its sums are written: from fixture commitments, not live data.
 import { describe, expect, test } from 'vitest';
-import { formatAmount, groupConflicts, reading } from '../../src/lib/commitments.ts';
+import { formatAmount, groupConflicts, reading } from '../../src/model/commitments.ts';
 import { commitmentSchema } from '../../src/schemas/commitment.ts';
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);

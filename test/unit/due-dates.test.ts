@@ -1,6 +1,6 @@
 // Due dates are computed from a start date and a period, never typed: the arithmetic at its edges.
 import { describe, expect, test } from 'vitest';
-import { dueDate } from '../../src/lib/due-dates.ts';
+import { dueDate } from '../../src/util/due-dates.ts';
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 const due = (start: string, period: string) => dueDate(day(start), period).toISOString().slice(0, 10);

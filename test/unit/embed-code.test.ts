@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { renderChart } from '../../src/charts/render.ts';
-import { embedCode } from '../../src/lib/embed-code.ts';
+import { embedCode } from '../../src/site/embed-code.ts';
 import { chartSchema, datasetSchema } from '../../src/schemas/index.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/charts/china-share-line');

@@ -3,8 +3,8 @@
 import type { APIContext } from 'astro';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { getChart } from '../../src/lib/charts.ts';
-import { getSite } from '../../src/model/site.ts';
+import { getChart } from '../../src/site/charts.ts';
+import { getSite } from '../../src/site/site.ts';
 import * as oembedRoute from '../../src/pages/oembed/[id].json.ts';
 import * as pngRoute from '../../src/pages/charts/[id].png.ts';
 import { decodePng } from '../support/png.ts';

@@ -1,11 +1,11 @@
-// The one-line source under a chart (src/lib/one-line-source.ts): made from the dataset's sources that the drawn
+// The one-line source under a chart (src/charts/one-line-source.ts): made from the dataset's sources that the drawn
 // rows name, never typed per chart. Charts from test/fixtures/charts/ go through the real renderer, so "the rows it
 // draws" are the rows after filters, views and derived fields.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { renderChart } from '../../src/charts/render.ts';
-import { oneLineSource, shortName, yearRanges } from '../../src/lib/one-line-source.ts';
+import { oneLineSource, shortName, yearRanges } from '../../src/charts/one-line-source.ts';
 import { chartSchema, datasetSchema, type Dataset, type Row } from '../../src/schemas/index.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/charts');

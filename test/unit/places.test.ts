@@ -1,7 +1,7 @@
-// Place names as editors write them in a map's x field (src/lib/places.ts): USGS names, ISO names and aliases,
+// Place names as editors write them in a map's x field (src/charts/places.ts): USGS names, ISO names and aliases,
 // alpha-3 codes, the rows that are not places, and the nearest names for one that matches nothing.
 import { describe, expect, test } from 'vitest';
-import { aggregateNames, nearestPlaces, resolvePlace, usgsAliases } from '../../src/lib/places.ts';
+import { aggregateNames, nearestPlaces, resolvePlace, usgsAliases } from '../../src/charts/places.ts';
 
 const alpha3 = (name: unknown) => {
   const place = resolvePlace(name);

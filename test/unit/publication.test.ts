@@ -4,9 +4,9 @@
 // The built pages are tested in test/browser/publication.test.ts and publication-fixture.test.ts.
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { agreementEntries, agreementsDatasetId } from '../../src/lib/agreements.ts';
-import { datasetObject, lastModified, newsArticle } from '../../src/lib/structured-data.ts';
-import { relatedStories, tagSlug, topicIndex } from '../../src/lib/tags.ts';
+import { agreementEntries, agreementsDatasetId } from '../../src/site/agreements.ts';
+import { datasetObject, lastModified, newsArticle } from '../../src/site/structured-data.ts';
+import { relatedStories, tagSlug, topicIndex } from '../../src/model/tags.ts';
 import { loadSite, type Article, type Site } from '../../src/model/load.ts';
 import { readerFixture } from '../support/site.ts';
 

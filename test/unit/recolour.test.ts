@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { renderChart, type RenderedChart } from '../../src/charts/render.ts';
 import { standaloneSvg } from '../../src/charts/standalone.ts';
 import { applyPaint } from '../../src/client/chart-paint.ts';
-import { resolvePlace } from '../../src/lib/places.ts';
+import { resolvePlace } from '../../src/charts/places.ts';
 import { chartSchema, datasetSchema } from '../../src/schemas/index.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/charts');

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rewriteDataset } from '../../src/lib/dataset-file.ts';
+import { rewriteDataset } from '../../src/io/dataset-file.ts';
 import { runCli } from '../support/cli.ts';
 import { projectRoot } from '../support/build.ts';
 

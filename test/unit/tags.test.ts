@@ -1,6 +1,6 @@
 // Topics from free-text tags: shown as written, one URL per slug, the old hyphenated tags keep their URLs.
 import { describe, expect, test } from 'vitest';
-import { relatedStories, storyTopics, tagLabel, tagSlug, topicIndex, topicPath } from '../../src/lib/tags.ts';
+import { relatedStories, storyTopics, tagLabel, tagSlug, topicIndex, topicPath } from '../../src/model/tags.ts';
 
 const story = (slug: string, tags: string[], day = 1) => ({ slug, tags, pubDate: new Date(Date.UTC(2025, 0, day)) });
 

@@ -1,8 +1,8 @@
 // /cards/<slug>.png: the story's social card (og:image), 1200x630, with its headline and lead chart.
 import type { APIRoute } from 'astro';
 import { socialCardPng } from '../../charts/social-card.ts';
-import { getChart } from '../../lib/charts.ts';
-import { getSite } from '../../model/site.ts';
+import { getChart } from '../../site/charts.ts';
+import { getSite } from '../../site/site.ts';
 
 export function getStaticPaths() {
   return getSite().articles.map((article) => ({ params: { slug: article.slug }, props: { title: article.title, lead: article.body.charts[0] } }));

@@ -1,9 +1,9 @@
 // /charts/<id>.png: the standalone SVG rendered at 2x at build time (resvg, bundled DejaVu Sans).
 import type { APIRoute } from 'astro';
 import { standalonePng } from '../../charts/standalone.ts';
-import { getChart } from '../../lib/charts.ts';
-import { absoluteUrl } from '../../lib/embed-code.ts';
-import { getSite } from '../../model/site.ts';
+import { getChart } from '../../site/charts.ts';
+import { absoluteUrl } from '../../site/embed-code.ts';
+import { getSite } from '../../site/site.ts';
 
 export function getStaticPaths() {
   return [...getSite().charts.keys()].map((id) => ({ params: { id } }));

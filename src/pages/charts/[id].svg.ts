@@ -1,9 +1,9 @@
 // /charts/<id>.svg: the chart as one standalone SVG, with its title, caveats, notes and sources drawn in.
 import type { APIRoute } from 'astro';
 import { standaloneSvg } from '../../charts/standalone.ts';
-import { getChart } from '../../lib/charts.ts';
-import { absoluteUrl } from '../../lib/embed-code.ts';
-import { getSite } from '../../model/site.ts';
+import { getChart } from '../../site/charts.ts';
+import { absoluteUrl } from '../../site/embed-code.ts';
+import { getSite } from '../../site/site.ts';
 
 export function getStaticPaths() {
   return [...getSite().charts.keys()].map((id) => ({ params: { id } }));

@@ -1,7 +1,7 @@
 // /data/<dataset>.csv: the dataset's rows as RFC 4180 CSV.
 import type { APIRoute } from 'astro';
-import { datasetCsv } from '../../lib/csv.ts';
-import { getSite } from '../../model/site.ts';
+import { datasetCsv } from '../../io/spreadsheet.ts';
+import { getSite } from '../../site/site.ts';
 
 export function getStaticPaths() {
   return [...getSite().datasets.keys()].map((id) => ({ params: { id } }));

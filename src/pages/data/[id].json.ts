@@ -1,8 +1,8 @@
 // /data/<dataset>.json: the dataset as editors wrote it (rows, sources, notes, changes), plus the charts drawn from it.
 import type { APIRoute } from 'astro';
-import { isoDate } from '../../lib/dates.ts';
-import { absoluteUrl } from '../../lib/embed-code.ts';
-import { getSite } from '../../model/site.ts';
+import { isoDate } from '../../util/dates.ts';
+import { absoluteUrl } from '../../site/embed-code.ts';
+import { getSite } from '../../site/site.ts';
 
 export function getStaticPaths() {
   return [...getSite().datasets.keys()].map((id) => ({ params: { id } }));

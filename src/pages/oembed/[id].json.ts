@@ -1,8 +1,8 @@
 // /oembed/<id>.json: the oEmbed 1.0 answer for a chart (discovered from the chart page's <link rel="alternate">).
 import type { APIRoute } from 'astro';
-import { getChart } from '../../lib/charts.ts';
-import { oembed } from '../../lib/embed-code.ts';
-import { getSite } from '../../model/site.ts';
+import { getChart } from '../../site/charts.ts';
+import { oembed } from '../../site/embed-code.ts';
+import { getSite } from '../../site/site.ts';
 
 export function getStaticPaths() {
   return [...getSite().charts.keys()].map((id) => ({ params: { id } }));

@@ -4,7 +4,7 @@
 // left off and listed in the notes. Places too small to see at 360 px, or missing from the base map, get a symbol.
 // Everything is projected in pixels here, so the map has no x or y scale: points and markers come from the plan.
 import { max, quantile, range } from 'd3-array';
-import { resolvePlace } from '../../../lib/places.ts';
+import { resolvePlace } from '../../places.ts';
 import { accent, noData, sequential } from '../../colors.ts';
 import { basePlan, pointRadius, type MapPlan } from '../../layout/plan.ts';
 import { markerAt } from '../../overlay/markers.ts';

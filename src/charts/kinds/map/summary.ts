@@ -1,6 +1,6 @@
 // What a map says in words, computed from its rows: the largest places, each one's share of the listed total
 // (the dataset's own "World total" row where it has one), how many countries have no figure, and what was left off.
-import { resolvePlace } from '../../../lib/places.ts';
+import { resolvePlace } from '../../places.ts';
 import { formatValue } from '../../format.ts';
 import type { ResolvedChart } from '../../prepare.ts';
 import type { ChartShape, DrawRow } from '../../shape.ts';

@@ -1,8 +1,8 @@
 // /charts/<id>/thumbnail.svg: the narrow drawing of the chart's first view, for the list of charts.
 import type { APIRoute } from 'astro';
 import { thumbnailSvg } from '../../../charts/standalone.ts';
-import { getChart } from '../../../lib/charts.ts';
-import { getSite } from '../../../model/site.ts';
+import { getChart } from '../../../site/charts.ts';
+import { getSite } from '../../../site/site.ts';
 
 export function getStaticPaths() {
   return [...getSite().charts.keys()].map((id) => ({ params: { id } }));

@@ -4,9 +4,9 @@
 import type { RenderedChart } from '../charts/render.ts';
 import { standaloneSvg } from '../charts/standalone.ts';
 import { textWidth, wrapText } from '../charts/text-measure.ts';
-import { escapeXml } from './escape.ts';
-import { oneLineSource } from './one-line-source.ts';
-import { url } from './urls.ts';
+import { escapeXml } from '../util/escape.ts';
+import { oneLineSource } from '../charts/one-line-source.ts';
+import { url } from '../util/urls.ts';
 
 /** The width the default height is worked out for: a common article column. */
 export const embedWidth = 640;

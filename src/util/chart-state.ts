@@ -19,7 +19,7 @@ export interface ChartState {
   /** The year the chart reads (a view of that year, the year the highlighted places' summary reads). */
   year?: string;
   /** The figure's open tab: "table" or "sources" (Sources and notes); none: both closed. On a chart with `tabs`, the
-   * name of another chart's tab ("map") shows that chart instead (src/lib/chart-tabs.ts). */
+   * name of another chart's tab ("map") shows that chart instead (src/charts/tabs.ts). */
   tab?: string;
 }
 

@@ -3,9 +3,11 @@
 // prints them, an empty cell for a value a row does not have. Import reads what spreadsheets write: a byte-order mark,
 // CRLF line ends, semicolons (Excel's CSV where a comma is the decimal mark), thousands separators and decimal commas,
 // each detected from the file and reported; what could be read two ways stops with its row and column.
-import { csvFormatRow, csvParseRows, dsvFormat, tsvFormatRow, tsvParseRows } from 'd3-dsv';
+import { csvParseRows, dsvFormat, tsvParseRows } from 'd3-dsv';
 import type { Problem } from '../model/problems.ts';
+import type { Dataset } from '../schemas/index.ts';
 import { rowSchema } from '../schemas/row.ts';
+import { delimitedText } from '../util/csv.ts';
 
 export type Cell = string | number | boolean | null;
 export type JsonRow = Record<string, Cell>;
@@ -242,8 +244,13 @@ export function sheetColumns(rows: readonly JsonRow[]): string[] {
  * text as UTF-8. Import reads it back to the same rows.
  */
 export function sheetText(rows: readonly JsonRow[], format: 'csv' | 'tsv'): string {
-  const columns = sheetColumns(rows);
-  const cell = (value: Cell | undefined) => (value === null || value === undefined ? '' : String(value));
-  const formatRow = format === 'tsv' ? tsvFormatRow : csvFormatRow;
-  return '\uFEFF' + [columns, ...rows.map((row) => columns.map((c) => cell(row[c])))].map((line) => formatRow(line)).join('\r\n') + '\r\n';
+  return '\uFEFF' + delimitedText(sheetColumns(rows), rows, format);
+}
+
+/** A dataset's download (/data/<id>.csv): its own fields in order of first appearance, then the reserved ones
+ * (estimate, edition, source, note, ...). */
+export function datasetCsv(dataset: Pick<Dataset, 'rows'>): string {
+  const reserved = Object.keys(rowSchema.shape);
+  const fields = sheetColumns(dataset.rows);
+  return delimitedText([...fields.filter((f) => !reserved.includes(f)), ...reserved.filter((f) => fields.includes(f))], dataset.rows);
 }

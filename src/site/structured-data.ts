@@ -1,8 +1,8 @@
 // schema.org objects for stories (NewsArticle) and datasets (Dataset).
 import type { Dataset, Row } from '../schemas/index.ts';
 import type { Article } from '../model/load.ts';
-import { articleUrl, url } from './urls.ts';
-import { isoDate } from './dates.ts';
+import { articleUrl, url } from '../util/urls.ts';
+import { isoDate } from '../util/dates.ts';
 
 export const publisher = { '@type': 'NewsMediaOrganization', name: 'Supply Lines' } as const;
 

@@ -4,7 +4,7 @@
 import { cacheKey, readCache, rendererVersion, writeCache } from '../charts/cache.ts';
 import { renderChart, type RenderedChart } from '../charts/render.ts';
 import type { Site } from '../model/load.ts';
-import { getSite } from '../model/site.ts';
+import { getSite } from './site.ts';
 import type { ChartSpec, Dataset } from '../schemas/index.ts';
 
 const rendered = new WeakMap<Site, Map<string, RenderedChart>>();

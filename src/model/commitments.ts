@@ -4,8 +4,8 @@ import type { Dataset, Row } from '../schemas/index.ts';
 import type { Commitment } from '../schemas/commitment.ts';
 import type { StatementSource } from '../schemas/statement-source.ts';
 import type { StatusEntry } from '../schemas/status-entry.ts';
-import { isoDate, longDate } from './dates.ts';
-import { dueDate } from './due-dates.ts';
+import { isoDate, longDate } from '../util/dates.ts';
+import { dueDate } from '../util/due-dates.ts';
 
 /** The agreements tracker's dataset (data/agreements.json). */
 export const agreementsDatasetId = 'agreements';

@@ -4,8 +4,8 @@
 import { chartViews, prepareRows, resolveView } from '../charts/prepare.ts';
 import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
 import type { Article, Site } from '../model/load.ts';
-import { agreementsDatasetId, asOfDate, commitmentsDatasetId, commitmentsOf, isTrackerChart } from './commitments.ts';
-import { url } from './urls.ts';
+import { agreementsDatasetId, asOfDate, commitmentsDatasetId, commitmentsOf, isTrackerChart } from '../model/commitments.ts';
+import { url } from '../util/urls.ts';
 
 export { agreementsDatasetId, commitmentsDatasetId, isTrackerChart };
 

@@ -1,6 +1,6 @@
 // The build's entry point to content: loaded and checked once per build, and it stops the build on any error.
-import { loadSite, type Site } from './load.ts';
-import { ContentError } from './problems.ts';
+import { loadSite, type Site } from '../model/load.ts';
+import { ContentError } from '../model/problems.ts';
 
 let cached: Site | undefined;
 

@@ -1,12 +1,13 @@
 // Line and column of a field in its file, from parsers that keep positions.
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { FieldPath } from './problems.ts';
 
 export interface Position {
   line: number;
   column: number;
 }
+/** A field's place in a parsed file: keys and array indexes, outermost first. */
+export type FieldPath = ReadonlyArray<string | number>;
 export type Locate = (path: FieldPath) => Position | undefined;
 
 /** Line and column (both from 1) of a character offset: the one conversion, for JSON, JSON errors and Markdown. */

@@ -4,7 +4,7 @@
 // leave them out and list them. Loads no drawing code: `npm run check` resolves every map's places.
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
-import { closest } from '../model/suggest.ts';
+import { closest } from '../util/suggest.ts';
 
 countries.registerLocale(en);
 

@@ -1,8 +1,8 @@
 // What a chart's own page says besides the chart: the stories that use it, its date and how to cite it.
 import type { RenderedChart } from '../charts/render.ts';
 import type { Article } from '../model/load.ts';
-import { getSite } from '../model/site.ts';
-import { longDate } from './dates.ts';
+import { getSite } from './site.ts';
+import { longDate } from '../util/dates.ts';
 
 /** Published stories that place the chart, newest first (drafts never link from a published page). */
 export function storiesUsing(chartId: string): Article[] {

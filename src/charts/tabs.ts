@@ -1,5 +1,5 @@
 // A figure's tabs (a chart spec's `tabs`): the chart itself first, then the charts it names, each with its words
-// ("Chart", "Map") and its name in the address (`tab:map`, src/lib/chart-state.ts). The build (Chart.astro) and the
+// ("Chart", "Map") and its name in the address (`tab:map`, src/util/chart-state.ts). The build (Chart.astro) and the
 // checks (src/model/check-chart-tabs.ts) read them here, so both agree on a tab's name.
 import { slug } from 'github-slugger';
 import type { ChartSpec } from '../schemas/index.ts';

@@ -12,6 +12,19 @@ export function relativeImports(file: string): string[] {
   return [...new Set(found)].filter((f) => existsSync(f));
 }
 
+// `import type ... from './x'` and `export type ... from './x'`: erased when the code runs.
+const typeOnly = /\b(?:import|export)\s+type\s+(?:[\w*{}\s,$]+?\s+from\s+)['"](\.[^'"]+)['"]/g;
+
+/** The files a source file imports by relative path, each marked when every import of it is type-only. */
+export function relativeImportKinds(file: string): { target: string; typeOnly: boolean }[] {
+  const text = readFileSync(file, 'utf8');
+  const typed = new Set([...text.matchAll(typeOnly)].map((m) => path.resolve(path.dirname(file), m[1])));
+  const values = new Set(
+    [...text.replace(typeOnly, '').matchAll(specifiers)].map((m) => path.resolve(path.dirname(file), m[1] ?? m[2] ?? m[3])),
+  );
+  return relativeImports(file).map((target) => ({ target, typeOnly: typed.has(target) && !values.has(target) }));
+}
+
 /** Every file the entries reach through relative imports, the entries included, sorted. */
 export function importClosure(entries: string[]): string[] {
   const seen = new Set<string>();
