@@ -129,7 +129,7 @@ function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, datase
     const width = Number(plot.getAttribute('width'));
     const height = Number(plot.getAttribute('height'));
     const read = pointsOf(kind, chart, drawShape, plot, dataset.unit, plan);
-    const [bottom, top] = (plot.scale('y')?.range ?? [height, 0]).map(Number);
+    const [bottom, top] = Array.from(plot.scale('y')?.range ?? [height, 0], Number);
     return { plot, plan, width, height, read, frame: [Math.min(top, bottom), Math.max(top, bottom)] as [number, number] };
   };
   const facets = chart.facet ? facetsOf(chart, shape) : [];

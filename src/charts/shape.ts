@@ -10,8 +10,14 @@ export interface NumberedAnnotation extends Annotation {
   number: number;
 }
 
-/** Rows as Plot sees them: x and y under fixed names, dates as Date objects. */
-export interface DrawRow extends Row {
+/**
+ * Rows as Plot sees them: x and y under fixed names, dates as Date objects. An intersection, not `interface extends
+ * Row`: these fields are not cells (a Date, a bar's numbers), which Row's index signature would forbid, while a
+ * DrawRow still reads, and passes, as the Row it was made from.
+ */
+export type DrawRow = Row & DrawFields;
+
+interface DrawFields {
   __x: unknown;
   __y: unknown;
   /** Bars, and stacked areas: where the row's bar (or band) starts and ends on the value axis, its category's (or x's)
@@ -120,7 +126,8 @@ export function stepOf(steps: NonNullable<ColorKey['steps']>, value: number) {
 
 export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey: ColorKey, hooks: ShapeHooks & { checks?: { placesOn?: 'x' } }): ChartShape {
   const yOf = (value: unknown) => (hooks.textY ? String(value) : asAxisValue(value));
-  const asDrawn = (row: Row) => ({ ...row, __x: asAxisValue(row[chart.x]), __y: yOf(row[chart.y]) });
+  // Object.assign is typed Row & the new fields; a spread `{ ...row, __x }` would be held to Row's index signature.
+  const asDrawn = (row: Row): DrawRow => Object.assign({ ...row }, { __x: asAxisValue(row[chart.x]), __y: yOf(row[chart.y]) });
   const kept = rows.filter((row) => drawable(chart, row));
   const drawRows = kept.filter((row) => hooks.draws?.(chart, row) ?? true).map(asDrawn);
   const leftOut = hooks.draws ? kept.filter((row) => !hooks.draws!(chart, row)).map(asDrawn) : [];

@@ -6,7 +6,7 @@ import type { ChartState } from '../util/chart-state.ts';
 
 /** Fills `details` with the list; returns what sets its checkboxes to a state. */
 export function fillSelect(details: HTMLDetailsElement, id: string, places: string[], name: (place: string) => string, noun: string, change: (select: string[]) => void) {
-  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}) => Object.assign(document.createElement(tag), props);
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] => Object.assign(document.createElement(tag), props);
   const panel = element('div', { className: 'chart-select-panel' });
   const find = element('input', { type: 'search', id: `${id}-find`, autocomplete: 'off', spellcheck: false });
   find.setAttribute('aria-describedby', `${id}-hint`);

@@ -2,6 +2,9 @@
 // JavaScript). With it, activating a claim opens the note beside it instead: its status, what the data says and a
 // link to the chart. Escape, the close button or a click elsewhere closes it and focus returns to the claim.
 
+// A module (an Astro <script> imports it), not a global script: its names, `opener` among them, are its own.
+export {};
+
 let popover: HTMLElement | undefined;
 let opener: HTMLAnchorElement | undefined;
 

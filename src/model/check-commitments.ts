@@ -14,7 +14,7 @@ export function withCommitments(dataset: ValidatedDataset & { id: string; file: 
   const commitments: Record<string, NonNullable<ValidatedDataset['rows'][number]['commitments']>> = {};
   const rows = dataset.rows.map(({ commitments: list, ...row }) => {
     if (list && typeof row.id === 'string') commitments[row.id] = list;
-    return row as Row;
+    return row;
   });
   return { ...dataset, rows, ...(Object.keys(commitments).length ? { commitments } : {}) };
 }

@@ -55,12 +55,13 @@ export function topicIndex<A extends Tagged>(articles: A[]): Map<string, Topic<A
 }
 
 function buildTopicIndex<A extends Tagged>(articles: A[]): Map<string, Topic<A>> {
-  const byslug = new Map<string, { articles: A[]; forms: Map<string, number> }>();
+  type Gathered = { articles: A[]; forms: Map<string, number> };
+  const byslug = new Map<string, Gathered>();
   for (const article of articles) {
     for (const tag of new Set(article.tags)) {
       const key = tagSlug(tag);
       if (!key) continue;
-      const topic = byslug.get(key) ?? { articles: [], forms: new Map() };
+      const topic: Gathered = byslug.get(key) ?? { articles: [], forms: new Map() };
       if (!topic.articles.includes(article)) topic.articles.push(article);
       const label = tagLabel(tag);
       topic.forms.set(label, (topic.forms.get(label) ?? 0) + 1);

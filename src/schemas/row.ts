@@ -33,5 +33,12 @@ export const rowSchema = z
   })
   .catchall(cellSchema);
 
-/** A row as the schema gives it: the fixed fields typed (`low` is a number or absent), any other field a cell. */
-export type Row = z.output<typeof rowSchema>;
+/** A row as the schema gives it, `commitments` included (an agreements dataset's, before the loader takes them off). */
+type ParsedRow = z.output<typeof rowSchema>;
+
+/**
+ * A row as a loaded dataset holds it: the fixed fields typed (`low` is a number or absent), any other field a cell.
+ * Flat: the loader takes `commitments` off and keeps them by row id (model/check-commitments.ts), so that charts,
+ * tables and CSV read scalar fields only.
+ */
+export type Row = { [K in keyof ParsedRow as K extends 'commitments' ? never : K]: ParsedRow[K] };

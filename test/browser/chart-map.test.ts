@@ -56,7 +56,7 @@ describe.each([
       const row = rows[index];
       const { x, y } = await shapeBox(page, 'production-map', index, 'path');
       await page.mouse.move(x, y);
-      await expect.poll(() => tooltip.isVisible(), name).toBe(true);
+      await expect.poll(() => tooltip.isVisible(), { message: name }).toBe(true);
       expect(await tooltip.locator('strong').innerText()).toBe(`${name}: ${figure(Number(row.tonnes_reo))} ${production.unit}`);
       if (row.estimate) expect(await tooltip.innerText()).toContain('estimate');
     }
@@ -72,7 +72,7 @@ describe.each([
     expect(west, 'a point inside Russia').toBeDefined();
     expect(west!.middle - west!.x).toBeGreaterThan(west!.width * 0.25);
     await page.mouse.move(west!.x, west!.y);
-    await expect.poll(() => tooltip.locator('strong').innerText(), 'Russia').toBe(`Russia: ${figure(Number(rows[russia].tonnes_reo))} ${production.unit}`);
+    await expect.poll(() => tooltip.locator('strong').innerText(), { message: 'Russia' }).toBe(`Russia: ${figure(Number(rows[russia].tonnes_reo))} ${production.unit}`);
     // The middle of the Pacific, far from every place with a figure.
     const svg = await plot.locator('svg:visible').evaluate((el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, width: r.width, height: r.height }; });
     await page.mouse.move(svg.left + svg.width * 0.03, svg.top + svg.height * 0.55);
@@ -119,7 +119,7 @@ test('a highlighted country keeps its colour and the others fade; the countries 
   for (const [index, row] of rows.entries()) {
     await page.goto(`${site.url}/articles/maps/#production-map=select:${encodeURIComponent(String(row.country))}`);
     const svg = plotOf(page, 'production-map').locator('svg:visible');
-    await expect.poll(() => svg.locator('.chart-faded').count(), String(row.country)).toBeGreaterThan(0);
+    await expect.poll(() => svg.locator('.chart-faded').count(), { message: String(row.country) }).toBeGreaterThan(0);
     const kept = await svg.locator('.chart-map > :not(.chart-faded)').evaluateAll((shapes) => shapes.map((s) => s.getAttribute('data-point')));
     expect(kept, String(row.country)).toEqual([null, String(index)]);
   }

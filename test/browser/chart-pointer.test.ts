@@ -67,7 +67,7 @@ describe.each([
       const nearest = xs.reduce((best, at, k) => (Math.abs(at - x) < Math.abs(xs[best] - x) ? k : best), 0);
       const year = years[nearest];
       read.push(year);
-      await expect.poll(() => tooltip.isVisible(), `at x ${x.toFixed(0)}, y ${y.toFixed(0)}`).toBe(true);
+      await expect.poll(() => tooltip.isVisible(), { message: `at x ${x.toFixed(0)}, y ${y.toFixed(0)}` }).toBe(true);
       const text = await tooltip.innerText();
       const heading = await tooltip.locator('strong').innerText();
       if (series.length === 1) expect(heading).toBe(`${year}: ${figure(tonnes(series[0], year))} ${unit}`);

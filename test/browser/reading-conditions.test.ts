@@ -152,7 +152,7 @@ describe('with JavaScript off', () => {
         // A year slider's years: the first drawn, every year's figures in the table.
         years: chart.querySelectorAll('.chart-view[data-step]').length,
         notes: [...chart.querySelectorAll('.chart-foot li')].map((li) => li.textContent ?? ''),
-        tableRows: [...chart.querySelectorAll('.chart-table tbody')].map((body) => body.rows.length),
+        tableRows: [...chart.querySelectorAll<HTMLTableSectionElement>('.chart-table tbody')].map((body) => body.rows.length),
         summary: chart.querySelector('.chart-summary')?.textContent ?? '',
       })),
     );

@@ -27,10 +27,10 @@ function failedPaths(schema: z.ZodType, value: unknown): string[] {
   );
 }
 
-function without<T extends object>(value: T, field: string): Partial<T> {
-  const copy: Record<string, unknown> = { ...value };
+function without(value: Record<string, unknown>, field: string): Record<string, unknown> {
+  const copy = { ...value };
   delete copy[field];
-  return copy as Partial<T>;
+  return copy;
 }
 
 describe('minimal valid files pass, with their defaults', () => {

@@ -3,7 +3,7 @@
 // Countries without a row are "no data", drawn apart from zero; rows that are not places (a "World total") are
 // left off and listed in the notes. Places too small to see at 360 px, or missing from the base map, get a symbol.
 // Everything is projected in pixels here, so the map has no x or y scale: points and markers come from the plan.
-import { max, quantile, range } from 'd3-array';
+import { greatest, quantile, range } from 'd3-array';
 import { resolvePlace } from '../../places.ts';
 import { accent, noData, sequential } from '../../colors.ts';
 import { basePlan, pointRadius, type MapPlan } from '../../layout/plan.ts';
@@ -32,7 +32,8 @@ export const map: ChartKind = {
   starter: ({ time, measure, fields, values }) => {
     const x = fields.find((f) => f !== time && isPlaceField(values[f]));
     if (!x || !measure) return undefined;
-    const latest = time ? max(values[time] as (string | number)[]) : undefined;
+    // greatest, not max: the same natural order (by <), typed for a field of years or of dates alike.
+    const latest = time ? greatest(values[time] as (string | number)[]) : undefined;
     return { x, y: measure, ...(time && latest !== undefined ? { filter: { [time]: latest } } : {}) };
   },
   starterNeeds: 'a map needs a text field whose every value is a country (e.g. "China", "Burma (Myanmar)" or "CHN") or a total row (e.g. "World total") for x, and a number field for y',
