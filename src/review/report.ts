@@ -4,6 +4,7 @@
 // never run scripts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { rollup } from 'd3-array';
 import { diffArrays, diffWords } from 'diff';
 import { parseHTML } from 'linkedom';
 import type { Review } from './compare.ts';
@@ -38,7 +39,7 @@ export function highlightChanges(before: string | undefined, after: string | und
   const parse = (svg: string) => parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document.querySelector('svg');
   const b = before ? parse(before) : null;
   const a = after ? parse(after) : null;
-  const count = (list: Element[]) => list.reduce((m, el) => m.set(el.outerHTML, (m.get(el.outerHTML) ?? 0) + 1), new Map<string, number>());
+  const count = (list: Element[]) => rollup(list, (same) => same.length, (el) => el.outerHTML);
   let changed = 0;
   const mark = (svg: Element | null, other: Element | null, kind: string) => {
     if (!svg) return undefined;
