@@ -13,7 +13,7 @@ import { formatProblem, sortProblems } from '../model/problems.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { idSchema } from '../schemas/index.ts';
 import { fail, readArguments } from './arguments.ts';
-import { isoDate } from '../util/dates.ts';
+import { isoDate, isoDatePattern } from '../util/dates.ts';
 
 const usage = `Usage:
   npm run import -- <file.csv|file.tsv> --dataset <id> [--decimal point|comma] [--date YYYY-MM-DD]
@@ -33,7 +33,7 @@ function options() {
   const decimal = values.decimal;
   if (decimal !== undefined && decimal !== 'point' && decimal !== 'comma') fail(`--decimal is "point" or "comma", not "${decimal}".`, 2);
   const date = values.date ?? isoDate(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail(`--date is a day as YYYY-MM-DD, e.g. 2026-03-01, not "${date}".`, 2);
+  if (!isoDatePattern.test(date)) fail(`--date is a day as YYYY-MM-DD, e.g. 2026-03-01, not "${date}".`, 2);
   return { sheetFile: positionals[0], id, decimal: decimal as 'point' | 'comma' | undefined, date };
 }
 

@@ -14,7 +14,7 @@ import { contentDirs } from '../model/read-files.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { rowSchema } from '../schemas/row.ts';
 import { chartSchema, idSchema, type Dataset } from '../schemas/index.ts';
-import { isoDate } from '../util/dates.ts';
+import { isoDate, isoDatePattern } from '../util/dates.ts';
 import { fail, readArguments } from './arguments.ts';
 
 const usage = `Usage:
@@ -116,7 +116,7 @@ function starterFields(dataset: Dataset, facet: string | undefined): StarterFiel
   const values = Object.fromEntries(fields.map((field) => [field, [...new Set(dataset.rows.map((row) => row[field]).filter((v) => v !== null && v !== undefined))]]));
   const isNumber = (field: string) => values[field].length > 0 && values[field].every((v) => typeof v === 'number');
   const isText = (field: string) => values[field].length > 0 && values[field].every((v) => typeof v === 'string');
-  const isTime = (field: string) => /year|date/i.test(field) || (isText(field) && values[field].every((v) => /^\d{4}-\d{2}-\d{2}$/.test(String(v))));
+  const isTime = (field: string) => /year|date/i.test(field) || (isText(field) && values[field].every((v) => isoDatePattern.test(String(v))));
   const time = fields.find(isTime);
   const measure = fields.find((f) => f !== time && isNumber(f));
   const distinct = (f: string) => values[f].length;
