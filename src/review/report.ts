@@ -8,6 +8,7 @@ import { rollup } from 'd3-array';
 import { diffArrays, diffWords } from 'diff';
 import { parseHTML } from 'linkedom';
 import type { Review } from './compare.ts';
+import { escapeXml } from '../util/escape.ts';
 
 export interface ReviewInfo {
   base: string;
@@ -16,8 +17,8 @@ export interface ReviewInfo {
   codeChanged: string[];
 }
 
-const esc = (value: unknown) =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+// Every attribute here is in double quotes, so the site's escaper (which leaves ' as it is) serves.
+const esc = (value: unknown) => escapeXml(String(value ?? ''));
 const show = (value: unknown) => (value === undefined ? '(none)' : value === null ? 'null' : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** The site's colours (its first :root block), so that drawings using var(--chart-*) show as they do on the site. */
