@@ -9,6 +9,7 @@ import { diffArrays, diffWords } from 'diff';
 import { parseHTML } from 'linkedom';
 import type { Review } from './compare.ts';
 import { escapeXml } from '../util/escape.ts';
+import { plural } from '../util/words.ts';
 
 export interface ReviewInfo {
   base: string;
@@ -88,7 +89,6 @@ export function textDiff(before: string[], after: string[]): string {
 }
 
 const bytes = (n?: number) => (n === undefined ? '-' : `${(n / 1024).toFixed(1)} KB`);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One line per kind of thing: "Charts: 1 changed, 3 unchanged". */
 export function counts(review: Review): { kind: string; added: number; removed: number; changed: number; unchanged: number }[] {
