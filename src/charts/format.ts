@@ -4,6 +4,7 @@ import type { ChartSpec, Row } from '../schemas/index.ts';
 import { derivedField } from '../schemas/derive.ts';
 import type { FormatName } from '../schemas/format.ts';
 import { placeName } from './places.ts';
+import { dayOf, isoDatePattern, monthNames } from '../util/dates.ts';
 
 /** How values are written for readers: a format an editor may name, or `place` for a map's places (a code is
  * written as its country's name; the rows and downloads keep what the editor wrote). */
@@ -12,16 +13,13 @@ export type ValueFormat = FormatName | 'place';
 /** The field a 100% stack (`"stack": "share"`) computes: each row's percentage of its stack's total. */
 export const stackShareField = 'share_of_total_pct';
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const months = monthNames.map((name) => name.slice(0, 3));
 
 export function isDateText(value: unknown): value is string {
-  return typeof value === 'string' && isoDate.test(value);
+  return typeof value === 'string' && isoDatePattern.test(value);
 }
 
-export function toDate(value: string): Date {
-  return new Date(`${value}T00:00:00Z`);
-}
+export const toDate = dayOf;
 
 export function formatDate(value: Date | string): string {
   const date = typeof value === 'string' ? toDate(value) : value;

@@ -1,5 +1,6 @@
-// The command lines of import, export and review, read by Node's own util.parseArgs: --help prints the usage, an
-// unknown option or one without its value stops with the usage (exit 2), and `fail` is how each command stops.
+// The command lines of import, export, review, new and bench, read by Node's own util.parseArgs: --help prints the
+// usage, an unknown option or one without its value stops with the usage (exit 2), and `fail` is how each command
+// stops.
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../util/suggest.ts';
 

@@ -1,13 +1,7 @@
 // `npm run bench`: how the build grows with the archive. For each N it copies the project into a temporary
 // folder, adds N synthetic stories (each with its own datasets, a line chart and a world map) and builds it, cold (an empty drawing
-// cache) and warm (the cache the cold build left, content unchanged), several times, and prints the median of each.
-//   npm run bench                      N = 0, 100, 300; three runs of each
-//   npm run bench -- 0 100 300 1000    other values of N
-//   npm run bench -- --runs 5          more runs (at least 1; the median is printed with the range)
-//   npm run bench -- --json out.json   where the JSON goes (default: supply-lines-bench.json in the temp folder)
-//   npm run bench -- --against DIR     also build, run by run alternately, the project whose src/, content/ ...
-//                                      are in DIR (e.g. an older commit from `git archive`), so a before/after
-//                                      comparison sees the same machine load on both sides
+// cache) and warm (the cache the cold build left, content unchanged), several times, and prints the median of each
+// (the options: `usage` below, or `npm run bench -- --help`).
 // Each run builds every size in turn, so a burst of load from elsewhere spreads over the sizes instead of
 // landing on one of them. Wall time is sensitive to other work on the machine; CPU time (user + system, of the
 // build and every process it starts) much less so.
@@ -16,32 +10,36 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import os from 'node:os';
 import path from 'node:path';
 import { median } from 'd3-array';
+import { fail, readArguments } from './arguments.ts';
 import { printBudget } from './bench-budget.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
-function parseArgs(argv: string[]) {
-  const options = { sizes: [] as number[], runs: 3, json: undefined as string | undefined, against: undefined as string | undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    if (/^\d+$/.test(arg)) options.sizes.push(Number(arg));
-    else if (arg === '--runs') options.runs = Number(value());
-    else if (arg === '--json') options.json = path.resolve(value());
-    else if (arg === '--against') options.against = path.resolve(value());
-    else throw new Error(`Unknown argument "${arg}": expected numbers of stories, --runs N, --json FILE or --against DIR`);
-  }
-  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs expects a whole number, at least 1');
-  if (!options.sizes.length) options.sizes = [0, 100, 300];
-  options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
-  return options;
+const usage = `Usage:
+  npm run bench -- [N ...] [--runs <n>] [--json <file>] [--against <folder>]
+
+Builds the project with N synthetic stories added, for each N given (default: 0 100 300), cold and warm, --runs
+times each (default: 3; at least 1; the median is printed with the range), and writes the figures to --json
+(default: supply-lines-bench.json in the temporary folder). --against <folder> also builds, run by run
+alternately, the project whose src/, content/ ... are in <folder> (e.g. an older commit from \`git archive\`), so
+that a before/after comparison sees the same machine load on both sides.`;
+
+function readOptions() {
+  const { values, positionals } = readArguments(usage, ['runs', 'json', 'against']);
+  const notSize = positionals.find((arg) => !/^\d+$/.test(arg));
+  if (notSize !== undefined) fail(`"${notSize}" is not a number of stories: give whole numbers, e.g. npm run bench -- 0 100 300.\n\n${usage}`, 2);
+  const runs = Number(values.runs ?? 3);
+  if (!Number.isInteger(runs) || runs < 1) fail(`--runs expects a whole number, at least 1, not "${values.runs}".`, 2);
+  const sizes = positionals.length ? positionals.map(Number) : [0, 100, 300];
+  return {
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    runs,
+    json: values.json === undefined ? undefined : path.resolve(values.json),
+    against: values.against === undefined ? undefined : path.resolve(values.against),
+  };
 }
 
-const options = parseArgs(process.argv.slice(2));
+const options = readOptions();
 const variants = [{ label: 'this checkout', root: projectRoot }, ...(options.against ? [{ label: options.against, root: options.against }] : [])];
 
 /** One build: wall time, CPU time of its process tree, peak memory of its process tree. */

@@ -2,6 +2,7 @@
 // Prints every problem at once as `path:line:column  field  message`; exit status 1 on any error.
 import { loadSite } from '../model/load.ts';
 import { formatAnnotation, formatProblem, sortProblems } from '../model/problems.ts';
+import { plural } from '../util/words.ts';
 
 const root = process.env.CONTENT_ROOT ?? process.cwd();
 const started = performance.now();
@@ -15,7 +16,6 @@ for (const problem of sorted) console.log(formatProblem(problem));
 // In GitHub Actions, workflow commands put each problem on the pull request's diff.
 if (process.env.GITHUB_ACTIONS === 'true') for (const problem of sorted) console.log(formatAnnotation(problem));
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const drafts = site.articles.filter((a) => a.draft).length;
 const counts = `${plural(site.articles.length, 'article')}${drafts ? ` (${plural(drafts, 'draft')})` : ''}, ${plural(site.charts.size, 'chart')}, ${plural(site.datasets.size, 'dataset')}`;
 const took = `${Math.round(performance.now() - started)} ms`;

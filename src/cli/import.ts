@@ -6,14 +6,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { changeText, mergeRows, rewriteDataset } from '../io/dataset-file.ts';
 import { fieldKinds, readSheet, SheetError, sheetValues, type JsonRow } from '../io/spreadsheet.ts';
-import { starterMark } from '../model/drafts.ts';
+import { starterDatasetHead, starterMark } from '../model/drafts.ts';
 import { loadSite } from '../model/load.ts';
 import { contentDirs } from '../model/read-files.ts';
 import { formatProblem, sortProblems } from '../model/problems.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { idSchema } from '../schemas/index.ts';
 import { fail, readArguments } from './arguments.ts';
-import { isoDate } from '../util/dates.ts';
+import { isoDate, isoDatePattern } from '../util/dates.ts';
 
 const usage = `Usage:
   npm run import -- <file.csv|file.tsv> --dataset <id> [--decimal point|comma] [--date YYYY-MM-DD]
@@ -33,7 +33,7 @@ function options() {
   const decimal = values.decimal;
   if (decimal !== undefined && decimal !== 'point' && decimal !== 'comma') fail(`--decimal is "point" or "comma", not "${decimal}".`, 2);
   const date = values.date ?? isoDate(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail(`--date is a day as YYYY-MM-DD, e.g. 2026-03-01, not "${date}".`, 2);
+  if (!isoDatePattern.test(date)) fail(`--date is a day as YYYY-MM-DD, e.g. 2026-03-01, not "${date}".`, 2);
   return { sheetFile: positionals[0], id, decimal: decimal as 'point' | 'comma' | undefined, date };
 }
 
@@ -79,21 +79,7 @@ for (const note of reading.notes) console.log(note);
 if (oldText === undefined) {
   const rows = mergeRows([], reading.rows).rows;
   const named = [...new Set(rows.flatMap((r) => (typeof r.source === 'string' ? [r.source] : [])))];
-  const fill = (what: string) => `${starterMark}: ${what}`;
-  const dataset = {
-    title: fill('what the data is, e.g. "Rare-earth mine production by country, 2015-2024"'),
-    description: fill('one or two sentences on what the rows hold and what they leave out'),
-    unit: fill('the unit of the figures, e.g. "tonnes of rare-earth oxide (REO) equivalent"'),
-    sources: (named.length ? named : ['source-1']).map((source) => ({
-      id: source,
-      name: fill('publisher and document, e.g. "USGS Mineral Commodity Summaries 2025: Rare Earths"'),
-      url: `https://example.org/${fill('the address of the document')}`,
-      edition: fill('the edition, e.g. "MCS 2025 (January 2025)"'),
-      retrieved: date,
-      kind: 'primary',
-    })),
-    rows,
-  };
+  const dataset = { ...starterDatasetHead(named.length ? named : ['source-1'], date), rows };
   mkdirSync(path.dirname(datasetPath), { recursive: true });
   writeFileSync(datasetPath, `${JSON.stringify(dataset, null, 2)}\n`);
   console.log(`Wrote ${datasetFile}: ${rows.length} rows from ${sheetFile}. Fill in its title and sources (each ${starterMark}; npm run check lists them).`);

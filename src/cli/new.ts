@@ -7,14 +7,14 @@ import { kinds as chartKinds, type Mark } from '../charts/kinds/index.ts';
 import type { StarterFields } from '../charts/kinds/types.ts';
 import { checkChart } from '../model/check-chart.ts';
 import { checkDataset } from '../model/check-dataset.ts';
-import { starterMark } from '../model/drafts.ts';
+import { starterDatasetHead, starterFill as fill, starterMark } from '../model/drafts.ts';
 import { loadSite } from '../model/load.ts';
 import { fieldName } from '../model/problems.ts';
 import { contentDirs } from '../model/read-files.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { rowSchema } from '../schemas/row.ts';
 import { chartSchema, idSchema, type Dataset } from '../schemas/index.ts';
-import { isoDate } from '../util/dates.ts';
+import { isoDate, isoDatePattern } from '../util/dates.ts';
 import { fail, readArguments } from './arguments.ts';
 
 const usage = `Usage:
@@ -29,7 +29,6 @@ Slugs and ids are lower-case letters, digits and hyphens, e.g. "cobalt-prices-20
 
 const root = process.env.CONTENT_ROOT ?? process.cwd();
 const today = isoDate(new Date());
-const fill = (what: string) => `${starterMark}: ${what}`;
 
 function checkId(kind: string, id: string | undefined) {
   if (!id) fail(`Missing the ${kind === 'article' ? 'slug' : 'id'}.\n\n${usage}`, 2);
@@ -116,7 +115,7 @@ function starterFields(dataset: Dataset, facet: string | undefined): StarterFiel
   const values = Object.fromEntries(fields.map((field) => [field, [...new Set(dataset.rows.map((row) => row[field]).filter((v) => v !== null && v !== undefined))]]));
   const isNumber = (field: string) => values[field].length > 0 && values[field].every((v) => typeof v === 'number');
   const isText = (field: string) => values[field].length > 0 && values[field].every((v) => typeof v === 'string');
-  const isTime = (field: string) => /year|date/i.test(field) || (isText(field) && values[field].every((v) => /^\d{4}-\d{2}-\d{2}$/.test(String(v))));
+  const isTime = (field: string) => /year|date/i.test(field) || (isText(field) && values[field].every((v) => isoDatePattern.test(String(v))));
   const time = fields.find(isTime);
   const measure = fields.find((f) => f !== time && isNumber(f));
   const distinct = (f: string) => values[f].length;
@@ -213,19 +212,7 @@ function chart(id: string, { dataset: datasetId, mark: wanted, stack, facet }: C
 
 function dataset(id: string): { file: string; text: string; next: string[] } {
   const data = {
-    title: fill('what the data is, e.g. "Rare-earth mine production by country, 2015-2024"'),
-    description: fill('one or two sentences on what the rows hold and what they leave out'),
-    unit: fill('the unit of the figures, e.g. "tonnes of rare-earth oxide (REO) equivalent"'),
-    sources: [
-      {
-        id: 'source-1',
-        name: fill('publisher and document, e.g. "USGS Mineral Commodity Summaries 2025: Rare Earths"'),
-        url: `https://example.org/${fill('the address of the document, copied from the browser')}`,
-        edition: fill('the edition, e.g. "MCS 2025 (January 2025)"'),
-        retrieved: today,
-        kind: 'primary',
-      },
-    ],
+    ...starterDatasetHead(['source-1'], today),
     notes: [
       fill(
         'then delete this note. Type each figure exactly as the source gives it, never rounded; a figure computed from others (a share, a difference) is not typed in: the chart derives it. ' +

@@ -4,6 +4,7 @@
 // leaves the file untouched.
 import { parseTree, findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
 import { EMPTY, reservedFields, type Cell, type JsonRow, type SheetRow } from './spreadsheet.ts';
+import { plural } from '../util/words.ts';
 
 export interface RowChanges {
   rows: JsonRow[];
@@ -82,7 +83,6 @@ export function mergeRows(published: readonly JsonRow[], imported: readonly Shee
 
 /** The change note an import adds, or undefined when nothing changed. */
 export function changeText(changes: RowChanges & { key: string[] }, file: string): string | undefined {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const list = <T>(items: T[], say: (item: T) => string) => {
     const shown = items.slice(0, 3).map(say).join('; ');
     return items.length > 3 ? `${shown}; and ${items.length - 3} more` : shown;

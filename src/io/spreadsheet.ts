@@ -8,6 +8,7 @@ import type { Problem } from '../model/problems.ts';
 import type { Dataset } from '../schemas/index.ts';
 import { rowSchema } from '../schemas/row.ts';
 import { delimitedText } from '../util/csv.ts';
+import { plural } from '../util/words.ts';
 
 export type Cell = string | number | boolean | null;
 export type JsonRow = Record<string, Cell>;
@@ -228,9 +229,9 @@ export function sheetValues(sheet: Sheet, known: Map<string, Kind> = new Map(), 
     return out;
   });
   if (problems.length) throw new SheetError(problems);
-  for (const [what, { count, example }] of grouped) notes.push(`${count} number${count === 1 ? '' : 's'} with ${what} (e.g. ${example}).`);
+  for (const [what, { count, example }] of grouped) notes.push(`${plural(count, 'number')} with ${what} (e.g. ${example}).`);
   const commas = numeric.filter((c) => mark === 'comma' && c.reading && c.reading.comma !== undefined && /,/.test(c.text)).length;
-  if (commas) notes.push(`${commas} number${commas === 1 ? '' : 's'} with a decimal comma, read as decimals${decimal ? ' (--decimal comma)' : ''}.`);
+  if (commas) notes.push(`${plural(commas, 'number')} with a decimal comma, read as decimals${decimal ? ' (--decimal comma)' : ''}.`);
   return { rows, notes };
 }
 

@@ -1,4 +1,5 @@
 // A dataset's own checks: sources and ids, ranges, misspelt row fields, and numbers typed as text.
+import { rollup } from 'd3-array';
 import type { Dataset, Row } from '../schemas/index.ts';
 import { rowSchema } from '../schemas/row.ts';
 import type { Report } from './problems.ts';
@@ -75,8 +76,8 @@ export function checkDataset(dataset: Dataset, report: Report) {
 
 /** Misspelt row fields: rows accept any field, so a typo would otherwise pass silently. */
 function checkRowFieldNames(dataset: Dataset, report: Report) {
-  const rowsWith = new Map<string, number[]>();
-  dataset.rows.forEach((row, i) => Object.keys(row).forEach((field) => rowsWith.set(field, [...(rowsWith.get(field) ?? []), i])));
+  const cells = dataset.rows.flatMap((row, i) => Object.keys(row).map((field) => ({ field, row: i })));
+  const rowsWith = rollup(cells, (list) => list.map((cell) => cell.row), (cell) => cell.field);
   const everyOtherRow = (field: string, i: number) => (rowsWith.get(field)?.length ?? 0) === dataset.rows.length - 1 && !(field in dataset.rows[i]);
   for (const [field, rows] of rowsWith) {
     if (reservedRowFields.includes(field)) continue;

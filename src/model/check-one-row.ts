@@ -1,6 +1,7 @@
 // One row per key: a chart that draws one mark for each key (a map's country, a slope's line at each of its ends)
 // cannot draw two rows of one key, and would silently draw whichever came last. The error is at the filter that
 // keeps both, and names the rows, the fields they differ in and a filter that would keep one.
+import { group } from 'd3-array';
 import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
 import type { FieldPath, Report } from './problems.ts';
 import { indexOf, rowList } from './row-index.ts';
@@ -21,12 +22,7 @@ export interface RowKey {
 }
 
 export function checkOneRowPerKey(chart: ChartSpec, view: View | undefined, rows: Row[], dataset: Dataset, key: RowKey, report: Report, once: (key: string) => boolean) {
-  const rowsOf = new Map<string, Row[]>();
-  for (const row of rows) {
-    const k = key.of(row);
-    if (k !== undefined) rowsOf.set(k, [...(rowsOf.get(k) ?? []), row]);
-  }
-  const repeated = [...rowsOf.values()].find((list) => list.length > 1);
+  const repeated = [...group(rows, (row) => key.of(row))].find(([k, list]) => k !== undefined && list.length > 1)?.[1];
   const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
   if (!repeated || !once(`${where.join('.')} one row per key ${view?.id}`)) return;
   const [first] = repeated;

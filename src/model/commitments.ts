@@ -4,7 +4,7 @@ import type { Dataset, Row } from '../schemas/index.ts';
 import type { Commitment } from '../schemas/commitment.ts';
 import type { StatementSource } from '../schemas/statement-source.ts';
 import type { StatusEntry } from '../schemas/status-entry.ts';
-import { isoDate, longDate } from '../util/dates.ts';
+import { calendarDay, dayOf, isoDate, longDate } from '../util/dates.ts';
 import { dueDate } from '../util/due-dates.ts';
 
 /** The agreements tracker's dataset (data/agreements.json). */
@@ -17,15 +17,12 @@ export const isTrackerChart = (chart: { dataset: string }) => chart.dataset === 
 
 /** The day the data's statuses were last checked: its `asOf`, else the day of the build (UTC). */
 export function asOfDate(dataset: Pick<Dataset, 'asOf'>, now = new Date()): Date {
-  return dataset.asOf ?? new Date(`${isoDate(now)}T00:00:00Z`);
+  return dataset.asOf ?? dayOf(isoDate(now));
 }
 
 /** The instrument's signing date: its row's "date", when that is a real YYYY-MM-DD date. */
 export function signingDate(row: Row): Date | undefined {
-  const text = row.date;
-  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
-  const date = new Date(`${text}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || isoDate(date) !== text ? undefined : date;
+  return typeof row.date === 'string' ? calendarDay(row.date) : undefined;
 }
 
 /** The due date: the date given, or the period counted from the signing (or the date named). Undefined when it has

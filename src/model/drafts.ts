@@ -8,6 +8,28 @@ import { fieldName, type FieldPath, type Problem, type Report } from './problems
 /** Text the starter files of `npm run new` hold where an editor has something to write. */
 export const starterMark = 'FILL IN';
 
+/** A starter text: the mark, then what to write there ("FILL IN: the unit of the figures, e.g. ..."). */
+export const starterFill = (what: string) => `${starterMark}: ${what}`;
+
+/** How a new dataset's file starts (`npm run new`, and `npm run import` of a new one): its title, description and
+ * unit, and one source per id, each text to write marked; `retrieved` is the day the source was read. */
+export function starterDatasetHead(sourceIds: string[], retrieved: string) {
+  const fill = starterFill;
+  return {
+    title: fill('what the data is, e.g. "Rare-earth mine production by country, 2015-2024"'),
+    description: fill('one or two sentences on what the rows hold and what they leave out'),
+    unit: fill('the unit of the figures, e.g. "tonnes of rare-earth oxide (REO) equivalent"'),
+    sources: sourceIds.map((id) => ({
+      id,
+      name: fill('publisher and document, e.g. "USGS Mineral Commodity Summaries 2025: Rare Earths"'),
+      url: `https://example.org/${fill('the address of the document, copied from the browser')}`,
+      edition: fill('the edition, e.g. "MCS 2025 (January 2025)"'),
+      retrieved,
+      kind: 'primary',
+    })),
+  };
+}
+
 /** Starter text found in a file: by field, or by line in an article's body. */
 export interface StarterText {
   file: string;

@@ -1,6 +1,7 @@
 // Errors are values with a file, a field and a message until the one place that prints them.
 import path from 'node:path';
 import type { FieldPath } from '../util/positions.ts';
+import { plural } from '../util/words.ts';
 
 export interface Problem {
   /** Path from the repository root, e.g. "content/charts/china-mine-share.json". */
@@ -62,7 +63,7 @@ export class ContentError extends Error {
   constructor(problems: Problem[], root: string) {
     const errors = sortProblems(problems.filter((p) => p.severity === 'error'));
     super(
-      `Supply Lines content has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was published:\n` +
+      `Supply Lines content has ${plural(errors.length, 'error')}; nothing was published:\n` +
         errors.map(formatProblem).join('\n'),
     );
     this.name = 'ContentError';

@@ -1,4 +1,5 @@
 // Topics: the tags editors write, free text ("Supply chains", "DR Congo", "rare-earths"), grouped by their URL slug.
+import { group, rollup } from 'd3-array';
 import { slug } from 'github-slugger';
 
 /** What topics need of a story (an Article), so the model can use this module without importing it back. */
@@ -55,24 +56,15 @@ export function topicIndex<A extends Tagged>(articles: A[]): Map<string, Topic<A
 }
 
 function buildTopicIndex<A extends Tagged>(articles: A[]): Map<string, Topic<A>> {
-  type Gathered = { articles: A[]; forms: Map<string, number> };
-  const byslug = new Map<string, Gathered>();
-  for (const article of articles) {
-    for (const tag of new Set(article.tags)) {
-      const key = tagSlug(tag);
-      if (!key) continue;
-      const topic: Gathered = byslug.get(key) ?? { articles: [], forms: new Map() };
-      if (!topic.articles.includes(article)) topic.articles.push(article);
-      const label = tagLabel(tag);
-      topic.forms.set(label, (topic.forms.get(label) ?? 0) + 1);
-      byslug.set(key, topic);
-    }
-  }
-  const topics = [...byslug].map(([key, { articles: stories, forms }]) => ({
+  // Each tag a story carries, once per story, with the topic it falls under.
+  const tagged = articles.flatMap((article) =>
+    [...new Set(article.tags)].map((tag) => ({ key: tagSlug(tag), label: tagLabel(tag), article })).filter((t) => t.key),
+  );
+  const topics = [...group(tagged, (t) => t.key)].map(([key, list]) => ({
     slug: key,
     // The most used form; among equals the first in alphabetical order, so the choice never depends on file order.
-    label: [...forms].sort(([a, m], [b, n]) => n - m || a.localeCompare(b))[0][0],
-    articles: stories.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()),
+    label: [...rollup(list, (same) => same.length, (t) => t.label)].sort(([a, m], [b, n]) => n - m || a.localeCompare(b))[0][0],
+    articles: [...new Set(list.map((t) => t.article))].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()),
   }));
   return new Map(topics.sort((a, b) => a.label.localeCompare(b.label)).map((topic) => [topic.slug, topic]));
 }

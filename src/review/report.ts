@@ -4,9 +4,12 @@
 // never run scripts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { rollup } from 'd3-array';
 import { diffArrays, diffWords } from 'diff';
 import { parseHTML } from 'linkedom';
 import type { Review } from './compare.ts';
+import { escapeXml } from '../util/escape.ts';
+import { plural } from '../util/words.ts';
 
 export interface ReviewInfo {
   base: string;
@@ -15,8 +18,8 @@ export interface ReviewInfo {
   codeChanged: string[];
 }
 
-const esc = (value: unknown) =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+// Every attribute here is in double quotes, so the site's escaper (which leaves ' as it is) serves.
+const esc = (value: unknown) => escapeXml(String(value ?? ''));
 const show = (value: unknown) => (value === undefined ? '(none)' : value === null ? 'null' : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** The site's colours (its first :root block), so that drawings using var(--chart-*) show as they do on the site. */
@@ -38,7 +41,7 @@ export function highlightChanges(before: string | undefined, after: string | und
   const parse = (svg: string) => parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document.querySelector('svg');
   const b = before ? parse(before) : null;
   const a = after ? parse(after) : null;
-  const count = (list: Element[]) => list.reduce((m, el) => m.set(el.outerHTML, (m.get(el.outerHTML) ?? 0) + 1), new Map<string, number>());
+  const count = (list: Element[]) => rollup(list, (same) => same.length, (el) => el.outerHTML);
   let changed = 0;
   const mark = (svg: Element | null, other: Element | null, kind: string) => {
     if (!svg) return undefined;
@@ -86,7 +89,6 @@ export function textDiff(before: string[], after: string[]): string {
 }
 
 const bytes = (n?: number) => (n === undefined ? '-' : `${(n / 1024).toFixed(1)} KB`);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One line per kind of thing: "Charts: 1 changed, 3 unchanged". */
 export function counts(review: Review): { kind: string; added: number; removed: number; changed: number; unchanged: number }[] {

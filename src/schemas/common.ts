@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { calendarDay, isoDate, isoDatePattern, monthNames } from '../util/dates.ts';
 
 /** Ids of charts and datasets, and article slugs: lower-case letters, digits and hyphens. */
 export const idSchema = z
@@ -15,24 +16,21 @@ export const httpUrlSchema = z.string({ error: (issue) => (issue.input === undef
   }
 }, 'expected an http(s) URL, e.g. "https://pubs.usgs.gov/..."');
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Why a YYYY-MM-DD text is not a date: "there is no 30 February 2025". */
 function noSuchDay(text: string): string {
   const [year, month, day] = text.split('-').map(Number);
   if (month < 1 || month > 12) return `there is no month ${month}`;
-  const monthName = new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-  return `there is no ${day} ${monthName} ${year}`;
+  return `there is no ${day} ${monthNames[month - 1]} ${year}`;
 }
 
 /** A calendar date: YAML date or "YYYY-MM-DD" text; impossible dates such as 2025-02-30 are refused. */
 export const dateSchema = z
   .union([z.date(), z.string()])
   .transform((value, ctx) => {
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-    const date = new Date(`${text}T00:00:00Z`);
-    if (!isoDate.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-      ctx.addIssue({ code: 'custom', message: `expected a date as YYYY-MM-DD, found "${text}"${isoDate.test(text) ? `: ${noSuchDay(text)}` : ''}` });
+    const text = value instanceof Date ? isoDate(value) : value;
+    const date = calendarDay(text);
+    if (!date) {
+      ctx.addIssue({ code: 'custom', message: `expected a date as YYYY-MM-DD, found "${text}"${isoDatePattern.test(text) ? `: ${noSuchDay(text)}` : ''}` });
       return z.NEVER;
     }
     return date;

@@ -6,6 +6,8 @@ import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
 import type { Article, Site } from '../model/load.ts';
 import { agreementsDatasetId, asOfDate, commitmentsDatasetId, commitmentsOf, isTrackerChart } from '../model/commitments.ts';
 import { url } from '../util/urls.ts';
+import { formatDate } from '../charts/format.ts';
+import { statusWord } from '../charts/status-words.ts';
 
 export { agreementsDatasetId, commitmentsDatasetId, isTrackerChart };
 
@@ -15,7 +17,7 @@ export function agreementUrl(id: string): string {
 }
 
 /** The attributes a reader compares, with the row fields that hold their text and their status. */
-export const attributes = [
+const attributes = [
   { label: 'Date', status: 'status_date', detail: 'date' },
   { label: 'Form of instrument', status: 'status_form', detail: 'instrument' },
   { label: 'Binding', status: 'status_binding', detail: 'binding' },
@@ -24,10 +26,31 @@ export const attributes = [
   { label: 'Enforcement', status: 'status_enforcement', detail: undefined },
 ] as const;
 
+/** One line of an instrument's "what the documents state" grid (AgreementAttributes.astro). */
+export interface AttributeStatus {
+  label: string;
+  /** The row's status value ("stated", "partly", "not stated"), and the reader's word for it. */
+  status: string;
+  word: string;
+  /** What the documents state of it, where the row says ("" when it does not). */
+  detail: string;
+}
+
+/** The row's grid of attributes, in the order a reader compares them. */
+export function attributeGrid(row: Row): AttributeStatus[] {
+  return attributes.map((a) => {
+    const status = String(row[a.status] ?? 'not stated');
+    const detail = a.detail && row[a.detail] !== undefined ? (a.detail === 'date' ? formatDate(String(row.date)) : String(row[a.detail])) : '';
+    return { label: a.label, status, word: statusWord(status), detail };
+  });
+}
+
 export interface AgreementEntry {
   row: Row;
   id: string;
   year: number;
+  /** What its documents state: date, form, binding force, money, timeline and enforcement. */
+  attributes: AttributeStatus[];
   history: { date: Date; text: string }[];
   sources: Dataset['sources'];
   /** Charts that draw this agreement (in any of their views), and the published stories that place them. */
@@ -55,6 +78,7 @@ export function agreementEntries(dataset: Dataset, site: Site): AgreementEntry[]
         row,
         id: row.id as string,
         year: Number(String(row.date).slice(0, 4)),
+        attributes: attributeGrid(row),
         history: (dataset.changes ?? []).filter((c) => c.key === undefined || c.key === row.id).map((c) => ({ date: c.date, text: c.text })),
         sources: dataset.sources.filter((s) => s.id !== undefined && s.id === row.source),
         charts,

@@ -1,8 +1,29 @@
-// What a chart's own page says besides the chart: the stories that use it, its date and how to cite it.
+// What a chart's own page says besides the chart: the stories that use it, its date and how to cite it, built once
+// by `chartPage`, the one function the page calls (its route data).
 import type { RenderedChart } from '../charts/render.ts';
+import { standaloneSvg } from '../charts/standalone.ts';
 import type { Article } from '../model/load.ts';
+import { absoluteUrl, embedCode } from './embed-code.ts';
+import { figureOf } from './figures.ts';
 import { getSite } from './site.ts';
 import { longDate } from '../util/dates.ts';
+
+/** /charts/<id>/: the figure, the image's size, the embed code and citation, and the stories and corrections naming it. */
+export function chartPage(id: string, site: URL | undefined) {
+  const figure = figureOf(id);
+  const { chart } = figure;
+  const pageUrl = absoluteUrl(`/charts/${id}/`, site);
+  return {
+    figure,
+    chart,
+    pageUrl,
+    image: standaloneSvg(chart, { pageUrl }),
+    code: embedCode(chart, site),
+    stories: storiesUsing(id),
+    corrections: correctionsFor(id),
+    citation: citation(chart, pageUrl),
+  };
+}
 
 /** Published stories that place the chart, newest first (drafts never link from a published page). */
 export function storiesUsing(chartId: string): Article[] {

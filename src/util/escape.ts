@@ -1,5 +1,6 @@
 // Escaping for the markup we write as strings: XML and HTML text and attributes (SVG text, the RSS feed, the embed
-// code), and JSON inside a <script>. Astro templates and linkedom escape what they write themselves.
+// code, the review report), and JSON inside a <script>. Astro templates and linkedom escape what they write
+// themselves.
 // In-house on purpose: html-escaper, escape-html and entities also write ' as &#39; or &apos;, which would change the
 // embed code readers copy ("China's ...") and the image SVGs. These are the four replacements every caller made.
 

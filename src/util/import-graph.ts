@@ -2,6 +2,7 @@
 // depends on) and for the architecture test (no import cycles). Type-only imports count, so a type's file is covered.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { rollup } from 'd3-array';
 
 // `import ... from './x'`, `export ... from './x'`, `import './x'`, `import('./x')` and `new URL('./x', import.meta.url)`.
 const specifiers = /\b(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)|new URL\(\s*['"](\.[^'"]+)['"]\s*,\s*import\.meta\.url/g;
@@ -45,7 +46,7 @@ const loadSpecifiers = /^\s*(?:import|export)\s+(?!type\s)(?:[\w*{}\s,$]+?\s+fro
  * recursively, packages by name (`@scope/name`, `name`, `node:fs`), each with the files that import it. */
 export function loadedOnImport(entries: string[]): { files: string[]; packages: Map<string, string[]> } {
   const files = new Set<string>();
-  const packages = new Map<string, string[]>();
+  const imports: { name: string; file: string }[] = [];
   const visit = (file: string) => {
     if (files.has(file)) return;
     files.add(file);
@@ -56,9 +57,10 @@ export function loadedOnImport(entries: string[]): { files: string[]; packages: 
         continue;
       }
       const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
-      packages.set(name, [...(packages.get(name) ?? []), file]);
+      imports.push({ name, file });
     }
   };
   entries.map((f) => path.resolve(f)).forEach(visit);
+  const packages = rollup(imports, (list) => list.map((i) => i.file), (i) => i.name);
   return { files: [...files].sort(), packages };
 }

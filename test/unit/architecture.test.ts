@@ -101,6 +101,13 @@ describe('the folders of src/', () => {
     expect(loaded.map(({ file, target }) => `${rel(file)} -> ${rel(target)}`)).toEqual([]);
   });
 
+  test('components and layouts are handed their data: they import site/ and model/ as types only (the page builds it)', () => {
+    const fromComponents = edges.filter(({ from }) => from === 'components' || from === 'layouts');
+    expect(fromComponents.some(({ to, typeOnly }) => to === 'site' && typeOnly)).toBe(true);
+    const fetching = fromComponents.filter(({ to, typeOnly }) => (to === 'site' || to === 'model') && !typeOnly);
+    expect(fetching.map(({ file, target }) => `${rel(file)} -> ${rel(target)}`)).toEqual([]);
+  });
+
   test('the cycle check finds a cycle made on purpose', () => {
     expect(folderCycles([{ from: 'charts', to: 'model' }, { from: 'model', to: 'site' }, { from: 'site', to: 'charts' }])).toEqual([
       'charts -> model -> site -> charts',

@@ -1,8 +1,8 @@
-// The command lines of npm run import, export and review (src/cli/arguments.ts, over Node's util.parseArgs).
+// The command lines of npm run import, export, review and bench (src/cli/arguments.ts, over Node's util.parseArgs).
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../support/cli.ts';
 
-describe.each(['import', 'export', 'review'])('npm run %s', (tool) => {
+describe.each(['import', 'export', 'review', 'bench'])('npm run %s', (tool) => {
   test('--help prints the usage and succeeds', async () => {
     const result = await runCli(tool, ['--help']);
     expect(result.status).toBe(0);

@@ -75,7 +75,7 @@ describe('npm run review on a fixture history', () => {
 
   it('names the new story (escaped), and the changed chart and dataset', () => {
     expect(section('stories', 'Added')).toEqual(["A second look at <Australia>'s rare earths australia-second-look"]);
-    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('A second look at &lt;Australia&gt;&#39;s rare earths');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain("A second look at &lt;Australia&gt;'s rare earths");
     expect(section('stories', 'Changed')).toEqual([]);
     expect(section('charts', 'Changed')).toEqual(['chart-australia-mine-production']);
     expect(section('charts', 'Added')).toEqual([]);
