@@ -33,7 +33,7 @@ export const map: ChartKind = {
     const x = fields.find((f) => f !== time && isPlaceField(values[f]));
     if (!x || !measure) return undefined;
     const latest = time ? max(values[time] as (string | number)[]) : undefined;
-    return { x, y: measure, ...(time && latest !== undefined ? { filter: { [time]: latest } } : {}) };
+    return { x, y: measure, ...(time && latest !== undefined ? { filter: { [time]: latest }, why: `the latest year: one figure per ${x}` } : {}) };
   },
   starterNeeds: 'a map needs a text field whose every value is a country (e.g. "China", "Burma (Myanmar)" or "CHN") or a total row (e.g. "World total") for x, and a number field for y',
   draws: (chart, row) => resolvePlace(row[chart.x]).kind === 'country',
