@@ -10,7 +10,6 @@ import { starterDatasetHead, starterMark } from '../model/drafts.ts';
 import { loadSite } from '../model/load.ts';
 import { contentDirs } from '../model/read-files.ts';
 import { formatProblem, sortProblems } from '../model/problems.ts';
-import { didYouMean } from '../util/suggest.ts';
 import { idSchema } from '../schemas/index.ts';
 import { fail, readArguments } from './arguments.ts';
 import { isoDate, isoDatePattern } from '../util/dates.ts';
@@ -23,6 +22,19 @@ tonnes, estimate, source, ...), each further row is one row of figures. --decima
 numbers use when the file alone does not tell; --date dates the change note (default: today).`;
 
 const root = process.env.CONTENT_ROOT ?? process.cwd();
+const fill = (what: string) => `${starterMark}: ${what}`;
+
+/** Sheet rows as a reader counts them: "row 4", "rows 3-5 and 9". */
+function rowList(rows: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    runs.push(j > i ? `${rows[i]}-${rows[j]}` : `${rows[i]}`);
+    i = j + 1;
+  }
+  return `${rows.length === 1 ? 'row' : 'rows'} ${runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)}` : runs[0]}`;
+}
 
 function options() {
   const { values, positionals } = readArguments(usage, ['dataset', 'decimal', 'date']);
@@ -62,15 +74,26 @@ try {
 }
 if (!reading.rows.length) fail(`${sheetFile} has no rows below its header. Nothing was written.`);
 
-// Every source a row names must be one of the dataset's (a new dataset gets a source to fill in for each).
+// Every source a row names must be one of the dataset's (a new dataset gets a source to fill in for each). An
+// unknown one is most often a new edition's: one message per source, listing its rows, with the source to paste.
 const sourceIds = new Set((old?.sources ?? []).flatMap((s) => (s.id ? [s.id] : [])));
 if (old) {
   const column = sheet.columns.indexOf('source');
-  const unknown = reading.rows.flatMap((row, i) => (typeof row.source === 'string' && !sourceIds.has(row.source) ? [{ row: sheet.rows[i].row, source: row.source }] : []));
-  if (unknown.length) {
+  const unknown = Map.groupBy(
+    reading.rows.flatMap((row, i) => (typeof row.source === 'string' && !sourceIds.has(row.source) ? [{ row: sheet.rows[i].row, source: row.source, edition: row.edition }] : [])),
+    (u) => u.source,
+  );
+  if (unknown.size) {
+    const lines = [...unknown].map(([source, rows]) => `${sheetFile}:${rows[0].row}:${column + 1}  source  ${rowList(rows.map((r) => r.row))}: no source "${source}" in ${datasetFile}; its sources are ${[...sourceIds].join(', ') || 'none yet'}`);
+    const blocks = [...unknown].map(([source, rows]) => {
+      const editions = new Set(rows.map((r) => r.edition));
+      const edition = editions.size === 1 && typeof rows[0].edition === 'string' ? rows[0].edition : fill('the edition, e.g. "MCS 2026 (January 2026)"');
+      return { id: source, name: fill('publisher and document, e.g. "USGS Mineral Commodity Summaries 2026: Rare Earths"'), url: `https://example.org/${fill('the address of the document')}`, edition, retrieved: date, kind: 'primary' };
+    });
+    const them = blocks.length === 1 ? 'it' : 'them';
     fail(
-      unknown.map((u) => `${sheetFile}:${u.row}:${column + 1}  source  row ${u.row}: no source "${u.source}" in ${datasetFile}${didYouMean(u.source, sourceIds)}; sources: ${[...sourceIds].join(', ')}`).join('\n') +
-        `\n\nAdd the source to ${datasetFile} first, or correct the cell. Nothing was written.`,
+      `${lines.join('\n')}\n\nAdd ${them} to "sources" in ${datasetFile} (then fill in each ${starterMark}), or correct the cells if the id is mistyped:\n\n` +
+        `${blocks.map((block) => JSON.stringify(block, null, 2)).join(',\n')}\n\nNothing was written.`,
     );
   }
 }

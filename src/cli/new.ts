@@ -29,6 +29,9 @@ Slugs and ids are lower-case letters, digits and hyphens, e.g. "cobalt-prices-20
 
 const root = process.env.CONTENT_ROOT ?? process.cwd();
 const today = isoDate(new Date());
+/** "a bar", "an area": the article before a mark's name. */
+const a = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function checkId(kind: string, id: string | undefined) {
   if (!id) fail(`Missing the ${kind === 'article' ? 'slug' : 'id'}.\n\n${usage}`, 2);
@@ -120,7 +123,7 @@ function starterFields(dataset: Dataset, facet: string | undefined): StarterFiel
   const measure = fields.find((f) => f !== time && isNumber(f));
   const distinct = (f: string) => values[f].length;
   const categories = fields.filter((f) => f !== time && f !== facet && isText(f) && distinct(f) > 1).sort((a, b) => distinct(a) - distinct(b));
-  return { time, measure, categories, fields, values };
+  return { time, measure, categories, fields, values, rows: dataset.rows.length };
 }
 
 /** The errors `npm run check` would report on this chart (warnings, such as the FILL INs, are what a starter has). */
@@ -148,9 +151,9 @@ function chart(id: string, { dataset: datasetId, mark: wanted, stack, facet }: C
   if (wanted !== undefined && !marks.includes(wanted as Mark)) fail(`Unknown mark "${wanted}"${didYouMean(wanted, marks)}: --mark is one of ${marks.join(', ')}.\n\n${usage}`, 2);
   if (stack !== undefined && !(stacks as readonly string[]).includes(stack)) fail(`Unknown stack "${stack}"${didYouMean(stack, stacks)}: write --stack sum (stacked totals) or --stack share (each part's percentage of the total).\n\n${usage}`, 2);
   const stacking = marks.filter((m) => chartKinds[m].checks?.stacks);
-  if (stack && wanted && !stacking.includes(wanted as Mark)) fail(`A ${wanted} chart does not stack: --stack works with --mark ${stacking.join(' or --mark ')}; choose one of them, or leave --stack out.\n\n${usage}`, 2);
+  if (stack && wanted && !stacking.includes(wanted as Mark)) fail(`${capital(a(wanted))} chart does not stack: --stack works with --mark ${stacking.join(' or --mark ')}; choose one of them, or leave --stack out.\n\n${usage}`, 2);
   const noFacet = wanted && chartKinds[wanted as Mark].checks?.noFacet;
-  if (facet && noFacet) fail(`A ${wanted} chart cannot be drawn as small multiples: ${noFacet}. Leave --facet out, or choose another --mark.\n\n${usage}`, 2);
+  if (facet && noFacet) fail(`${capital(a(wanted as string))} chart cannot be drawn as small multiples: ${noFacet}. Leave --facet out, or choose another --mark.\n\n${usage}`, 2);
 
   const { site, problems } = loadSite(root);
   const dataset = site.datasets.get(datasetId);
@@ -178,7 +181,7 @@ function chart(id: string, { dataset: datasetId, mark: wanted, stack, facet }: C
   for (const mark of candidates) {
     const picked = chartKinds[mark].starter?.(fields);
     if (!picked) continue;
-    const { x, y, color, filter } = picked;
+    const { x, y, color, filter, why } = picked;
     const spec = {
       title: fill('the finding, in one sentence, e.g. "China mines about two-thirds of the world\'s rare earths"'),
       subtitle: fill('measure, unit and period, e.g. "Share of world mine production, %, 2017-2024"'),
@@ -193,20 +196,21 @@ function chart(id: string, { dataset: datasetId, mark: wanted, stack, facet }: C
       notes: [fill('notes under the chart: how figures were computed, what the sources leave out.'), fill(note)],
     };
     const errors = checkErrors(spec, id, dataset);
-    if (errors.length && wanted) fail(`A ${mark} starter of data/${datasetId}.json would not pass npm run check (${errors[0]}): ${chartKinds[mark].starterNeeds ?? 'draw it as another mark'}. Nothing was written.`);
+    // The dataset has what the kind needs (its starter fitted), so the check's reason is the one to give.
+    if (errors.length && wanted) fail(`${capital(a(mark))} starter of data/${datasetId}.json would not pass npm run check (${errors[0]}): change the rows, or choose another --mark. Nothing was written.`);
     if (errors.length) continue;
-    const keeps = filter ? `, only the rows with ${Object.entries(filter).map(([f, v]) => `${f} = ${(Array.isArray(v) ? v : [v]).map((one) => JSON.stringify(one)).join(' or ')}`).join(' and ')}` : '';
+    const keeps = filter ? `, only the rows with ${Object.entries(filter).map(([f, v]) => `${f} = ${(Array.isArray(v) ? v : [v]).map((one) => JSON.stringify(one)).join(' or ')}`).join(' and ')}${why ? ` (${why})` : ''}` : '';
     return {
       file: `${contentDirs.charts}/${id}.json`,
       text: `${JSON.stringify(spec, null, 2)}\n`,
       next: [
-        `It draws data/${datasetId}.json as ${/^[aeiou]/.test(mark) ? 'an' : 'a'} ${mark} chart: x "${x}", y "${y}"${color ? `, colour "${color}"` : ''}${keeps}${stack ? `, stacked (${stack})` : ''}${facet ? `, one small chart per "${facet}"` : ''}. Change them if they are not the ones you want.`,
+        `It draws data/${datasetId}.json as ${a(mark)} chart: x "${x}", y "${y}"${color ? `, colour "${color}"` : ''}${keeps}${stack ? `, stacked (${stack})` : ''}${facet ? `, one small chart per "${facet}"` : ''}. Change them if they are not the ones you want.`,
         `Replace each ${starterMark} (npm run check lists them with their lines).`,
         `Place it in a story with ::chart{id="${id}"} on a line of its own, then preview with npm run dev.`,
       ],
     };
   }
-  if (wanted) fail(`A ${wanted} chart of data/${datasetId}.json cannot be started from its fields (${fields.fields.join(', ')}): ${chartKinds[wanted as Mark].starterNeeds}. Nothing was written.`);
+  if (wanted) fail(`${capital(a(wanted))} chart of data/${datasetId}.json cannot be started from its fields (${fields.fields.join(', ')}): ${chartKinds[wanted as Mark].starterNeeds}. Nothing was written.`);
   fail(`No chart of data/${datasetId}.json ${[stack && `with --stack ${stack}`, facet && `with --facet ${facet}`].filter(Boolean).join(' and ') || ''} would pass npm run check: name a --mark to see why. Nothing was written.`);
 }
 

@@ -147,7 +147,8 @@ class SupplyLinesChart extends HTMLElement {
     if (places.length < 3) return;
     const details = Object.assign(document.createElement('details'), { className: 'chart-select' });
     const summary = details.appendChild(document.createElement('summary'));
-    const noun = field.replace(/_/g, ' ').toLowerCase();
+    // The field's words, as the table's column head has them: "partnerYear" and "partner_year" are "partner year".
+    const noun = field.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
     const control: Control = { summary, noun: `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`, name };
     this.#control = control;
     details.addEventListener('toggle', () => {

@@ -19,11 +19,13 @@ export interface RowChanges {
 }
 
 const present = (value: unknown) => value !== null && value !== undefined && value !== EMPTY;
+/** The same value: a cell, or a list a row holds (an instrument's commitments), compared by what it holds. */
+const sameValue = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
 
 /** The same row, whatever the order of its fields, and whether a value it lacks is null or left out. */
 function sameRow(a: JsonRow | SheetRow, b: JsonRow | SheetRow): boolean {
   const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...fields].every((f) => (present(a[f]) || present(b[f]) ? a[f] === b[f] : true));
+  return [...fields].every((f) => (present(a[f]) || present(b[f]) ? sameValue(a[f], b[f]) : true));
 }
 
 /** The fields that tell rows apart: `id` when every row has one, else the text fields and the year or date. */
@@ -69,7 +71,7 @@ export function mergeRows(published: readonly JsonRow[], imported: readonly Shee
     result[n] = next;
     if (!old) return void changes.added.push(next);
     for (const f of new Set([...Object.keys(old), ...Object.keys(next)])) {
-      if (old[f] === next[f] || (!present(old[f]) && !present(next[f]))) continue;
+      if (sameValue(old[f], next[f]) || (!present(old[f]) && !present(next[f]))) continue;
       if (typeof old[f] === 'number' || typeof next[f] === 'number') changes.revised.push({ row: next, field: f, from: old[f] ?? null, to: next[f] ?? null });
       else changes.edited.push({ row: next, field: f });
     }

@@ -1,8 +1,9 @@
 // A dataset's rows to and from a spreadsheet file (CSV or TSV), for `npm run export` and `npm run import`.
 // Export writes what import reads back unchanged: one column per field, true/false for flags, numbers as JavaScript
 // prints them, an empty cell for a value a row does not have. Import reads what spreadsheets write: a byte-order mark,
-// CRLF line ends, semicolons (Excel's CSV where a comma is the decimal mark), thousands separators and decimal commas,
-// each detected from the file and reported; what could be read two ways stops with its row and column.
+// CRLF line ends, semicolons (Excel's CSV where a comma is the decimal mark), thousands separators, decimal commas and
+// true/false in the sheet's language (WAHR, VRAI, ...), each detected from the file and reported; what could be read
+// two ways stops with its row and column.
 import { csvParseRows, dsvFormat, tsvParseRows } from 'd3-dsv';
 import type { Problem } from '../model/problems.ts';
 import type { Dataset } from '../schemas/index.ts';
@@ -116,10 +117,32 @@ export function numberText(cell: string): NumberText | undefined {
 }
 
 const words = { point: 'a decimal point (1,234.5)', comma: 'a decimal comma (1.234,5)' };
-const booleanText = (cell: string) => {
-  const t = cell.trim().toLowerCase();
-  return t === 'true' || t === 'yes' ? true : t === 'false' || t === 'no' ? false : undefined;
+// True and false as spreadsheets write them in their language (Excel and LibreOffice write TRUE as WAHR in German),
+// case ignored; each language's words are reported, as decimal commas are.
+const booleanWords: Record<string, { value: boolean; language?: string }> = {
+  true: { value: true },
+  yes: { value: true },
+  false: { value: false },
+  no: { value: false },
+  wahr: { value: true, language: 'German' },
+  falsch: { value: false, language: 'German' },
+  vrai: { value: true, language: 'French' },
+  faux: { value: false, language: 'French' },
+  verdadero: { value: true, language: 'Spanish' },
+  vero: { value: true, language: 'Italian' },
+  falso: { value: false, language: 'Spanish or Italian' },
+  waar: { value: true, language: 'Dutch' },
+  onwaar: { value: false, language: 'Dutch' },
 };
+const booleanWord = (cell: string) => (Object.hasOwn(booleanWords, cell.trim().toLowerCase()) ? booleanWords[cell.trim().toLowerCase()] : undefined);
+const booleanText = (cell: string) => booleanWord(cell)?.value;
+
+/** The language of a sheet's true and false: FALSO alone is Spanish or Italian, and VERDADERO or VERO says which. */
+function booleanLanguage(words: readonly string[]): string | undefined {
+  const languages = new Set(words.flatMap((word) => booleanWord(word)?.language ?? []));
+  const named = [...languages].filter((l) => l !== 'Spanish or Italian');
+  return named.length ? named.join(' and ') : languages.size ? 'Spanish or Italian' : undefined;
+}
 
 /** An empty cell: null, or left out of the row (import decides, as it knows the row it replaces). */
 export const EMPTY = Symbol('empty');
@@ -196,6 +219,7 @@ export function sheetValues(sheet: Sheet, known: Map<string, Kind> = new Map(), 
   if (problems.length) throw new SheetError(problems);
 
   const grouped = new Map<string, { count: number; example: string }>();
+  const flags: { text: string; example: string }[] = [];
   const rows = sheet.rows.map(({ row, cells }) => {
     const out: SheetRow = {};
     sheet.columns.forEach((name, i) => {
@@ -207,6 +231,7 @@ export function sheetValues(sheet: Sheet, known: Map<string, Kind> = new Map(), 
       if (kind === 'boolean') {
         const value = booleanText(text);
         if (value === undefined) problems.push(stop(sheet, row, i, `${JSON.stringify(text)} is not true or false: write true where it applies, false or nothing where it does not`));
+        else flags.push({ text, example: `row ${row}, ${name}: ${JSON.stringify(text)} read as ${value}` });
         return void (out[name] = value ?? null);
       }
       const reading = numberText(text);
@@ -229,6 +254,12 @@ export function sheetValues(sheet: Sheet, known: Map<string, Kind> = new Map(), 
     return out;
   });
   if (problems.length) throw new SheetError(problems);
+  const foreign = flags.filter((f) => booleanWord(f.text)?.language);
+  const language = booleanLanguage(foreign.map((f) => f.text));
+  if (language) {
+    const spellings = [...new Set(foreign.map((f) => f.text.trim().toUpperCase()))].join(', ');
+    notes.push(`${plural(foreign.length, 'cell')} of true or false written as in ${language} (${spellings}), read as true and false (e.g. ${foreign[0].example}).`);
+  }
   for (const [what, { count, example }] of grouped) notes.push(`${plural(count, 'number')} with ${what} (e.g. ${example}).`);
   const commas = numeric.filter((c) => mark === 'comma' && c.reading && c.reading.comma !== undefined && /,/.test(c.text)).length;
   if (commas) notes.push(`${plural(commas, 'number')} with a decimal comma, read as decimals${decimal ? ' (--decimal comma)' : ''}.`);

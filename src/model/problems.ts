@@ -55,20 +55,31 @@ export function formatAnnotation(problem: Problem): string {
 /**
  * Thrown by the build when content is broken: its message lists every problem, and nothing else is printed.
  * Astro prints an error's stack trace when it has one, and its overlay in `npm run dev` opens `loc.file`: so the
- * stack is left empty (the code that noticed is of no use to an editor) and `loc` is the first problem's file.
+ * build's stack is left empty (the code that noticed is of no use to an editor) and `loc` is the first problem's
+ * file. In the preview (`preview`), nothing is published, so the message says what the preview waits for; the
+ * overlay always shows a "Stack Trace" box, so there the stack is where each problem is (`at field (file:line:column)`),
+ * with a title and a hint.
  */
 export class ContentError extends Error {
   readonly problems: Problem[];
   readonly loc?: { file: string; line?: number; column?: number };
-  constructor(problems: Problem[], root: string) {
+  /** The overlay's heading and hint, in the preview. */
+  readonly title?: string;
+  readonly hint?: string;
+  constructor(problems: Problem[], root: string, { preview = false }: { preview?: boolean } = {}) {
     const errors = sortProblems(problems.filter((p) => p.severity === 'error'));
-    super(
-      `Supply Lines content has ${plural(errors.length, 'error')}; nothing was published:\n` +
-        errors.map(formatProblem).join('\n'),
-    );
+    const count = plural(errors.length, 'error');
+    const head = preview
+      ? `The preview cannot show this page until ${errors.length === 1 ? 'this error in the content is' : `these ${count} in the content are`} fixed:`
+      : `Supply Lines content has ${count}; nothing was published:`;
+    super(`${head}\n${errors.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
     this.problems = problems;
-    this.stack = '';
+    this.stack = preview ? errors.map((p) => `    at ${p.field || '(file)'} (${p.file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''})`).join('\n') : '';
+    if (preview) {
+      this.title = `${count} in the content`;
+      this.hint = `Fix ${errors.length === 1 ? 'it' : 'them'} and save: the page reloads by itself. \`npm run check\` lists every problem, warnings too.`;
+    }
     const first = errors[0];
     if (first) this.loc = { file: path.resolve(root, first.file), line: first.line, column: first.column };
   }

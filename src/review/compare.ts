@@ -9,6 +9,9 @@ import type { Cell, JsonRow } from '../io/spreadsheet.ts';
 import { loadSite, type Article } from '../model/load.ts';
 import { contentDirs } from '../model/read-files.ts';
 import { formatProblem, sortProblems, type Problem } from '../model/problems.ts';
+import { tabCharts } from '../charts/tabs.ts';
+import type { DrawingPoints, DrawingSide } from './marks.ts';
+import { compareTables, pageTables, type TableChange } from './tables.ts';
 
 export interface Side {
   /** Folder holding content/ and data/. */
@@ -17,19 +20,20 @@ export interface Side {
   dist: string;
 }
 
-export interface Drawing {
+export interface Drawing extends DrawingSide {
   /** "view id / wide" */
   name: string;
-  svg: string;
 }
 
 export interface ChartChange {
   id: string;
   title: string;
   /** Drawing pairs that differ (before or after may be missing when a view was added or removed). */
-  drawings: { name: string; before?: string; after?: string }[];
-  /** The chart's words (title, notes, sources, table) before and after, when they changed. */
+  drawings: { name: string; before?: DrawingSide; after?: DrawingSide }[];
+  /** The chart's words (title, notes, sources) before and after, when they changed. */
   text?: { before: string[]; after: string[] };
+  /** Its table's rows, matched by key, when they changed. */
+  table?: TableChange;
 }
 
 export interface CellChange {
@@ -57,6 +61,8 @@ export interface StoryChange {
   title: string;
   prose: { before: string[]; after: string[] };
   claims: { before: string[]; after: string[] };
+  /** The charts of its figures (placed, and their tabs) that changed, were added or were removed. */
+  charts: { id: string; title: string; change: 'changed' | 'added' | 'removed' }[];
 }
 
 export interface Review {
@@ -100,14 +106,25 @@ function chartPage(dist: string, id: string) {
   const figure = document.querySelector('figure');
   const drawings: Drawing[] = [...document.querySelectorAll('.chart-drawing')].map((el) => {
     const view = el.closest('.chart-view')?.getAttribute('data-view') || 'chart';
-    return { name: `${view} / ${el.getAttribute('data-layout')}`, svg: el.querySelector('svg')?.outerHTML ?? '' };
+    const layout = el.getAttribute('data-layout') ?? '';
+    return { name: `${view} / ${layout}`, svg: el.querySelector('svg')?.outerHTML ?? '', points: pointsOf(el.closest('.chart-view')?.querySelector('.chart-points')?.textContent, layout) };
   });
-  // The chart's words without its drawings and their data islands, line by line.
+  // The chart's words without its drawings, their data islands and its tables' rows (compared by key), line by line.
   const copy = figure?.cloneNode(true) as Element | undefined;
-  copy?.querySelectorAll('svg, script').forEach((el) => el.remove());
-  const line = (el: Element) => (el.tagName === 'TR' ? [...el.children].map((cell) => cell.textContent.trim()).join(' | ') : el.textContent).replace(/\s+/g, ' ').trim();
-  const words = copy ? [...copy.querySelectorAll('h1, h2, h3, h4, h5, h6, p, li, tr, caption')].map(line).filter(Boolean) : [];
-  return { title: document.querySelector('h1')?.textContent.trim() ?? id, drawings, words };
+  copy?.querySelectorAll('svg, script, thead, tbody').forEach((el) => el.remove());
+  const words = copy ? [...copy.querySelectorAll('h1, h2, h3, h4, h5, h6, p, li, caption')].map((el) => el.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean) : [];
+  return { title: document.querySelector('h1')?.textContent.trim() ?? id, drawings, words, tables: pageTables(figure) };
+}
+
+/** A drawing's reading points from its view's `.chart-points` JSON (components/Chart.astro), for one layout. */
+function pointsOf(json: string | null | undefined, layout: string): DrawingPoints | undefined {
+  try {
+    const data = JSON.parse(json ?? '') as { texts?: string[]; drawings?: Record<string, [number, number][]> };
+    const at = data.drawings?.[layout];
+    return data.texts && at ? { texts: data.texts, at } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readJson(file: string): Record<string, unknown> | undefined {
@@ -144,21 +161,6 @@ export function compareSites(base: Side, head: Side): Review {
   const before = loadSite(base.root);
   const after = loadSite(head.root);
 
-  // Stories: published ones, by slug.
-  const beforeStories = new Map(before.site.articles.map((a) => [a.slug, a]));
-  const afterStories = new Map(after.site.articles.map((a) => [a.slug, a]));
-  const stories: Review['stories'] = { added: [], removed: [], changed: [], unchanged: 0 };
-  for (const [slug, a] of afterStories) if (!beforeStories.has(slug)) stories.added.push({ slug, title: a.title });
-  for (const [slug, a] of beforeStories) if (!afterStories.has(slug)) stories.removed.push({ slug, title: a.title });
-  for (const [slug, a] of afterStories) {
-    const b = beforeStories.get(slug);
-    if (!b) continue;
-    const change = { slug, title: a.title, prose: { before: prose(b), after: prose(a) }, claims: { before: claims(b), after: claims(a) } };
-    const same = JSON.stringify(change.prose.before) === JSON.stringify(change.prose.after) && JSON.stringify(change.claims.before) === JSON.stringify(change.claims.after);
-    if (same) stories.unchanged++;
-    else stories.changed.push(change);
-  }
-
   // Charts: as built, from each chart's page (every view, wide and narrow).
   const chartIds = (dist: string) => new Set(files(dist, 'charts').flatMap((f) => /^charts\/([^/]+)\/index\.html$/.exec(f)?.[1] ?? []));
   const beforeCharts = chartIds(base.dist);
@@ -173,13 +175,37 @@ export function compareSites(base: Side, head: Side): Review {
     const b = chartPage(base.dist, id)!;
     const names = [...new Set([...b.drawings, ...a.drawings].map((d) => d.name))];
     const drawings = names
-      .map((name) => ({ name, before: b.drawings.find((d) => d.name === name)?.svg, after: a.drawings.find((d) => d.name === name)?.svg }))
-      .filter((d) => d.before !== d.after);
+      .map((name) => ({ name, before: b.drawings.find((d) => d.name === name), after: a.drawings.find((d) => d.name === name) }))
+      .filter((d) => d.before?.svg !== d.after?.svg);
     const textChanged = JSON.stringify(b.words) !== JSON.stringify(a.words);
-    if (!drawings.length && !textChanged) charts.unchanged++;
-    else charts.changed.push({ id, title: a.title, drawings, ...(textChanged ? { text: { before: b.words, after: a.words } } : {}) });
+    const table = compareTables(b.tables, a.tables);
+    if (!drawings.length && !textChanged && !table) charts.unchanged++;
+    else charts.changed.push({ id, title: a.title, drawings, ...(textChanged ? { text: { before: b.words, after: a.words } } : {}), ...(table ? { table } : {}) });
   }
   for (const id of [...beforeCharts].sort()) if (!afterCharts.has(id)) charts.removed.push({ id, title: chartPage(base.dist, id)!.title });
+
+  // Stories: published ones, by slug. A story changed when its words or claims did, or a chart of its figures.
+  const chartChange = new Map<string, StoryChange['charts'][number]>([
+    ...charts.changed.map((c) => [c.id, { id: c.id, title: c.title, change: 'changed' as const }] as const),
+    ...charts.added.map((c) => [c.id, { id: c.id, title: c.title, change: 'added' as const }] as const),
+    ...charts.removed.map((c) => [c.id, { id: c.id, title: c.title, change: 'removed' as const }] as const),
+  ]);
+  const figureCharts = (article: Article, site: typeof before.site) =>
+    article.body.segments.flatMap((segment) => ('chart' in segment ? [segment.chart, ...tabCharts(site.charts.get(segment.chart))] : []));
+  const beforeStories = new Map(before.site.articles.map((a) => [a.slug, a]));
+  const afterStories = new Map(after.site.articles.map((a) => [a.slug, a]));
+  const stories: Review['stories'] = { added: [], removed: [], changed: [], unchanged: 0 };
+  for (const [slug, a] of afterStories) if (!beforeStories.has(slug)) stories.added.push({ slug, title: a.title });
+  for (const [slug, a] of beforeStories) if (!afterStories.has(slug)) stories.removed.push({ slug, title: a.title });
+  for (const [slug, a] of afterStories) {
+    const b = beforeStories.get(slug);
+    if (!b) continue;
+    const ids = [...new Set([...figureCharts(b, before.site), ...figureCharts(a, after.site)])];
+    const change = { slug, title: a.title, prose: { before: prose(b), after: prose(a) }, claims: { before: claims(b), after: claims(a) }, charts: ids.flatMap((id) => chartChange.get(id) ?? []) };
+    const same = JSON.stringify(change.prose.before) === JSON.stringify(change.prose.after) && JSON.stringify(change.claims.before) === JSON.stringify(change.claims.after) && !change.charts.length;
+    if (same) stories.unchanged++;
+    else stories.changed.push(change);
+  }
 
   // Datasets: the files in data/, row by row.
   const datasetIds = (root: string) => new Set(files(path.join(root, contentDirs.data)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)));
@@ -193,7 +219,9 @@ export function compareSites(base: Side, head: Side): Review {
       datasets.added.push({ id, title: String(a.title ?? id), rows: Array.isArray(a.rows) ? a.rows.length : 0 });
       continue;
     }
-    const change = compareDataset(id, dataFile(base.root, id), a);
+    // An untouched file is unchanged, whatever its rows hold.
+    const bytes = (root: string) => readFileSync(path.join(root, contentDirs.data, `${id}.json`));
+    const change = bytes(base.root).equals(bytes(head.root)) ? undefined : compareDataset(id, dataFile(base.root, id), a);
     if (change) datasets.changed.push(change);
     else datasets.unchanged++;
   }

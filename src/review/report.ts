@@ -4,12 +4,12 @@
 // never run scripts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { rollup } from 'd3-array';
 import { diffArrays, diffWords } from 'diff';
-import { parseHTML } from 'linkedom';
 import type { Review } from './compare.ts';
 import { escapeXml } from '../util/escape.ts';
 import { plural } from '../util/words.ts';
+import { highlightChanges } from './marks.ts';
+import type { TableChange } from './tables.ts';
 
 export interface ReviewInfo {
   base: string;
@@ -26,44 +26,6 @@ const show = (value: unknown) => (value === undefined ? '(none)' : value === nul
 function chartColours(projectRoot: string): string {
   const css = readFileSync(path.join(projectRoot, 'src/styles/site.css'), 'utf8');
   return /:root\s*\{([^}]*)\}/.exec(css)?.[1].replace(/\/\*[\s\S]*?\*\//g, '') ?? '';
-}
-
-/** Leaf elements (shapes, texts) as text: what a drawing is made of, to tell which marks changed. */
-function marks(svg: Element): Element[] {
-  return [...svg.querySelectorAll('*')].filter((el) => el.children.length === 0 && !['style', 'title', 'desc', 'defs'].includes(el.tagName.toLowerCase()));
-}
-
-/**
- * Before and after as images, with the marks only one of them has outlined: removed in the before, added in the
- * after. Marks are compared as their full markup, so a mark that moved or changed colour counts as changed.
- */
-export function highlightChanges(before: string | undefined, after: string | undefined, colours: string): { before?: string; after?: string; changed: number } {
-  const parse = (svg: string) => parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document.querySelector('svg');
-  const b = before ? parse(before) : null;
-  const a = after ? parse(after) : null;
-  const count = (list: Element[]) => rollup(list, (same) => same.length, (el) => el.outerHTML);
-  let changed = 0;
-  const mark = (svg: Element | null, other: Element | null, kind: string) => {
-    if (!svg) return undefined;
-    const left = count(other ? marks(other) : []);
-    for (const el of marks(svg)) {
-      const n = left.get(el.outerHTML) ?? 0;
-      if (n > 0) left.set(el.outerHTML, n - 1);
-      else {
-        el.setAttribute('data-review', kind);
-        changed++;
-      }
-    }
-    svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-    const style = svg.ownerDocument.createElement('style');
-    style.textContent = `svg{${colours}} [data-review]{stroke:#d4007a!important;stroke-width:3px!important;paint-order:stroke;stroke-dasharray:none!important} text[data-review],tspan[data-review]{fill:#d4007a!important;stroke-width:0.6px!important}`;
-    svg.insertBefore(style, svg.firstChild);
-    return `data:image/svg+xml;base64,${Buffer.from(svg.outerHTML).toString('base64')}`;
-  };
-  const beforeImage = mark(b, a, 'removed');
-  const removed = changed;
-  const afterImage = mark(a, b, 'added');
-  return { before: beforeImage, after: afterImage, changed: Math.max(removed, changed - removed) };
 }
 
 /** Lines before and after: unchanged runs folded, removed lines struck out, added ones marked, words within a changed line. */
@@ -101,6 +63,22 @@ export function counts(review: Review): { kind: string; added: number; removed: 
   }));
 }
 
+/** A chart's table rows, matched by key: cells that changed, rows added and removed, and a new order. */
+function tableChanges(table: TableChange): string {
+  const views = new Set([...table.cells, ...table.added, ...table.removed].map((c) => c.view)).size > 1;
+  const rowName = (view: string, row: string) => esc(views && view ? `${view}: ${row}` : row);
+  const rows = (list: { view: string; row: string[] }[], columns: string[], wrap: (s: string) => string) =>
+    `<table><thead><tr>${views ? '<th>View</th>' : ''}${columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${list.map((r) => `<tr>${views ? `<td>${esc(r.view)}</td>` : ''}${r.row.map((cell) => `<td>${cell ? wrap(esc(cell)) : ''}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  return [
+    table.cells.length
+      ? `<table class="rows"><thead><tr><th>Row</th><th>Column</th><th>Before</th><th>After</th></tr></thead><tbody>${table.cells.map((c) => `<tr><td>${rowName(c.view, c.row)}</td><td>${esc(c.column)}</td><td><del>${esc(c.before || '(none)')}</del></td><td><ins>${esc(c.after || '(none)')}</ins></td></tr>`).join('')}</tbody></table>`
+      : '',
+    table.added.length ? `<h6>Rows added</h6>${rows(table.added, table.columns.after, (s) => `<ins>${s}</ins>`)}` : '',
+    table.removed.length ? `<h6>Rows removed</h6>${rows(table.removed, table.columns.before, (s) => `<del>${s}</del>`)}` : '',
+    table.reordered ? '<p>The rows are in a new order.</p>' : '',
+  ].join('');
+}
+
 export function reportHtml(review: Review, info: ReviewInfo, projectRoot: string): string {
   const colours = chartColours(projectRoot);
   const list = (items: string[]) => (items.length ? `<ul>${items.join('')}</ul>` : '<p class="none">None.</p>');
@@ -113,6 +91,7 @@ export function reportHtml(review: Review, info: ReviewInfo, projectRoot: string
     ${review.stories.changed
       .map(
         (s) => `<article id="story-${esc(s.slug)}"><h4>${esc(s.title)} <code>${esc(s.slug)}</code></h4>
+        ${s.charts.length ? `<h5>Charts</h5><ul>${s.charts.map((c) => `<li>Chart ${c.change}: <a href="#chart-${esc(c.id)}">${esc(c.title)}</a> <code>${esc(c.id)}</code></li>`).join('')}</ul>` : ''}
         ${JSON.stringify(s.prose.before) !== JSON.stringify(s.prose.after) ? `<h5>Prose</h5>${textDiff(s.prose.before, s.prose.after)}` : ''}
         ${JSON.stringify(s.claims.before) !== JSON.stringify(s.claims.after) ? `<h5>Claims and their statuses</h5>${textDiff(s.claims.before, s.claims.after)}` : ''}</article>`,
       )
@@ -131,11 +110,12 @@ export function reportHtml(review: Review, info: ReviewInfo, projectRoot: string
             <div class="pair"><figure><figcaption>Before</figcaption>${image(h.before, `${c.title}, before`)}</figure><figure><figcaption>After</figcaption>${image(h.after, `${c.title}, after`)}</figure></div>`;
           })
           .join('')}
-        ${c.text ? `<h5>Words (title, notes, sources, table)</h5>${textDiff(c.text.before, c.text.after)}` : ''}</article>`,
+        ${c.text ? `<h5>Words (title, notes, sources)</h5>${textDiff(c.text.before, c.text.after)}` : ''}
+        ${c.table ? `<h5>Table rows</h5>${tableChanges(c.table)}` : ''}</article>`,
       )
       .join('')}
     <h3>Added</h3>${review.charts.added.length ? '' : '<p class="none">None.</p>'}
-    ${review.charts.added.map((c) => `<article id="chart-${esc(c.id)}"><h4>${esc(c.title)} <code>${esc(c.id)}</code></h4><div class="pair">${c.drawings.slice(0, 2).map((d) => `<figure><figcaption>${esc(d.name)}</figcaption>${image(highlightChanges(undefined, d.svg, colours).after, c.title)}</figure>`).join('')}</div></article>`).join('')}
+    ${review.charts.added.map((c) => `<article id="chart-${esc(c.id)}"><h4>${esc(c.title)} <code>${esc(c.id)}</code></h4><div class="pair">${c.drawings.slice(0, 2).map((d) => `<figure><figcaption>${esc(d.name)}</figcaption>${image(highlightChanges(undefined, d, colours).after, c.title)}</figure>`).join('')}</div></article>`).join('')}
     <h3>Removed</h3>${list(review.charts.removed.map((c) => `<li><b>${esc(c.title)}</b> <code>${esc(c.id)}</code></li>`))}
     <p>${plural(review.charts.unchanged, 'chart')} unchanged (not shown).</p>`;
 
@@ -210,6 +190,16 @@ ${info.codeChanged.length ? `<strong>Code also changed</strong> (${info.codeChan
   }
 }
 
+/** What changed in a story, in a few words: "its chart changed; its prose changed". */
+function storyChanges(story: Review['stories']['changed'][number]): string[] {
+  const changed = (side: { before: string[]; after: string[] }) => JSON.stringify(side.before) !== JSON.stringify(side.after);
+  const byChange = (['changed', 'added', 'removed'] as const).flatMap((change) => {
+    const n = story.charts.filter((c) => c.change === change).length;
+    return n ? [`${n === 1 ? 'its chart' : `${n} of its charts`} ${change === 'changed' ? 'changed' : change === 'added' ? 'added' : 'removed'}`] : [];
+  });
+  return [...byChange, ...(changed(story.prose) ? ['its prose changed'] : []), ...(changed(story.claims) ? ['its claims changed'] : [])];
+}
+
 /** The pull request comment's body: counts, then the changed charts and datasets by name. */
 export function summaryMarkdown(review: Review, info: ReviewInfo): string {
   const md = (s: string) => s.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
@@ -225,6 +215,7 @@ export function summaryMarkdown(review: Review, info: ReviewInfo): string {
   if (review.charts.added.length) lines.push('', 'New charts:', ...review.charts.added.map((c) => `- ${md(c.title)} (\`${c.id}\`)`));
   if (review.datasets.changed.length) lines.push('', 'Changed datasets:', ...review.datasets.changed.map((d) => `- \`data/${d.id}.json\`: ${md(d.summary)}`));
   if (review.stories.added.length) lines.push('', 'New stories:', ...review.stories.added.map((s) => `- ${md(s.title)} (\`${s.slug}\`)`));
+  if (review.stories.changed.length) lines.push('', 'Changed stories:', ...review.stories.changed.map((s) => `- ${md(s.title)} (\`${s.slug}\`): ${storyChanges(s).join('; ')}`));
   if (info.codeChanged.length) lines.push('', `Code changed too (${info.codeChanged.length} files): both sides were built with this pull request's code.`);
   return `${lines.join('\n')}\n`;
 }

@@ -17,7 +17,7 @@ export function getSite(): Site {
   if (cached && !dev) return cached;
   const root = contentRoot();
   const { site, problems } = loadSite(root, { includeDrafts: dev });
-  if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems, root);
+  if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems, root, { preview: dev });
   cached = site;
   return site;
 }

@@ -107,6 +107,13 @@ test("a mistake saved while previewing shows the error overlay at the editor's f
   const text = await overlay();
   expect(text).toContain('content/charts/zircon-output.json');
   expect(text).not.toMatch(/src\/model|node_modules/);
+  // Worded for a preview (nothing is published from one), and its stack is where the problem is, not an empty box.
+  const shown = (selector: string) => page.evaluate((s) => (document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector(s) as HTMLElement | null)?.innerText.trim() ?? '', selector);
+  expect(await shown('#message-content')).toMatch(/^The preview cannot show this page until this error in the content is fixed:\ncontent\/charts\/zircon-output\.json:5:3 {2}mark {2}expected one of/);
+  expect(text).not.toContain('nothing was published');
+  expect(await shown('#title')).toBe('1 error in the content');
+  expect(await shown('#hint-content')).toContain('Fix it and save: the page reloads by itself.');
+  expect(await shown('#stack-content')).toBe('at mark (content/charts/zircon-output.json:5:3)');
   edit('content/charts/zircon-output.json', '"mark": "lin"', '"mark": "line"');
   await page.close();
 }, 60_000);

@@ -1,5 +1,6 @@
 // `npm run review` on a real git history: a fixture repository whose head commit adds a story, edits a figure,
-// changes a chart's colours and deletes a row's note. The report must list exactly those, and nothing else.
+// changes a chart's colours, deletes a row's note and reorders a ranking. The report must list exactly those, and
+// nothing else: not a dataset nobody touched, not a mark that only moved with its axis.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +19,50 @@ function edit(repo: string, file: string, from: string, to: string) {
   writeFileSync(path.join(repo, file), text.replace(from, to));
 }
 
-/** site-small as the base commit; the head commit changes four things an editor would. */
+const rankingFile = 'data/ore-ranking.json';
+const ranking = (rows: [string, number][]) =>
+  JSON.stringify(
+    {
+      title: 'Ore output by country, 2024 (review fixture)',
+      description: 'Invented figures for the review test.',
+      unit: 'tonnes',
+      sources: [{ id: 'yb2025', name: 'Fixture Yearbook 2025', url: 'https://example.org/yearbook-2025', edition: '2025 edition', kind: 'primary' }],
+      rows: rows.map(([country, tonnes]) => ({ country, tonnes, source: 'yb2025' })),
+    },
+    null,
+    2,
+  ) + '\n';
+
+/**
+ * site-small, a ranking of four countries in a story of its own and a dataset of agreements nobody touches (its rows
+ * hold lists) as the base commit; the head commit changes five things an editor would.
+ */
 function fixtureRepository(): string {
   const repo = mkdtempSync(path.join(tmpdir(), 'supply-lines-review-'));
   cpSync(path.join(projectRoot, 'test/fixtures/site-small'), repo, { recursive: true });
+  writeFileSync(path.join(repo, rankingFile), ranking([['China', 270], ['United States', 45], ['Burma (Myanmar)', 31], ['Australia', 13]]));
+  writeFileSync(
+    path.join(repo, 'content/charts/ore-ranking.json'),
+    JSON.stringify({ title: 'China mines most of the ore', subtitle: 'Ore output, tonnes, 2024', dataset: 'ore-ranking', mark: 'bar', x: 'tonnes', y: 'country', sort: 'descending' }, null, 2),
+  );
+  writeFileSync(path.join(repo, 'content/articles/ore-ranking.md'), '---\ntitle: "Who mines the ore"\ndescription: "A fixture story whose chart the head commit changes, and nothing else."\npubDate: 2025-02-01\nauthors: [Fixture Desk]\ntags: [ore]\n---\n\nA paragraph.\n\n::chart{id="ore-ranking"}\n');
+  const commitment = { id: 'talks', text: 'Talks within a year.', kind: 'meeting', status: [{ date: '2025-01-01', status: 'no-report', text: 'No report yet.', source: 'press' }] };
+  writeFileSync(
+    path.join(repo, 'data/partner-instruments.json'),
+    JSON.stringify(
+      {
+        title: 'Instruments (review fixture)',
+        description: 'Rows with commitments: lists, which a review once read as changed in every row.',
+        sources: [{ id: 'press', name: 'Fixture press office', url: 'https://example.org/press', edition: 'March 2023', kind: 'primary' }],
+        rows: [
+          { id: 'a-2023', partner: 'Partner A', date: '2023-03-28', source: 'press', commitments: [commitment] },
+          { id: 'b-2024', partner: 'Partner B', date: '2024-05-20', source: 'press', commitments: [{ ...commitment, id: 'fund' }] },
+        ],
+      },
+      null,
+      2,
+    ),
+  );
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.org', '-c', 'init.defaultBranch=main', ...args], { cwd: repo });
   git('init', '-q');
   git('add', '-A');
@@ -29,6 +70,8 @@ function fixtureRepository(): string {
   edit(repo, dataFile, '"tonnes_reo": 13000', '"tonnes_reo": 13500'); // a figure edited
   edit(repo, dataFile, ', "note": "estimate based on imports"', ''); // a note deleted
   edit(repo, chartFile, '"y": "tonnes_reo",', '"y": "tonnes_reo",\n  "color": "country",'); // the chart's colours: one per country
+  // A new ranking: China's longer bar moves the axis, Australia overtakes two countries; the two others are as they were.
+  writeFileSync(path.join(repo, rankingFile), ranking([['China', 380], ['United States', 45], ['Burma (Myanmar)', 31], ['Australia', 60]]));
   writeFileSync(
     path.join(repo, 'content/articles/australia-second-look.md'),
     '---\ntitle: "A second look at <Australia>\'s rare earths"\ndescription: "A fixture story the head commit adds."\npubDate: 2025-03-01\nauthors: [Fixture Desk]\ntags: [rare-earths]\n---\n\nA paragraph of words, and <b>no</b> chart.\n',
@@ -62,27 +105,55 @@ describe('npm run review on a fixture history', () => {
     return items;
   };
 
-  it('counts exactly one story added, one chart and one dataset changed, and no problem', () => {
+  it('counts one story added, the two whose charts changed as changed, two charts and two datasets changed, and no problem', () => {
     expect(result.status, result.stderr).toBe(0);
     const byKind = Object.fromEntries(summary.counts.map((c) => [c.kind, [c.added, c.removed, c.changed, c.unchanged]]));
-    expect(byKind.stories).toEqual([1, 0, 0, 1]);
-    expect(byKind.charts).toEqual([0, 0, 1, 0]);
-    expect(byKind.datasets).toEqual([0, 0, 1, 0]);
-    expect(summary.changedCharts.map((c) => c.id)).toEqual(['australia-mine-production']);
+    expect(byKind.stories).toEqual([1, 0, 2, 0]);
+    expect(byKind.charts).toEqual([0, 0, 2, 0]);
+    // The instruments' file is untouched: unchanged, though its rows hold lists.
+    expect(byKind.datasets).toEqual([0, 0, 2, 1]);
+    expect(summary.changedCharts.map((c) => c.id)).toEqual(['australia-mine-production', 'ore-ranking']);
     expect(summary.problems).toEqual({ new: 0, resolved: 0 });
     expect(summary.codeChanged).toEqual([]);
   });
 
-  it('names the new story (escaped), and the changed chart and dataset', () => {
-    expect(section('stories', 'Added')).toEqual(["A second look at <Australia>'s rare earths australia-second-look"]);
-    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain("A second look at &lt;Australia&gt;'s rare earths");
-    expect(section('stories', 'Changed')).toEqual([]);
-    expect(section('charts', 'Changed')).toEqual(['chart-australia-mine-production']);
-    expect(section('charts', 'Added')).toEqual([]);
-    expect(section('charts', 'Removed')).toEqual([]);
-    expect(section('datasets', 'Changed')).toEqual(['dataset-australia-mine-production']);
+  it('never names an untouched file, in the report or in the pull request comment', () => {
+    const comment = readFileSync(path.join(out, 'summary.md'), 'utf8');
+    expect(comment).toContain('`data/ore-ranking.json`');
+    expect(comment).not.toContain('partner-instruments');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).not.toContain('partner-instruments');
   });
 
+  it('names the new story (escaped), the stories whose charts changed with their charts, and the changed charts and datasets', () => {
+    expect(section('stories', 'Added')).toEqual(["A second look at <Australia>'s rare earths australia-second-look"]);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain("A second look at &lt;Australia&gt;'s rare earths");
+    expect(section('stories', 'Changed')).toEqual(['story-australia-output', 'story-ore-ranking']);
+    expect(report.querySelector('#story-ore-ranking')!.textContent).toContain('Chart changed: China mines most of the ore');
+    expect(report.querySelector('#story-ore-ranking h5')!.textContent).toBe('Charts');
+    expect(report.querySelector('#stories')!.textContent).toContain('0 stories unchanged.');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).not.toContain('storys');
+    expect(readFileSync(path.join(out, 'summary.md'), 'utf8')).toContain('Changed stories:\n- Australia mines fewer rare earths than five years ago (`australia-output`): its chart changed');
+    expect(section('charts', 'Changed')).toEqual(['chart-australia-mine-production', 'chart-ore-ranking']);
+    expect(section('charts', 'Added')).toEqual([]);
+    expect(section('charts', 'Removed')).toEqual([]);
+    expect(section('datasets', 'Changed')).toEqual(['dataset-australia-mine-production', 'dataset-ore-ranking']);
+  });
+
+  it("matches a chart's table rows by their key, so a new ranking reads as figures changing, not names", () => {
+    const rows = (id: string) => [...report.querySelectorAll(`#chart-${id} table.rows tbody tr`)].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows('ore-ranking')).toEqual([
+      ['China', 'Tonnes', '270', '380'],
+      ['Australia', 'Tonnes', '13', '60'],
+    ]);
+    expect(report.querySelector('#chart-ore-ranking')!.textContent).toContain('The rows are in a new order.');
+    // The note column went with the only note: one cell, not every row.
+    expect(rows('australia-mine-production')).toEqual([
+      ['2023, Australia', 'Note', 'estimate based on imports', '(none)'],
+      ['2024, Australia', 'Tonnes of REO equivalent', '13,000', '13,500'],
+    ]);
+    const words = [...report.querySelectorAll('#chart-ore-ranking .diff li')].map((li) => li.textContent);
+    expect(words.filter((w) => w.includes(' | '))).toEqual([]);
+  });
   it('lists the figure and the note cell by cell, with source and edition, and no other row or field', () => {
     const cells = [...report.querySelectorAll('#dataset-australia-mine-production table tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
     expect(cells).toEqual([
@@ -104,19 +175,33 @@ describe('npm run review on a fixture history', () => {
     expect(images.every((svg) => svg.includes('--chart-ink'))).toBe(true);
   });
 
+  it('outlines the marks whose data changed, not those that moved with the axis or the ranking', () => {
+    const images = [...report.querySelectorAll('#chart-ore-ranking img')].map((img) => Buffer.from(img.getAttribute('src')!.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString());
+    expect(images).toHaveLength(4);
+    const outlined = (svg: string) => [...svg.matchAll(/<(rect|text)[^>]*data-review="(?:added|removed)"[^>]*>([^<]*)/g)].map((m) => (m[1] === 'text' ? m[2] : m[1]));
+    // China's bar and Australia's, with their figures; the United States and Burma only moved.
+    expect(outlined(images[0]).sort()).toEqual(['13', '270', 'rect', 'rect']);
+    expect(outlined(images[1]).sort()).toEqual(['380', '60', 'rect', 'rect']);
+    const headings = [...report.querySelectorAll('#chart-ore-ranking h5')].map((h) => h.textContent);
+    expect(headings).toContain('chart / wide: 4 marks changed (outlined)');
+  });
+
   it('lists the pages that changed and the one that was added, and page sizes before and after', () => {
     expect(section('pages', 'Added')).toEqual(['articles/australia-second-look/index.html']);
     expect(section('pages', 'Removed')).toEqual([]);
-    // The chart's pages, the story that places it, and the lists that now name the new story.
+    // The charts' pages, the stories that place them, and the lists that now name the new story.
     expect(section('pages', 'Changed')).toEqual([
       'articles/australia-output/index.html',
+      'articles/ore-ranking/index.html',
       'charts/australia-mine-production/index.html',
+      'charts/ore-ranking/index.html',
       'embed/australia-mine-production/index.html',
+      'embed/ore-ranking/index.html',
       'index.html',
       'tags/index.html',
       'tags/rare-earths/index.html',
     ]);
     const sizes = [...report.querySelectorAll('#budgets tbody tr')].map((tr) => tr.querySelector('td')!.textContent);
-    expect(sizes).toEqual(['articles/australia-output/index.html', 'articles/australia-second-look/index.html', 'whole site (every file)']);
+    expect(sizes).toEqual(['articles/australia-output/index.html', 'articles/australia-second-look/index.html', 'articles/ore-ranking/index.html', 'whole site (every file)']);
   });
 });

@@ -108,6 +108,8 @@ describe('--mark, --stack and --facet: the starter is drawn as asked and passes 
     // Three years in the data: the slope keeps the first and the last.
     [['--dataset', 'mine-output', '--mark', 'slope'], { mark: 'slope', x: 'year', y: 'tonnes', color: 'country', filter: { year: [2022, 2024] } }],
     [['--dataset', 'mine-output', '--mark', 'map'], { mark: 'map', x: 'country', y: 'tonnes', filter: { year: 2024 }, color: undefined }],
+    // A country in three years would be three bars in one row: as the map, the bars keep the latest year.
+    [['--dataset', 'mine-output', '--mark', 'bar'], { mark: 'bar', x: 'tonnes', y: 'country', filter: { year: 2024 }, color: undefined }],
     [['--dataset', 'ore-output', '--mark', 'cell'], { mark: 'cell', x: 'year', y: 'country', color: 'tonnes' }],
     [['--dataset', 'mine-output', '--mark', 'area', '--stack', 'share'], { mark: 'area', x: 'year', y: 'tonnes', color: 'country', stack: 'share' }],
     // The facet's field makes the small charts, so it is not the colour too.
@@ -127,6 +129,36 @@ describe('--mark, --stack and --facet: the starter is drawn as asked and passes 
       expect(status).toBe(0);
     });
   }
+
+  test('a bar of a dataset over several years keeps the latest year, and says so', async () => {
+    const root = fixtureSite(starters);
+    const made = await newFile(root, 'chart', 'mine-bars', '--dataset', 'mine-output', '--mark', 'bar');
+    expect(made.stderr).toBe('');
+    expect(made.stdout).toContain('It draws data/mine-output.json as a bar chart: x "tonnes", y "country", only the rows with year = 2024 (the latest year: one bar per country).');
+  });
+
+  test('a bar refused by the check says the check\'s reason, not what a bar needs (which the dataset has)', async () => {
+    const root = fixtureSite(starters);
+    // Two editions of the same year: still two rows per country once the latest year is kept.
+    const file = path.join(root, 'data/mine-output.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.rows.push(...data.rows.filter((row: { year: number }) => row.year === 2024).map((row: object) => ({ ...row, edition: 'second' })));
+    writeFileSync(file, JSON.stringify(data, null, 2));
+    const result = await newFile(root, 'chart', 'mine-bars', '--dataset', 'mine-output', '--mark', 'bar');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('rows have country = "China"');
+    expect(result.stderr).not.toContain('a bar needs');
+    expect(result.stderr.trim()).toMatch(/Nothing was written\.$/);
+  });
+
+  test('"an area", not "a area", in what the command says', async () => {
+    const root = fixtureSite();
+    // No year or date: an area cannot be started.
+    writeFileSync(path.join(root, 'data/ore-places.json'), readFileSync(path.join(root, 'data/ore-output.json'), 'utf8').replace(/"year": 2023, /g, '').replace(/\{ "year": 2024, [^\n]*\n/g, '').replace(/\},\n(\s*\])/, '}\n$1'));
+    const result = await newFile(root, 'chart', 'ore-area', '--dataset', 'ore-places', '--mark', 'area');
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^An area chart of data\/ore-places\.json cannot be started from its fields \(country, tonnes\): an area needs/);
+  });
 
   test('an unknown mark is a command written wrong: the nearest mark, the list, and nothing written', async () => {
     const root = fixtureSite();

@@ -141,10 +141,46 @@ describe('import', () => {
       expect(result.stderr).toContain(message);
       expect(existsSync(path.join(root, 'data/bad.json'))).toBe(false);
     }
+  });
+
+  it('reads true and false as spreadsheets in other languages write them, and says which spelling it read', async () => {
+    const spellings: [string, string, string | undefined][] = [
+      ['WAHR', 'FALSCH', 'German'],
+      ['VRAI', 'FAUX', 'French'],
+      ['VERDADERO', 'FALSO', 'Spanish'],
+      ['VERO', 'FALSO', 'Italian'],
+      ['WAAR', 'ONWAAR', 'Dutch'],
+      ['TRUE', 'FALSE', undefined],
+    ];
+    for (const [yes, no, language] of spellings) {
+      const root = rootWith();
+      const sheet = path.join(root, 'flags.csv');
+      // A sheet saved where the comma is the decimal mark: semicolons, and the flags in the sheet's language.
+      writeFileSync(sheet, `year;price;estimate;projection\r\n2023;"1.234,5";${yes};${no}\r\n2024;12,25;${no.toLowerCase()};${yes.toLowerCase()}\r\n`);
+      const result = await importSheet(root, sheet, 'flags');
+      expect(result.status, `${yes}/${no}: ${result.stderr}`).toBe(0);
+      expect(JSON.parse(read(path.join(root, 'data/flags.json'))).rows).toEqual([
+        { year: 2023, price: 1234.5, estimate: true, projection: false },
+        { year: 2024, price: 12.25, estimate: false, projection: true },
+      ]);
+      if (language) expect(result.stdout).toContain(`4 cells of true or false written as in ${language}`);
+      else expect(result.stdout).not.toContain('true or false written');
+    }
+  });
+
+  it('an unknown source is one message listing its rows, with the source to add to the dataset', async () => {
     const root = rootWith(siteSmallData);
-    writeFileSync(path.join(root, 'bad.csv'), 'year,country,tonnes_reo,source\n2019,Australia,21000,mcs2052\n');
-    const result = await importSheet(root, path.join(root, 'bad.csv'), 'australia-mine-production');
-    expect(result.stderr).toContain('bad.csv:2:4  source  row 2: no source "mcs2052" in data/australia-mine-production.json (did you mean "mcs2025"?)');
+    // A new edition brought in: its rows name a source the dataset does not have yet.
+    writeFileSync(path.join(root, 'new.csv'), 'year,country,tonnes_reo,edition,source\n2019,Australia,21000,MCS 2020,mcs2020\n2022,Australia,18000,MCS 2026,mcs2026\n2023,Australia,16000,MCS 2026,mcs2026\n2024,Australia,13000,MCS 2026,mcs2026\n');
+    const result = await importSheet(root, path.join(root, 'new.csv'), 'australia-mine-production');
+    expect(result.status).toBe(1);
+    const problems = result.stderr.split('\n').filter((line) => line.includes('  source  ')).map((line) => line.slice(line.indexOf('new.csv')));
+    expect(problems).toEqual(['new.csv:3:5  source  rows 3-5: no source "mcs2026" in data/australia-mine-production.json; its sources are mcs2025, mcs2023, mcs2020']);
+    expect(result.stderr).not.toContain('did you mean');
+    // The block to paste is JSON, names the new id, and takes the edition the rows give.
+    const block = result.stderr.slice(result.stderr.indexOf('{'), result.stderr.lastIndexOf('}') + 1);
+    expect(JSON.parse(block)).toMatchObject({ id: 'mcs2026', edition: 'MCS 2026', retrieved: '2026-03-01', kind: 'primary' });
+    expect(result.stderr).toContain('Add it to "sources" in data/australia-mine-production.json');
     expect(read(path.join(root, 'data/australia-mine-production.json'))).toBe(read(siteSmallData));
   });
 });

@@ -19,8 +19,15 @@ export const bar: ChartKind = {
   orientation: (xNumeric, yNumeric) => (xNumeric && !yNumeric ? 'horizontal' : 'vertical'),
   // One bar per category: bars of several rows would stack, which reads as parts of a whole.
   checks: { zeroOn: ['x', 'y'], lengthAxis: (everyXIsNumber) => (everyXIsNumber ? 'x' : 'y'), stacks: true },
-  // A number against a category: the category with the most values gives the most bars.
-  starter: ({ measure, categories }) => (measure && categories.length ? { x: measure, y: categories[categories.length - 1] } : undefined),
+  // A number against a category: the category with the most values gives the most bars. A category repeated over
+  // years (a country in each year) would be several bars in one row: as a map, the latest year only.
+  starter: ({ time, measure, categories, values, rows }) => {
+    const y = categories.at(-1);
+    if (!measure || !y) return undefined;
+    const years = time && values[time].length > 1 && rows > values[y].length ? values[time].filter((v) => typeof v === 'number' || typeof v === 'string') : [];
+    const latest = years.reduce<string | number | undefined>((last, v) => (last === undefined || v > last ? v : last), undefined);
+    return { x: measure, y, ...(time && latest !== undefined ? { filter: { [time]: latest }, why: `the latest year: one bar per ${y}` } : {}) };
+  },
   starterNeeds: 'a bar needs a number field for x and a text field with at least two values for y',
   arrange: stackRows,
   plan(chart, shape, layout, uncertainties) {

@@ -56,8 +56,8 @@ export interface ChartKind extends ShapeHooks {
   checks?: KindChecks;
   /** `npm run new`'s pick of axes for a dataset, or undefined when the kind does not fit it. The registry's order is
    * the order of preference: the first kind that fits draws the starter. A filter keeps rows the kind needs to be
-   * drawn (a slope's two x values, a map's latest year). */
-  starter?(fields: StarterFields): { x: string; y: string; color?: string; filter?: Filter } | undefined;
+   * drawn (a slope's two x values, a map's latest year), and `why` says why, for `npm run new` to tell the editor. */
+  starter?(fields: StarterFields): { x: string; y: string; color?: string; filter?: Filter; why?: string } | undefined;
   /** What the starter needs of a dataset, said when `npm run new -- chart --mark <kind>` cannot start one, e.g.
    * "a slope needs a field with at least two values for x, ...". */
   starterNeeds?: string;
@@ -91,4 +91,6 @@ export interface StarterFields {
   fields: string[];
   /** Each field's distinct values, in the order of the rows (nulls left out). */
   values: Readonly<Record<string, readonly unknown[]>>;
+  /** How many rows the dataset has: more rows than a field has values, and its values repeat. */
+  rows: number;
 }

@@ -34,7 +34,7 @@ export const map: ChartKind = {
     if (!x || !measure) return undefined;
     // greatest, not max: the same natural order (by <), typed for a field of years or of dates alike.
     const latest = time ? greatest(values[time] as (string | number)[]) : undefined;
-    return { x, y: measure, ...(time && latest !== undefined ? { filter: { [time]: latest } } : {}) };
+    return { x, y: measure, ...(time && latest !== undefined ? { filter: { [time]: latest }, why: `the latest year: one figure per ${x}` } : {}) };
   },
   starterNeeds: 'a map needs a text field whose every value is a country (e.g. "China", "Burma (Myanmar)" or "CHN") or a total row (e.g. "World total") for x, and a number field for y',
   draws: (chart, row) => resolvePlace(row[chart.x]).kind === 'country',
