@@ -1,9 +1,9 @@
 // What the drawings show, with JavaScript off so every view is on the page: numbered uncertainty markers that
 // match the list under each chart, estimates drawn apart and explained, reported figures as labelled lines, and
 // labels and markers that neither leave the drawing nor sit on each other, at phone and desktop widths.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
 import { loadSite } from '../../src/model/load.ts';
 import { readerFixture } from '../support/site.ts';
 import { htmlFiles, leadStory, readJson, urlPath, type DataFile } from './site-files.ts';
@@ -13,16 +13,10 @@ const siteDir = inject('siteDir');
 /** Every page that shows charts with their notes: stories and the charts' own pages. */
 const chartPages = htmlFiles(siteDir).map(urlPath).filter((p) => /^\/(articles|charts)\/[^/]+\/$/.test(p));
 
-let context: BrowserContext;
-beforeAll(async () => {
-  context = await launch({ javaScriptEnabled: false });
-});
-afterAll(async () => {
-  await context?.close();
-});
+const browser = useBrowser({ javaScriptEnabled: false });
 
 async function open(path: string, width = 1200): Promise<Page> {
-  const page = await context.newPage();
+  const page = await browser.newPage();
   await page.setViewportSize({ width, height: 900 });
   await page.goto(`${siteUrl}${path}`);
   return page;
@@ -60,7 +54,6 @@ describe('uncertainty markers', () => {
       });
       for (const markers of figure.drawings) expect(markers, figure.id!).toEqual(figure.listed);
     }
-    await page.close();
   });
 });
 
@@ -122,7 +115,6 @@ describe('estimates and reported figures', () => {
     }
     const key = await figure.locator('.chart-legend').innerText();
     expect(key).toMatch(/estimate/i);
-    await page.close();
   });
 
   test('a figure as reported is a dashed reference line with its label, and the key names it', async () => {

@@ -5,9 +5,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, test } from 'vitest';
+import { launchPage, useBrowser } from '../support/browser.ts';
 import { validateHtml } from '../support/html-validator.ts';
 import { leadStory, readJson, type DataFile } from './site-files.ts';
 
@@ -29,19 +29,11 @@ test('the fixture chart has uncertainties, notes and sources to show', () => {
 });
 
 describe('with JavaScript, on a 360 px phone', () => {
-  let context: BrowserContext;
+  const browser = useBrowser({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  /** A fresh page for each test, closed after it. */
   let page: Page;
-  beforeAll(async () => {
-    context = await launch({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  });
   beforeEach(async () => {
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await page.close();
-  });
-  afterAll(async () => {
-    await context?.close();
+    page = await browser.newPage();
   });
 
   test('what we don\'t know and the one-line source are in view; sources, notes and table start closed', async () => {
@@ -178,8 +170,7 @@ describe('with JavaScript, on a 360 px phone', () => {
 
 describe('with JavaScript off', () => {
   test('"Sources and notes" and "Table" are <details> that open and show every value', async () => {
-    const context = await launch({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
+    const page = await launchPage({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     await page.goto(`${siteUrl}${leadStory.path}`);
     for (const chart of charts) {
       const details = figure(page, chart).locator('details');
@@ -194,14 +185,12 @@ describe('with JavaScript off', () => {
     // Every figure of the dataset is a cell, as the source gives it.
     const cells = await figure(page).locator('details td').allTextContents();
     for (const row of data.rows.filter((r) => r.country === 'China')) expect(cells).toContain(Number(row.tonnes_reo).toLocaleString('en-US'));
-    await context.close();
   });
 });
 
 describe('print', () => {
   test.each([true, false])('with JavaScript %s, every panel prints open and no tab or summary shows', async (javaScriptEnabled) => {
-    const context = await launch({ javaScriptEnabled });
-    const page = await context.newPage();
+    const page = await launchPage({ javaScriptEnabled });
     await page.goto(`${siteUrl}${leadStory.path}`);
     await page.emulateMedia({ media: 'print' });
     for (const chart of charts) {
@@ -213,6 +202,5 @@ describe('print', () => {
         expect(shown.every(Boolean), `${chart} ${part}`).toBe(true);
       }
     }
-    await context.close();
   });
 });
