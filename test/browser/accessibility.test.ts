@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, inject, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { leadStory, pageKindNames, pageKinds } from './site-files.ts';
 
 const siteUrl = inject('liveUrl');
@@ -54,7 +55,7 @@ describe.each(['light', 'dark'] as const)('%s scheme', (colorScheme) => {
             .map((s) => rgb(getComputedStyle(s).backgroundColor)),
         }));
       });
-      for (const chart of charts) {
+      for (const chart of nonEmpty(charts, `${path}: charts`)) {
         for (const color of chart.colors) {
           const ratio = contrast(color, chart.background);
           if (ratio < 3) problems.push(`${chart.id}: rgb(${color}) has contrast ${ratio.toFixed(2)} with the page`);

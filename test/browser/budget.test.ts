@@ -15,6 +15,7 @@ import { launchPage, useBrowser } from '../support/browser.ts';
 import { useLikeAReader } from './reader.ts';
 import { loadSite } from '../../src/model/load.ts';
 import { projectRoot } from '../support/build.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { htmlFiles, leadStory, pageKinds, urlPath } from './site-files.ts';
 
 const siteUrl = inject('liveUrl');
@@ -137,7 +138,7 @@ describe('as built', () => {
     expect(total, `the story: ${breakdown}; budget ${kb(budgets.story)}`).toBeLessThanOrEqual(budgets.story);
   });
 
-  test.each(embeds)('%s is at most 40 KB gzipped in all', (file) => {
+  test.each(nonEmpty(embeds, 'embeds'))('%s is at most 40 KB gzipped in all', (file) => {
     const assets = requested(file);
     expect(assets.map((a) => a.kind)).toEqual(expect.arrayContaining(['html', 'script', 'style']));
     const { total, breakdown } = measure(assets);
@@ -167,7 +168,7 @@ describe('as built', () => {
   });
 
   test('no page ships Plot: no script it loads contains Plot code', () => {
-    for (const file of htmlFiles(siteDir)) {
+    for (const file of nonEmpty(htmlFiles(siteDir), 'built pages')) {
       for (const script of startupScripts(file)) {
         const code = script.body.toString();
         for (const marker of plotMarkers) expect(code.includes(marker), `${file}: ${script.name} contains "${marker}"`).toBe(false);
@@ -251,7 +252,7 @@ describe('in the browser', () => {
     expect(apparatus / drawings, `apparatus ${Math.round(apparatus)} px, drawings ${Math.round(drawings)} px: ${each}`).toBeLessThanOrEqual(budgets.apparatus);
   });
 
-  test.each(pageKinds(siteDir, [leadStory.path]))('$kind ($path): every request goes to our own origin', async ({ path: pagePath }) => {
+  test.each(nonEmpty(pageKinds(siteDir, [leadStory.path]), 'kinds of page'))('$kind ($path): every request goes to our own origin', async ({ path: pagePath }) => {
     const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));

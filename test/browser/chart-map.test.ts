@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { launchPage, usePage } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
@@ -106,7 +107,7 @@ test('a highlighted country keeps its colour and the others fade; the countries 
   const page = await launchPage({ viewport: { width: 360, height: 800 } });
   const rows = places(production);
   // Every place, Vietnam among them: a thin country whose middle lies in its neighbour, which has no figure.
-  for (const [index, row] of rows.entries()) {
+  for (const [index, row] of nonEmpty(rows.entries(), 'places')) {
     await page.goto(`${site.url}/articles/maps/#production-map=select:${encodeURIComponent(String(row.country))}`);
     const svg = plotOf(page, 'production-map').locator('svg:visible');
     await expect.poll(() => svg.locator('.chart-faded').count(), String(row.country)).toBeGreaterThan(0);

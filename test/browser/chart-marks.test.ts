@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
 import { loadSite } from '../../src/model/load.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { readerFixture } from '../support/site.ts';
 import { htmlFiles, leadStory, readJson, urlPath, type DataFile } from './site-files.ts';
 
@@ -52,7 +53,7 @@ describe('uncertainty markers', () => {
       uncertainties.forEach((u, i) => {
         if (u.raisedBy) expect(figure.raisedBy[String(i + 1)]).toContain(`Raised by ${u.raisedBy}`);
       });
-      for (const markers of figure.drawings) expect(markers, figure.id!).toEqual(figure.listed);
+      for (const markers of nonEmpty(figure.drawings, `${figure.id}: drawings`)) expect(markers, figure.id!).toEqual(figure.listed);
     }
   });
 });
@@ -102,7 +103,7 @@ describe('estimates and reported figures', () => {
     const production = readJson<DataFile>('data/mine-production.json');
     const spec = readJson<{ filter: { country: string[] }; views: { id: string; filter: { year: number } }[] }>('content/charts/mine-production-by-country.json');
     const figure = page.locator('sl-chart[data-chart="mine-production-by-country"]');
-    for (const view of spec.views) {
+    for (const view of nonEmpty(spec.views, 'views')) {
       const rows = production.rows.filter((r) => r.year === view.filter.year && spec.filter.country.includes(String(r.country)));
       const estimates = rows.filter((r) => r.estimate === true).length;
       expect(estimates).toBeGreaterThan(0);
@@ -118,10 +119,9 @@ describe('estimates and reported figures', () => {
   });
 
   test('a figure as reported is a dashed reference line with its label, and the key names it', async () => {
-    for (const id of leadStory.charts()) {
-      const spec = readJson<{ reference?: { label: string; kind: string }[] }>(`content/charts/${id}.json`);
-      const reported = (spec.reference ?? []).filter((r) => r.kind === 'reported');
-      if (!reported.length) continue;
+    const reportedOf = (id: string) => (readJson<{ reference?: { label: string; kind: string }[] }>(`content/charts/${id}.json`).reference ?? []).filter((r) => r.kind === 'reported');
+    for (const id of nonEmpty(leadStory.charts().filter((id) => reportedOf(id).length), 'charts with a figure as reported')) {
+      const reported = reportedOf(id);
       const page = await open(leadStory.path);
       const figure = page.locator(`sl-chart[data-chart="${id}"]`);
       const drawn = await figure.locator('.chart-drawing--wide svg').first().evaluate((svg) => ({

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { usePage } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
@@ -47,7 +48,7 @@ test('an error bar spans low to high on the same scale as the bar it belongs to'
   const bars = geometry.bars.sort((a, b) => a.middle - b.middle);
   expect(bars.length).toBe(sorted.length);
   expect(geometry.ranges.length).toBe(ranged(revised).length);
-  for (const range of geometry.ranges) {
+  for (const range of nonEmpty(geometry.ranges, 'ranges')) {
     const index = bars.findIndex((b) => Math.abs(b.middle - range.middle) < 2);
     const row = sorted[index];
     expect(typeof row?.low).toBe('number');
@@ -75,7 +76,7 @@ test('the tooltip gives the range and says when a figure is an estimate', async 
   const plot = browser.page.locator('sl-chart[data-chart="us-production"] .chart-plot:visible');
   await plot.focus();
   const live = browser.page.locator('sl-chart[data-chart="us-production"] [aria-live]');
-  for (const [i, row] of us.entries()) {
+  for (const [i, row] of nonEmpty(us.entries(), 'United States rows')) {
     await browser.page.keyboard.press(i === 0 ? 'Home' : 'ArrowRight');
     const text = (await live.textContent()) ?? '';
     expect(text).toContain(`${row.year}: ${figure(Number(row.tonnes_reo))} ${data.unit}`);

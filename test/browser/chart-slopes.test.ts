@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { launchPage, usePage } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { figure, type DataFile } from './site-files.ts';
 
@@ -32,7 +33,7 @@ test('a slope reads by keyboard line by line, each country from its earlier edit
   await chart('reserves-slope').locator('.chart-plot:visible').focus();
   const live = chart('reserves-slope').locator('[aria-live]');
   const tooltip = chart('reserves-slope').locator('.chart-tooltip');
-  for (const [i, text] of expected.entries()) {
+  for (const [i, text] of nonEmpty(expected.entries(), 'slope points')) {
     await browser.page.keyboard.press(i === 0 ? 'Home' : 'ArrowRight');
     expect(await live.textContent()).toContain(`${i + 1} of ${expected.length}: ${text}`);
     expect(await tooltip.isVisible()).toBe(true);
@@ -48,7 +49,7 @@ test('the tooltip names each projection and gives its range; measured points are
   const rows = projections.rows;
   await chart('projection-line').locator('.chart-plot:visible').focus();
   const live = chart('projection-line').locator('[aria-live]');
-  for (const [i, row] of rows.entries()) {
+  for (const [i, row] of nonEmpty(rows.entries(), 'projection rows')) {
     await browser.page.keyboard.press(i === 0 ? 'Home' : 'ArrowRight');
     const text = (await live.textContent()) ?? '';
     expect(text, `${row.country} ${row.year}`).toContain(`${row.country}, ${row.year}: ${figure(Number(row.tonnes))}`);
@@ -75,7 +76,7 @@ test('the key, the summary and the table say which figures are projections and s
   expect(flags).toBeGreaterThanOrEqual(0);
   const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
   expect(cells).toHaveLength(projections.rows.length);
-  for (const [i, row] of projections.rows.entries()) {
+  for (const [i, row] of nonEmpty(projections.rows.entries(), 'projection rows')) {
     expect(cells[i][flags].includes('projection'), `${row.country} ${row.year}`).toBe(row.projection === true);
     if (typeof row.low === 'number') expect([cells[i][low], cells[i][high]]).toEqual([figure(row.low), figure(Number(row.high))]);
   }

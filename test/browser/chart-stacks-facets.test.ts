@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { launchPage, usePage } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
@@ -47,7 +48,7 @@ describe.each([
     const years = [...new Set(data.rows.filter((r) => r.country === 'World total').map((r) => Number(r.year)))].sort((a, b) => a - b);
     expect(xs).toHaveLength(years.length);
     const tooltip = plot.locator('.chart-tooltip');
-    for (const [i, year] of years.entries()) {
+    for (const [i, year] of nonEmpty(years.entries(), 'years')) {
       // Low in the plot, inside China's band: the whole stack at that year is read.
       await browser.page.mouse.move(xs[i], box.top + box.height * 0.7);
       await expect.poll(() => tooltip.isVisible()).toBe(true);

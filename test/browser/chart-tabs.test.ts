@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { launchPage, useBrowser } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
@@ -128,7 +129,7 @@ describe('by keyboard alone', () => {
       await expect.poll(() => chartOf(page, map).locator('th .table-sort').count()).toBeGreaterThan(0);
       const results = await new AxeBuilder({ page }).include('sl-chart-tabs').analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), scheme).toEqual([]);
-      for (const control of await group(page).locator('[role="tab"]:visible, .table-sort:visible').all()) {
+      for (const control of nonEmpty(await group(page).locator('[role="tab"]:visible, .table-sort:visible').all(), 'controls')) {
         const box = (await control.boundingBox())!;
         expect(Math.min(box.width, box.height), await control.evaluate((e) => e.outerHTML)).toBeGreaterThanOrEqual(24);
       }
@@ -240,7 +241,7 @@ describe('the table', () => {
     // Estimates marked, row by row.
     const flagged = Object.fromEntries((await column(place)).map((c, i) => [c, i]));
     const flagCells = await column(flags);
-    for (const row of rows2024) expect(flagCells[flagged[String(row.country)]].includes('estimate'), String(row.country)).toBe(Boolean(row.estimate));
+    for (const row of nonEmpty(rows2024, '2024 rows')) expect(flagCells[flagged[String(row.country)]].includes('estimate'), String(row.country)).toBe(Boolean(row.estimate));
 
     await heads.nth(value).getByRole('button').click();
     expect(await heads.nth(value).getAttribute('aria-sort')).toBe('ascending');
@@ -268,7 +269,7 @@ describe('without JavaScript, and on paper', () => {
     await details.locator(':scope > summary').click();
     expect(await chartOf(page, map).locator('.chart-drawing--wide').first().isVisible()).toBe(true);
     const cells = await chartOf(page, map).locator('.chart-table td').allTextContents();
-    for (const row of data.rows) expect(cells, `${row.country} ${row.year}`).toContain(figure(Number(row.tonnes_reo)));
+    for (const row of nonEmpty(data.rows, 'rows')) expect(cells, `${row.country} ${row.year}`).toContain(figure(Number(row.tonnes_reo)));
   });
 
   test('printed, both charts and their tables are there', async () => {

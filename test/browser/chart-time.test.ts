@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { launchPage, useBrowser } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
@@ -87,7 +88,7 @@ describe('the time control', () => {
     expect(await previous.getAttribute('aria-disabled')).toBe('true');
     await next.click();
     await expectYear(page, 2023);
-    for (const control of await chart.locator('.chart-time button:visible, .chart-time input').all()) {
+    for (const control of nonEmpty(await chart.locator('.chart-time button:visible, .chart-time input').all(), 'time controls')) {
       const box = (await control.boundingBox())!;
       expect(Math.min(box.width, box.height), await control.evaluate((el) => el.outerHTML)).toBeGreaterThanOrEqual(24);
     }
@@ -160,7 +161,7 @@ describe('the time control', () => {
       const { filter } = byYearViews.find((v) => v.id === String(year))!;
       const rows = data.rows.filter((r) => r.year === year && filter.country.includes(String(r.country)));
       await expect.poll(async () => (await years()).length).toBe(rows.length);
-      for (const text of await years()) expect(text).toContain(String(year));
+      for (const text of nonEmpty(await years(), `${year} rows`)) expect(text).toContain(String(year));
     };
     await expectRowsOf(2022);
     await chartOf(page).getByRole('button', { name: 'Next year' }).click();
@@ -217,7 +218,7 @@ describe('a map recoloured by year', () => {
     const { shapes, steps, grey } = await shown(page);
     const places = placesIn(year);
     expect(shapes.map((s) => s.place).sort()).toEqual(places.map((r) => String(r.country)).sort());
-    for (const row of places) {
+    for (const row of nonEmpty(places, `${year} places`)) {
       const value = Number(row.tonnes_reo);
       const step = steps.find((s) => value >= s.from && value < s.to);
       expect(shapes.find((s) => s.place === row.country), `${row.country} ${year}`).toMatchObject({ fill: step?.fill, dashed: Boolean(row.estimate) });
@@ -275,10 +276,10 @@ describe('a map recoloured by year', () => {
     await page.goto(`${site.url}${story}#${map}=year:2019;tab:table`);
     const rows = () => chartOf(page, map).locator('[role="tabpanel"] table:visible tbody tr').allTextContents();
     await expect.poll(async () => (await rows()).length).toBe(placesIn(2019).length);
-    for (const text of await rows()) expect(text).toContain('2019');
+    for (const text of nonEmpty(await rows(), '2019 rows')) expect(text).toContain('2019');
     await chartOf(page, map).getByRole('button', { name: 'Next year' }).click();
     await expect.poll(async () => (await rows()).length).toBe(placesIn(2020).length);
-    for (const text of await rows()) expect(text).toContain('2020');
+    for (const text of nonEmpty(await rows(), '2020 rows')) expect(text).toContain('2020');
   });
 
   test('printed, the year on screen is drawn, and no year is an empty frame', async () => {
@@ -298,7 +299,7 @@ describe('a map recoloured by year', () => {
     expect(await chart.locator('.chart-drawing svg:visible').count()).toBe(1);
     await chart.locator('.chart-table > summary').click();
     const cells = (await chart.locator('.chart-table td').allTextContents()).join(' ');
-    for (const year of [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]) for (const row of placesIn(year)) expect(cells).toContain(figure(Number(row.tonnes_reo)));
+    for (const year of [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]) for (const row of nonEmpty(placesIn(year), `${year} places`)) expect(cells).toContain(figure(Number(row.tonnes_reo)));
   });
 });
 

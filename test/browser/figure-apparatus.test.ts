@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, test } from 'vitest';
 import { launchPage, useBrowser } from '../support/browser.ts';
 import { validateHtml } from '../support/html-validator.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { leadStory, readJson, type DataFile } from './site-files.ts';
 
 const siteUrl = inject('siteUrl');
@@ -118,12 +119,12 @@ describe('with JavaScript, on a 360 px phone', () => {
     const sources = chart.locator(`#chart-${id}-sources`);
     for (const source of data.sources) expect(await sources.locator(`a[href="${source.url}"]`).first().isVisible(), source.name).toBe(true);
     for (const note of spec.notes ?? []) expect(await sources.textContent()).toContain(note);
-    for (const u of spec.annotations.filter((a) => a.kind === 'uncertainty' && a.raisedBy)) expect(await sources.textContent()).toContain(`Raised by ${u.raisedBy}`);
+    for (const u of nonEmpty(spec.annotations.filter((a) => a.kind === 'uncertainty' && a.raisedBy), 'uncertainties with who raised them')) expect(await sources.textContent()).toContain(`Raised by ${u.raisedBy}`);
     await chart.getByRole('tab', { name: 'Table' }).click();
     const rows = chart.locator(`#chart-${id}-table tbody tr`);
     const china = data.rows.filter((r) => r.country === 'China').length;
     expect(await rows.count()).toBe(china);
-    expect((await visible(rows)).every(Boolean)).toBe(true);
+    expect(nonEmpty(await visible(rows), 'table rows').every(Boolean)).toBe(true);
   });
 
   test('a link to the table or the notes opens the panel that holds it, on load and on a change of address', async () => {
@@ -180,11 +181,11 @@ describe('with JavaScript off', () => {
       const cells = details.locator('td');
       expect(await cells.count(), chart).toBeGreaterThan(0);
       expect((await visible(cells)).every(Boolean), chart).toBe(true);
-      expect((await visible(details.locator('.chart-source a'))).every(Boolean), chart).toBe(true);
+      expect(nonEmpty(await visible(details.locator('.chart-source a')), `${chart}: source links`).every(Boolean), chart).toBe(true);
     }
     // Every figure of the dataset is a cell, as the source gives it.
     const cells = await figure(page).locator('details td').allTextContents();
-    for (const row of data.rows.filter((r) => r.country === 'China')) expect(cells).toContain(Number(row.tonnes_reo).toLocaleString('en-US'));
+    for (const row of nonEmpty(data.rows.filter((r) => r.country === 'China'), 'China rows')) expect(cells).toContain(Number(row.tonnes_reo).toLocaleString('en-US'));
   });
 });
 

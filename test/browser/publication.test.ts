@@ -9,6 +9,7 @@ import matter from 'gray-matter';
 import { describe, expect, inject, test } from 'vitest';
 import { loadSite } from '../../src/model/load.ts';
 import { launchPage, usePage } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { readerFixture } from '../support/site.ts';
 import { decodePng } from '../support/png.ts';
 import { builtFile, canonicalOf, existsInBuild, expectedModified, jsonLd, meta, readFeed, readPage, sitemapUrls, site } from './publication-site.ts';
@@ -57,7 +58,7 @@ describe('feed', () => {
   });
 
   test('every page names the feed, at an address that is in the build', () => {
-    for (const file of htmlFiles(siteDir).filter((f) => !f.startsWith('embed/'))) {
+    for (const file of nonEmpty(htmlFiles(siteDir).filter((f) => !f.startsWith('embed/')), 'pages')) {
       const href = readPage(siteDir, file).querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href');
       expect(href, file).toBeTruthy();
       expect(existsInBuild(siteDir, new URL(href!, canonicalOf(file)).href), `${file}: ${href}`).toBe(true);
@@ -73,13 +74,13 @@ describe('sitemap and robots.txt', () => {
     const urls = await sitemapUrls(browser.page, siteDir);
     expect(new Set(urls).size, 'no address twice').toBe(urls.length);
     expect([...urls].sort()).toEqual(landingPages().map(canonicalOf).sort());
-    for (const url of urls) expect(new URL(url).origin).toBe(site.origin);
+    for (const url of nonEmpty(urls, 'sitemap addresses')) expect(new URL(url).origin).toBe(site.origin);
     for (const story of stories) expect(urls).toContain(canonicalOf(storyFile(story.slug)));
     for (const draft of drafts) expect(urls.join(' ')).not.toContain(`/articles/${draft.slug}/`);
   });
 
   test("each page's canonical link and og:url is the address the sitemap gives it", () => {
-    for (const file of landingPages()) {
+    for (const file of nonEmpty(landingPages(), 'landing pages')) {
       const doc = readPage(siteDir, file);
       expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), file).toBe(canonicalOf(file));
       expect(meta(doc, 'og:url'), file).toBe(canonicalOf(file));
@@ -92,7 +93,7 @@ describe('sitemap and robots.txt', () => {
     expect(sitemaps).toEqual([new URL('sitemap-index.xml', new URL(canonicalOf('index.html'))).href]);
     expect(existsInBuild(siteDir, sitemaps[0])).toBe(true);
     const disallowed = [...robots.matchAll(/^Disallow:\s*(\S+)\s*$/gim)].map((m) => m[1]);
-    for (const url of await sitemapUrls(browser.page, siteDir)) {
+    for (const url of nonEmpty(await sitemapUrls(browser.page, siteDir), 'sitemap addresses')) {
       expect(disallowed.filter((prefix) => new URL(url).pathname.startsWith(prefix)), url).toEqual([]);
     }
   });
@@ -265,7 +266,7 @@ describe('structured data', () => {
     expect(catalogue).toBeDefined();
     const datasets = [...content.datasets.values()];
     expect(catalogue!.dataset.map((d) => d.name).sort()).toEqual(datasets.map((d) => d.title).sort());
-    for (const dataset of datasets) {
+    for (const dataset of nonEmpty(datasets, 'datasets')) {
       const ld = catalogue!.dataset.find((d) => d.name === dataset.title)!;
       expect(ld['@type']).toBe('Dataset');
       expect(ld.description, dataset.id).toBe(dataset.description ?? dataset.title);
@@ -299,7 +300,7 @@ describe('agreements tracker', () => {
     );
     const agreementCharts = [...content.charts.values()].filter((c) => c.dataset === 'agreements').map((c) => c.id);
     const linkedCharts = new Set<string>();
-    for (const row of rows) {
+    for (const row of nonEmpty(rows, 'agreements')) {
       const entry = browser.page.locator(`.tracker-entry[id="${row.id}"]`);
       await expect.poll(() => entry.locator('h2').textContent()).toContain(row.partner);
       // History: the dataset's change notes about this row and about the whole dataset, each dated.
@@ -327,14 +328,14 @@ describe('agreements tracker', () => {
     await expect.poll(visibleIds).toHaveLength(rows.length);
     const partner = browser.page.getByLabel('Partner');
     const year = browser.page.getByLabel('Year');
-    for (const name of [...new Set(rows.map((r) => r.partner))]) {
+    for (const name of nonEmpty(new Set(rows.map((r) => r.partner)), 'partners')) {
       await partner.selectOption(name);
       await expect.poll(visibleIds).toEqual(rows.filter((r) => r.partner === name).sort((a, b) => a.date.localeCompare(b.date)).map((r) => r.id));
       expect(new URL(browser.page.url()).searchParams.get('partner')).toBe(name);
     }
     await partner.selectOption('');
     expect(new URL(browser.page.url()).search).toBe('');
-    for (const y of [...new Set(rows.map((r) => r.date.slice(0, 4)))]) {
+    for (const y of nonEmpty(new Set(rows.map((r) => r.date.slice(0, 4))), 'years')) {
       await year.selectOption(y);
       await expect.poll(visibleIds).toEqual(rows.filter((r) => r.date.startsWith(y)).sort((a, b) => a.date.localeCompare(b.date)).map((r) => r.id));
       expect(new URL(browser.page.url()).searchParams.get('year')).toBe(y);

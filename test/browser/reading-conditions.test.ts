@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { artifact, launchPage, useBrowser } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { leadStory, pageKindNames, pageKinds, readJson, type DataFile } from './site-files.ts';
 
 const siteUrl = inject('siteUrl');
@@ -27,7 +28,7 @@ describe('on a 360 px phone', () => {
     expect(widths.body).toBeLessThanOrEqual(360);
   });
 
-  test.each(kinds.filter((k) => /^(articles|charts|embed)\/\*$/.test(k.kind)))('$kind ($path): chart text is at least 11 CSS px', async ({ path }) => {
+  test.each(nonEmpty(kinds.filter((k) => /^(articles|charts|embed)\/\*$/.test(k.kind)), 'pages with charts'))('$kind ($path): chart text is at least 11 CSS px', async ({ path }) => {
     const page = await browser.newPage();
     await page.goto(`${siteUrl}${path}`);
     // Rendered size: the font size times the factor the drawing is scaled by to fit the page.
@@ -118,7 +119,7 @@ describe('print', () => {
       if (figure.years.length) expect(figure.years.filter(Boolean).length, figure.id!).toBe(1);
       expect(figure.notes, figure.id!).toBe(true);
       expect(figure.tables.length).toBe(figure.views.length + figure.years.length);
-      expect(figure.tables.every(Boolean), figure.id!).toBe(true);
+      expect(nonEmpty(figure.tables, `${figure.id}: tables`).every(Boolean), figure.id!).toBe(true);
     }
     await page.pdf({ path: artifact('article-print.pdf') });
   });
@@ -148,7 +149,7 @@ describe('with JavaScript off', () => {
         expect(figure.notes.some((n) => n.includes(text)), `${figure.id}: ${text}`).toBe(true);
       }
       expect(figure.tableRows.length).toBe(figure.views);
-      expect(figure.tableRows.every((n) => n > 0)).toBe(true);
+      expect(nonEmpty(figure.tableRows, `${figure.id}: tables`).every((n) => n > 0)).toBe(true);
       expect(figure.summary.length).toBeGreaterThan(20);
     }
     // One table checked against the data: every bar of a year is a row.

@@ -14,6 +14,7 @@ import { afterAll, describe, expect, inject, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
 import { projectRoot } from '../support/build.ts';
 import { layered } from '../support/cli.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { search, useLikeAReader } from './reader.ts';
 import { expectedPageCount, htmlFiles, leadStory, pageKinds, readJson, readText, urlPath } from './site-files.ts';
@@ -178,7 +179,7 @@ describe('the Content-Security-Policy, in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
   });
 
-  test.each(pageKinds(siteDir, [leadStory.path]))('$kind ($path): read and used, it breaks no rule of its policy', async ({ path: pagePath }) => {
+  test.each(nonEmpty(pageKinds(siteDir, [leadStory.path]), 'kinds of page'))('$kind ($path): read and used, it breaks no rule of its policy', async ({ path: pagePath }) => {
     const page = await browser.newPage();
     const violations = await watchViolations(page);
     await page.goto(`${siteUrl}${pagePath}`, { waitUntil: 'networkidle' });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { DOMParser, parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, type BuildResult } from '../support/build.ts';
+import { nonEmpty } from '../support/lists.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
 const site = path.join(fixtures, 'escaping');
@@ -36,7 +37,7 @@ function markupOnly(text: string): string {
 
 /** Everything that would run or load: event-handler attributes, script or data addresses, injected elements. */
 function expectNoInjection(document: Document, where: string) {
-  for (const element of document.querySelectorAll('*')) {
+  for (const element of nonEmpty(document.querySelectorAll('*'), `${where}: elements`)) {
     for (const { name, value } of element.attributes) {
       expect(name.toLowerCase().startsWith('on'), `${where}: <${element.localName} ${name}="${value}">`).toBe(false);
       if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(name)) {
@@ -68,7 +69,7 @@ describe('every built page, SVG and feed shows the hostile strings as text only'
   });
 
   test('standalone SVG files and XML feeds', () => {
-    for (const file of [...builtFiles('.svg'), ...builtFiles('.xml')]) {
+    for (const file of nonEmpty([...builtFiles('.svg'), ...builtFiles('.xml')], 'built SVG and XML files')) {
       const text = readFileSync(path.join(build.outDir, file), 'utf8');
       expect(markupOnly(text), file).not.toContain('<script>alert');
       expect(markupOnly(text), file).not.toContain('<img src=x');
@@ -77,7 +78,7 @@ describe('every built page, SVG and feed shows the hostile strings as text only'
   });
 
   test('JSON files still parse', () => {
-    for (const file of builtFiles('.json')) {
+    for (const file of nonEmpty(builtFiles('.json'), 'built JSON files')) {
       expect(() => JSON.parse(readFileSync(path.join(build.outDir, file), 'utf8')), file).not.toThrow();
     }
   });
@@ -115,8 +116,8 @@ describe('the article page shows each hostile string exactly as written', () => 
     expect(text('.chart-title', figure)).toBe(bars.title);
     expect(text('.chart-subtitle', figure)).toBe(bars.subtitle);
     expect([...figure.querySelectorAll('.chart-views-switch button')].map((b) => b.textContent)).toEqual(bars.views.map((v: { label: string }) => v.label));
-    for (const annotation of bars.annotations) expect(figure.textContent).toContain(annotation.text);
-    for (const note of bars.notes) expect(figure.textContent).toContain(note);
+    for (const annotation of nonEmpty<{ text: string }>(bars.annotations, 'annotations')) expect(figure.textContent).toContain(annotation.text);
+    for (const note of nonEmpty<string>(bars.notes, 'notes')) expect(figure.textContent).toContain(note);
     // An annotation whose source is a script address is shown as words, not linked.
     expect(figure.textContent).toContain('Source: javascript:alert(1).');
 
@@ -134,7 +135,7 @@ describe('the article page shows each hostile string exactly as written', () => 
   test('the data table shows every row value as text', () => {
     const table = document.querySelector('figure#chart-hostile-bars .chart-table table')!;
     const cells = [...table.querySelectorAll('td')].map((td) => td.textContent);
-    for (const row of dataset.rows) {
+    for (const row of nonEmpty<{ category: string; note: string }>(dataset.rows, 'rows')) {
       expect(cells).toContain(row.category);
       expect(cells).toContain(row.note);
     }
@@ -143,7 +144,7 @@ describe('the article page shows each hostile string exactly as written', () => 
 
   test('inside the SVG the hostile labels are text nodes', () => {
     for (const id of ['hostile-bars', 'hostile-timeline']) {
-      for (const svg of document.querySelectorAll(`figure#chart-${id} svg`)) {
+      for (const svg of nonEmpty(document.querySelectorAll(`figure#chart-${id} svg`), `${id} drawings`)) {
         expect(svg.querySelector('script, img, foreignObject, a')).toBeNull();
         expect(svg.textContent).toContain(script);
         expect(svg.textContent).toContain('onerror=alert(1)>');

@@ -12,6 +12,7 @@ import { DOMParser } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { renderChart, type RenderedChart } from '../../src/charts/render.ts';
 import { chartSchema, datasetSchema, type ChartSpec, type Dataset } from '../../src/schemas/index.ts';
+import { nonEmpty } from './lists.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/charts');
 const outputDir = path.resolve(import.meta.dirname, '../output');
@@ -105,7 +106,8 @@ function compareSnapshot(file: string, svg: string) {
   expect.fail(`test/output/${file}.svg differs from the chart drawn now: compare it with test/output/${file}-changed.svg`);
 }
 
-export const svgs = (chart: RenderedChart) => chart.views.flatMap((v) => v.drawings.map((d) => ({ view: v, drawing: d, svg: d.svg })));
+/** Every drawing of a chart, with its view and SVG; the test fails if the chart drew none. */
+export const svgs = (chart: RenderedChart) => nonEmpty(chart.views.flatMap((v) => v.drawings.map((d) => ({ view: v, drawing: d, svg: d.svg }))), `${chart.id}: drawings`);
 export const parse = (svg: string) => new DOMParser().parseFromString(svg, 'image/svg+xml') as unknown as Document;
 export const all = (svg: string, selector: string) => [...parse(svg).querySelectorAll(selector)];
 export const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '');
@@ -118,11 +120,9 @@ export function snapshotTests(names: readonly string[]) {
   describe('SVG snapshots', () => {
     test.for(names.map((name) => [camel(name), name] as const))('%s', ([, name]) => {
       const chart = render(name);
-      expect(chart.views.length).toBeGreaterThan(0);
-      for (const view of chart.views) {
+      for (const view of nonEmpty(chart.views, `${name}: views`)) {
         const base = name + (chart.views.length > 1 ? `-${view.id}` : '');
-        expect(view.drawings.length).toBeGreaterThan(0);
-        for (const drawing of view.drawings) compareSnapshot(drawing.layout === 'wide' ? base : `${base}-${drawing.layout}`, drawing.svg);
+        for (const drawing of nonEmpty(view.drawings, `${name} ${view.id ?? ''}: drawings`)) compareSnapshot(drawing.layout === 'wide' ? base : `${base}-${drawing.layout}`, drawing.svg);
       }
     });
   });
@@ -130,9 +130,7 @@ export function snapshotTests(names: readonly string[]) {
   describe('every SVG is accessible and valid in HTML', () => {
     test.for(names.map((name) => [camel(name), name] as const))('%s', ([fnName, name]) => {
       const chart = render(name);
-      const drawn = svgs(chart);
-      expect(drawn.length).toBeGreaterThan(0);
-      for (const { view, drawing, svg } of drawn) {
+      for (const { view, drawing, svg } of svgs(chart)) {
         const where = `${fnName} ${view.id ?? ''} ${drawing.layout}`;
         const root = parse(svg).documentElement;
         expect(root.localName, where).toBe('svg');
@@ -143,9 +141,7 @@ export function snapshotTests(names: readonly string[]) {
         expect(svg, where).not.toMatch(/<g[^>]* aria-label=/);
         expect(svg, where).not.toMatch(/<style/);
         // A function given where Plot takes a constant is written out as its source code.
-        const elements = [...parse(svg).querySelectorAll('*')];
-        expect(elements.length, where).toBeGreaterThan(1);
-        for (const element of elements) {
+        for (const element of nonEmpty(parse(svg).querySelectorAll('*'), `${where}: elements`)) {
           for (const { name: attribute, value } of element.attributes) expect(value, `${where}: ${element.localName} ${attribute}`).not.toMatch(/=>|function|\bundefined\b|NaN/);
         }
         expect(Number(root.getAttribute('width')), where).toBe(drawing.width);

@@ -3,6 +3,7 @@
 // The snapshots and the checks every SVG must pass are in test/support/chart-snapshots.ts.
 import { describe, expect, test } from 'vitest';
 import { all, chartGroups, fixture, render, snapshotTests, svgs } from '../support/chart-snapshots.ts';
+import { nonEmpty } from '../support/lists.ts';
 
 snapshotTests(chartGroups.contract);
 
@@ -117,10 +118,10 @@ describe('contract forms draw what the editor asked for', () => {
       expect(areas.length).toBeGreaterThanOrEqual(1);
       const vertices = areas.flatMap((p) => [...(p.getAttribute('d') ?? '').matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]));
       // The frame's top is the end of the y axis: nothing drawn above it.
-      for (const [, y] of vertices) expect(y).toBeGreaterThanOrEqual(drawing.frame[0] - 0.5);
+      for (const [, y] of nonEmpty(vertices, 'area vertices')) expect(y).toBeGreaterThanOrEqual(drawing.frame[0] - 0.5);
       const dots = dataDots(svg);
       expect(dots).toHaveLength(rows.length);
-      for (const dot of dots) {
+      for (const dot of nonEmpty(dots, 'dots')) {
         const [cx, cy] = [attr(dot, 'cx'), attr(dot, 'cy')];
         expect(vertices.some(([x, y]) => Math.abs(x - cx) < 0.6 && Math.abs(y - cy) < 0.6), `dot at ${cx},${cy}`).toBe(true);
       }
@@ -133,11 +134,11 @@ describe('contract forms draw what the editor asked for', () => {
     expect(chart.views.length).toBeGreaterThan(1);
     expect(new Set(chart.views.map((v) => v.rows.length)).size).toBeGreaterThan(1); // a view leaves rows out
     for (const view of chart.views) {
-      for (const { value, color } of view.colors) expect(color, `${view.id}: ${value}`).toBe(legend.get(value));
-      for (const { svg } of view.drawings) {
+      for (const { value, color } of nonEmpty(view.colors, `${view.id}: colours`)) expect(color, `${view.id}: ${value}`).toBe(legend.get(value));
+      for (const { svg } of nonEmpty(view.drawings, `${view.id}: drawings`)) {
         const dots = dataDots(svg);
         expect(dots).toHaveLength(view.rows.length);
-        view.rows.forEach((row, i) => expect(dots[i].getAttribute('stroke'), `${view.id}: ${row.form}`).toBe(legend.get(String(row.form))));
+        nonEmpty(view.rows, `${view.id}: rows`).forEach((row, i) => expect(dots[i].getAttribute('stroke'), `${view.id}: ${row.form}`).toBe(legend.get(String(row.form))));
       }
     }
   });

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { formatValue } from '../../src/charts/format.ts';
 import { type RenderedChart } from '../../src/charts/render.ts';
 import { all, chartGroups, fixture, render, snapshotTests, svgs } from '../support/chart-snapshots.ts';
+import { nonEmpty } from '../support/lists.ts';
 
 snapshotTests(chartGroups.maps);
 
@@ -22,12 +23,12 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
     expect(swatches.at(-1)).toEqual({ kind: 'swatch', label: 'No data', color: 'var(--chart-nodata)' });
     // Log steps: each tenfold, and each country in the step its figure falls in.
     const steps = swatches.slice(0, -1).map((s) => ({ ...s, bounds: s.label.split(' to ').map((n) => Number(n.replaceAll(',', ''))) }));
-    for (const { bounds } of steps) expect(bounds[1] / bounds[0]).toBe(10);
+    for (const { bounds } of nonEmpty(steps, 'steps')) expect(bounds[1] / bounds[0]).toBe(10);
     for (const { svg } of svgs(chart)) {
       expect(all(svg, 'path[fill="var(--chart-nodata)"]')).toHaveLength(1);
       const shapes = dataShapes(svg);
       expect(shapes.map((s) => Number(s.getAttribute('data-point'))).sort((a, b) => a - b)).toEqual(countries.map((_, i) => i));
-      for (const shape of shapes) {
+      for (const shape of nonEmpty(shapes, 'shapes')) {
         const row = countries[Number(shape.getAttribute('data-point'))];
         const value = row.tonnes_reo as number;
         const step = steps.find(({ bounds }) => value >= bounds[0] && value < bounds[1])!;
@@ -51,7 +52,7 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
   test("a country's point is inside its outline, and its numbered marker is at it", () => {
     const chart = render('production-map');
     const china = chart.views[0].rows.findIndex((r) => r.country === 'China');
-    for (const drawing of chart.views[0].drawings) {
+    for (const drawing of nonEmpty(chart.views[0].drawings, 'drawings')) {
       const { x, y } = point(chart, drawing.layout, china);
       const outline = all(drawing.svg, `path[data-point="${china}"]`)[0].getAttribute('d')!;
       // The outline's box holds the point: China's points are in China, not at the origin.
@@ -71,7 +72,7 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
     const shares = render('import-sources-map');
     const estonia = shares.views[0].rows.findIndex((r) => r.country === 'Estonia');
     const china = shares.views[0].rows.findIndex((r) => r.country === 'China');
-    for (const drawing of shares.views[0].drawings) {
+    for (const drawing of nonEmpty(shares.views[0].drawings, 'drawings')) {
       const shapes = all(drawing.svg, `[data-point="${estonia}"]`);
       expect(shapes.map((s) => s.localName).sort()).toEqual(['circle', 'path']);
       const circle = shapes.find((s) => s.localName === 'circle')!;
@@ -83,7 +84,7 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
     }
     const hostile = render('hostile-places-symbol-map');
     const singapore = hostile.views[0].rows.findIndex((r) => r.place === 'SGP');
-    for (const drawing of hostile.views[0].drawings) {
+    for (const drawing of nonEmpty(hostile.views[0].drawings, 'drawings')) {
       const { x, y } = point(hostile, drawing.layout, singapore);
       // Singapore (1 degree north, 104 east) is right of the middle and just above it, inside the drawing.
       expect(x).toBeGreaterThan(drawing.width * 0.75);
@@ -118,7 +119,7 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
       const radius = (i: number) => Number(circles.find((c) => c.getAttribute('data-point') === String(i))!.getAttribute('r'));
       const byValue = rows.map((r, i) => ({ value: r.tonnes as number, r: radius(i) })).sort((a, b) => b.value - a.value);
       const [largest] = byValue;
-      for (const { value, r } of byValue.filter((c) => c.r > 2)) expect((r / largest.r) ** 2).toBeCloseTo(value / largest.value, 1);
+      for (const { value, r } of nonEmpty(byValue.filter((c) => c.r > 2), 'circles large enough to measure')) expect((r / largest.r) ** 2).toBeCloseTo(value / largest.value, 1);
       const drawn = circles.map((c) => Number(c.getAttribute('r')));
       expect(drawn).toEqual(drawn.slice().sort((a, b) => b - a));
     }
@@ -128,7 +129,7 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
     const chart = render('hostile-places-symbol-map');
     for (const { svg } of svgs(chart)) {
       expect(svg).not.toMatch(/<script|onerror|<img|<\/figure|__pwned/);
-      expect(all(svg, '*').every((el) => !el.localName.includes('script'))).toBe(true);
+      expect(nonEmpty(all(svg, '*'), 'elements').every((el) => !el.localName.includes('script'))).toBe(true);
     }
     const texts = chart.views[0].drawings[0].points.map((p) => p.text);
     expect(texts[0].startsWith("Côte d'Ivoire: 900")).toBe(true);

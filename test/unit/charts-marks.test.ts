@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { renderChart } from '../../src/charts/render.ts';
 import type { Row } from '../../src/schemas/index.ts';
 import { all, chartGroups, fixture, parse, render, snapshotTests, squash, svgs } from '../support/chart-snapshots.ts';
+import { nonEmpty } from '../support/lists.ts';
 
 snapshotTests(chartGroups.marks);
 
@@ -52,7 +53,7 @@ describe('what the charts show', () => {
     const chart = render('import-reliance-bar-views');
     const { spec, dataset } = fixture('import-reliance-bar-views');
     expect(chart.views.map((v) => v.id)).toEqual(spec.views!.map((v) => v.id));
-    for (const [i, view] of chart.views.entries()) {
+    for (const [i, view] of nonEmpty(chart.views.entries(), 'views')) {
       const rows = dataset.rows.filter((r) => r.edition === spec.views![i].filter!.edition);
       expect(view.rows).toHaveLength(rows.length);
       expect(view.drawings.map((d) => d.layout)).toEqual(['wide', 'narrow']);
@@ -61,7 +62,7 @@ describe('what the charts show', () => {
       for (const { svg } of view.drawings) {
         // Every year of the view is written on the axis.
         const labels = all(svg, 'text').map((t) => t.textContent?.trim());
-        for (const row of rows) expect(labels, `${view.id}: ${row.year}`).toContain(String(row.year));
+        for (const row of nonEmpty(rows, `${view.id}: rows`)) expect(labels, `${view.id}: ${row.year}`).toContain(String(row.year));
       }
     }
   });
@@ -79,7 +80,7 @@ describe('what the charts show', () => {
     for (const { svg } of svgs(chart)) {
       // Column headers may wrap, and a long word may be hyphenated at the break.
       const text = squash(parse(svg).documentElement.textContent).replaceAll('-', '');
-      for (const label of Object.values(spec.fold!.labels!)) expect(text).toContain(squash(label));
+      for (const label of nonEmpty(Object.values(spec.fold!.labels!), 'column labels')) expect(text).toContain(squash(label));
       expect(all(svg, 'circle[fill="var(--chart-marker)"]')).toHaveLength(1);
     }
   });

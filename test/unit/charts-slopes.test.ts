@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { renderChart, type RenderedChart } from '../../src/charts/render.ts';
 import { all, chartGroups, fixture, parse, render, snapshotTests, squash, svgs } from '../support/chart-snapshots.ts';
+import { nonEmpty } from '../support/lists.ts';
 
 snapshotTests(chartGroups.slopes);
 
@@ -53,7 +54,7 @@ describe('slopes, bands and projections', () => {
     /** Where each value sits in the frame, from its bottom (0) to its top (1): the drawn points, lowest first, paired
      * with the values, lowest first (the y scale keeps their order). */
     const heights = (chart: RenderedChart, values: number[]) =>
-      chart.views[0].drawings.map((drawing) => {
+      nonEmpty(chart.views[0].drawings, 'drawings').map((drawing) => {
         const [top, bottom] = drawing.frame;
         const ups = drawing.points.map((p) => (bottom - p.y) / (bottom - top)).sort((a, b) => a - b);
         expect(ups).toHaveLength(values.length);
@@ -70,7 +71,7 @@ describe('slopes, bands and projections', () => {
     const proportional = (drawn: { value: number; height: number }[][]) => {
       for (const points of drawn) {
         const top = points.at(-1)!;
-        for (const p of points) expect(p.height / top.height, String(p.value)).toBeCloseTo(p.value / top.value, 2);
+        for (const p of nonEmpty(points, 'points')) expect(p.height / top.height, String(p.value)).toBeCloseTo(p.value / top.value, 2);
       }
     };
     // A line at zero asks for zero.
@@ -97,7 +98,7 @@ describe('slopes, bands and projections', () => {
     const biggest = stages.slice().sort((a, b) => change(b) - change(a))[0];
     for (const { svg, drawing } of svgs(chart)) {
       const labels = endLabels(svg);
-      for (const end of new Set(labels.map((l) => l.x))) {
+      for (const end of nonEmpty(new Set(labels.map((l) => l.x)), `${drawing.layout} end labels`)) {
         const column = labels.filter((l) => l.x === end).sort((a, b) => a.top - b.top);
         for (let i = 1; i < column.length; i++) expect(column[i].top, `${drawing.layout} ${column[i].text}`).toBeGreaterThanOrEqual(column[i - 1].bottom);
         for (const label of column) expect(label.top >= 0 && label.bottom <= label.height, label.text).toBe(true);
@@ -120,7 +121,7 @@ describe('slopes, bands and projections', () => {
     expect(chart.views[0].summary).toContain(`${years.join(' and ')} figures are projections.`);
     expect(chart.legend.find((item) => item.kind === 'projection')?.label).toMatch(/^Projection/);
     const texts = chart.views[0].drawings[0].points.map((p) => p.text);
-    for (const [i, row] of dataset.rows.entries()) expect(texts[i].split('; ').includes('projection'), `${row.country} ${row.year}`).toBe(row.projection === true);
+    for (const [i, row] of nonEmpty(dataset.rows.entries(), 'rows')) expect(texts[i].split('; ').includes('projection'), `${row.country} ${row.year}`).toBe(row.projection === true);
     // The readings by year name the projection and its range too.
     const xText = chart.views[0].xTexts!.find((t) => t.startsWith(String(years[0])))!;
     const first = projected[0];

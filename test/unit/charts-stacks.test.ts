@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { renderChart } from '../../src/charts/render.ts';
 import { all, chartGroups, fixture, render, snapshotTests, squash, svgs } from '../support/chart-snapshots.ts';
+import { nonEmpty } from '../support/lists.ts';
 
 snapshotTests(chartGroups.stacks);
 
@@ -18,7 +19,7 @@ describe('stacks and small multiples', () => {
     const figure = (country: string, year: number) => dataset.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo as number;
     const last = Math.max(...dataset.rows.map((r) => r.year as number));
     // The first view keeps the chart's "share": shares computed, the axis to 100%.
-    expect(shares.rows.every((r) => typeof r.share_of_total_pct === 'number')).toBe(true);
+    expect(nonEmpty(shares.rows, 'share view rows').every((r) => typeof r.share_of_total_pct === 'number')).toBe(true);
     expect(shares.summary).toContain(`China: ${((figure('China', last) / figure('World total', last)) * 100).toFixed(1)}% of the total in ${last}`);
     // The second stacks the tonnes: no share, the stack's total is the world total, the axis in tonnes.
     expect(tonnes.rows.some((r) => 'share_of_total_pct' in r)).toBe(false);
@@ -37,7 +38,7 @@ describe('stacks and small multiples', () => {
     const share = (year: number) => (tonnes('China', year) / tonnes('World total', year)) * 100;
     const view = chart.views[0];
     // The rest of the world is the total less China, never typed in; each x's shares add up to 100%.
-    for (const year of years) {
+    for (const year of nonEmpty(years, 'years')) {
       const rest = view.rows.find((r) => r.country === 'Rest of the world' && r.year === year)!;
       expect(rest.tonnes_reo).toBe(tonnes('World total', year) - tonnes('China', year));
       const shares = view.rows.filter((r) => r.year === year).map((r) => r.share_of_total_pct as number);
@@ -90,7 +91,7 @@ describe('stacks and small multiples', () => {
       expect(texts).not.toContain('100.0%');
       expect(texts.some((t) => /^\d+\.\d%$/.test(t ?? ''))).toBe(true);
       const tops = drawing.points.filter((p) => p.text.startsWith('Rest of the world')).map((p) => p.y);
-      for (const y of tops) expect(y).toBeCloseTo(drawing.frame[0], 0);
+      for (const y of nonEmpty(tops, 'tops of the bars')) expect(y).toBeCloseTo(drawing.frame[0], 0);
     }
   });
 
@@ -108,7 +109,7 @@ describe('stacks and small multiples', () => {
       const columns = new Set(drawing.panels!.map(([x0]) => x0)).size;
       expect(columns, drawing.layout).toBe(drawing.layout === 'narrow' ? 1 : 3);
       // Every point lies in its own facet's frame and names its facet first.
-      for (const point of drawing.points) {
+      for (const point of nonEmpty(drawing.points, `${drawing.layout} points`)) {
         const facet = countries[panelOf(drawing, point)];
         expect(point.text.startsWith(`${facet}; ${facet}`) || point.text.startsWith(`${facet}; `), point.text).toBe(true);
       }
@@ -129,7 +130,7 @@ describe('stacks and small multiples', () => {
       expect(facetTitles(svg)).toEqual(['Vietnam']);
       expect(drawing.panels).toHaveLength(1);
       expect(Number(all(svg, 'svg svg')[0].getAttribute('width'))).toBe(drawing.width);
-      expect(drawing.points.every((p) => panelOf(drawing, p) === 0)).toBe(true);
+      expect(nonEmpty(drawing.points, `${drawing.layout} points`).every((p) => panelOf(drawing, p) === 0)).toBe(true);
     }
     expect(chart.views[0].summary.startsWith('Vietnam: ')).toBe(true);
   });

@@ -9,6 +9,7 @@ import { loadSite } from '../../src/model/load.ts';
 import { formatProblem, sortProblems } from '../../src/model/problems.ts';
 import { articleSchema, chartSchema, claimSchema, datasetSchema } from '../../src/schemas/index.ts';
 import { corpus, published, readJson, stories, type Story } from '../support/contract-corpus.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { formsOf, formsUsed } from '../support/schema-forms.ts';
 
 describe('the corpus checks', () => {
@@ -38,7 +39,7 @@ describe('the corpus checks', () => {
 
   test('its front matter is written in each way the guide shows: dates plain and quoted, lists in blocks and in brackets', () => {
     const styles = new Set<string>();
-    for (const story of stories) {
+    for (const story of nonEmpty(stories, 'stories')) {
       const top = story.frontMatter.contents;
       if (!isMap(top)) continue;
       for (const item of top.items) {
