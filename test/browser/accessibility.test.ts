@@ -2,9 +2,9 @@
 // and whatever else appears), in the light and the dark scheme: axe finds nothing; chart colours stand apart
 // for readers with colour-vision deficiencies and against the page.
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { leadStory, pageKindNames, pageKinds } from './site-files.ts';
 
 const siteUrl = inject('liveUrl');
@@ -16,16 +16,10 @@ test('the build makes every kind of page the site has', () => {
 });
 
 describe.each(['light', 'dark'] as const)('%s scheme', (colorScheme) => {
-  let context: BrowserContext;
-  beforeAll(async () => {
-    context = await launch({ colorScheme });
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const browser = useBrowser({ colorScheme });
 
   test.each(kinds)('$kind ($path): axe reports no violations', async ({ path }) => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}${path}`);
     // Open every data table, so the tables are checked too: any <details>, then each chart's tabs in turn (first
     // every "Sources and notes", then every "Table"), as a reader can open them.
@@ -44,11 +38,10 @@ describe.each(['light', 'dark'] as const)('%s scheme', (colorScheme) => {
       }
     }
     expect(violations).toEqual([]);
-    await page.close();
   });
 
   test("every chart's colours stay apart under colour-vision deficiencies and stand out from the page (3:1)", async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const problems: string[] = [];
     for (const path of [leadStory.path, ...kinds.filter((k) => k.kind === 'charts/*').map((k) => k.path)]) {
       await page.goto(`${siteUrl}${path}`);
@@ -62,7 +55,7 @@ describe.each(['light', 'dark'] as const)('%s scheme', (colorScheme) => {
             .map((s) => rgb(getComputedStyle(s).backgroundColor)),
         }));
       });
-      for (const chart of charts) {
+      for (const chart of nonEmpty(charts, `${path}: charts`)) {
         for (const color of chart.colors) {
           const ratio = contrast(color, chart.background);
           if (ratio < 3) problems.push(`${chart.id}: rgb(${color}) has contrast ${ratio.toFixed(2)} with the page`);
@@ -78,7 +71,6 @@ describe.each(['light', 'dark'] as const)('%s scheme', (colorScheme) => {
       }
     }
     expect(problems).toEqual([]);
-    await page.close();
   });
 });
 

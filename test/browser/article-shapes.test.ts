@@ -4,9 +4,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/article-shapes');
@@ -19,16 +18,10 @@ test('the fixture holds the four shapes', () => {
 });
 
 describe.each(['light', 'dark'] as const)('%s scheme', (colorScheme) => {
-  let context: BrowserContext;
-  beforeAll(async () => {
-    context = await launch({ colorScheme });
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const browser = useBrowser({ colorScheme });
 
   test.each(slugs)('%s: one h1, no skipped level, and axe reports no violations', async (slug) => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}/articles/${slug}/`);
     await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((all) => all.map((h) => Number(h.localName[1])));
@@ -39,6 +32,5 @@ describe.each(['light', 'dark'] as const)('%s scheme', (colorScheme) => {
     expect(await page.locator('.chart-title').count()).toBeGreaterThan(0);
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-    await page.close();
   });
 });

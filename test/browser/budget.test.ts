@@ -10,12 +10,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { launchPage, useBrowser } from '../support/browser.ts';
 import { useLikeAReader } from './reader.ts';
 import { loadSite } from '../../src/model/load.ts';
 import { projectRoot } from '../support/build.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { htmlFiles, leadStory, pageKinds, urlPath } from './site-files.ts';
 
 const siteUrl = inject('liveUrl');
@@ -138,7 +138,7 @@ describe('as built', () => {
     expect(total, `the story: ${breakdown}; budget ${kb(budgets.story)}`).toBeLessThanOrEqual(budgets.story);
   });
 
-  test.each(embeds)('%s is at most 40 KB gzipped in all', (file) => {
+  test.each(nonEmpty(embeds, 'embeds'))('%s is at most 40 KB gzipped in all', (file) => {
     const assets = requested(file);
     expect(assets.map((a) => a.kind)).toEqual(expect.arrayContaining(['html', 'script', 'style']));
     const { total, breakdown } = measure(assets);
@@ -168,7 +168,7 @@ describe('as built', () => {
   });
 
   test('no page ships Plot: no script it loads contains Plot code', () => {
-    for (const file of htmlFiles(siteDir)) {
+    for (const file of nonEmpty(htmlFiles(siteDir), 'built pages')) {
       for (const script of startupScripts(file)) {
         const code = script.body.toString();
         for (const marker of plotMarkers) expect(code.includes(marker), `${file}: ${script.name} contains "${marker}"`).toBe(false);
@@ -178,16 +178,10 @@ describe('as built', () => {
 });
 
 describe('in the browser', () => {
-  let context: BrowserContext;
-  beforeAll(async () => {
-    context = await launch();
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const browser = useBrowser();
 
   test.each(articles)('%s loads no more script than measured, none of it Plot', async (file) => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const bodies: Promise<string>[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script') bodies.push(response.text());
@@ -199,13 +193,12 @@ describe('in the browser', () => {
     expect(total).toBeLessThanOrEqual(measure(startupScripts(file)).total);
     expect(total).toBeLessThanOrEqual(budgets.script);
     for (const code of loaded) for (const marker of plotMarkers) expect(code.includes(marker)).toBe(false);
-    await page.close();
   });
 
   // Controls set up on first use (the place list, the table sorting) count too, with any code they load: with every
   // one opened, the story's JavaScript still fits the start-up budget.
   test.each(articles)('%s with every chart control opened loads at most 8 KB of gzipped JavaScript in all', async (file) => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const bodies = new Map<string, Promise<string>>();
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script') bodies.set(response.url(), response.text());
@@ -222,13 +215,12 @@ describe('in the browser', () => {
     const loaded = await Promise.all(bodies.values());
     const total = loaded.reduce((sum, code) => sum + gzipped(code), 0);
     expect(total, [...bodies.keys()].join(', ')).toBeLessThanOrEqual(budgets.script);
-    await page.close();
   });
 
   // The sizes above are only true if the walk finds everything: whatever Chromium fetches while a page loads must be
   // among the files counted for it.
   test.each([...articles, embeds[0]])('%s: Chromium fetches nothing at start that the budget leaves out', async (file) => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const fetched = new Set<string>();
     page.on('request', (request) => {
       if (!request.url().startsWith('data:')) fetched.add(new URL(request.url()).pathname);
@@ -237,14 +229,12 @@ describe('in the browser', () => {
     const counted = requested(file).map((a) => a.name);
     expect(fetched.size).toBeGreaterThan(1);
     expect([...fetched].filter((name) => !counted.includes(name)), `counted: ${counted.join(', ')}`).toEqual([]);
-    await page.close();
   });
 
   // A chart reads in one screen: on a phone, the words around the drawings (title, key, summary, what we don't know,
   // the one-line source, the closed "Sources and notes" and "Table") are at most 1.5 times the drawings' height.
   test(`${leadStory.path} at 360 px: the figures' closed apparatus is at most ${budgets.apparatus} times the drawings' height`, async () => {
-    const phone = await launch({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const page = await phone.newPage();
+    const page = await launchPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     await page.goto(`${siteUrl}${leadStory.path}`, { waitUntil: 'networkidle' });
     // A figure with tabs (Figure.astro) is measured whole, its "Chart · Map" row with the chart it shows.
     const figures = await page.locator('sl-chart-tabs, sl-chart:not(sl-chart-tabs sl-chart) > figure').evaluateAll((all) =>
@@ -254,7 +244,6 @@ describe('in the browser', () => {
         drawings: [...figure.querySelectorAll('.chart-drawing')].reduce((sum, d) => sum + d.getBoundingClientRect().height, 0),
       })),
     );
-    await phone.close();
     expect(figures.length).toBeGreaterThan(0);
     const drawings = figures.reduce((sum, f) => sum + f.drawings, 0);
     const apparatus = figures.reduce((sum, f) => sum + f.height - f.drawings, 0);
@@ -263,8 +252,8 @@ describe('in the browser', () => {
     expect(apparatus / drawings, `apparatus ${Math.round(apparatus)} px, drawings ${Math.round(drawings)} px: ${each}`).toBeLessThanOrEqual(budgets.apparatus);
   });
 
-  test.each(pageKinds(siteDir, [leadStory.path]))('$kind ($path): every request goes to our own origin', async ({ path: pagePath }) => {
-    const page = await context.newPage();
+  test.each(nonEmpty(pageKinds(siteDir, [leadStory.path]), 'kinds of page'))('$kind ($path): every request goes to our own origin', async ({ path: pagePath }) => {
+    const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(`${siteUrl}${pagePath}`, { waitUntil: 'networkidle' });
@@ -273,6 +262,5 @@ describe('in the browser', () => {
     expect(requests.length).toBeGreaterThan(0);
     if (pagePath === '/search/') expect(requests.some((url) => url.includes('/pagefind/')), 'the search ran, with its index').toBe(true);
     expect(requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin)).toEqual([]);
-    await page.close();
   });
 });

@@ -5,9 +5,10 @@
 // each place is drawn from the SVG, never from the page's script.
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { launchPage, usePage } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
@@ -35,34 +36,25 @@ describe.each([
   { layout: 'wide', viewport: { width: 1200, height: 900 } },
   { layout: 'narrow', viewport: { width: 360, height: 800 } },
 ])('the pointer and the keyboard on the $layout drawing', ({ viewport }) => {
-  let context: BrowserContext;
-  let page: Page;
-  beforeAll(async () => {
-    context = await launch({ viewport });
-    page = await context.newPage();
-    await page.goto(`${site.url}/articles/maps/`);
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const browser = usePage({ viewport }, () => `${site.url}/articles/maps/`);
 
   test('over a country the tooltip reads that country; over the ocean, nothing', async () => {
-    const plot = plotOf(page, 'production-map');
+    const plot = plotOf(browser.page, 'production-map');
     await plot.scrollIntoViewIfNeeded();
     const tooltip = plot.locator('.chart-tooltip');
     const rows = places(production);
     for (const name of ['China', 'Australia', 'Brazil']) {
       const index = rows.findIndex((r) => r.country === name);
       const row = rows[index];
-      const { x, y } = await shapeBox(page, 'production-map', index, 'path');
-      await page.mouse.move(x, y);
+      const { x, y } = await shapeBox(browser.page, 'production-map', index, 'path');
+      await browser.page.mouse.move(x, y);
       await expect.poll(() => tooltip.isVisible(), { message: name }).toBe(true);
       expect(await tooltip.locator('strong').innerText()).toBe(`${name}: ${figure(Number(row.tonnes_reo))} ${production.unit}`);
       if (row.estimate) expect(await tooltip.innerText()).toContain('estimate');
     }
     // Far from a country's middle, its outline still reads it: the west of Russia, near Europe.
     const russia = rows.findIndex((r) => r.country === 'Russia');
-    const west = await plotOf(page, 'production-map').locator(`svg:visible path[data-point="${russia}"]`).evaluate((path) => {
+    const west = await plotOf(browser.page, 'production-map').locator(`svg:visible path[data-point="${russia}"]`).evaluate((path) => {
       const r = path.getBoundingClientRect();
       for (let x = r.left + 1; x < r.left + r.width * 0.3; x += 1) {
         for (let y = r.top + 1; y < r.bottom; y += 1) if (document.elementFromPoint(x, y) === path) return { x, y, middle: r.left + r.width / 2, width: r.width };
@@ -71,34 +63,34 @@ describe.each([
     });
     expect(west, 'a point inside Russia').toBeDefined();
     expect(west!.middle - west!.x).toBeGreaterThan(west!.width * 0.25);
-    await page.mouse.move(west!.x, west!.y);
+    await browser.page.mouse.move(west!.x, west!.y);
     await expect.poll(() => tooltip.locator('strong').innerText(), { message: 'Russia' }).toBe(`Russia: ${figure(Number(rows[russia].tonnes_reo))} ${production.unit}`);
     // The middle of the Pacific, far from every place with a figure.
     const svg = await plot.locator('svg:visible').evaluate((el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, width: r.width, height: r.height }; });
-    await page.mouse.move(svg.left + svg.width * 0.03, svg.top + svg.height * 0.55);
+    await browser.page.mouse.move(svg.left + svg.width * 0.03, svg.top + svg.height * 0.55);
     await expect.poll(() => tooltip.isVisible()).toBe(false);
   });
 
   test("a place too small to see is read from its symbol", async () => {
-    const plot = plotOf(page, 'import-sources-map');
+    const plot = plotOf(browser.page, 'import-sources-map');
     await plot.scrollIntoViewIfNeeded();
     const rows = places(imports);
     const index = rows.findIndex((r) => r.country === 'Estonia');
-    const { x, y } = await shapeBox(page, 'import-sources-map', index, 'circle');
-    await page.mouse.move(x, y);
+    const { x, y } = await shapeBox(browser.page, 'import-sources-map', index, 'circle');
+    await browser.page.mouse.move(x, y);
     const tooltip = plot.locator('.chart-tooltip');
     await expect.poll(() => tooltip.isVisible()).toBe(true);
     expect(await tooltip.locator('strong').innerText()).toBe(`Estonia: ${rows[index].share_pct}%`);
   });
 
   test('the arrow keys step through every place, and the live region reads each', async () => {
-    const plot = plotOf(page, 'production-map');
-    const live = page.locator('sl-chart[data-chart="production-map"] [aria-live="polite"]');
+    const plot = plotOf(browser.page, 'production-map');
+    const live = browser.page.locator('sl-chart[data-chart="production-map"] [aria-live="polite"]');
     const rows = places(production);
     await plot.focus();
-    await page.keyboard.press('Home');
+    await browser.page.keyboard.press('Home');
     await expect.poll(() => live.textContent()).toContain(`1 of ${rows.length}: ${rows[0].country}: ${figure(Number(rows[0].tonnes_reo))}`);
-    await page.keyboard.press('End');
+    await browser.page.keyboard.press('End');
     const last = rows[rows.length - 1];
     await expect.poll(() => live.textContent()).toContain(`${rows.length} of ${rows.length}: ${last.country}: ${figure(Number(last.tonnes_reo))}`);
     // The focus ring is on the place read: inside its outline's box.
@@ -112,24 +104,21 @@ describe.each([
 });
 
 test('a highlighted country keeps its colour and the others fade; the countries with no figure never do', async () => {
-  const context = await launch({ viewport: { width: 360, height: 800 } });
-  const page = await context.newPage();
+  const page = await launchPage({ viewport: { width: 360, height: 800 } });
   const rows = places(production);
   // Every place, Vietnam among them: a thin country whose middle lies in its neighbour, which has no figure.
-  for (const [index, row] of rows.entries()) {
+  for (const [index, row] of nonEmpty(rows.entries(), 'places')) {
     await page.goto(`${site.url}/articles/maps/#production-map=select:${encodeURIComponent(String(row.country))}`);
     const svg = plotOf(page, 'production-map').locator('svg:visible');
     await expect.poll(() => svg.locator('.chart-faded').count(), { message: String(row.country) }).toBeGreaterThan(0);
     const kept = await svg.locator('.chart-map > :not(.chart-faded)').evaluateAll((shapes) => shapes.map((s) => s.getAttribute('data-point')));
     expect(kept, String(row.country)).toEqual([null, String(index)]);
   }
-  await context.close();
 });
 
 describe('places written as codes', () => {
   test('read as the countries\' names in the tooltip, table, summary and place list; the CSV keeps the codes as written', async () => {
-    const context = await launch({ viewport: { width: 1200, height: 900 } });
-    const page = await context.newPage();
+    const page = await launchPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(`${site.url}/articles/maps/`);
     const chart = page.locator('sl-chart[data-chart="hostile-places-map"]');
     const rows = hostile.rows.filter((r) => !aggregates.includes(String(r.place)));
@@ -163,18 +152,15 @@ describe('places written as codes', () => {
     const csv = await (await fetch(`${site.url}/data/hostile-places.csv`)).text();
     expect(csv).toMatch(/^SGP,/m);
     expect(csv).not.toContain('Singapore');
-    await context.close();
   });
 });
 
 describe.each(['light', 'dark'] as const)('axe on the maps, %s scheme', (colorScheme) => {
   test('no violations, with the data tables open', async () => {
-    const context = await launch({ colorScheme });
-    const page = await context.newPage();
+    const page = await launchPage({ colorScheme });
     await page.goto(`${site.url}/articles/maps/`);
     await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-    await context.close();
   });
 });

@@ -1,10 +1,11 @@
 // What the drawings show, with JavaScript off so every view is on the page: numbered uncertainty markers that
 // match the list under each chart, estimates drawn apart and explained, reported figures as labelled lines, and
 // labels and markers that neither leave the drawing nor sit on each other, at phone and desktop widths.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
 import { loadSite } from '../../src/model/load.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { readerFixture } from '../support/site.ts';
 import { htmlFiles, leadStory, readJson, urlPath, type DataFile } from './site-files.ts';
 
@@ -13,16 +14,10 @@ const siteDir = inject('siteDir');
 /** Every page that shows charts with their notes: stories and the charts' own pages. */
 const chartPages = htmlFiles(siteDir).map(urlPath).filter((p) => /^\/(articles|charts)\/[^/]+\/$/.test(p));
 
-let context: BrowserContext;
-beforeAll(async () => {
-  context = await launch({ javaScriptEnabled: false });
-});
-afterAll(async () => {
-  await context?.close();
-});
+const browser = useBrowser({ javaScriptEnabled: false });
 
 async function open(path: string, width = 1200): Promise<Page> {
-  const page = await context.newPage();
+  const page = await browser.newPage();
   await page.setViewportSize({ width, height: 900 });
   await page.goto(`${siteUrl}${path}`);
   return page;
@@ -58,9 +53,8 @@ describe('uncertainty markers', () => {
       uncertainties.forEach((u, i) => {
         if (u.raisedBy) expect(figure.raisedBy[String(i + 1)]).toContain(`Raised by ${u.raisedBy}`);
       });
-      for (const markers of figure.drawings) expect(markers, figure.id!).toEqual(figure.listed);
+      for (const markers of nonEmpty(figure.drawings, `${figure.id}: drawings`)) expect(markers, figure.id!).toEqual(figure.listed);
     }
-    await page.close();
   });
 });
 
@@ -109,7 +103,7 @@ describe('estimates and reported figures', () => {
     const production = readJson<DataFile>('data/mine-production.json');
     const spec = readJson<{ filter: { country: string[] }; views: { id: string; filter: { year: number } }[] }>('content/charts/mine-production-by-country.json');
     const figure = page.locator('sl-chart[data-chart="mine-production-by-country"]');
-    for (const view of spec.views) {
+    for (const view of nonEmpty(spec.views, 'views')) {
       const rows = production.rows.filter((r) => r.year === view.filter.year && spec.filter.country.includes(String(r.country)));
       const estimates = rows.filter((r) => r.estimate === true).length;
       expect(estimates).toBeGreaterThan(0);
@@ -122,14 +116,12 @@ describe('estimates and reported figures', () => {
     }
     const key = await figure.locator('.chart-legend').innerText();
     expect(key).toMatch(/estimate/i);
-    await page.close();
   });
 
   test('a figure as reported is a dashed reference line with its label, and the key names it', async () => {
-    for (const id of leadStory.charts()) {
-      const spec = readJson<{ reference?: { label: string; kind: string }[] }>(`content/charts/${id}.json`);
-      const reported = (spec.reference ?? []).filter((r) => r.kind === 'reported');
-      if (!reported.length) continue;
+    const reportedOf = (id: string) => (readJson<{ reference?: { label: string; kind: string }[] }>(`content/charts/${id}.json`).reference ?? []).filter((r) => r.kind === 'reported');
+    for (const id of nonEmpty(leadStory.charts().filter((id) => reportedOf(id).length), 'charts with a figure as reported')) {
+      const reported = reportedOf(id);
       const page = await open(leadStory.path);
       const figure = page.locator(`sl-chart[data-chart="${id}"]`);
       const drawn = await figure.locator('.chart-drawing--wide svg').first().evaluate((svg) => ({

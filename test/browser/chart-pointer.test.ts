@@ -3,9 +3,9 @@
 // value in that year, a thin rule at that year and a focus ring on each point. Expected values come from the fixture's
 // data file, and where each year is drawn from the dots in the SVG, never from the page's script.
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { usePage } from '../support/browser.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
@@ -21,17 +21,9 @@ const charts = [
 const tonnes = (country: string, year: number) => Number(data.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
 
 const site = servedFixture(fixture);
-let context: BrowserContext;
-let page: Page;
-beforeAll(async () => {
-  context = await launch();
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await context?.close();
-});
+const browser = usePage();
 
-const plotOf = (id: string) => page.locator(`sl-chart[data-chart="${id}"] .chart-plot`);
+const plotOf = (id: string) => browser.page.locator(`sl-chart[data-chart="${id}"] .chart-plot`);
 
 /** The drawn SVG's box on screen, and the screen x of each year's dots (data dots, not markers), left to right. */
 async function geometry(plot: Locator) {
@@ -48,8 +40,8 @@ describe.each([
   { layout: 'narrow', viewport: { width: 360, height: 800 } },
 ])('the pointer on the $layout drawing', ({ viewport }) => {
   beforeAll(async () => {
-    await page.setViewportSize(viewport);
-    await page.goto(`${site.url}/articles/pointer/`);
+    await browser.page.setViewportSize(viewport);
+    await browser.page.goto(`${site.url}/articles/pointer/`);
   });
 
   test.each(charts)('$id: 15 positions across the plot, near the line or far from it, each read the nearest year', async ({ id, series }) => {
@@ -63,7 +55,7 @@ describe.each([
     for (let i = 0; i < 15; i++) {
       const x = left + 2 + ((width - 4) * i) / 14;
       const y = top + height * [0.08, 0.5, 0.92][i % 3];
-      await page.mouse.move(x, y);
+      await browser.page.mouse.move(x, y);
       const nearest = xs.reduce((best, at, k) => (Math.abs(at - x) < Math.abs(xs[best] - x) ? k : best), 0);
       const year = years[nearest];
       read.push(year);
@@ -89,7 +81,7 @@ describe.each([
     // Spread across the plot, the positions reach the first year and the last.
     expect(read[0]).toBe(years[0]);
     expect(read[read.length - 1]).toBe(years[years.length - 1]);
-    await page.mouse.move(1, 1);
+    await browser.page.mouse.move(1, 1);
     await expect.poll(() => tooltip.isVisible()).toBe(false);
     expect(await plot.locator('.chart-focus, .chart-focus-rule').count()).toBe(0);
   });
@@ -97,8 +89,8 @@ describe.each([
 
 describe('touch and keyboard', () => {
   beforeAll(async () => {
-    await page.setViewportSize({ width: 1200, height: 900 });
-    await page.goto(`${site.url}/articles/pointer/`);
+    await browser.page.setViewportSize({ width: 1200, height: 900 });
+    await browser.page.goto(`${site.url}/articles/pointer/`);
   });
 
   test('a tap far from the lines reads every series in the nearest year and says it in the live region', async () => {
@@ -110,19 +102,19 @@ describe('touch and keyboard', () => {
     const x = xs[2] + (xs[3] - xs[2]) * 0.49;
     expect(x).toBeLessThan(left + width);
     await plot.dispatchEvent('pointerdown', { pointerType: 'touch', clientX: x, clientY: top + height * 0.1, bubbles: true });
-    const live = page.locator('sl-chart[data-chart="production-by-country-line"] [aria-live="polite"]');
+    const live = browser.page.locator('sl-chart[data-chart="production-by-country-line"] [aria-live="polite"]');
     for (const name of ['China', 'United States']) await expect.poll(() => live.textContent()).toContain(`${name}: ${figure(tonnes(name, years[2]))} ${unit}`);
     expect(await plot.locator('.chart-tooltip').isVisible()).toBe(true);
   });
 
   test('arrow keys still step point by point, one series at a time, and the live region reads each', async () => {
     const plot = plotOf('production-by-country-line');
-    const live = page.locator('sl-chart[data-chart="production-by-country-line"] [aria-live="polite"]');
+    const live = browser.page.locator('sl-chart[data-chart="production-by-country-line"] [aria-live="polite"]');
     const [first, second] = data.rows.filter((r) => r.country === 'China').sort((a, b) => Number(a.year) - Number(b.year));
     await plot.focus();
-    await page.keyboard.press('Home');
+    await browser.page.keyboard.press('Home');
     await expect.poll(() => live.textContent()).toContain(`1 of ${data.rows.length}: China, ${first.year}: ${figure(Number(first.tonnes_reo))} ${unit}`);
-    await page.keyboard.press('ArrowRight');
+    await browser.page.keyboard.press('ArrowRight');
     await expect.poll(() => live.textContent()).toContain(`2 of ${data.rows.length}: China, ${second.year}: ${figure(Number(second.tonnes_reo))} ${unit}`);
     expect(await plot.locator('.chart-tooltip').innerText()).not.toContain('United States');
     expect(await plot.locator('svg:visible .chart-focus').count()).toBe(1);

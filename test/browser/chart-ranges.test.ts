@@ -3,9 +3,9 @@
 // bars at the data's positions (on the line, neighbouring ranges as a band), estimated points are hollow, and the key
 // and the tooltips say so.
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import { expect, test } from 'vitest';
+import { usePage } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
@@ -16,18 +16,9 @@ const revised = data.rows.filter((r) => r.year === 2023);
 const ranged = (rows: Record<string, unknown>[]) => rows.filter((r) => typeof r.low === 'number' && typeof r.high === 'number');
 
 const site = servedFixture(fixture);
-let context: BrowserContext;
-let page: Page;
-beforeAll(async () => {
-  context = await launch();
-  page = await context.newPage();
-  await page.goto(`${site.url}/articles/ranges/`);
-});
-afterAll(async () => {
-  await context?.close();
-});
+const browser = usePage({}, () => `${site.url}/articles/ranges/`);
 
-const drawing = (id: string) => page.locator(`sl-chart[data-chart="${id}"] .chart-drawing svg:visible`);
+const drawing = (id: string) => browser.page.locator(`sl-chart[data-chart="${id}"] .chart-drawing svg:visible`);
 
 test('on bars each range is an error bar with caps; on a line, neighbouring ranges are a band and a range alone a bar', async () => {
   const bars = await drawing('revisions-2023').locator('.chart-range').count();
@@ -57,7 +48,7 @@ test('an error bar spans low to high on the same scale as the bar it belongs to'
   const bars = geometry.bars.sort((a, b) => a.middle - b.middle);
   expect(bars.length).toBe(sorted.length);
   expect(geometry.ranges.length).toBe(ranged(revised).length);
-  for (const range of geometry.ranges) {
+  for (const range of nonEmpty(geometry.ranges, 'ranges')) {
     const index = bars.findIndex((b) => Math.abs(b.middle - range.middle) < 2);
     const row = sorted[index];
     expect(typeof row?.low).toBe('number');
@@ -68,25 +59,25 @@ test('an error bar spans low to high on the same scale as the bar it belongs to'
 });
 
 test('estimated points are hollow and the keys explain estimates and ranges', async () => {
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const background = await browser.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const fills = await drawing('us-production').evaluate((svg) =>
     [...svg.querySelectorAll('circle')].filter((c) => !c.closest('.chart-marker')).map((c) => getComputedStyle(c).fill),
   );
   expect(fills.length).toBe(us.length);
   expect(fills.filter((f) => f === background).length).toBe(us.filter((r) => r.estimate).length);
-  const lineKey = await page.locator('sl-chart[data-chart="us-production"] .chart-legend').innerText();
+  const lineKey = await browser.page.locator('sl-chart[data-chart="us-production"] .chart-legend').innerText();
   expect(lineKey).toMatch(/estimate \(hollow\)/i);
   expect(lineKey).toMatch(/range/i);
-  const barKey = await page.locator('sl-chart[data-chart="revisions-2023"] .chart-legend').innerText();
+  const barKey = await browser.page.locator('sl-chart[data-chart="revisions-2023"] .chart-legend').innerText();
   expect(barKey).toMatch(/estimate \(lighter, dashed outline\)/i);
 });
 
 test('the tooltip gives the range and says when a figure is an estimate', async () => {
-  const plot = page.locator('sl-chart[data-chart="us-production"] .chart-plot:visible');
+  const plot = browser.page.locator('sl-chart[data-chart="us-production"] .chart-plot:visible');
   await plot.focus();
-  const live = page.locator('sl-chart[data-chart="us-production"] [aria-live]');
-  for (const [i, row] of us.entries()) {
-    await page.keyboard.press(i === 0 ? 'Home' : 'ArrowRight');
+  const live = browser.page.locator('sl-chart[data-chart="us-production"] [aria-live]');
+  for (const [i, row] of nonEmpty(us.entries(), 'United States rows')) {
+    await browser.page.keyboard.press(i === 0 ? 'Home' : 'ArrowRight');
     const text = (await live.textContent()) ?? '';
     expect(text).toContain(`${row.year}: ${figure(Number(row.tonnes_reo))} ${data.unit}`);
     if (typeof row.low === 'number') expect(text).toContain(`range ${figure(Number(row.low))} to ${figure(Number(row.high))}`);

@@ -1,8 +1,8 @@
 // Reading a chart's values with the mouse and the keyboard, and switching views, on the lead story. Expected
 // values are worked out here from the data files, so a wrong figure, unit or edition on the page fails.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
 import { figure, leadStory, readJson, type DataFile } from './site-files.ts';
 
 const siteUrl = inject('siteUrl');
@@ -20,14 +20,9 @@ function expectedBar(row: Record<string, unknown>): string[] {
   return [`${row.country}: ${figure(Number(row.tonnes_reo))} ${production.unit}`, ...(row.estimate ? ['estimate'] : []), `source: ${row.edition}`];
 }
 
-let context: BrowserContext;
+const browser = useBrowser();
+/** The page the tests of a block read: opened before them (one for each block). */
 let page: Page;
-beforeAll(async () => {
-  context = await launch();
-});
-afterAll(async () => {
-  await context?.close();
-});
 
 const chart = (id: string) => page.locator(`sl-chart[data-chart="${id}"]`);
 const plotOf = (id: string) => chart(id).locator('.chart-plot:visible');
@@ -50,7 +45,7 @@ async function barPoint(plot: Locator, label: string): Promise<{ x: number; y: n
 
 describe('the mouse', () => {
   beforeAll(async () => {
-    page = await context.newPage();
+    page = await browser.context.newPage();
     await page.goto(`${siteUrl}${leadStory.path}`);
   });
 
@@ -118,7 +113,7 @@ describe('the mouse', () => {
 
 describe('the keyboard', () => {
   beforeAll(async () => {
-    page = await context.newPage();
+    page = await browser.context.newPage();
     await page.goto(`${siteUrl}${leadStory.path}`);
   });
 
@@ -148,7 +143,7 @@ describe('the keyboard', () => {
   });
 
   test('each chart is one tab stop, nothing inside a drawing takes focus, and focus is always visible', async () => {
-    const page2 = await context.newPage();
+    const page2 = await browser.newPage();
     await page2.goto(`${siteUrl}${leadStory.path}`);
     const charts = leadStory.charts();
     const stops: { chart?: string; inSvg: boolean; outline: string; tag: string }[] = [];
@@ -175,13 +170,12 @@ describe('the keyboard', () => {
     expect(stops.filter((s) => s.outline !== 'visible').map((s) => s.outline)).toEqual([]);
     const chartStops = stops.filter((s) => s.chart).map((s) => s.chart);
     expect(chartStops.sort()).toEqual([...charts].sort());
-    await page2.close();
   });
 });
 
 describe('views', () => {
   test('moving to another year redraws the chart and keeps the choice in the URL hash', async () => {
-    page = await context.newPage();
+    page = await browser.newPage();
     await page.goto(`${siteUrl}${leadStory.path}`);
     const figure = chart('mine-production-by-country');
     const [first, second] = byCountry.views;
@@ -205,7 +199,7 @@ describe('views', () => {
 
   test('a link with the view in its hash opens that view and brings the chart into sight', async () => {
     const second = byCountry.views[1];
-    const fresh = await context.newPage();
+    const fresh = await browser.newPage();
     await fresh.goto(`${siteUrl}${leadStory.path}#mine-production-by-country=${second.id}`);
     const figure = fresh.locator('sl-chart[data-chart="mine-production-by-country"]');
     await expect.poll(() => figure.locator('.chart-view:visible').getAttribute('data-view')).toBe(second.id);
@@ -214,6 +208,5 @@ describe('views', () => {
       const r = el.getBoundingClientRect();
       return r.top < innerHeight && r.bottom > 0;
     })).toBe(true);
-    await fresh.close();
   });
 });

@@ -5,9 +5,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { launchPage, usePage } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { figure, type DataFile } from './site-files.ts';
 
@@ -17,18 +17,9 @@ const reserves = read('data/reserves.json');
 const projections = read('data/projections.json');
 
 const site = servedFixture(fixture);
-let context: BrowserContext;
-let page: Page;
-beforeAll(async () => {
-  context = await launch();
-  page = await context.newPage();
-  await page.goto(`${site.url}/articles/slopes/`);
-});
-afterAll(async () => {
-  await context?.close();
-});
+const browser = usePage({}, () => `${site.url}/articles/slopes/`);
 
-const chart = (id: string) => page.locator(`sl-chart[data-chart="${id}"]`);
+const chart = (id: string) => browser.page.locator(`sl-chart[data-chart="${id}"]`);
 
 test('a slope reads by keyboard line by line, each country from its earlier edition to its later one', async () => {
   // Lines in the order the countries first appear (the key's order), each from MCS 2023 to MCS 2025.
@@ -42,15 +33,15 @@ test('a slope reads by keyboard line by line, each country from its earlier edit
   await chart('reserves-slope').locator('.chart-plot:visible').focus();
   const live = chart('reserves-slope').locator('[aria-live]');
   const tooltip = chart('reserves-slope').locator('.chart-tooltip');
-  for (const [i, text] of expected.entries()) {
-    await page.keyboard.press(i === 0 ? 'Home' : 'ArrowRight');
+  for (const [i, text] of nonEmpty(expected.entries(), 'slope points')) {
+    await browser.page.keyboard.press(i === 0 ? 'Home' : 'ArrowRight');
     expect(await live.textContent()).toContain(`${i + 1} of ${expected.length}: ${text}`);
     expect(await tooltip.isVisible()).toBe(true);
     expect(await tooltip.locator('strong').textContent()).toBe(text);
   }
-  await page.keyboard.press('Home');
+  await browser.page.keyboard.press('Home');
   expect(await live.textContent()).toContain(`1 of ${expected.length}: ${expected[0]}`);
-  await page.keyboard.press('Escape');
+  await browser.page.keyboard.press('Escape');
   expect(await tooltip.isVisible()).toBe(false);
 });
 
@@ -58,8 +49,8 @@ test('the tooltip names each projection and gives its range; measured points are
   const rows = projections.rows;
   await chart('projection-line').locator('.chart-plot:visible').focus();
   const live = chart('projection-line').locator('[aria-live]');
-  for (const [i, row] of rows.entries()) {
-    await page.keyboard.press(i === 0 ? 'Home' : 'ArrowRight');
+  for (const [i, row] of nonEmpty(rows.entries(), 'projection rows')) {
+    await browser.page.keyboard.press(i === 0 ? 'Home' : 'ArrowRight');
     const text = (await live.textContent()) ?? '';
     expect(text, `${row.country} ${row.year}`).toContain(`${row.country}, ${row.year}: ${figure(Number(row.tonnes))}`);
     expect(text.includes('projection'), `${row.country} ${row.year}`).toBe(row.projection === true);
@@ -85,7 +76,7 @@ test('the key, the summary and the table say which figures are projections and s
   expect(flags).toBeGreaterThanOrEqual(0);
   const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
   expect(cells).toHaveLength(projections.rows.length);
-  for (const [i, row] of projections.rows.entries()) {
+  for (const [i, row] of nonEmpty(projections.rows.entries(), 'projection rows')) {
     expect(cells[i][flags].includes('projection'), `${row.country} ${row.year}`).toBe(row.projection === true);
     if (typeof row.low === 'number') expect([cells[i][low], cells[i][high]]).toEqual([figure(row.low), figure(Number(row.high))]);
   }
@@ -100,15 +91,10 @@ test('the band is drawn behind the projections, from low to high', async () => {
 
 describe.each(['light', 'dark'] as const)('%s scheme', (colorScheme) => {
   test('axe reports no violations on slopes, bands and projections', async () => {
-    const schemed = await launch({ colorScheme });
-    try {
-      const tab = await schemed.newPage();
-      await tab.goto(`${site.url}/articles/slopes/`);
-      await tab.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page: tab }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    } finally {
-      await schemed.close();
-    }
+    const tab = await launchPage({ colorScheme });
+    await tab.goto(`${site.url}/articles/slopes/`);
+    await tab.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    const results = await new AxeBuilder({ page: tab }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });

@@ -4,9 +4,10 @@
 // drawn from the dots and bars in the SVG, never from the page's script.
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { launchPage, usePage } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
@@ -17,17 +18,9 @@ const tonnes = (country: string, year: number) => Number(data.rows.find((r) => r
 const share = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)}%`;
 
 const site = servedFixture(fixture);
-let context: BrowserContext;
-let page: Page;
-beforeAll(async () => {
-  context = await launch();
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await context?.close();
-});
+const browser = usePage();
 
-const plotOf = (id: string) => page.locator(`sl-chart[data-chart="${id}"] .chart-plot`);
+const plotOf = (id: string) => browser.page.locator(`sl-chart[data-chart="${id}"] .chart-plot`);
 
 /** Screen boxes of the visible drawing's data marks (dots or bars, not markers), by the selector given. */
 async function marks(plot: Locator, selector: string) {
@@ -43,8 +36,8 @@ describe.each([
   { layout: 'narrow', viewport: { width: 360, height: 800 } },
 ])('the pointer on the $layout drawing', ({ viewport }) => {
   beforeAll(async () => {
-    await page.setViewportSize(viewport);
-    await page.goto(`${site.url}/articles/stacks/`);
+    await browser.page.setViewportSize(viewport);
+    await browser.page.goto(`${site.url}/articles/stacks/`);
   });
 
   test('a 100% stacked area reads every category at the year: its share and the tonnes it comes from, and the total', async () => {
@@ -55,9 +48,9 @@ describe.each([
     const years = [...new Set(data.rows.filter((r) => r.country === 'World total').map((r) => Number(r.year)))].sort((a, b) => a - b);
     expect(xs).toHaveLength(years.length);
     const tooltip = plot.locator('.chart-tooltip');
-    for (const [i, year] of years.entries()) {
+    for (const [i, year] of nonEmpty(years.entries(), 'years')) {
       // Low in the plot, inside China's band: the whole stack at that year is read.
-      await page.mouse.move(xs[i], box.top + box.height * 0.7);
+      await browser.page.mouse.move(xs[i], box.top + box.height * 0.7);
       await expect.poll(() => tooltip.isVisible()).toBe(true);
       const [china, world] = [tonnes('China', year), tonnes('World total', year)];
       expect(await tooltip.locator('strong').innerText()).toBe(String(year));
@@ -80,7 +73,7 @@ describe.each([
     const column = bars.filter((b) => Math.round(b.x) === xs[last]);
     // The top segment (the United States) under the pointer.
     const top = column.reduce((a, b) => (b.top < a.top ? b : a));
-    await page.mouse.move(xs[last], top.y);
+    await browser.page.mouse.move(xs[last], top.y);
     await expect.poll(() => tooltip.isVisible()).toBe(true);
     const [china, us] = [tonnes('China', years[last]), tonnes('United States', years[last])];
     const text = await tooltip.innerText();
@@ -102,7 +95,7 @@ describe.each([
       const own = dots.filter((d) => d.y > titles[i].top && (titles[i + 1] === undefined || d.y < titles[i + 1].top || d.x < titles[i + 1].left) && d.x >= titles[i].left - 2);
       const rightmost = own.reduce((a, b) => (b.x > a.x ? b : a));
       const year = Math.max(...data.rows.filter((r) => r.country === country).map((r) => Number(r.year)));
-      await page.mouse.move(rightmost.x, rightmost.y + 2);
+      await browser.page.mouse.move(rightmost.x, rightmost.y + 2);
       await expect.poll(() => tooltip.isVisible()).toBe(true);
       expect(await tooltip.locator('strong').innerText()).toBe(country);
       expect(await tooltip.innerText()).toContain(`${year}: ${figure(tonnes(country, year))} ${unit}`);
@@ -115,8 +108,7 @@ describe.each([
 
 describe.each(['light', 'dark'] as const)('axe, %s scheme', (colorScheme) => {
   test('the stacks and small multiples, wide and narrow, tables open: no violations', async () => {
-    const themed = await launch({ colorScheme });
-    const tab = await themed.newPage();
+    const tab = await launchPage({ colorScheme });
     for (const width of [1200, 360]) {
       await tab.setViewportSize({ width, height: 900 });
       await tab.goto(`${site.url}/articles/stacks/`);
@@ -124,6 +116,5 @@ describe.each(['light', 'dark'] as const)('axe, %s scheme', (colorScheme) => {
       const results = await new AxeBuilder({ page: tab }).analyze();
       expect(results.violations.map((v) => `${width}px ${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }
-    await themed.close();
   });
 });

@@ -3,9 +3,9 @@
 // and forward restore it; the first form (#<chart-id>=<view>) still works. On the reader fixture's story with :view
 // links (content/articles/mine-output-by-country.md); expected figures are worked out here from its data files.
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { launchPage, useBrowser } from '../support/browser.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
 const siteUrl = inject('siteUrl');
@@ -23,13 +23,7 @@ function said(country: string, year: number): string {
 }
 const bars = (year: number) => production.rows.filter((r) => r.year === year && byCountry.filter.country.includes(String(r.country))).length;
 
-let context: BrowserContext;
-beforeAll(async () => {
-  context = await launch();
-});
-afterAll(async () => {
-  await context?.close();
-});
+const browser = useBrowser();
 
 const chartOf = (page: Page, chart = id) => page.locator(`sl-chart[data-chart="${chart}"]`);
 /** The visible drawing's marks: how many are faded, how many not. */
@@ -48,7 +42,7 @@ const inView = (page: Page, chart = id) =>
 
 describe('the place list', () => {
   test('with the keyboard alone: open, find, highlight, clear; labelled, announced, in the URL', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}${story}`);
     const chart = chartOf(page);
     const summary = chart.locator('.chart-select > summary');
@@ -84,21 +78,19 @@ describe('the place list', () => {
     expect((await marks(page)).faded).toBe(0);
     expect(await chart.locator('[aria-live="polite"]').textContent()).toBe('Nothing highlighted');
     expect(await chart.locator('.chart-selected').isVisible()).toBe(false);
-    await page.close();
   });
 
   test('the tooltip of another bar reads the highlighted country of the same year beside it', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}${story}#${id}=select:Australia`);
     const plot = chartOf(page).locator('.chart-plot:visible');
     await plot.focus();
     await page.keyboard.press('Home'); // the first bar: China
     expect(await plot.locator('.chart-tooltip').innerText()).toContain(said('Australia', 2024));
-    await page.close();
   });
 
   test('at 360 px: no sideways scroll, every target at least 24 px, and axe finds nothing with the list open', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`${siteUrl}${story}#${id}=select:Australia`);
     await chartOf(page).locator('.chart-select > summary').click();
@@ -110,44 +102,40 @@ describe('the place list', () => {
     expect(small).toEqual([]);
     const results = await new AxeBuilder({ page }).include(`sl-chart[data-chart="${id}"]`).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-    await page.close();
   });
 });
 
 describe('the state in the address', () => {
   test('on load: the year opens its view, the place is highlighted and the chart brought into sight', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}${story}#${id}=select:Australia;year:2023`);
     await expect.poll(() => shownView(page)).toBe('2023');
     expect(await chartOf(page).locator('.chart-selected').textContent()).toContain(said('Australia', 2023));
     expect((await marks(page)).faded).toBe(bars(2023) - 1);
     await expect.poll(() => inView(page)).toBe(true);
-    await page.close();
   });
 
   test('the first form, #<chart-id>=<view>, still opens the view with nothing highlighted', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}${story}#${id}=2023`);
     await expect.poll(() => shownView(page)).toBe('2023');
     expect((await marks(page)).faded).toBe(0);
     await chartOf(page).getByRole('button', { name: 'Next year' }).click();
     expect(await hash(page)).toBe(`#${id}=year:2024`);
-    await page.close();
   });
 
   test('two charts keep their own state in one hash', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}${story}#${id}=select:Australia&us-import-reliance=select:MCS%202025`);
     expect(await chartOf(page).locator('.chart-selected').textContent()).toContain('Australia: ');
     expect(await chartOf(page, 'us-import-reliance').locator('.chart-selected').textContent()).toMatch(/^MCS 2025: /);
     await chartOf(page).getByRole('button', { name: 'Previous year' }).click();
     expect(await hash(page)).toBe(`#${id}=select:Australia;year:2023&us-import-reliance=select:MCS+2025`);
     expect(await chartOf(page, 'us-import-reliance').locator('.chart-selected').textContent()).toMatch(/^MCS 2025: /);
-    await page.close();
   });
 
   test('back and forward restore each state a reader made', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}${story}`);
     const chart = chartOf(page);
     await chart.locator('.chart-select > summary').click();
@@ -165,13 +153,12 @@ describe('the state in the address', () => {
     await page.goForward();
     await expect.poll(() => chart.locator('.chart-selected').textContent()).toContain(said('Australia', 2024));
     expect((await marks(page)).faded).toBe(bars(2024) - 1);
-    await page.close();
   });
 });
 
 describe('links from the story', () => {
   test('a :view link sets the chart\'s state and brings it into view', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}${story}`);
     const link = page.locator('a.view-link', { hasText: 'in 2023 Burma (Myanmar) mined more' });
     expect(await link.getAttribute('href')).toBe(`#${id}=select:Burma+(Myanmar),United+States;year:2023`);
@@ -180,35 +167,31 @@ describe('links from the story', () => {
     expect(await chartOf(page).locator('.chart-selected').textContent()).toBe(`${said('Burma (Myanmar)', 2023)} (estimate); ${said('United States', 2023)}`);
     expect((await marks(page)).faded).toBe(bars(2023) - 2);
     await expect.poll(() => inView(page)).toBe(true);
-    await page.close();
   });
 
   test('without JavaScript a :view link still jumps to its figure', async () => {
-    const plain = await launch({ javaScriptEnabled: false });
-    const page = await plain.newPage();
+    const page = await launchPage({ javaScriptEnabled: false });
     await page.goto(`${siteUrl}${story}`);
     expect(await inView(page, 'us-import-reliance')).toBe(false);
     await page.locator('a.view-link', { hasText: "the 2025 edition's line" }).click();
     // Jumped to: the figure's top at the top of the window, not merely near the link that was clicked.
     await expect.poll(() => chartOf(page, 'us-import-reliance').locator('figure').evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(80);
     expect(await chartOf(page, 'us-import-reliance').locator('figure').evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(-40);
-    await plain.close();
   });
 
   test('a claim naming a chart and places opens the chart with those places highlighted', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}${story}`);
     await page.locator('a.claim').first().click();
     await page.locator('#claim-popover a.claim-chart').click();
     expect(await hash(page)).toBe(`#${id}=select:China;year:2024`);
     await expect.poll(() => chartOf(page).locator('.chart-selected').textContent()).toContain(said('China', 2024));
-    await page.close();
   });
 });
 
 describe('the chart page and the embed', () => {
   test('the chart page offers a link to this view, and its embed code carries the state', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}/charts/${id}/`);
     const link = page.getByRole('textbox', { name: 'Link to this view' });
     expect(await link.inputValue()).toMatch(new RegExp(`/charts/${id}/$`));
@@ -216,15 +199,13 @@ describe('the chart page and the embed', () => {
     await chartOf(page).getByRole('checkbox', { name: 'Australia' }).check();
     expect(await link.inputValue()).toMatch(new RegExp(`/charts/${id}/#${id}=select:Australia$`));
     expect(await page.getByRole('textbox', { name: 'Embed code (HTML)' }).inputValue()).toContain(`/embed/${id}/#${id}=select:Australia"`);
-    await page.close();
   });
 
   test('an embed opens at the state in its address', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}/embed/${id}/#${id}=select:Australia;year:2023`);
     await expect.poll(() => shownView(page)).toBe('2023');
     expect(await chartOf(page).locator('.chart-selected').textContent()).toContain(said('Australia', 2023));
     expect((await marks(page)).faded).toBe(bars(2023) - 1);
-    await page.close();
   });
 });

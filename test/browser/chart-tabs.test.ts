@@ -3,14 +3,13 @@
 // the address on load, with back and forward, inside an embed on a foreign page, without JavaScript and on paper;
 // the reader's places and year carry across; the table sorts by any column. Expected figures are worked out here
 // from the fixture's data file, never read from the page's script.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../support/browser.ts';
-import { buildSite, type BuildResult } from '../support/build.ts';
-import { serve } from '../support/serve.ts';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { launchPage, useBrowser } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
+import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/tabs');
@@ -21,20 +20,8 @@ const story = '/articles/tabs/';
 const bars = 'production-bars';
 const map = 'production-map';
 
-let build: BuildResult;
-let site: Awaited<ReturnType<typeof serve>>;
-let context: BrowserContext;
-beforeAll(async () => {
-  build = await buildSite({ contentRoot: fixture });
-  if (!build.ok) throw new Error(build.output);
-  site = await serve(build.outDir);
-  context = await launch();
-});
-afterAll(async () => {
-  await context?.close();
-  await site?.close();
-  if (build) rmSync(build.outDir, { recursive: true, force: true });
-});
+const site = servedFixture(fixture);
+const browser = useBrowser();
 
 type Where = Page | FrameLocator;
 const group = (page: Where) => page.locator(`sl-chart-tabs[data-chart="${bars}"]`);
@@ -63,7 +50,7 @@ test('the fixture has the figures the tests expect', () => {
 
 describe('by mouse', () => {
   test('Chart and Map switch the figure, say so in the live region and write the tab in the address', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     expect(await group(page).getByRole('tablist').first().getAttribute('aria-label')).toBe(`Show as: ${title(bars)}`);
     expect(await shown(page)).toEqual({ visible: [bars], selected: ['Chart'], year: '2024' });
@@ -78,11 +65,10 @@ describe('by mouse', () => {
     await tab(page, 'Chart').click();
     expect(await shown(page)).toEqual({ visible: [bars], selected: ['Chart'], year: '2024' });
     expect(await hash(page)).toBe('');
-    await page.close();
   });
 
   test('the places and year a reader picked on the bars carry to the map, and back', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     const chart = chartOf(page, bars);
     await chart.locator('.chart-select > summary').click();
@@ -101,13 +87,12 @@ describe('by mouse', () => {
     expect(await shown(page)).toEqual({ visible: [bars], selected: ['Chart'], year: '2024' });
     expect(await hash(page)).toBe(`#${bars}=select:Australia,Thailand;year:2024`);
     await expect.poll(() => said(page, bars)).toContain(`Thailand: ${figure(tonnes('Thailand', 2024))}`);
-    await page.close();
   });
 });
 
 describe('by keyboard alone', () => {
   test('one tab stop; arrows, Home and End move; Enter and Space show; Tab goes on into the chart shown', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     await page.locator('main a.view-link').first().focus();
     for (let i = 0; i < 5 && (await focusedId(page)) !== `chart-${bars}-tab-chart-tab`; i++) await page.keyboard.press('Tab');
@@ -128,11 +113,10 @@ describe('by keyboard alone', () => {
     expect(await group(page).locator('.chart-tabs--charts [role="tab"]').evaluateAll((all) => all.map((t) => t.getAttribute('tabindex')))).toEqual(['0', '-1']);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.id)).toBe(`chart-${bars}-tab-chart`);
-    await page.close();
   });
 
   test('the tabs pattern is labelled: each tab controls the panel it names; axe finds nothing, light and dark; 24 px targets, no sideways scroll at 360 px', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -145,19 +129,18 @@ describe('by keyboard alone', () => {
       await expect.poll(() => chartOf(page, map).locator('th .table-sort').count()).toBeGreaterThan(0);
       const results = await new AxeBuilder({ page }).include('sl-chart-tabs').analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), scheme).toEqual([]);
-      for (const control of await group(page).locator('[role="tab"]:visible, .table-sort:visible').all()) {
+      for (const control of nonEmpty(await group(page).locator('[role="tab"]:visible, .table-sort:visible').all(), 'controls')) {
         const box = (await control.boundingBox())!;
         expect(Math.min(box.width, box.height), await control.evaluate((e) => e.outerHTML)).toBeGreaterThanOrEqual(24);
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     }
-    await page.close();
   });
 });
 
 describe('the address', () => {
   test('on load: the tab, the map chart\'s own old links, and the host\'s state with its table open', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}#${bars}=tab:map`);
     expect(await shown(page)).toEqual({ visible: [map], selected: ['Map'], year: '2024' });
     // Links written before the tabs, to the map's own id: the first form, and the fields.
@@ -177,11 +160,10 @@ describe('the address', () => {
     await page.goto(`${site.url}/`);
     await page.goto(`${site.url}${story}#chart-${map}-table`);
     expect((await shown(page)).visible).toEqual([map]);
-    await page.close();
   });
 
   test('a :view link to the map\'s state shows the Map tab; back and forward restore each step', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     await page.getByRole('link', { name: 'on the map, Thailand in 2023' }).click();
     expect(await shown(page)).toEqual({ visible: [map], selected: ['Map'], year: '2023' });
@@ -196,11 +178,10 @@ describe('the address', () => {
     expect(await shown(page)).toEqual({ visible: [map], selected: ['Map'], year: '2023' });
     await page.goForward();
     expect(await shown(page)).toEqual({ visible: [bars], selected: ['Chart'], year: '2023' });
-    await page.close();
   });
 
   test('a :view link, whose address is also an element\'s id, is followed as a state: the open table closes, back reopens it', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     const table = chartOf(page, bars).locator(`#chart-${bars}-table`);
     await chartOf(page, bars).getByRole('tab', { name: 'Table' }).click();
@@ -210,11 +191,10 @@ describe('the address', () => {
     expect(await table.isVisible()).toBe(false);
     await page.goBack();
     await expect.poll(() => table.isVisible()).toBe(true);
-    await page.close();
   });
 
   test('the chart page shows the tabs, and its "Link to this view" and embed code carry the map\'s state', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}/charts/${bars}/`);
     await tab(page, 'Map').click();
     await chartOf(page, map).getByRole('button', { name: 'Previous year' }).click();
@@ -230,12 +210,11 @@ describe('the address', () => {
     await page.goto(`${site.url}/charts/${map}/`);
     expect(await page.locator('sl-chart-tabs').count()).toBe(0);
     expect(await chartOf(page, map).locator('.chart-plot').first().isVisible()).toBe(true);
-    await page.close();
   });
 });
 
 test('inside an embed on a foreign page: the frame\'s address opens the map with its state, and the tabs switch', async () => {
-  const page = await context.newPage();
+  const page = await browser.newPage();
   await page.setContent(`<iframe title="chart" width="600" height="1400" src="${site.url}/embed/${bars}/#${bars}=tab:map&${map}=select:Thailand;year:2023"></iframe>`);
   const frame = page.frameLocator('iframe');
   await expect.poll(async () => (await shown(frame)).selected).toEqual(['Map']);
@@ -244,12 +223,11 @@ test('inside an embed on a foreign page: the frame\'s address opens the map with
   await tab(frame, 'Chart').click();
   expect(await shown(frame)).toEqual({ visible: [bars], selected: ['Chart'], year: '2023' });
   await expect.poll(() => said(frame, bars)).toContain(`Thailand: ${figure(tonnes('Thailand', 2023))}`);
-  await page.close();
 });
 
 describe('the table', () => {
   test('sorts by any column, by mouse and keyboard, with aria-sort and the sort said; estimates are marked', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}#${bars}=tab:map&${map}=tab:table`);
     const table = chartOf(page, map).locator('.chart-table-view:visible table');
     const heads = table.locator('thead th');
@@ -263,7 +241,7 @@ describe('the table', () => {
     // Estimates marked, row by row.
     const flagged = Object.fromEntries((await column(place)).map((c, i) => [c, i]));
     const flagCells = await column(flags);
-    for (const row of rows2024) expect(flagCells[flagged[String(row.country)]].includes('estimate'), String(row.country)).toBe(Boolean(row.estimate));
+    for (const row of nonEmpty(rows2024, '2024 rows')) expect(flagCells[flagged[String(row.country)]].includes('estimate'), String(row.country)).toBe(Boolean(row.estimate));
 
     await heads.nth(value).getByRole('button').click();
     expect(await heads.nth(value).getAttribute('aria-sort')).toBe('ascending');
@@ -277,14 +255,12 @@ describe('the table', () => {
     expect(await heads.nth(value).getAttribute('aria-sort')).toBeNull();
     expect(await heads.nth(place).getAttribute('aria-sort')).toBe('ascending');
     expect(await column(place)).toEqual(rows2024.map((r) => String(r.country)).sort((a, b) => a.localeCompare(b)));
-    await page.close();
   });
 });
 
 describe('without JavaScript, and on paper', () => {
   test('the bars show; the map is a <details> under them with every value in its table', async () => {
-    const plain = await launch({ javaScriptEnabled: false });
-    const page = await plain.newPage();
+    const page = await launchPage({ javaScriptEnabled: false });
     await page.goto(`${site.url}${story}`);
     expect(await chartOf(page, bars).locator('.chart-drawing--wide').first().isVisible()).toBe(true);
     const details = group(page).locator('details.chart-tab-panel');
@@ -293,12 +269,11 @@ describe('without JavaScript, and on paper', () => {
     await details.locator(':scope > summary').click();
     expect(await chartOf(page, map).locator('.chart-drawing--wide').first().isVisible()).toBe(true);
     const cells = await chartOf(page, map).locator('.chart-table td').allTextContents();
-    for (const row of data.rows) expect(cells, `${row.country} ${row.year}`).toContain(figure(Number(row.tonnes_reo)));
-    await plain.close();
+    for (const row of nonEmpty(data.rows, 'rows')) expect(cells, `${row.country} ${row.year}`).toContain(figure(Number(row.tonnes_reo)));
   });
 
   test('printed, both charts and their tables are there', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}#${bars}=tab:map`);
     await page.emulateMedia({ media: 'print' });
     for (const chart of [bars, map]) {
@@ -306,6 +281,5 @@ describe('without JavaScript, and on paper', () => {
       expect(await chartOf(page, chart).locator('.chart-table').isVisible(), chart).toBe(true);
     }
     expect(await group(page).locator('.chart-tabs--charts').isVisible()).toBe(false);
-    await page.close();
   });
 });

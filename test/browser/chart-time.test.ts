@@ -4,9 +4,10 @@
 // from the fixture's data file, never read from the page's script.
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { launchPage, useBrowser } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { figure, readJson, type DataFile } from './site-files.ts';
 
@@ -20,13 +21,7 @@ const story = '/articles/time/';
 const id = 'output-by-year';
 
 const site = servedFixture(fixture);
-let context: BrowserContext;
-beforeAll(async () => {
-  context = await launch();
-});
-afterAll(async () => {
-  await context?.close();
-});
+const browser = useBrowser();
 
 const chartOf = (page: Page, chart = id) => page.locator(`sl-chart[data-chart="${chart}"]`);
 const slider = (page: Page) => chartOf(page).getByRole('slider', { name: 'Year' });
@@ -56,7 +51,7 @@ async function expectYear(page: Page, year: number) {
 
 describe('the time control', () => {
   test('by keyboard alone: the slider steps through the years in order; view, subtitle, summary, URL and live region follow', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     // The views are written 2024, 2022, 2023; the slider runs 2022 to 2024 and opens at the first view, 2024.
     await expectYear(page, 2024);
@@ -75,11 +70,10 @@ describe('the time control', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Previous year');
     await page.keyboard.press('Enter');
     await expectYear(page, 2023);
-    await page.close();
   });
 
   test('previous and next step a year and say when there is none; targets 24 px or more, no sideways scroll at 360 px', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`${site.url}${story}`);
     const chart = chartOf(page);
@@ -94,16 +88,15 @@ describe('the time control', () => {
     expect(await previous.getAttribute('aria-disabled')).toBe('true');
     await next.click();
     await expectYear(page, 2023);
-    for (const control of await chart.locator('.chart-time button:visible, .chart-time input').all()) {
+    for (const control of nonEmpty(await chart.locator('.chart-time button:visible, .chart-time input').all(), 'time controls')) {
       const box = (await control.boundingBox())!;
       expect(Math.min(box.width, box.height), await control.evaluate((el) => el.outerHTML)).toBeGreaterThanOrEqual(24);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.close();
   });
 
   test('play steps through every year to the last, announcing each, then stops', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     const chart = chartOf(page);
     // Every year the live region says, in order.
@@ -121,11 +114,10 @@ describe('the time control', () => {
     await expect.poll(() => chart.locator('.chart-time-play').textContent(), { timeout: 4000 }).toBe('Play');
     expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual(['Year 2022', 'Year 2023', 'Year 2024']);
     expect(await hash(page)).toBe(`#${id}=year:2024`);
-    await page.close();
   });
 
   test('with reduced motion, play is not offered; the slider and buttons still work', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`${site.url}${story}`);
     const chart = chartOf(page);
@@ -136,11 +128,10 @@ describe('the time control', () => {
     // The reader's setting changing while the page is open: play comes back.
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     await expect.poll(() => chart.locator('.chart-time-play').isVisible()).toBe(true);
-    await page.close();
   });
 
   test('the year in the URL on load and by a :view link opens its view; back and forward restore each year', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}#${id}=year:2022`);
     await expectYear(page, 2022);
     await page.goto(`${site.url}${story}`);
@@ -159,11 +150,10 @@ describe('the time control', () => {
     await page.goForward();
     await expectYear(page, 2024);
     expect(await hash(page)).toBe(`#${id}=year:2024`);
-    await page.close();
   });
 
   test('the Table tab shows the rows of the year on screen, and follows the slider', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}#${id}=year:2022;tab:table`);
     const years = () => chartOf(page).locator('[role="tabpanel"] table:visible tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
     const expectRowsOf = async (year: number) => {
@@ -171,17 +161,15 @@ describe('the time control', () => {
       const { filter } = byYearViews.find((v) => v.id === String(year))!;
       const rows = data.rows.filter((r) => r.year === year && filter.country.includes(String(r.country)));
       await expect.poll(async () => (await years()).length).toBe(rows.length);
-      for (const text of await years()) expect(text).toContain(String(year));
+      for (const text of nonEmpty(await years(), `${year} rows`)) expect(text).toContain(String(year));
     };
     await expectRowsOf(2022);
     await chartOf(page).getByRole('button', { name: 'Next year' }).click();
     await expectRowsOf(2023);
-    await page.close();
   });
 
   test('without JavaScript, the first year is drawn with its label and subtitle, and every value is in the tables', async () => {
-    const plain = await launch({ javaScriptEnabled: false });
-    const page = await plain.newPage();
+    const page = await launchPage({ javaScriptEnabled: false });
     await page.goto(`${site.url}${story}`);
     const chart = chartOf(page);
     expect(await chart.locator('.chart-time').isVisible()).toBe(false);
@@ -193,7 +181,6 @@ describe('the time control', () => {
     await chart.locator('.chart-table > summary').click();
     const cells = (await chart.locator('.chart-table td').allTextContents()).join(' ');
     for (const year of [2022, 2023, 2024]) for (const country of ['China', 'United States']) expect(cells).toContain(figure(tonnes(country, year)));
-    await plain.close();
   });
 });
 
@@ -231,7 +218,7 @@ describe('a map recoloured by year', () => {
     const { shapes, steps, grey } = await shown(page);
     const places = placesIn(year);
     expect(shapes.map((s) => s.place).sort()).toEqual(places.map((r) => String(r.country)).sort());
-    for (const row of places) {
+    for (const row of nonEmpty(places, `${year} places`)) {
       const value = Number(row.tonnes_reo);
       const step = steps.find((s) => value >= s.from && value < s.to);
       expect(shapes.find((s) => s.place === row.country), `${row.country} ${year}`).toMatchObject({ fill: step?.fill, dashed: Boolean(row.estimate) });
@@ -243,7 +230,7 @@ describe('a map recoloured by year', () => {
   }
 
   test('the page draws the map once; by keyboard the slider recolours it to each year, in one scale', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     // One drawing per layout for eight years: the other years are paint.
     expect(await chartOf(page, map).locator('.chart-drawing svg').count()).toBe(2);
@@ -257,11 +244,10 @@ describe('a map recoloured by year', () => {
     }
     await page.keyboard.press('Home');
     await expectMapOf(page, 2017);
-    await page.close();
   });
 
   test("a highlighted country's sentence, fading and tooltip follow the year; a :view link sets both", async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`${site.url}${story}`);
     await page.locator('a.view-link', { hasText: 'see Australia in 2023' }).click();
@@ -283,49 +269,44 @@ describe('a map recoloured by year', () => {
     await expectMapOf(page, 2017);
     expect(await said()).toBe('Australia: not drawn in this view');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.close();
   });
 
   test('the Table tab shows the year on the map', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}#${map}=year:2019;tab:table`);
     const rows = () => chartOf(page, map).locator('[role="tabpanel"] table:visible tbody tr').allTextContents();
     await expect.poll(async () => (await rows()).length).toBe(placesIn(2019).length);
-    for (const text of await rows()) expect(text).toContain('2019');
+    for (const text of nonEmpty(await rows(), '2019 rows')) expect(text).toContain('2019');
     await chartOf(page, map).getByRole('button', { name: 'Next year' }).click();
     await expect.poll(async () => (await rows()).length).toBe(placesIn(2020).length);
-    for (const text of await rows()) expect(text).toContain('2020');
-    await page.close();
+    for (const text of nonEmpty(await rows(), '2020 rows')) expect(text).toContain('2020');
   });
 
   test('printed, the year on screen is drawn, and no year is an empty frame', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}#${map}=year:2023`);
     await expectMapOf(page, 2023);
     await page.emulateMedia({ media: 'print' });
     const printed = await chartOf(page, map).locator('.chart-view:visible').evaluateAll((views) => views.map((v) => `${(v as HTMLElement).dataset.view} ${v.querySelectorAll('.chart-drawing svg').length}`));
     expect(printed).toEqual(['2023 2']);
-    await page.close();
   });
 
   test('without JavaScript, the first year is drawn and every year is in the table', async () => {
-    const plain = await launch({ javaScriptEnabled: false });
-    const page = await plain.newPage();
+    const page = await launchPage({ javaScriptEnabled: false });
     await page.goto(`${site.url}${story}`);
     const chart = chartOf(page, map);
     expect(await chart.locator('.chart-view:visible').evaluateAll((views) => views.map((v) => (v as HTMLElement).dataset.view))).toEqual(['2017']);
     expect(await chart.locator('.chart-drawing svg:visible').count()).toBe(1);
     await chart.locator('.chart-table > summary').click();
     const cells = (await chart.locator('.chart-table td').allTextContents()).join(' ');
-    for (const year of [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]) for (const row of placesIn(year)) expect(cells).toContain(figure(Number(row.tonnes_reo)));
-    await plain.close();
+    for (const year of [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]) for (const row of nonEmpty(placesIn(year), `${year} places`)) expect(cells).toContain(figure(Number(row.tonnes_reo)));
   });
 });
 
 describe('tonnes or shares', () => {
   const toggle = 'china-rest-toggle';
   test('the Tonnes view redraws the stack in tonnes and its summary gives the totals; Share goes back', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     const chart = chartOf(page, toggle);
     const ticks = () => chart.locator('.chart-view:visible .chart-drawing--wide svg > g[text-anchor="end"] > text').allTextContents();
@@ -344,14 +325,12 @@ describe('tonnes or shares', () => {
     expect(await summary()).toContain(`China: ${figure(china)} in 2024`);
     await chart.getByRole('button', { name: 'Share' }).click();
     expect((await ticks()).at(-1)).toBe('100%');
-    await page.close();
   });
 });
 
 describe.each(['light', 'dark'] as const)('axe, %s scheme', (colorScheme) => {
   test('the time control, the stack toggle and a recoloured map, wide and narrow, in a year and in tonnes: no violations', async () => {
-    const themed = await launch({ colorScheme });
-    const tab = await themed.newPage();
+    const tab = await launchPage({ colorScheme });
     for (const width of [1200, 360]) {
       await tab.setViewportSize({ width, height: 900 });
       await tab.goto(`${site.url}${story}#${id}=year:2023&china-rest-toggle=tonnes&output-map-by-year=select:Australia;year:2022`);
@@ -359,6 +338,5 @@ describe.each(['light', 'dark'] as const)('axe, %s scheme', (colorScheme) => {
       const results = await new AxeBuilder({ page: tab }).analyze();
       expect(results.violations.map((v) => `${width}px ${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }
-    await themed.close();
   });
 });

@@ -1,8 +1,7 @@
 // Claims checked in the lead story: marked in the text, each linked to its note (status, what the data says, the
 // chart), which works without JavaScript as a footnote and with it as a note beside the claim.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { usePage } from '../support/browser.ts';
 import { leadStory } from './site-files.ts';
 
 const siteUrl = inject('siteUrl');
@@ -15,19 +14,10 @@ test('the lead story has claims to check', () => {
 });
 
 describe('without JavaScript', () => {
-  let context: BrowserContext;
-  let page: Page;
-  beforeAll(async () => {
-    context = await launch({ javaScriptEnabled: false });
-    page = await context.newPage();
-    await page.goto(`${siteUrl}${leadStory.path}`);
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const browser = usePage({ javaScriptEnabled: false }, () => `${siteUrl}${leadStory.path}`);
 
   test('every claim is marked in the text with its status', async () => {
-    const marked = await page.locator('article a.claim').evaluateAll((links) => links.map((a) => ({ text: a.firstChild?.textContent, mark: a.querySelector('.claim-mark')?.textContent })));
+    const marked = await browser.page.locator('article a.claim').evaluateAll((links) => links.map((a) => ({ text: a.firstChild?.textContent, mark: a.querySelector('.claim-mark')?.textContent })));
     expect(marked.map((m) => m.text)).toEqual(claims.map((c) => c.text));
     marked.forEach((m, i) => expect(m.mark).toContain(statusWord(claims[i].status)));
   });
@@ -35,7 +25,7 @@ describe('without JavaScript', () => {
   test("the story's open questions are in a box near the top, each with who raised it", async () => {
     const expected = leadStory.uncertainties();
     expect(expected.length).toBeGreaterThan(0);
-    const box = page.locator('aside', { has: page.getByRole('heading', { name: "What we don't know" }) });
+    const box = browser.page.locator('aside', { has: browser.page.getByRole('heading', { name: "What we don't know" }) });
     const items = await box.locator('li').allTextContents();
     expect(items.map(words)).toEqual(expected.map((u) => expect.stringContaining(`${words(u.text)} Raised by ${words(u.raisedBy)}`)));
     // Before the story's first chart, and each item readable without JavaScript (folded ones open natively).
@@ -49,9 +39,9 @@ describe('without JavaScript', () => {
 
   test('following a claim leads to its note: status, what the data says and the chart; and back', async () => {
     for (const [i, claim] of claims.entries()) {
-      await page.locator('article a.claim').nth(i).click();
-      const id = new URL(page.url()).hash.slice(1);
-      const note = page.locator(`[id="${id}"]`);
+      await browser.page.locator('article a.claim').nth(i).click();
+      const id = new URL(browser.page.url()).hash.slice(1);
+      const note = browser.page.locator(`[id="${id}"]`);
       expect(await note.isVisible()).toBe(true);
       expect(await note.evaluate((el) => el.getBoundingClientRect().top >= -1 && el.getBoundingClientRect().top < innerHeight)).toBe(true);
       expect(words(await note.locator('.claim-status').textContent())).toBe(statusWord(claim.status));
@@ -59,71 +49,62 @@ describe('without JavaScript', () => {
       if (claim.chart) {
         const href = await note.locator('a.claim-chart').getAttribute('href');
         expect(href).toBe(`#chart-${claim.chart}`);
-        expect(await page.locator(`figure#chart-${claim.chart}`).count()).toBe(1);
+        expect(await browser.page.locator(`figure#chart-${claim.chart}`).count()).toBe(1);
       }
       await note.locator('a.claim-back').click();
-      expect(new URL(page.url()).hash).toBe(`#claim-ref-${i + 1}`);
+      expect(new URL(browser.page.url()).hash).toBe(`#claim-ref-${i + 1}`);
     }
   });
 });
 
 describe('with JavaScript', () => {
-  let context: BrowserContext;
-  let page: Page;
-  beforeAll(async () => {
-    context = await launch();
-    page = await context.newPage();
-    await page.goto(`${siteUrl}${leadStory.path}`);
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const browser = usePage({}, () => `${siteUrl}${leadStory.path}`);
 
   test('activating a claim opens its note beside it, with focus in it; Escape closes it and returns focus', async () => {
     const index = claims.findIndex((c) => c.chart && c.note);
     const claim = claims[index];
-    const link = page.locator('article a.claim').nth(index);
+    const link = browser.page.locator('article a.claim').nth(index);
     await link.focus();
-    await page.keyboard.press('Enter');
-    const popover = page.locator('[role="dialog"]');
+    await browser.page.keyboard.press('Enter');
+    const popover = browser.page.locator('[role="dialog"]');
     await expect.poll(() => popover.isVisible()).toBe(true);
-    expect(new URL(page.url()).hash).toBe('');
+    expect(new URL(browser.page.url()).hash).toBe('');
     expect(await link.getAttribute('aria-expanded')).toBe('true');
     expect(words(await popover.textContent())).toContain(statusWord(claim.status));
     expect(words(await popover.textContent())).toContain(words(claim.note!));
     expect(await popover.locator(`a[href="#chart-${claim.chart}"]`).count()).toBe(1);
-    expect(await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
+    expect(await browser.page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
     // Beside the claim: just under it, and inside the viewport.
     const [claimBox, popoverBox] = [(await link.boundingBox())!, (await popover.boundingBox())!];
     expect(popoverBox.y).toBeGreaterThanOrEqual(claimBox.y + claimBox.height - 1);
     expect(popoverBox.y - (claimBox.y + claimBox.height)).toBeLessThan(20);
     expect(popoverBox.x).toBeGreaterThanOrEqual(0);
-    expect(popoverBox.x + popoverBox.width).toBeLessThanOrEqual(page.viewportSize()!.width);
-    await page.keyboard.press('Escape');
+    expect(popoverBox.x + popoverBox.width).toBeLessThanOrEqual(browser.page.viewportSize()!.width);
+    await browser.page.keyboard.press('Escape');
     await expect.poll(() => popover.isVisible()).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('claim'))).toBe(true);
+    expect(await browser.page.evaluate(() => document.activeElement?.classList.contains('claim'))).toBe(true);
     expect(await link.getAttribute('aria-expanded')).toBe('false');
   });
 
   test('the close button and a click elsewhere close the note too', async () => {
-    const link = page.locator('article a.claim').first();
+    const link = browser.page.locator('article a.claim').first();
     await link.click();
-    const popover = page.locator('[role="dialog"]');
+    const popover = browser.page.locator('[role="dialog"]');
     await expect.poll(() => popover.isVisible()).toBe(true);
     await popover.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => popover.isVisible()).toBe(false);
     await link.click();
     await expect.poll(() => popover.isVisible()).toBe(true);
-    await page.locator('h1').click();
+    await browser.page.locator('h1').click();
     await expect.poll(() => popover.isVisible()).toBe(false);
   });
 
   test("following the note's chart link goes to the chart", async () => {
     const index = claims.findIndex((c) => c.chart);
-    await page.locator('article a.claim').nth(index).click();
-    await page.locator('[role="dialog"] a.claim-chart').click();
-    expect(new URL(page.url()).hash).toBe(`#chart-${claims[index].chart}`);
-    await expect.poll(() => page.locator(`figure#chart-${claims[index].chart}`).evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
-    expect(await page.locator('[role="dialog"]').isVisible()).toBe(false);
+    await browser.page.locator('article a.claim').nth(index).click();
+    await browser.page.locator('[role="dialog"] a.claim-chart').click();
+    expect(new URL(browser.page.url()).hash).toBe(`#chart-${claims[index].chart}`);
+    await expect.poll(() => browser.page.locator(`figure#chart-${claims[index].chart}`).evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
+    expect(await browser.page.locator('[role="dialog"]').isVisible()).toBe(false);
   });
 });

@@ -6,10 +6,10 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { loadSite } from '../../src/model/load.ts';
-import { artifact, launch } from '../support/browser.ts';
+import { artifact, useBrowser } from '../support/browser.ts';
 import { readerFixture } from '../support/site.ts';
 import { readJson } from './site-files.ts';
 import { serve } from '../support/serve.ts';
@@ -38,7 +38,6 @@ const codeOf = (id: string) => {
 };
 
 let host: Awaited<ReturnType<typeof serve>>;
-let context: BrowserContext;
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'supply-lines-host-'));
@@ -58,13 +57,13 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'rogue-host.html'), page(`${codeOf(ids[0])}\n<iframe src="rogue.html" title="rogue" width="300" height="100"></iframe>`));
   host = await serve(dir);
   expect(new URL(host.url).origin).not.toBe(new URL(siteUrl).origin);
-  context = await launch();
 });
 
 afterAll(async () => {
-  await context?.close();
   await host?.close();
 });
+
+const browser = useBrowser();
 
 const frameSelector = (id: string) => `iframe[src="${siteUrl}/embed/${id}/"]`;
 
@@ -87,7 +86,7 @@ async function fits(page: Page, id: string): Promise<number> {
 
 describe('on another origin, each embed sizes its iframe to its content', () => {
   test('at 360 px and at 1000 px wide, growing and shrinking as the width changes', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const at = async (width: number, shot: string) => {
       await page.setViewportSize({ width, height: 800 });
       const fitted = new Map<string, number>();
@@ -107,11 +106,10 @@ describe('on another origin, each embed sizes its iframe to its content', () => 
       expect(wide.get(id), id).not.toBe(narrow.get(id));
       expect(Math.abs(narrowAgain.get(id)! - narrow.get(id)!), id).toBeLessThanOrEqual(2);
     }
-    await page.close();
   });
 
   test('opening "Table" inside the frame grows the frame to the table, and closing it shrinks it back', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`${host.url}/`);
     const id = 'china-mine-share'; // a table of eight rows
@@ -123,11 +121,10 @@ describe('on another origin, each embed sizes its iframe to its content', () => 
     expect(await fits(page, id)).toBeGreaterThan(closed + 50);
     await tab.click();
     await expect.poll(frame, { timeout: 10_000 }).toBeLessThanOrEqual(closed + 2);
-    await page.close();
   });
 
   test('messages that do not come from one of our frames change nothing', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`${host.url}/rogue-host.html`);
     const id = ids[0];
@@ -142,13 +139,12 @@ describe('on another origin, each embed sizes its iframe to its content', () => 
     await page.locator('iframe[title="rogue"]').evaluate((el: HTMLIFrameElement) => el.contentWindow!.location.reload());
     await page.waitForTimeout(500);
     expect(await page.locator(frameSelector(id)).evaluate((el: HTMLIFrameElement) => el.clientHeight)).toBe(fitted);
-    await page.close();
   });
 });
 
 describe('where the host strips the script', () => {
   test('the default height holds the content at 640 px wide without much empty space', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.setViewportSize({ width: 640, height: 900 });
     await page.goto(`${host.url}/no-script.html`);
     for (const id of ids) {
@@ -157,13 +153,12 @@ describe('where the host strips the script', () => {
       expect(content, `${id}: content taller than the default height`).toBeLessThanOrEqual(frame);
       expect(frame - content, `${id}: default height leaves too much space`).toBeLessThan(Math.max(60, content * 0.12));
     }
-    await page.close();
   });
 });
 
 describe('the embed page', () => {
   test('shows the caveats, asks nothing of third parties and links to the chart page', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
     for (const id of ids) {
       const requests: string[] = [];
@@ -181,11 +176,10 @@ describe('the embed page', () => {
       expect(requests.filter((u) => !u.startsWith(`${siteUrl}/`))).toEqual([]);
       page.removeAllListeners('request');
     }
-    await page.close();
   });
 
   test('follows prefers-color-scheme, and ?theme= forces one', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const id = ids[0];
     const look = () => page.evaluate(() => ({ scheme: getComputedStyle(document.documentElement).colorScheme, background: getComputedStyle(document.body).backgroundColor }));
     await page.emulateMedia({ colorScheme: 'light' });
@@ -200,15 +194,14 @@ describe('the embed page', () => {
     await page.goto(`${siteUrl}/embed/${id}/?theme=dark`);
     expect(await look()).toEqual({ scheme: 'dark', background: dark.background });
     await page.screenshot({ path: artifact('embed-dark-360.png'), fullPage: true });
-    await page.close();
   });
 });
 
 describe('the chart page', () => {
   test('offers the oEmbed answer and the same embed code, with a copy button', async () => {
     const id = ids[0];
-    const page = await context.newPage();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteUrl });
+    const page = await browser.newPage();
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteUrl });
     await page.goto(`${siteUrl}/charts/${id}/`);
     const link = page.locator('link[rel="alternate"][type="application/json+oembed"]');
     expect(await link.getAttribute('href')).toBe(`${oembedOf(id).provider_url}oembed/${id}.json`);
@@ -219,6 +212,5 @@ describe('the chart page', () => {
     const copy = page.locator('sl-copy-field:has(#embed-code) button');
     await copy.click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(oembedOf(id).html);
-    await page.close();
   });
 });

@@ -5,10 +5,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, test } from 'vitest';
+import { launchPage, useBrowser } from '../support/browser.ts';
 import { validateHtml } from '../support/html-validator.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { leadStory, readJson, type DataFile } from './site-files.ts';
 
 const siteUrl = inject('siteUrl');
@@ -29,19 +30,11 @@ test('the fixture chart has uncertainties, notes and sources to show', () => {
 });
 
 describe('with JavaScript, on a 360 px phone', () => {
-  let context: BrowserContext;
+  const browser = useBrowser({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  /** A fresh page for each test, closed after it. */
   let page: Page;
-  beforeAll(async () => {
-    context = await launch({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  });
   beforeEach(async () => {
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await page.close();
-  });
-  afterAll(async () => {
-    await context?.close();
+    page = await browser.newPage();
   });
 
   test('what we don\'t know and the one-line source are in view; sources, notes and table start closed', async () => {
@@ -126,12 +119,12 @@ describe('with JavaScript, on a 360 px phone', () => {
     const sources = chart.locator(`#chart-${id}-sources`);
     for (const source of data.sources) expect(await sources.locator(`a[href="${source.url}"]`).first().isVisible(), source.name).toBe(true);
     for (const note of spec.notes ?? []) expect(await sources.textContent()).toContain(note);
-    for (const u of spec.annotations.filter((a) => a.kind === 'uncertainty' && a.raisedBy)) expect(await sources.textContent()).toContain(`Raised by ${u.raisedBy}`);
+    for (const u of nonEmpty(spec.annotations.filter((a) => a.kind === 'uncertainty' && a.raisedBy), 'uncertainties with who raised them')) expect(await sources.textContent()).toContain(`Raised by ${u.raisedBy}`);
     await chart.getByRole('tab', { name: 'Table' }).click();
     const rows = chart.locator(`#chart-${id}-table tbody tr`);
     const china = data.rows.filter((r) => r.country === 'China').length;
     expect(await rows.count()).toBe(china);
-    expect((await visible(rows)).every(Boolean)).toBe(true);
+    expect(nonEmpty(await visible(rows), 'table rows').every(Boolean)).toBe(true);
   });
 
   test('a link to the table or the notes opens the panel that holds it, on load and on a change of address', async () => {
@@ -178,8 +171,7 @@ describe('with JavaScript, on a 360 px phone', () => {
 
 describe('with JavaScript off', () => {
   test('"Sources and notes" and "Table" are <details> that open and show every value', async () => {
-    const context = await launch({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
+    const page = await launchPage({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     await page.goto(`${siteUrl}${leadStory.path}`);
     for (const chart of charts) {
       const details = figure(page, chart).locator('details');
@@ -189,19 +181,17 @@ describe('with JavaScript off', () => {
       const cells = details.locator('td');
       expect(await cells.count(), chart).toBeGreaterThan(0);
       expect((await visible(cells)).every(Boolean), chart).toBe(true);
-      expect((await visible(details.locator('.chart-source a'))).every(Boolean), chart).toBe(true);
+      expect(nonEmpty(await visible(details.locator('.chart-source a')), `${chart}: source links`).every(Boolean), chart).toBe(true);
     }
     // Every figure of the dataset is a cell, as the source gives it.
     const cells = await figure(page).locator('details td').allTextContents();
-    for (const row of data.rows.filter((r) => r.country === 'China')) expect(cells).toContain(Number(row.tonnes_reo).toLocaleString('en-US'));
-    await context.close();
+    for (const row of nonEmpty(data.rows.filter((r) => r.country === 'China'), 'China rows')) expect(cells).toContain(Number(row.tonnes_reo).toLocaleString('en-US'));
   });
 });
 
 describe('print', () => {
   test.each([true, false])('with JavaScript %s, every panel prints open and no tab or summary shows', async (javaScriptEnabled) => {
-    const context = await launch({ javaScriptEnabled });
-    const page = await context.newPage();
+    const page = await launchPage({ javaScriptEnabled });
     await page.goto(`${siteUrl}${leadStory.path}`);
     await page.emulateMedia({ media: 'print' });
     for (const chart of charts) {
@@ -213,6 +203,5 @@ describe('print', () => {
         expect(shown.every(Boolean), `${chart} ${part}`).toBe(true);
       }
     }
-    await context.close();
   });
 });

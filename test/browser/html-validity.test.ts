@@ -1,5 +1,5 @@
 // Every built HTML page, of the reader fixture and of the live site, passes the Nu HTML Checker
-// (test/support/html-validator.ts; its failures are proved in test/unit/html-validator.test.ts).
+// (test/support/html-validator.ts; its failures are proved in test/build/html-validator.test.ts).
 import { expect, inject, test } from 'vitest';
 import { projectRoot } from '../support/build.ts';
 import { validateHtml } from '../support/html-validator.ts';

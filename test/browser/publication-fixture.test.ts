@@ -4,10 +4,9 @@
 // "unpublished-draft-tag"), which must stay out of the feed and the sitemap.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { loadSite } from '../../src/model/load.ts';
-import { launch } from '../support/browser.ts';
+import { usePage } from '../support/browser.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { canonicalOf, existsInBuild, jsonLd, readFeed, readPage, sitemapUrls } from './publication-site.ts';
 import { htmlFiles } from './site-files.ts';
@@ -22,16 +21,7 @@ const correction = corrected.corrections[0];
 const chartId = correction.charts[0];
 
 const site = servedFixture(fixture);
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  context = await launch();
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await context?.close();
-});
+const browser = usePage();
 
 test('the fixture is what the tests below assume', () => {
   expect(published).toHaveLength(2);
@@ -42,7 +32,7 @@ test('the fixture is what the tests below assume', () => {
 });
 
 test('the feed lists the published stories newest first, the updated one with its dc:date, and no draft', async () => {
-  const feed = await readFeed(page, readFileSync(path.join(site.outDir, 'rss.xml'), 'utf8'));
+  const feed = await readFeed(browser.page, readFileSync(path.join(site.outDir, 'rss.xml'), 'utf8'));
   expect(feed.items.map((item) => item.link)).toEqual([corrected, earlier].map((a) => canonicalOf(`articles/${a.slug}/index.html`)));
   for (const item of feed.items) expect(existsInBuild(site.outDir, item.link), item.link).toBe(true);
   expect(feed.items[0].modified).toBe(corrected.updatedDate!.toISOString());
@@ -52,7 +42,7 @@ test('the feed lists the published stories newest first, the updated one with it
 });
 
 test('the sitemap lists the published pages and neither the draft nor its tag page', async () => {
-  const urls = await sitemapUrls(page, site.outDir);
+  const urls = await sitemapUrls(browser.page, site.outDir);
   for (const story of published) expect(urls).toContain(canonicalOf(`articles/${story.slug}/index.html`));
   expect(urls.filter((url) => url.includes(draft.slug) || url.includes('unpublished-draft-tag'))).toEqual([]);
   expect(htmlFiles(site.outDir).filter((file) => file.includes(draft.slug) || file.includes('unpublished-draft-tag'))).toEqual([]);
@@ -66,9 +56,9 @@ test('the JSON-LD dateModified is the updatedDate of the updated story and the p
 });
 
 test('the correction shows at the end of the story with its date, and "Updated <date>" beside the byline', async () => {
-  await page.goto(`${site.url}/articles/${corrected.slug}/`);
-  const article = page.locator('article');
-  const section = article.locator('section', { has: page.getByRole('heading', { name: 'Corrections' }) });
+  await browser.page.goto(`${site.url}/articles/${corrected.slug}/`);
+  const article = browser.page.locator('article');
+  const section = article.locator('section', { has: browser.page.getByRole('heading', { name: 'Corrections' }) });
   await expect.poll(() => section.isVisible()).toBe(true);
   // The last part of the story: nothing of the article comes after it.
   expect(await section.evaluate((el) => el.parentElement!.lastElementChild === el)).toBe(true);
@@ -76,25 +66,25 @@ test('the correction shows at the end of the story with its date, and "Updated <
   expect(await item.textContent()).toContain(correction.text);
   expect(await item.locator('time').getAttribute('datetime')).toBe('2026-10-20');
   expect(await item.locator('time').textContent()).toBe('20 October 2026');
-  const byline = page.locator('.byline');
+  const byline = browser.page.locator('.byline');
   expect(await byline.textContent()).toMatch(/Updated\s+22 October 2026/);
   expect(await byline.locator('time').nth(1).getAttribute('datetime')).toBe('2026-10-22');
 });
 
 test('a story never updated has no "Updated" and no corrections section', async () => {
-  await page.goto(`${site.url}/articles/${earlier.slug}/`);
-  expect(await page.locator('.byline').textContent()).not.toContain('Updated');
-  expect(await page.getByRole('heading', { name: 'Corrections' }).count()).toBe(0);
+  await browser.page.goto(`${site.url}/articles/${earlier.slug}/`);
+  expect(await browser.page.locator('.byline').textContent()).not.toContain('Updated');
+  expect(await browser.page.getByRole('heading', { name: 'Corrections' }).count()).toBe(0);
 });
 
 test("the correction is on the page of the chart it names, dated, with a link to its story", async () => {
-  await page.goto(`${site.url}/charts/${chartId}/`);
-  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Corrections' }) });
+  await browser.page.goto(`${site.url}/charts/${chartId}/`);
+  const section = browser.page.locator('section', { has: browser.page.getByRole('heading', { name: 'Corrections' }) });
   await expect.poll(() => section.isVisible()).toBe(true);
   expect(await section.textContent()).toContain(correction.text);
   expect(await section.locator('time').getAttribute('datetime')).toBe('2026-10-20');
   await section.getByRole('link', { name: corrected.title }).click();
-  await expect.poll(() => page.locator('h1').textContent()).toBe(corrected.title);
+  await expect.poll(() => browser.page.locator('h1').textContent()).toBe(corrected.title);
 });
 
 test('the related stories of the updated story list the earlier one, which shares its tag, and never the draft', () => {

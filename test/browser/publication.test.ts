@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { loadSite } from '../../src/model/load.ts';
-import { launch } from '../support/browser.ts';
+import { launchPage, usePage } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { readerFixture } from '../support/site.ts';
 import { decodePng } from '../support/png.ts';
 import { builtFile, canonicalOf, existsInBuild, expectedModified, jsonLd, meta, readFeed, readPage, sitemapUrls, site } from './publication-site.ts';
@@ -23,15 +23,7 @@ const drafts = loadSite(readerFixture, { includeDrafts: true }).site.articles.fi
 const storyFile = (slug: string) => `articles/${slug}/index.html`;
 const slugOf = (address: string) => new URL(address, site).pathname.match(/\/articles\/([^/]+)\/$/)?.[1];
 
-let context: BrowserContext;
-let page: Page;
-beforeAll(async () => {
-  context = await launch();
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await context?.close();
-});
+const browser = usePage();
 
 test('the real site has at least two published stories, so the order checks below compare something', () => {
   expect(stories.length).toBeGreaterThanOrEqual(2);
@@ -44,7 +36,7 @@ test('the build made every page the fixture calls for, so the checks below that 
 
 describe('feed', () => {
   test('/rss.xml is XML listing every published story, newest first, each with its dek and a link to its built page', async () => {
-    const feed = await readFeed(page, readFileSync(path.join(siteDir, 'rss.xml'), 'utf8'));
+    const feed = await readFeed(browser.page, readFileSync(path.join(siteDir, 'rss.xml'), 'utf8'));
     expect(feed.root).toBe('rss');
     expect(existsInBuild(siteDir, feed.channelLink), feed.channelLink).toBe(true);
     expect(feed.items.map((item) => slugOf(item.link))).toEqual(stories.map((s) => s.slug));
@@ -66,7 +58,7 @@ describe('feed', () => {
   });
 
   test('every page names the feed, at an address that is in the build', () => {
-    for (const file of htmlFiles(siteDir).filter((f) => !f.startsWith('embed/'))) {
+    for (const file of nonEmpty(htmlFiles(siteDir).filter((f) => !f.startsWith('embed/')), 'pages')) {
       const href = readPage(siteDir, file).querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href');
       expect(href, file).toBeTruthy();
       expect(existsInBuild(siteDir, new URL(href!, canonicalOf(file)).href), `${file}: ${href}`).toBe(true);
@@ -79,16 +71,16 @@ describe('sitemap and robots.txt', () => {
   const landingPages = () => htmlFiles(siteDir).filter((file) => !/^(embed|search)\//.test(file) && file !== '404.html');
 
   test('the sitemap lists every published page of the build, by its canonical address, and nothing else', async () => {
-    const urls = await sitemapUrls(page, siteDir);
+    const urls = await sitemapUrls(browser.page, siteDir);
     expect(new Set(urls).size, 'no address twice').toBe(urls.length);
     expect([...urls].sort()).toEqual(landingPages().map(canonicalOf).sort());
-    for (const url of urls) expect(new URL(url).origin).toBe(site.origin);
+    for (const url of nonEmpty(urls, 'sitemap addresses')) expect(new URL(url).origin).toBe(site.origin);
     for (const story of stories) expect(urls).toContain(canonicalOf(storyFile(story.slug)));
     for (const draft of drafts) expect(urls.join(' ')).not.toContain(`/articles/${draft.slug}/`);
   });
 
   test("each page's canonical link and og:url is the address the sitemap gives it", () => {
-    for (const file of landingPages()) {
+    for (const file of nonEmpty(landingPages(), 'landing pages')) {
       const doc = readPage(siteDir, file);
       expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), file).toBe(canonicalOf(file));
       expect(meta(doc, 'og:url'), file).toBe(canonicalOf(file));
@@ -101,7 +93,7 @@ describe('sitemap and robots.txt', () => {
     expect(sitemaps).toEqual([new URL('sitemap-index.xml', new URL(canonicalOf('index.html'))).href]);
     expect(existsInBuild(siteDir, sitemaps[0])).toBe(true);
     const disallowed = [...robots.matchAll(/^Disallow:\s*(\S+)\s*$/gim)].map((m) => m[1]);
-    for (const url of await sitemapUrls(page, siteDir)) {
+    for (const url of nonEmpty(await sitemapUrls(browser.page, siteDir), 'sitemap addresses')) {
       expect(disallowed.filter((prefix) => new URL(url).pathname.startsWith(prefix)), url).toEqual([]);
     }
   });
@@ -133,12 +125,12 @@ describe('search', () => {
   }
 
   async function search(query: string): Promise<{ status: string; results: { href: string; title: string }[] }> {
-    await page.goto(`${siteUrl}/search/`);
-    await page.getByLabel('Search stories and charts').fill(query);
-    await page.getByLabel('Search stories and charts').press('Enter');
-    const status = page.locator('.search-status');
+    await browser.page.goto(`${siteUrl}/search/`);
+    await browser.page.getByLabel('Search stories and charts').fill(query);
+    await browser.page.getByLabel('Search stories and charts').press('Enter');
+    const status = browser.page.locator('.search-status');
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/results? for/);
-    const results = await page.locator('.search-results li h2 a').evaluateAll((links) => links.map((a) => ({ href: (a as HTMLAnchorElement).href, title: a.textContent ?? '' })));
+    const results = await browser.page.locator('.search-results li h2 a').evaluateAll((links) => links.map((a) => ({ href: (a as HTMLAnchorElement).href, title: a.textContent ?? '' })));
     return { status: (await status.textContent()) ?? '', results };
   }
 
@@ -149,8 +141,8 @@ describe('search', () => {
       const hit = results.find((r) => new URL(r.href).pathname === new URL(canonicalOf(storyFile(story.slug))).pathname);
       expect(hit, `"${word}" finds ${story.slug} (results: ${results.map((r) => r.href).join(', ')})`).toBeDefined();
       expect(hit!.title).toBe(story.title);
-      await page.locator('.search-results li h2 a', { hasText: story.title }).first().click();
-      await expect.poll(() => page.locator('h1').textContent()).toBe(story.title);
+      await browser.page.locator('.search-results li h2 a', { hasText: story.title }).first().click();
+      await expect.poll(() => browser.page.locator('h1').textContent()).toBe(story.title);
     }
   });
 
@@ -177,16 +169,16 @@ describe('search', () => {
       .find((w) => pagesWith(w).length <= 10 && pagesWith(w).some((f) => f.startsWith('articles/')) && pagesWith(w).some((f) => f.startsWith('charts/')));
     expect(word, 'a word both a story and a chart page have').toBeDefined();
     const { results } = await search(word!);
-    const kinds = await page.locator('.search-results li .kicker').allTextContents();
+    const kinds = await browser.page.locator('.search-results li .kicker').allTextContents();
     expect(kinds).toHaveLength(results.length);
     const kindOf = (href: string) => (href.includes('/articles/') ? 'Story' : href.includes('/charts/') ? 'Chart' : href.includes('/agreements/') ? 'Agreements tracker' : 'Page');
     results.forEach((r, i) => expect(kinds[i], r.href).toBe(kindOf(r.href)));
     expect(kinds, word).toContain('Story');
     expect(kinds, word).toContain('Chart');
-    const marks = await page.locator('.search-results li mark').allTextContents();
+    const marks = await browser.page.locator('.search-results li mark').allTextContents();
     expect(marks.length, 'matches marked').toBeGreaterThan(0);
     // Excerpts read as text: no HTML entity or tag shows up literally.
-    for (const excerpt of await page.locator('.search-results li p:not(.kicker)').allTextContents()) expect(excerpt).not.toMatch(/&(amp|lt|gt|quot|#\d+);|<\/?mark>/);
+    for (const excerpt of await browser.page.locator('.search-results li p:not(.kicker)').allTextContents()) expect(excerpt).not.toMatch(/&(amp|lt|gt|quot|#\d+);|<\/?mark>/);
   });
 });
 
@@ -274,7 +266,7 @@ describe('structured data', () => {
     expect(catalogue).toBeDefined();
     const datasets = [...content.datasets.values()];
     expect(catalogue!.dataset.map((d) => d.name).sort()).toEqual(datasets.map((d) => d.title).sort());
-    for (const dataset of datasets) {
+    for (const dataset of nonEmpty(datasets, 'datasets')) {
       const ld = catalogue!.dataset.find((d) => d.name === dataset.title)!;
       expect(ld['@type']).toBe('Dataset');
       expect(ld.description, dataset.id).toBe(dataset.description ?? dataset.title);
@@ -299,17 +291,17 @@ describe('structured data', () => {
 describe('agreements tracker', () => {
   const data = readJson<{ rows: Record<string, string>[]; changes?: { date: string; text: string; key?: string }[] }>('data/agreements.json');
   const rows = data.rows;
-  const visibleIds = () => page.locator('.tracker-entry:visible').evaluateAll((entries) => entries.map((e) => e.id));
+  const visibleIds = () => browser.page.locator('.tracker-entry:visible').evaluateAll((entries) => entries.map((e) => e.id));
 
   test('one entry per row of data/agreements.json, each with its dated history and links to the stories and charts that use it', async () => {
-    await page.goto(`${siteUrl}/agreements/`);
-    expect(await page.locator('.tracker-entry').evaluateAll((entries) => entries.map((e) => e.id))).toEqual(
+    await browser.page.goto(`${siteUrl}/agreements/`);
+    expect(await browser.page.locator('.tracker-entry').evaluateAll((entries) => entries.map((e) => e.id))).toEqual(
       [...rows].sort((a, b) => a.date.localeCompare(b.date)).map((r) => r.id),
     );
     const agreementCharts = [...content.charts.values()].filter((c) => c.dataset === 'agreements').map((c) => c.id);
     const linkedCharts = new Set<string>();
-    for (const row of rows) {
-      const entry = page.locator(`.tracker-entry[id="${row.id}"]`);
+    for (const row of nonEmpty(rows, 'agreements')) {
+      const entry = browser.page.locator(`.tracker-entry[id="${row.id}"]`);
       await expect.poll(() => entry.locator('h2').textContent()).toContain(row.partner);
       // History: the dataset's change notes about this row and about the whole dataset, each dated.
       const expected = (data.changes ?? []).filter((c) => c.key === undefined || c.key === row.id);
@@ -332,21 +324,21 @@ describe('agreements tracker', () => {
   });
 
   test('filtering by partner and by year shows only the matching entries, keeps the choice in the URL, and a reload restores it', async () => {
-    await page.goto(`${siteUrl}/agreements/`);
+    await browser.page.goto(`${siteUrl}/agreements/`);
     await expect.poll(visibleIds).toHaveLength(rows.length);
-    const partner = page.getByLabel('Partner');
-    const year = page.getByLabel('Year');
-    for (const name of [...new Set(rows.map((r) => r.partner))]) {
+    const partner = browser.page.getByLabel('Partner');
+    const year = browser.page.getByLabel('Year');
+    for (const name of nonEmpty(new Set(rows.map((r) => r.partner)), 'partners')) {
       await partner.selectOption(name);
       await expect.poll(visibleIds).toEqual(rows.filter((r) => r.partner === name).sort((a, b) => a.date.localeCompare(b.date)).map((r) => r.id));
-      expect(new URL(page.url()).searchParams.get('partner')).toBe(name);
+      expect(new URL(browser.page.url()).searchParams.get('partner')).toBe(name);
     }
     await partner.selectOption('');
-    expect(new URL(page.url()).search).toBe('');
-    for (const y of [...new Set(rows.map((r) => r.date.slice(0, 4)))]) {
+    expect(new URL(browser.page.url()).search).toBe('');
+    for (const y of nonEmpty(new Set(rows.map((r) => r.date.slice(0, 4))), 'years')) {
       await year.selectOption(y);
       await expect.poll(visibleIds).toEqual(rows.filter((r) => r.date.startsWith(y)).sort((a, b) => a.date.localeCompare(b.date)).map((r) => r.id));
-      expect(new URL(page.url()).searchParams.get('year')).toBe(y);
+      expect(new URL(browser.page.url()).searchParams.get('year')).toBe(y);
     }
     // Both at once, then a reload.
     const row = rows.find((r) => rows.some((o) => o.partner === r.partner && o.date.slice(0, 4) !== r.date.slice(0, 4))) ?? rows[0];
@@ -354,24 +346,19 @@ describe('agreements tracker', () => {
     await partner.selectOption(row.partner);
     await year.selectOption(row.date.slice(0, 4));
     await expect.poll(visibleIds).toEqual(expected);
-    const params = new URL(page.url()).searchParams;
+    const params = new URL(browser.page.url()).searchParams;
     expect([params.get('partner'), params.get('year')]).toEqual([row.partner, row.date.slice(0, 4)]);
-    await page.reload();
+    await browser.page.reload();
     await expect.poll(visibleIds).toEqual(expected);
     expect([await partner.inputValue(), await year.inputValue()]).toEqual([row.partner, row.date.slice(0, 4)]);
-    await expect.poll(() => page.locator('.tracker-count').textContent()).toBe(`Showing ${expected.length} of ${rows.length} agreements.`);
+    await expect.poll(() => browser.page.locator('.tracker-count').textContent()).toBe(`Showing ${expected.length} of ${rows.length} agreements.`);
   });
 
   test('with JavaScript off, every entry shows and the filter (which needs it) is hidden', async () => {
-    const noScript = await launch({ javaScriptEnabled: false });
-    try {
-      const p = await noScript.newPage();
-      await p.goto(`${siteUrl}/agreements/?partner=${encodeURIComponent(rows[0].partner)}`);
-      expect(await p.locator('.tracker-entry:visible').count()).toBe(rows.length);
-      expect(await p.locator('form.tracker-filter').isVisible()).toBe(false);
-    } finally {
-      await noScript.close();
-    }
+    const p = await launchPage({ javaScriptEnabled: false });
+    await p.goto(`${siteUrl}/agreements/?partner=${encodeURIComponent(rows[0].partner)}`);
+    expect(await p.locator('.tracker-entry:visible').count()).toBe(rows.length);
+    expect(await p.locator('form.tracker-filter').isVisible()).toBe(false);
   });
 });
 

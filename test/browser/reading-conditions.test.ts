@@ -1,8 +1,9 @@
 // The same pages read on a 360 px phone, in dark mode, on paper and with JavaScript off. Screenshots of the lead
 // story at 360 and 1200 px, light and dark, are kept as artifacts (test/artifacts/).
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { artifact, launch } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { artifact, launchPage, useBrowser } from '../support/browser.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { leadStory, pageKindNames, pageKinds, readJson, type DataFile } from './site-files.ts';
 
 const siteUrl = inject('siteUrl');
@@ -15,27 +16,20 @@ test('there is a page of every kind, and a chart in the lead story, to read', ()
 });
 
 describe('on a 360 px phone', () => {
-  let context: BrowserContext;
-  beforeAll(async () => {
-    context = await launch({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const browser = useBrowser({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 
   test.each(kinds)('$kind ($path): no sideways scrolling', async ({ path }) => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}${path}`);
     await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, viewport: innerWidth }));
     expect(widths.viewport).toBe(360);
     expect(widths.page).toBeLessThanOrEqual(360);
     expect(widths.body).toBeLessThanOrEqual(360);
-    await page.close();
   });
 
-  test.each(kinds.filter((k) => /^(articles|charts|embed)\/\*$/.test(k.kind)))('$kind ($path): chart text is at least 11 CSS px', async ({ path }) => {
-    const page = await context.newPage();
+  test.each(nonEmpty(kinds.filter((k) => /^(articles|charts|embed)\/\*$/.test(k.kind)), 'pages with charts'))('$kind ($path): chart text is at least 11 CSS px', async ({ path }) => {
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}${path}`);
     // Rendered size: the font size times the factor the drawing is scaled by to fit the page.
     const sizes = await page.locator('.chart-drawing svg:visible').evaluateAll((svgs) =>
@@ -48,11 +42,10 @@ describe('on a 360 px phone', () => {
     );
     expect(sizes.length).toBeGreaterThan(0);
     expect(sizes.filter((s) => s.px < 11)).toEqual([]);
-    await page.close();
   });
 
   test('the phone gets the narrow drawing of each chart, and can read a point by touch', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${siteUrl}${leadStory.path}`);
     const layouts = await page.locator('.chart-drawing:visible').evaluateAll((all) => all.map((d) => d.getAttribute('data-layout')));
     expect(layouts.length).toBeGreaterThanOrEqual(charts.length);
@@ -66,7 +59,6 @@ describe('on a 360 px phone', () => {
     const box = (await tooltip.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(360);
-    await page.close();
   });
 });
 
@@ -90,9 +82,7 @@ describe('dark mode', () => {
   };
 
   test('the page turns dark and the charts take their dark colours from the same stylesheet', async () => {
-    const light = await launch({ colorScheme: 'light' });
-    const dark = await launch({ colorScheme: 'dark' });
-    const [lightPage, darkPage] = await Promise.all([light.newPage(), dark.newPage()]);
+    const [lightPage, darkPage] = await Promise.all([launchPage({ colorScheme: 'light' }), launchPage({ colorScheme: 'dark' })]);
     await Promise.all([lightPage.goto(`${siteUrl}${leadStory.path}`), darkPage.goto(`${siteUrl}${leadStory.path}`)]);
     const [l, d] = await Promise.all([colours(lightPage), colours(darkPage)]);
     expect(luminance(l.page)).toBeGreaterThan(0.8);
@@ -101,15 +91,12 @@ describe('dark mode', () => {
     for (const key of ['bar', 'label', 'grid'] as const) expect(d[key], key).not.toBe(l[key]);
     // Chart text stays readable: light on dark.
     expect(luminance(d.label)).toBeGreaterThan(0.5);
-    await light.close();
-    await dark.close();
   });
 });
 
 describe('print', () => {
   test('controls are hidden; every view (of a year slider, the year on screen), note, uncertainty list and data table prints', async () => {
-    const context = await launch();
-    const page = await context.newPage();
+    const page = await launchPage();
     await page.goto(`${siteUrl}${leadStory.path}`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.chart-time').first().isVisible()).toBe(false);
@@ -132,17 +119,15 @@ describe('print', () => {
       if (figure.years.length) expect(figure.years.filter(Boolean).length, figure.id!).toBe(1);
       expect(figure.notes, figure.id!).toBe(true);
       expect(figure.tables.length).toBe(figure.views.length + figure.years.length);
-      expect(figure.tables.every(Boolean), figure.id!).toBe(true);
+      expect(nonEmpty(figure.tables, `${figure.id}: tables`).every(Boolean), figure.id!).toBe(true);
     }
     await page.pdf({ path: artifact('article-print.pdf') });
-    await context.close();
   });
 });
 
 describe('with JavaScript off', () => {
   test('every chart, note and table is there', async () => {
-    const context = await launch({ javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await launchPage({ javaScriptEnabled: false });
     await page.goto(`${siteUrl}${leadStory.path}`);
     const figures = await page.locator('sl-chart').evaluateAll((all) =>
       all.map((chart) => ({
@@ -164,7 +149,7 @@ describe('with JavaScript off', () => {
         expect(figure.notes.some((n) => n.includes(text)), `${figure.id}: ${text}`).toBe(true);
       }
       expect(figure.tableRows.length).toBe(figure.views);
-      expect(figure.tableRows.every((n) => n > 0)).toBe(true);
+      expect(nonEmpty(figure.tableRows, `${figure.id}: tables`).every((n) => n > 0)).toBe(true);
       expect(figure.summary.length).toBeGreaterThan(20);
     }
     // One table checked against the data: every bar of a year is a row.
@@ -185,7 +170,6 @@ describe('with JavaScript off', () => {
     // The data tables open without JavaScript.
     await page.locator('sl-chart').first().locator('.chart-table summary').click();
     expect(await page.locator('sl-chart').first().locator('.chart-table table').first().isVisible()).toBe(true);
-    await context.close();
   });
 });
 
@@ -196,14 +180,12 @@ describe('screenshots', () => {
     [1200, 'light'],
     [1200, 'dark'],
   ] as const)('the lead story at %i px, %s', async (width, colorScheme) => {
-    const context = await launch({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: width === 360 ? 2 : 1 });
-    const page = await context.newPage();
+    const page = await launchPage({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: width === 360 ? 2 : 1 });
     await page.goto(`${siteUrl}${leadStory.path}`);
     await page.screenshot({ path: artifact(`article-${width}-${colorScheme}.png`), fullPage: true });
     for (const id of charts) {
       await page.locator(`sl-chart[data-chart="${id}"] figure`).screenshot({ path: artifact(`chart-${id}-${width}-${colorScheme}.png`) });
     }
     expect(await page.locator('sl-chart').count()).toBe(charts.length);
-    await context.close();
   });
 });

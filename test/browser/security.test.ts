@@ -8,13 +8,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser, parseHTML } from 'linkedom';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch } from '../support/browser.ts';
-import { buildSite, projectRoot, type BuildResult } from '../support/build.ts';
+import { afterAll, describe, expect, inject, test } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
+import { projectRoot } from '../support/build.ts';
 import { layered } from '../support/cli.ts';
-import { serve } from '../support/serve.ts';
+import { nonEmpty } from '../support/lists.ts';
+import { servedFixture } from '../support/served-fixture.ts';
 import { search, useLikeAReader } from './reader.ts';
 import { expectedPageCount, htmlFiles, leadStory, pageKinds, readJson, readText, urlPath } from './site-files.ts';
 import { tagLabel, tagSlug, topicPath } from '../../src/model/tags.ts';
@@ -162,16 +163,10 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 }
 
 describe('the Content-Security-Policy, in Chromium', () => {
-  let context: BrowserContext;
-  beforeAll(async () => {
-    context = await launch();
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const browser = useBrowser();
 
   test('the watch works: an inline script added to a page is blocked and reported', async () => {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const violations = await watchViolations(page);
     await page.goto(`${siteUrl}${leadStory.path}`, { waitUntil: 'networkidle' });
     expect(await violations()).toEqual([]);
@@ -182,18 +177,16 @@ describe('the Content-Security-Policy, in Chromium', () => {
     });
     await expect.poll(violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src(-elem)? blocked inline/)]));
     expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
-    await page.close();
   });
 
-  test.each(pageKinds(siteDir, [leadStory.path]))('$kind ($path): read and used, it breaks no rule of its policy', async ({ path: pagePath }) => {
-    const page = await context.newPage();
+  test.each(nonEmpty(pageKinds(siteDir, [leadStory.path]), 'kinds of page'))('$kind ($path): read and used, it breaks no rule of its policy', async ({ path: pagePath }) => {
+    const page = await browser.newPage();
     const violations = await watchViolations(page);
     await page.goto(`${siteUrl}${pagePath}`, { waitUntil: 'networkidle' });
     await useLikeAReader(page);
     // On /search/ the reader's search ran Pagefind (WebAssembly) and listed what it found.
     if (pagePath === '/search/') expect(await page.locator('.search-results li').count()).toBeGreaterThan(0);
     expect(await violations()).toEqual([]);
-    await page.close();
   });
 });
 
@@ -211,31 +204,18 @@ describe('a hostile corpus, built and read in Chromium', () => {
   const claimNote = markdown.match(/note='([^']*)'/)![1].replaceAll('&#39;', "'");
   const agreement = agreements.rows[0];
 
-  let contentRoot: string;
-  let build: BuildResult;
-  let site: Awaited<ReturnType<typeof serve>>;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    contentRoot = layered(path.join(fixtures, 'escaping'), path.join(fixtures, 'hostile'));
-    build = await buildSite({ contentRoot });
-    if (!build.ok) throw new Error(`the hostile fixture did not build:\n${build.output}`);
-    site = await serve(build.outDir);
-    // The site's own policy would stop an injected handler from running; it is set aside here so that the test
-    // proves the escaping on its own.
-    context = await launch({ bypassCSP: true });
-  }, 300_000);
-  afterAll(async () => {
-    await context?.close();
-    await site?.close();
-    if (build) rmSync(build.outDir, { recursive: true, force: true });
-    if (contentRoot) rmSync(contentRoot, { recursive: true, force: true });
-  });
+  const contentRoot = layered(path.join(fixtures, 'escaping'), path.join(fixtures, 'hostile'));
+  afterAll(() => rmSync(contentRoot, { recursive: true, force: true }));
+  const site = servedFixture(contentRoot);
+  // The site's own policy would stop an injected handler from running; it is set aside here so that the test
+  // proves the escaping on its own.
+  const browser = useBrowser({ bypassCSP: true });
 
   const address = (pagePath: string) => new URL(pagePath, site.url).href;
 
   /** Opens a page with a dialog handler and reads it as a reader would; `dialogs` lists every dialog that opened. */
   async function visit(pagePath: string, query = 'Headline') {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
@@ -301,12 +281,11 @@ describe('a hostile corpus, built and read in Chromium', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBe('control');
     await page.evaluate(() => setTimeout(() => alert('control')));
     await expect.poll(() => dialogs).toEqual(['alert: control']);
-    await page.close();
   });
 
   test('every page and drawing: no dialog opens, the canary stays unset, nothing is injected', async () => {
-    const pages = htmlFiles(build.outDir).map(urlPath);
-    const drawings = builtFiles(build.outDir, '.svg').map((file) => `/${file}`);
+    const pages = htmlFiles(site.outDir).map(urlPath);
+    const drawings = builtFiles(site.outDir, '.svg').map((file) => `/${file}`);
     expect(pages).toHaveLength(expectedPageCount(contentRoot));
     expect(pages).toEqual(expect.arrayContaining(['/articles/pwned/', '/articles/hostile/', '/charts/pwned-lines/', '/embed/pwned-lines/', '/agreements/', '/data/', tagPage, '/search/']));
     expect(drawings).toEqual(expect.arrayContaining(['/charts/pwned-lines.svg', '/charts/hostile-bars.svg']));
@@ -336,7 +315,6 @@ describe('a hostile corpus, built and read in Chromium', () => {
     expect(await notShownAsText(page, expected())).toEqual([]);
     // Structured data still parses, and holds the strings exactly as written.
     for (const block of await page.locator('script[type="application/ld+json"]').allTextContents()) expect(() => JSON.parse(block), block).not.toThrow();
-    await page.close();
   });
 
   test('the search finds the hostile story and lists its headline as text', async () => {
@@ -345,7 +323,6 @@ describe('a hostile corpus, built and read in Chromium', () => {
     expect(await page.locator('.search-results a').allTextContents()).toContain(article.title);
     expect(await traces(page)).toEqual([]);
     expect(dialogs).toEqual([]);
-    await page.close();
   });
 
   test("the story's tag links to its own page", async () => {
@@ -355,7 +332,6 @@ describe('a hostile corpus, built and read in Chromium', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.locator('h1').textContent()).toBe(tagLabel(tag));
     expect(await traces(page)).toEqual([]);
-    await page.close();
   });
 
   test('JSON-LD: the story and the data catalogue parse and carry every hostile string intact', async () => {

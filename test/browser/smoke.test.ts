@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { launch } from '../support/browser.ts';
+import { expect, inject, test } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
 
-let context: BrowserContext;
-beforeAll(async () => { context = await launch({ javaScriptEnabled: false }); });
-afterAll(async () => { await context?.close(); });
+const browser = useBrowser({ javaScriptEnabled: false });
 
 test('with JavaScript off, the lead story shows every chart as an SVG drawn at build time', async () => {
-  const page = await context.newPage();
+  const page = await browser.newPage();
   await page.goto(`${inject('siteUrl')}/articles/us-rare-earth-agreements/`);
   const charts = page.locator('figure.chart');
   expect(await charts.count()).toBeGreaterThanOrEqual(5);

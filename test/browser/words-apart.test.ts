@@ -4,10 +4,10 @@
 // followed by a capital with no space ("8 agreements.Used in") and for two names of the data glued together
 // ("Highlight a partneryear").
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { loadSite } from '../../src/model/load.ts';
-import { launch } from '../support/browser.ts';
+import { useBrowser } from '../support/browser.ts';
 import { projectRoot } from '../support/build.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 import { readerFixture } from '../support/site.ts';
@@ -69,13 +69,7 @@ async function visibleText(page: Page, url: string): Promise<string> {
 }
 
 describe('on a 360 px phone, no words run together', () => {
-  let context: BrowserContext;
-  beforeAll(async () => {
-    context = await launch({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const browser = useBrowser({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 
   test('the checks find what they look for, and pass what is not a sentence end', () => {
     expect(sentencesRunTogether('8 agreements.Used in: a story\nas reported.Charts: one')).toEqual(['8 agreements.Used in: a story', 'as reported.Charts: one']);
@@ -92,7 +86,7 @@ describe('on a 360 px phone, no words run together', () => {
     test(`every page of ${name}`, async () => {
       const { url, dir } = site();
       const names = knownNames(root);
-      const page = await context.newPage();
+      const page = await browser.newPage();
       const found: string[] = [];
       const files = htmlFiles(dir);
       expect(files.length).toBeGreaterThan(5);
@@ -100,7 +94,6 @@ describe('on a 360 px phone, no words run together', () => {
         const text = await visibleText(page, `${url}${urlPath(file)}`);
         found.push(...sentencesRunTogether(text).map((s) => `${urlPath(file)}: ${s}`), ...namesGlued(text, names).map((s) => `${urlPath(file)}: ${s}`));
       }
-      await page.close();
       expect(found).toEqual([]);
     }, 600_000);
   }

@@ -10,6 +10,7 @@ import * as svgRoute from '../../src/pages/charts/[id].svg.ts';
 import * as pngRoute from '../../src/pages/charts/[id].png.ts';
 import * as csvRoute from '../../src/pages/data/[id].csv.ts';
 import * as jsonRoute from '../../src/pages/data/[id].json.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { decodePng } from '../support/png.ts';
 
 const siteUrl = 'https://news.example.org';
@@ -48,7 +49,7 @@ describe('CSV', () => {
     expect(csv).toBe('a,b,c\r\n"say ""hi"", then\nleave",1.5,\r\nplain,,true\r\n');
   });
 
-  test.for(ids(csvRoute))('/data/%s.csv reads back to the rows of the dataset', async (id) => {
+  test.for(nonEmpty(ids(csvRoute), 'CSV downloads'))('/data/%s.csv reads back to the rows of the dataset', async (id) => {
     const csv = await text(csvRoute, id);
     const dataset = site.datasets.get(id)!;
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -69,7 +70,7 @@ describe('CSV', () => {
 });
 
 describe('JSON', () => {
-  test.for(ids(jsonRoute))('/data/%s.json holds the rows and the sources with their editions', async (id) => {
+  test.for(nonEmpty(ids(jsonRoute), 'JSON downloads'))('/data/%s.json holds the rows and the sources with their editions', async (id) => {
     const json = JSON.parse(await text(jsonRoute, id));
     const dataset = site.datasets.get(id)!;
     expect(json.id).toBe(id);
@@ -90,7 +91,7 @@ describe('JSON', () => {
 });
 
 describe('standalone SVG', () => {
-  test.for(ids(svgRoute))('/charts/%s.svg carries its title, caveats, notes and sources, in plain colours', async (id) => {
+  test.for(nonEmpty(ids(svgRoute), 'SVG downloads'))('/charts/%s.svg carries its title, caveats, notes and sources, in plain colours', async (id) => {
     const svg = await text(svgRoute, id);
     const spec = site.charts.get(id)!;
     const dataset = site.datasets.get(spec.dataset)!;
@@ -110,7 +111,7 @@ describe('standalone SVG', () => {
 });
 
 describe('PNG', () => {
-  test.for(ids(pngRoute))('/charts/%s.png decodes to the standalone SVG at twice its size, text drawn', async (id) => {
+  test.for(nonEmpty(ids(pngRoute), 'PNG downloads'))('/charts/%s.png decodes to the standalone SVG at twice its size, text drawn', async (id) => {
     const svg = await text(svgRoute, id);
     const width = Number(/<svg xmlns="[^"]+" width="(\d+)"/.exec(svg)![1]);
     const height = Number(/<svg xmlns="[^"]+" width="\d+" height="(\d+)"/.exec(svg)![1]);

@@ -7,6 +7,7 @@ import { getChart } from '../../src/site/charts.ts';
 import { getSite } from '../../src/site/site.ts';
 import * as oembedRoute from '../../src/pages/oembed/[id].json.ts';
 import * as pngRoute from '../../src/pages/charts/[id].png.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { decodePng } from '../support/png.ts';
 
 const siteUrl = 'https://news.example.org';
@@ -23,7 +24,7 @@ test('every chart has an oEmbed answer', () => {
   expect(ids).toEqual([...getSite().charts.keys()]);
 });
 
-describe.for(ids)('/oembed/%s.json', (id) => {
+describe.for(nonEmpty(ids, 'oEmbed answers'))('/oembed/%s.json', (id) => {
   test('has the fields oEmbed 1.0 requires of a rich response, with the right types', async () => {
     const json = await answer(id);
     expect(json).toMatchObject({ type: 'rich', version: '1.0', provider_name: 'Supply Lines', provider_url: `${siteUrl}/` });

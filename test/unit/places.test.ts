@@ -2,6 +2,7 @@
 // alpha-3 codes, the rows that are not places, and the nearest names for one that matches nothing.
 import { describe, expect, test } from 'vitest';
 import { aggregateNames, nearestPlaces, resolvePlace, usgsAliases } from '../../src/charts/places.ts';
+import { nonEmpty } from '../support/lists.ts';
 
 const alpha3 = (name: unknown) => {
   const place = resolvePlace(name);
@@ -17,7 +18,7 @@ describe('a place name resolves to its ISO 3166 country', () => {
     expect(alpha3('Korea, North')).toBe('PRK');
     expect(alpha3('Laos')).toBe('LAO');
     // Every alias in the documented list resolves.
-    for (const name of Object.keys(usgsAliases)) expect(alpha3(name), name).toMatch(/^[A-Z]{3}$/);
+    for (const name of nonEmpty(Object.keys(usgsAliases), 'aliases')) expect(alpha3(name), name).toMatch(/^[A-Z]{3}$/);
   });
 
   test("the package's names and aliases, in any case and with stray spaces", () => {
@@ -43,7 +44,7 @@ describe('a place name resolves to its ISO 3166 country', () => {
 describe('rows that are not places, and names that are nothing', () => {
   test('aggregates are told apart from countries, whatever their case', () => {
     for (const name of ['World total', 'world total', 'Other countries', 'Rest of the world', 'Total']) expect(alpha3(name), name).toBe('aggregate');
-    for (const name of aggregateNames) expect(alpha3(name), name).toBe('aggregate');
+    for (const name of nonEmpty(aggregateNames, 'aggregate names')) expect(alpha3(name), name).toBe('aggregate');
   });
 
   test('an unknown name, an empty one, a number: nothing', () => {

@@ -8,6 +8,7 @@ import { agreementEntries, agreementsDatasetId } from '../../src/site/agreements
 import { datasetObject, lastModified, newsArticle } from '../../src/site/structured-data.ts';
 import { relatedStories, tagSlug, topicIndex } from '../../src/model/tags.ts';
 import { loadSite, type Article, type Site } from '../../src/model/load.ts';
+import { nonEmpty } from '../support/lists.ts';
 import { readerFixture } from '../support/site.ts';
 
 const real = loadSite(readerFixture).site;
@@ -28,7 +29,7 @@ describe('tags', () => {
   });
 
   test('related stories share a tag, most shared tags first, then newest; never the story itself', () => {
-    for (const story of real.articles) {
+    for (const story of nonEmpty(real.articles, 'stories')) {
       const related = relatedStories(story, real.articles);
       const shared = (other: Article) => other.tags.filter((t) => story.tags.includes(t)).length;
       expect(related.length).toBeLessThanOrEqual(3);
@@ -79,7 +80,7 @@ describe('Dataset objects', () => {
   });
 
   test('downloads are the CSV and JSON files of the dataset; sources are cited and each address is named once', () => {
-    for (const dataset of real.datasets.values()) {
+    for (const dataset of nonEmpty(real.datasets.values(), 'datasets')) {
       const ld = datasetObject(dataset, siteUrl);
       expect(ld.distribution.map((d) => [d.encodingFormat, d.contentUrl])).toEqual([
         ['text/csv', `https://news.example/data/${dataset.id}.csv`],
@@ -118,7 +119,7 @@ describe('agreements tracker', () => {
   test('one entry per row, oldest first, each with the charts of the agreements data and the stories placing them', () => {
     const entries = agreementEntries(dataset, real);
     expect(entries.map((e) => e.id).sort()).toEqual(rows.map((r) => r.id).sort());
-    expect(entries.every((e, i) => i === 0 || String(e.row.date) >= String(entries[i - 1].row.date))).toBe(true);
+    expect(nonEmpty(entries, 'tracker entries').every((e, i) => i === 0 || String(e.row.date) >= String(entries[i - 1].row.date))).toBe(true);
     const agreementCharts = [...real.charts.values()].filter((c) => c.dataset === agreementsDatasetId).map((c) => c.id);
     for (const entry of entries) {
       expect(entry.year).toBe(Number(String(entry.row.date).slice(0, 4)));

@@ -11,6 +11,7 @@ import { standaloneSvg } from '../../src/charts/standalone.ts';
 import { applyPaint } from '../../src/client/chart-paint.ts';
 import { resolvePlace } from '../../src/charts/places.ts';
 import { chartSchema, datasetSchema } from '../../src/schemas/index.ts';
+import { nonEmpty } from '../support/lists.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/charts');
 function render(name: string, change: (spec: Record<string, unknown>) => void = () => {}): { chart: RenderedChart; rows: Record<string, unknown>[] } {
@@ -34,7 +35,7 @@ describe('a map of several years is drawn once and recoloured', () => {
     expect(others.length).toBeGreaterThan(0);
     for (const view of others) {
       expect(view.paint, view.id).toBeDefined();
-      for (const drawing of view.drawings) {
+      for (const drawing of nonEmpty(view.drawings, `${view.id} drawings`)) {
         const base = svgOf(first.drawings.find((d) => d.layout === drawing.layout)!.svg);
         const before = elements(base);
         applyPaint(base, view.paint![drawing.layout]);
@@ -48,7 +49,7 @@ describe('a map of several years is drawn once and recoloured', () => {
 
   test("each year's places are painted in the colour of their step, estimates dashed, the rest \"no data\"", () => {
     const steps = chart.legend.filter((item) => item.kind === 'swatch' && item.label !== 'No data').map((s) => ({ color: s.color, bounds: s.label!.split(' to ').map((n) => Number(n.replaceAll(',', ''))) }));
-    for (const view of chart.views) {
+    for (const view of nonEmpty(chart.views, 'views')) {
       const svg = svgOf(first.drawings[0].svg);
       if (view.paint) applyPaint(svg, view.paint[first.drawings[0].layout]);
       const year = Number(view.id);
@@ -57,7 +58,7 @@ describe('a map of several years is drawn once and recoloured', () => {
       const points = view.drawings[0].points;
       // A shape per place (a symbol too, for a place too small to see), each naming its point, whose text names it.
       expect(new Set(shapes.map((s) => points[Number(s.getAttribute('data-point'))].text.split(':')[0]))).toEqual(new Set(places.map((r) => r.country)));
-      for (const shape of shapes) {
+      for (const shape of nonEmpty(shapes, `${view.id} shapes`)) {
         const row = places.find((r) => points[Number(shape.getAttribute('data-point'))].text.startsWith(`${r.country}:`))!;
         const value = row.tonnes_reo as number;
         const step = steps.find(({ bounds }) => value >= bounds[0] && value < bounds[1]);
@@ -86,7 +87,7 @@ describe('a map of several years is drawn once and recoloured', () => {
 
   test('the rows left off the map are noted per year', () => {
     expect(chart.dataNotes).toHaveLength(chart.views.length);
-    for (const view of chart.views) {
+    for (const view of nonEmpty(chart.views, 'views')) {
       const total = rows.find((r) => r.year === Number(view.id) && r.country === 'World total')!.tonnes_reo as number;
       const note = new RegExp(`^${view.id}: not drawn on the map, .*World total \\(${total.toLocaleString('en-US')}\\)`);
       expect(chart.dataNotes.filter((n) => note.test(n)), chart.dataNotes.join('\n')).toHaveLength(1);

@@ -10,6 +10,7 @@ import { rowSchema } from '../../src/schemas/row.ts';
 import { sourceSchema } from '../../src/schemas/source.ts';
 import { uncertaintySchema } from '../../src/schemas/uncertainty.ts';
 import { viewSchema } from '../../src/schemas/view.ts';
+import { nonEmpty } from '../support/lists.ts';
 
 const source = { name: 'USGS Mineral Commodity Summaries 2025: Rare Earths', url: 'https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-rare-earths.pdf' };
 const minimal = {
@@ -72,7 +73,7 @@ describe('each required field, when missing, fails at that field', () => {
     ['view', viewSchema, { id: '2024', label: '2024' }, ['id', 'label']],
   ];
   for (const [name, schema, valid, fields] of required) {
-    test.for(fields)(`${name} without %s`, (field) => {
+    test.for(nonEmpty(fields, `${name}: required fields`))(`${name} without %s`, (field) => {
       expect(schema.safeParse(valid).success).toBe(true);
       expect(failedPaths(schema, without(valid, field))).toEqual([field]);
     });
@@ -106,8 +107,8 @@ describe('enums accept their values and nothing else', () => {
   ];
   for (const [name, schema, base, field, good, bad] of enums) {
     test(name, () => {
-      for (const value of good) expect(schema.safeParse({ ...base, [field]: value }).success, value).toBe(true);
-      for (const value of bad) expect(failedPaths(schema, { ...base, [field]: value })).toEqual([field]);
+      for (const value of nonEmpty(good, 'good values')) expect(schema.safeParse({ ...base, [field]: value }).success, value).toBe(true);
+      for (const value of nonEmpty(bad, 'bad values')) expect(failedPaths(schema, { ...base, [field]: value })).toEqual([field]);
     });
   }
 

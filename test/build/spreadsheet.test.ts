@@ -1,9 +1,9 @@
 // `npm run export` and `npm run import`: a dataset through a spreadsheet and back, as an editor would take it.
+// How a dataset file is rewritten in its own style is tested in test/unit/dataset-file.test.ts.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rewriteDataset } from '../../src/io/dataset-file.ts';
 import { runCli } from '../support/cli.ts';
 import { projectRoot } from '../support/build.ts';
 
@@ -47,14 +47,6 @@ describe('export then import', () => {
     const lines = read(sheet).split('\r\n');
     expect(lines[0]).toBe('\uFEFFyear,country,tonnes_reo,edition,secondary,source,estimate,revised,note');
     expect(lines[3]).toBe('2023,Australia,16000,MCS 2025,,mcs2025,true,"MCS 2024 gave 18,000",estimate based on imports');
-  });
-
-  it('rewrites rows in the style each file has (rows one per line, or a field per line)', () => {
-    const files = [...readdirSync(path.join(fixtures, 'reader/data')).map((n) => `reader/data/${n}`), 'site-small/data/australia-mine-production.json', 'publication/data/china-world-production.json'];
-    for (const file of files) {
-      const text = read(path.join(fixtures, file));
-      expect(rewriteDataset(text, JSON.parse(text).rows), file).toBe(text);
-    }
   });
 });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildSite, type BuildResult } from '../support/build.ts';
+import { nonEmpty } from '../support/lists.ts';
 
 const small = path.resolve(import.meta.dirname, '../fixtures/site-small');
 const base = '/supply-lines';
@@ -29,7 +30,7 @@ test(`every address in every page stays under ${base}/`, () => {
   expect(pages.length).toBeGreaterThan(5);
   for (const file of pages) {
     const { document } = parseHTML(readFileSync(file, 'utf8'));
-    for (const element of document.querySelectorAll('[href], [src], [action], meta[content^="http"]')) {
+    for (const element of nonEmpty(document.querySelectorAll('[href], [src], [action], meta[content^="http"]'), `${file}: addresses`)) {
       for (const attribute of ['href', 'src', 'action', 'content']) {
         const value = element.getAttribute(attribute);
         if (!value || value.startsWith('#') || value.startsWith('data:') || (attribute === 'content' && !value.startsWith(origin))) continue;
@@ -47,7 +48,7 @@ test('canonical addresses, the feed and the oEmbed answers name the public addre
   expect(document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${origin}${base}/articles/australia-output/`);
   const feed = readFileSync(path.join(build.outDir, 'rss.xml'), 'utf8');
   expect(feed).toContain(`<link>${origin}${base}/articles/australia-output/</link>`);
-  for (const file of files(path.join(build.outDir, 'oembed'), '.json')) {
+  for (const file of nonEmpty(files(path.join(build.outDir, 'oembed'), '.json'), 'oEmbed answers')) {
     const answer = JSON.parse(readFileSync(file, 'utf8'));
     expect(answer.html).toContain(`src="${origin}${base}/embed/`);
     expect(answer.html).toContain(`${origin}${base}/embed.js`);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, type BuildResult } from '../support/build.ts';
+import { nonEmpty } from '../support/lists.ts';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/site-agreements');
 const data = JSON.parse(readFileSync(path.join(root, 'data/agreements.json'), 'utf8')) as { rows: { id: string; instrument: string; commitments: { id: string; text: string }[] }[] };
@@ -23,10 +24,10 @@ const text = (node: Element | null | undefined) => (node?.textContent ?? '').rep
 const commitmentOf = (row: string, id: string) => page(`agreements/${row}`).querySelector(`#${row}-${id}`);
 
 describe('each instrument has its page, with every commitment it lists', () => {
-  test.for(data.rows.map((row) => [row.id, row] as const))('%s', ([id, row]) => {
+  test.for(nonEmpty(data.rows, 'instruments').map((row) => [row.id, row] as const))('%s', ([id, row]) => {
     const doc = page(`agreements/${id}`);
     expect(text(doc.querySelector('h1'))).toContain(row.instrument);
-    for (const commitment of row.commitments) expect(text(doc.querySelector(`#${id}-${commitment.id} h3`))).toBe(commitment.text);
+    for (const commitment of nonEmpty(row.commitments, `${id}: commitments`)) expect(text(doc.querySelector(`#${id}-${commitment.id} h3`))).toBe(commitment.text);
     expect(doc.querySelector('[data-pagefind-body]')).not.toBeNull();
   });
 });
@@ -64,14 +65,14 @@ test('two statements of one commitment sit side by side in one group, each with 
 
 test('the tracker links every instrument page and offers the commitments\' statuses as a filter', () => {
   const tracker = page('agreements');
-  for (const row of data.rows) expect(tracker.querySelector(`#${row.id} h2 a`)?.getAttribute('href')).toBe(`/agreements/${row.id}/`);
+  for (const row of nonEmpty(data.rows, 'instruments')) expect(tracker.querySelector(`#${row.id} h2 a`)?.getAttribute('href')).toBe(`/agreements/${row.id}/`);
   expect([...tracker.querySelectorAll('select[name="status"] option')].map((o) => o.getAttribute('value'))).toEqual(['', 'met', 'no-report', 'none']);
   expect(tracker.querySelector('#partner-b-2025-framework')?.getAttribute('data-statuses')).toBe('met none');
 });
 
 test('instrument pages are in the sitemap and carry Dataset JSON-LD', () => {
   const sitemap = read('sitemap-0.xml');
-  for (const row of data.rows) expect(sitemap).toContain(`/agreements/${row.id}/</loc>`);
+  for (const row of nonEmpty(data.rows, 'instruments')) expect(sitemap).toContain(`/agreements/${row.id}/</loc>`);
   const ld = JSON.parse(page('agreements/partner-a-2025-framework').querySelector('script[type="application/ld+json"]')!.textContent!);
   expect(ld).toMatchObject({ '@type': 'Dataset', url: expect.stringMatching(/\/agreements\/partner-a-2025-framework\/$/), dateModified: '2026-06-30', isPartOf: { '@type': 'Dataset' } });
 });

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { nonEmpty } from '../support/lists.ts';
 import { readerFixture } from '../support/site.ts';
 import { layered, runCli } from '../support/cli.ts';
 
@@ -75,7 +76,7 @@ describe('each starter passes npm run check', () => {
   test('chart: a starter of every dataset in the repository passes', async () => {
     const root = projectContent();
     const ids = readdirSync(path.join(root, 'data')).map((name) => name.replace(/\.json$/, ''));
-    for (const id of ids) expect((await newFile(root, 'chart', `starter-${id}`, '--dataset', id)).status).toBe(0);
+    for (const id of nonEmpty(ids, 'datasets')) expect((await newFile(root, 'chart', `starter-${id}`, '--dataset', id)).status).toBe(0);
     const { status, problems } = await check(root);
     expect(problems.filter((line) => !line.includes('warning: '))).toEqual([]);
     expect(status).toBe(0);

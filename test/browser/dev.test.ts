@@ -4,9 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch } from '../support/browser.ts';
+import { useBrowser } from '../support/browser.ts';
 import { projectRoot } from '../support/build.ts';
 import { layered } from '../support/cli.ts';
 
@@ -14,7 +14,6 @@ const root = layered(path.resolve(import.meta.dirname, '../fixtures/drafts'));
 let server: ChildProcess;
 let origin: string;
 let output = '';
-let browser: BrowserContext;
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -51,14 +50,14 @@ beforeAll(async () => {
     if (tries > 100) throw new Error(`astro dev did not serve the home page (status ${status}):\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  browser = await launch();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   server?.kill();
   rmSync(root, { recursive: true, force: true });
 });
+
+const browser = useBrowser();
 
 test('a draft shows in the preview: its page, and on the home page', async () => {
   const page = await fetch(`${origin}/articles/quarantined-draft-story/`);
@@ -87,7 +86,6 @@ test('saving a story reloads the open page with the change', async () => {
   await expect.poll(() => page.textContent('h1')).toBe('Zircon output, published (test fixture)');
   edit('content/articles/zircon-published.md', 'title: "Zircon output, published (test fixture)"', 'title: "Zircon output, edited while previewing"');
   await expect.poll(() => page.textContent('h1'), { timeout: 20_000 }).toBe('Zircon output, edited while previewing');
-  await page.close();
 }, 60_000);
 
 test('saving a chart spec or a dataset reloads the open page with the change', async () => {
@@ -96,7 +94,6 @@ test('saving a chart spec or a dataset reloads the open page with the change', a
   await expect.poll(() => page.textContent('h1'), { timeout: 20_000 }).toContain('Borduria still mines more zircon');
   edit('data/zircon-output.json', '"tonnes": 130', '"tonnes": 1317');
   await expect.poll(() => page.content(), { timeout: 20_000 }).toContain('1,317');
-  await page.close();
 }, 60_000);
 
 test("a mistake saved while previewing shows the error overlay at the editor's file, with the problem listed", async () => {
@@ -115,5 +112,4 @@ test("a mistake saved while previewing shows the error overlay at the editor's f
   expect(await shown('#hint-content')).toContain('Fix it and save: the page reloads by itself.');
   expect(await shown('#stack-content')).toBe('at mark (content/charts/zircon-output.json:5:3)');
   edit('content/charts/zircon-output.json', '"mark": "lin"', '"mark": "line"');
-  await page.close();
 }, 60_000);

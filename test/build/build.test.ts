@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, type BuildResult } from '../support/build.ts';
+import { nonEmpty } from '../support/lists.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
 const small = path.join(fixtures, 'site-small');
@@ -54,7 +55,7 @@ describe('a small fixture site builds, and its new article, chart and dataset ap
     }
 
     const sourceLine = figure!.querySelector('.chart-source')!;
-    for (const source of dataset.sources) {
+    for (const source of nonEmpty<{ name: string; url: string; edition: string }>(dataset.sources, 'sources')) {
       const link = [...sourceLine.querySelectorAll('a')].find((a) => a.textContent === source.name);
       expect(link?.getAttribute('href'), source.name).toBe(source.url);
       expect(sourceLine.textContent).toContain(`${source.name}, ${source.edition}`);
