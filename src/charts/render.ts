@@ -55,6 +55,8 @@ export interface RenderedView {
   hasEstimates: boolean;
   /** Ranges drawn as error bars. */
   hasRanges: boolean;
+  /** Ranges the chart does not draw (a stack's parts, a map's places): listed in the tooltips and the table. */
+  listsRanges: boolean;
   /** Ranges drawn as a shaded band (lines and areas), with the legend's words for it. */
   band?: string;
   hasProjections: boolean;
@@ -116,7 +118,7 @@ function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, datase
   const shape = { ...chartShape(chart, rows, colorKey, kind), viewsRows };
   const suffix = chart.view ? `-${chart.view.id}` : '';
   const hit = kind.reading.hit(shape, chart);
-  const banded = kind.overlay(shape).bands ? bandRows(shape.rows, chart.color ?? undefined) : new Set<DrawRow>();
+  const banded = shape.rangesDrawn && kind.overlay(shape).bands ? bandRows(shape.rows, chart.color ?? undefined) : new Set<DrawRow>();
   let xTexts: string[] = [];
   const labelledBy = `chart-${id}-title`;
   const describedBy = `chart-${id}-summary${suffix}`;
@@ -175,7 +177,8 @@ function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, datase
     columns,
     colors: shape.colors,
     hasEstimates: rows.some((r) => r.estimate),
-    hasRanges: shape.rows.some((r) => typeof r.low === 'number' && !banded.has(r)),
+    hasRanges: shape.rangesDrawn && shape.rows.some((r) => typeof r.low === 'number' && !banded.has(r)),
+    listsRanges: !shape.rangesDrawn && shape.rows.some((r) => typeof r.low === 'number' || typeof r.high === 'number'),
     ...(banded.size ? { band: bandLabel([...banded], dataset) } : {}),
     hasProjections: shape.rows.some(isProjection),
     hit,

@@ -35,6 +35,12 @@ export interface ChartShape {
   colorSteps?: ColorKey['steps'];
   /** Small multiples: the rows of every facet, which the shared scales span (`rows` are one facet's). */
   domainRows?: DrawRow[];
+  /**
+   * Whether the rows' ranges (low, high) are drawn, as error bars or a band, on the value axis. A stack draws its
+   * parts' central values (one part's range would move every part above it), and a kind with no value axis to draw
+   * one on (a map, a grid of text) draws none: their ranges are listed in the tooltips and the table instead.
+   */
+  rangesDrawn: boolean;
   /** Rows the kind does not draw (a map's "World total"), for its summary and notes. */
   leftOut?: DrawRow[];
   /** Each view's rows, the first view's first: a map draws a shape for each place any view draws (recolour.ts). */
@@ -62,6 +68,8 @@ export interface ShapeHooks {
   sequentialColor?: boolean;
   /** Sets a kind's own drawing fields on the rows (bars: where each bar of a stack starts and ends). */
   arrange?(chart: ResolvedChart, rows: DrawRow[], orientation: ChartShape['orientation'], colorKey: ColorKey): void;
+  /** false for a kind with no value scale to draw a range on (maps); default: ranges are drawn on a numeric value axis. */
+  drawsRanges?: boolean;
   /** Whether the kind draws a row at all (maps leave out rows that are not places); default: every row. */
   draws?(chart: ResolvedChart, row: Row): boolean;
   /** The kind's own colour key, from every view's rows (maps colour places by their value). */
@@ -128,9 +136,11 @@ export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey:
   const yNumeric = drawRows.every((r) => typeof r.__y === 'number');
   const orientation = hooks.orientation?.(xNumeric, yNumeric) ?? 'vertical';
   hooks.arrange?.(chart, drawRows, orientation, colorKey);
+  const valueAxisNumeric = orientation === 'horizontal' ? xNumeric : yNumeric;
   return {
     rows: drawRows,
     orientation,
+    rangesDrawn: !chart.stack && hooks.drawsRanges !== false && valueAxisNumeric,
     xFormat: hooks.checks?.placesOn === 'x' ? 'place' : formatFor(chart.x, 'x', chart, rows),
     yFormat: formatFor(chart.y, 'y', chart, rows),
     colors: colorKey.entries,

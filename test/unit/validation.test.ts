@@ -157,14 +157,6 @@ const cases: Record<string, Expected[]> = {
       text: '"stack": "share"',
     },
   ],
-  'stack-with-ranges': [
-    {
-      at: `${chart}:9:3`,
-      field: 'stack',
-      message: 'rows[0] of data/production.json (country = "China", year = 2023) has a range (low, high), which a stacked chart cannot draw: one part\'s range would move every part above it; remove "stack", or give the range in a note instead',
-      text: '"stack": "sum"',
-    },
-  ],
   'facet-on-cell': [
     {
       at: `${chart}:9:3`,

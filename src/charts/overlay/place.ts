@@ -97,9 +97,9 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
     }
     hooks.events?.(at);
 
-    // Error bars for ranges (low to high), with caps.
+    // Error bars for ranges (low to high), with caps, where the chart draws ranges at all (shape.rangesDrawn).
     const banded = hooks.bands ? bandRows(at.rows, chart.color ?? undefined) : new Set<DrawRow>();
-    for (const row of at.rows.filter((r) => typeof r.low === 'number' && typeof r.high === 'number' && !banded.has(r))) {
+    for (const row of at.rows.filter((r) => shape.rangesDrawn && typeof r.low === 'number' && typeof r.high === 'number' && !banded.has(r))) {
       const cap = Math.max(4, plan.thickness / 3);
       const bar = paint.el('g', { class: 'chart-range', stroke: ink, 'stroke-width': 1.5 }, g);
       const line = (x1: number, y1: number, x2: number, y2: number) => paint.el('line', { x1, y1, x2, y2 }, bar);
