@@ -4,7 +4,7 @@ import { formatValue, isComputed } from './format.ts';
 import type { ChartKind } from './kinds/types.ts';
 import type { Plan } from './layout/plan.ts';
 import type { ResolvedChart } from './prepare.ts';
-import type { ChartShape } from './shape.ts';
+import { entryOf, type ChartShape } from './shape.ts';
 import { statusWord } from './status-words.ts';
 
 /** A point a reader can hover or reach with the keyboard: its position in the SVG and what it says. */
@@ -62,7 +62,7 @@ export function pointsOf(kind: ChartKind, chart: ResolvedChart, shape: ChartShap
   });
   // Points that share an x, in the legend's order of series; a chart of one series reads as its point does.
   const xKeys = [...new Set(shape.rows.map((row) => String(row.__x)))];
-  const order = (name: string) => shape.colors.findIndex((c) => c.value === name);
+  const order = (name: string) => shape.colors.findIndex((c) => c.value === entryOf({ other: shape.colorOther }, name));
   const xTexts = xKeys.map((key) => {
     const members = read.filter((r) => String(r.row.__x) === key).sort((a, b) => order(a.name) - order(b.name));
     if (!chart.color && members.length === 1) return members[0].text;

@@ -103,8 +103,16 @@ export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
   const colorKey = chartColorKey(resolved[0], viewsRows.flat(), kind);
   const views = resolved.map((chart) => renderView(kind, spec.id, chart, dataset, uncertainties, colorKey, viewsRows));
   if (kind.recolours) for (const view of views.slice(1)) paintOf(views[0], view);
-  const dataNotes = [...new Set(views.flatMap((view) => view.dataNotes))];
+  const dataNotes = [...otherNote(colorKey, spec.color), ...new Set(views.flatMap((view) => view.dataNotes))];
   return { id: spec.id, spec, dataset, uncertainties, notes, dataNotes, views, legend: legendOf(kind, spec, views, uncertainties, colorKey) };
+}
+
+/** The note on the smallest categories drawn as one colour, past the palette's length (shape.ts chartColorKey). */
+function otherNote(colorKey: ColorKey, field: string | undefined): string[] {
+  if (!colorKey.other) return [];
+  const { value, members } = colorKey.other;
+  const names = `${members.slice(0, -1).join(', ')} and ${members[members.length - 1]}`;
+  return [`"${value}" is ${names}: the ${members.length} smallest by ${field ?? 'category'}, drawn in one colour, as the chart has more than the colours that can be told apart; each is named in its tooltip and in the table.`];
 }
 
 /** A view that differs from the first in paint only, at every layout, gets its paint (the kind draws the same shapes). */

@@ -10,6 +10,7 @@ import type { FieldPath, Report } from './problems.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { checkFacet, checkStack, checkXValues, stackEnds } from './check-chart-forms.ts';
 import { checkDeriveRows } from './check-derive.ts';
+import { checkSeriesColours } from './check-series.ts';
 import { checkOneRowPerKey } from './check-one-row.ts';
 import { indexOf, rowIndex, rowList } from './row-index.ts';
 
@@ -48,6 +49,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     if (view.stack && kind && !kind.checks?.stacks) report(chart.file, ['views', i, 'stack'], `a ${chart.mark} chart does not stack: "stack" works on area and bar charts; remove it, or make the mark "area" or "bar"`);
   });
   checkDeriveRows(chart, dataset, report);
+  checkSeriesColours(chart, dataset, report);
   if (chart.facet && kind?.checks?.noFacet) report(chart.file, ['facet'], `a ${chart.mark} chart cannot be drawn as small multiples: ${kind.checks.noFacet}; remove "facet", or make the mark "line", "area", "bar" or "dot"`);
 
   const reported = new Set<string>();

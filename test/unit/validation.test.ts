@@ -363,6 +363,15 @@ const cases: Record<string, Expected[]> = {
 
 /** Slips that leave the chart right but are worth a look: warnings, which neither the check nor the build fail on. */
 const warningCases: Record<string, Expected[]> = {
+  // More series than colours that can be told apart (issue 22): the smallest are drawn as one, and the check says so.
+  'series-more-than-colours': [
+    {
+      at: `${chart}:8:3`,
+      field: 'color',
+      message: 'the chart draws 12 series of "country", more than the 9 colours that can be told apart: the 4 smallest (Madagascar, Vietnam, Malaysia and Brazil) are drawn as one, "Other (4)", in one colour; keep fewer with a filter, or add them up in the dataset',
+      text: '"color": "country"',
+    },
+  ],
   'future-pub-date': [
     {
       at: `${article}:4:1`,
