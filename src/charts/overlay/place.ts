@@ -8,6 +8,7 @@ import { bandRows } from '../projection.ts';
 import type { ResolvedChart } from '../prepare.ts';
 import { asAxisValue, type ChartShape, type DrawRow, type NumberedAnnotation } from '../shape.ts';
 import { placeMarkers } from './markers.ts';
+import { axisTextBoxes } from './series-labels.ts';
 import { frameOf, Painter, type RenderFunction, type Scale } from './paint.ts';
 import { Space, type Box } from './space.ts';
 import type { At, OverlayHooks } from './types.ts';
@@ -135,7 +136,11 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
       const choice = space.best(candidates.map((c) => ({ ...c, box: paint.box(c.block, c.x, c.top, c.anchor), penalty: (c.block.lines.length - 1) * 30 })));
       space.hard.push(paint.text(g, choice.block, choice.x, choice.top, { anchor: choice.anchor, fill: reported, weight: 'bold', halo: true }));
     }
+    // Series labels keep clear of the axes' tick labels as of each other; the layers after them are placed as before.
+    const axisText = axisTextBoxes(context.ownerSVGElement, plan.fontSize);
+    space.hard.push(...axisText);
     hooks.series?.(at);
+    space.hard = space.hard.filter((box) => !axisText.includes(box));
 
     placeMarkers(at, uncertainties, hooks);
     return g;
