@@ -1,6 +1,8 @@
 // The chart colours, all CSS custom properties (defined in the site's styles), so dark mode and print restyle the
 // same SVG. Every mark, label and marker takes its colour from here.
-export const palette = ['var(--chart-c1)', 'var(--chart-c2)', 'var(--chart-c3)', 'var(--chart-c4)', 'var(--chart-c5)', 'var(--chart-c6)'];
+/** The categorical palette: nine colours a reader tells apart, with any colour vision (test/unit/palette.test.ts). A
+ * chart never draws two series in one colour: past nine, the smallest are drawn as one, "Other" (shape.ts). */
+export const palette = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `var(--chart-c${i})`);
 export const accent = 'var(--chart-accent)';
 export const muted = 'var(--chart-muted)';
 export const background = 'var(--chart-bg)';

@@ -4,7 +4,7 @@ import { formatValue, isComputed } from './format.ts';
 import type { ChartKind } from './kinds/types.ts';
 import type { Plan } from './layout/plan.ts';
 import type { ResolvedChart } from './prepare.ts';
-import type { ChartShape } from './shape.ts';
+import { entryOf, type ChartShape } from './shape.ts';
 import { statusWord } from './status-words.ts';
 
 /** A point a reader can hover or reach with the keyboard: its position in the SVG and what it says. */
@@ -35,6 +35,10 @@ export function pointsOf(kind: ChartKind, chart: ResolvedChart, shape: ChartShap
   const fy = (v: unknown) => formatValue(v, shape.yFormat, isComputed(chart.y, chart));
   const unitText = unit && shape.yFormat !== 'percent' && shape.xFormat !== 'percent' ? ` ${unit}` : '';
   const byCategory = kind.reading.head === 'category';
+  // A range is in its figure's unit: on the value axis, or, for a 100% stack's share, the figure's with the unit.
+  const fv = shape.orientation === 'horizontal' ? fx : fy;
+  const range = (v: number) => (chart.stackedField ? formatValue(v, 'number') : fv(v));
+  const rangeUnit = chart.stackedField && unit ? ` ${unit}` : '';
   const read = shape.rows.map((row) => {
     const horizontal = shape.orientation === 'horizontal';
     const name = chart.color ? `${row[chart.color]}` : '';
@@ -47,7 +51,7 @@ export function pointsOf(kind: ChartKind, chart: ResolvedChart, shape: ChartShap
     const head = byCategory ? `${row[chart.y]}, ${fx(row[chart.x])}${chart.color ? `: ${statusWord(name)}` : ''}` : `${name && name !== category ? `${name}, ` : ''}${category}: ${valueWithUnit}`;
     const details = [
       chart.label && row[chart.label] ? String(row[chart.label]) : '',
-      typeof row.low === 'number' && typeof row.high === 'number' ? `range ${fy(row.low)} to ${fy(row.high)}` : '',
+      typeof row.low === 'number' && typeof row.high === 'number' ? `range ${range(row.low)} to ${range(row.high)}${rangeUnit}` : '',
       row.estimate ? 'estimate' : '',
       row.projection ? 'projection' : '',
       row.secondary ? 'secondary source' : '',
@@ -58,7 +62,7 @@ export function pointsOf(kind: ChartKind, chart: ResolvedChart, shape: ChartShap
   });
   // Points that share an x, in the legend's order of series; a chart of one series reads as its point does.
   const xKeys = [...new Set(shape.rows.map((row) => String(row.__x)))];
-  const order = (name: string) => shape.colors.findIndex((c) => c.value === name);
+  const order = (name: string) => shape.colors.findIndex((c) => c.value === entryOf({ other: shape.colorOther }, name));
   const xTexts = xKeys.map((key) => {
     const members = read.filter((r) => String(r.row.__x) === key).sort((a, b) => order(a.name) - order(b.name));
     if (!chart.color && members.length === 1) return members[0].text;

@@ -122,7 +122,14 @@ function applyDerive(derive: Derive, rows: Row[], report: (message: string) => v
   }
   if (derive.op === 'share') {
     const totals = new Map<unknown, Row>();
-    for (const row of rows) if (row[derive.key] === derive.total) totals.set(row[derive.by], row);
+    // Two total rows for one `by` value (two editions) are an error of their own (src/model/check-derive.ts); a share
+    // out of range because of them says so.
+    const totalRows = new Map<unknown, number>();
+    for (const row of rows) {
+      if (row[derive.key] !== derive.total) continue;
+      totals.set(row[derive.by], row);
+      totalRows.set(row[derive.by], (totalRows.get(row[derive.by]) ?? 0) + 1);
+    }
     if (totals.size === 0) report(`no row has ${derive.key} = "${derive.total}" to divide by`);
     let outside = false;
     return rows.map((row, i) => {
@@ -134,7 +141,9 @@ function applyDerive(derive: Derive, rows: Row[], report: (message: string) => v
       // A part larger than its whole, or below zero: the two rows are not in one unit, or one figure is mistyped.
       if ((share < 0 || share > 100) && !outside) {
         outside = true;
-        report(`"${derive.as}" is ${Math.round(share).toLocaleString('en-GB')}% for rows[${i}] (${derive.key} = ${JSON.stringify(row[derive.key])}, ${derive.by} = ${JSON.stringify(row[derive.by])}); a share is 0 to 100%: check its ${derive.value} against the "${derive.total}" row's`);
+        const count = totalRows.get(row[derive.by]) ?? 0;
+        const why = count > 1 ? `there are ${count} "${derive.total}" rows for ${derive.by} = ${JSON.stringify(row[derive.by])}, and each row is divided by the last of them` : `check its ${derive.value} against the "${derive.total}" row's`;
+        report(`"${derive.as}" is ${Math.round(share).toLocaleString('en-GB')}% for rows[${i}] (${derive.key} = ${JSON.stringify(row[derive.key])}, ${derive.by} = ${JSON.stringify(row[derive.by])}); a share is 0 to 100%: ${why}`);
       }
       const out: Row = { ...row, [derive.as]: share };
       if (charted) deriveRange(out, row, (bound) => (bound / whole) * 100);

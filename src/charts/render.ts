@@ -55,6 +55,8 @@ export interface RenderedView {
   hasEstimates: boolean;
   /** Ranges drawn as error bars. */
   hasRanges: boolean;
+  /** Ranges the chart does not draw (a stack's parts, a map's places): listed in the tooltips and the table. */
+  listsRanges: boolean;
   /** Ranges drawn as a shaded band (lines and areas), with the legend's words for it. */
   band?: string;
   hasProjections: boolean;
@@ -101,8 +103,16 @@ export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
   const colorKey = chartColorKey(resolved[0], viewsRows.flat(), kind);
   const views = resolved.map((chart) => renderView(kind, spec.id, chart, dataset, uncertainties, colorKey, viewsRows));
   if (kind.recolours) for (const view of views.slice(1)) paintOf(views[0], view);
-  const dataNotes = [...new Set(views.flatMap((view) => view.dataNotes))];
+  const dataNotes = [...otherNote(colorKey, spec.color), ...new Set(views.flatMap((view) => view.dataNotes))];
   return { id: spec.id, spec, dataset, uncertainties, notes, dataNotes, views, legend: legendOf(kind, spec, views, uncertainties, colorKey) };
+}
+
+/** The note on the smallest categories drawn as one colour, past the palette's length (shape.ts chartColorKey). */
+function otherNote(colorKey: ColorKey, field: string | undefined): string[] {
+  if (!colorKey.other) return [];
+  const { value, members } = colorKey.other;
+  const names = `${members.slice(0, -1).join(', ')} and ${members[members.length - 1]}`;
+  return [`"${value}" is ${names}: the ${members.length} smallest by ${field ?? 'category'}, drawn in one colour, as the chart has more than the colours that can be told apart; each is named in its tooltip and in the table.`];
 }
 
 /** A view that differs from the first in paint only, at every layout, gets its paint (the kind draws the same shapes). */
@@ -116,7 +126,7 @@ function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, datase
   const shape = { ...chartShape(chart, rows, colorKey, kind), viewsRows };
   const suffix = chart.view ? `-${chart.view.id}` : '';
   const hit = kind.reading.hit(shape, chart);
-  const banded = kind.overlay(shape).bands ? bandRows(shape.rows, chart.color ?? undefined) : new Set<DrawRow>();
+  const banded = shape.rangesDrawn && kind.overlay(shape).bands ? bandRows(shape.rows, chart.color ?? undefined) : new Set<DrawRow>();
   let xTexts: string[] = [];
   const labelledBy = `chart-${id}-title`;
   const describedBy = `chart-${id}-summary${suffix}`;
@@ -175,7 +185,8 @@ function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, datase
     columns,
     colors: shape.colors,
     hasEstimates: rows.some((r) => r.estimate),
-    hasRanges: shape.rows.some((r) => typeof r.low === 'number' && !banded.has(r)),
+    hasRanges: shape.rangesDrawn && shape.rows.some((r) => typeof r.low === 'number' && !banded.has(r)),
+    listsRanges: !shape.rangesDrawn && shape.rows.some((r) => typeof r.low === 'number' || typeof r.high === 'number'),
     ...(banded.size ? { band: bandLabel([...banded], dataset) } : {}),
     hasProjections: shape.rows.some(isProjection),
     hit,

@@ -37,10 +37,18 @@ export interface ChartShape {
   yFormat: ReturnType<typeof formatFor>;
   /** Colour categories in legend order with their colours (the chart's, the same in every view). */
   colors: ColorKey['entries'];
+  /** The smallest categories drawn as one, past the palette's length. */
+  colorOther?: ColorKey['other'];
   /** A number field as the colour of a cell grid: the steps of its sequential scale. */
   colorSteps?: ColorKey['steps'];
   /** Small multiples: the rows of every facet, which the shared scales span (`rows` are one facet's). */
   domainRows?: DrawRow[];
+  /**
+   * Whether the rows' ranges (low, high) are drawn, as error bars or a band, on the value axis. A stack draws its
+   * parts' central values (one part's range would move every part above it), and a kind with no value axis to draw
+   * one on (a map, a grid of text) draws none: their ranges are listed in the tooltips and the table instead.
+   */
+  rangesDrawn: boolean;
   /** Rows the kind does not draw (a map's "World total"), for its summary and notes. */
   leftOut?: DrawRow[];
   /** Each view's rows, the first view's first: a map draws a shape for each place any view draws (recolour.ts). */
@@ -56,7 +64,12 @@ export interface ColorKey {
   entries: { value: string; color: string }[];
   /** With a number field on a cell grid: the steps, low to high, each from its lower bound up to its upper. */
   steps?: { from: number; to: number; color: string; ink: string }[];
+  /** More categories than the palette has colours: the smallest, largest first, drawn as one entry ("Other (4)"). */
+  other?: { value: string; members: string[] };
 }
+
+/** The key entry a category is drawn as: its own, or "Other (n)" for one of the smallest past the palette's length. */
+export const entryOf = (key: Pick<ColorKey, 'other'>, category: string) => (key.other?.members.includes(category) ? key.other.value : category);
 
 /** What a kind decides about its rows before anything is laid out (see kinds/types.ts). */
 export interface ShapeHooks {
@@ -68,6 +81,8 @@ export interface ShapeHooks {
   sequentialColor?: boolean;
   /** Sets a kind's own drawing fields on the rows (bars: where each bar of a stack starts and ends). */
   arrange?(chart: ResolvedChart, rows: DrawRow[], orientation: ChartShape['orientation'], colorKey: ColorKey): void;
+  /** false for a kind with no value scale to draw a range on (maps); default: ranges are drawn on a numeric value axis. */
+  drawsRanges?: boolean;
   /** Whether the kind draws a row at all (maps leave out rows that are not places); default: every row. */
   draws?(chart: ResolvedChart, row: Row): boolean;
   /** The kind's own colour key, from every view's rows (maps colour places by their value). */
@@ -99,10 +114,17 @@ export function chartColorKey(chart: ResolvedChart, rowsOfEveryView: readonly Ro
   const order = chart.colorOrder ? [...chart.colorOrder, ...categories.filter((c) => !chart.colorOrder!.includes(c))] : categories;
   const present = order.filter((value) => categories.includes(value));
   // With a highlight, the legend names the highlighted category and "the rest"; marks use colorFor below.
-  const entries = chart.highlight
-    ? [{ value: chart.highlight, color: accent }, { value: 'Others', color: muted }]
-    : present.map((value, i) => ({ value, color: palette[i % palette.length] }));
-  return { entries };
+  if (chart.highlight) return { entries: [{ value: chart.highlight, color: accent }, { value: 'Others', color: muted }] };
+  if (present.length <= palette.length) return { entries: present.map((value, i) => ({ value, color: palette[i] })) };
+  // Never two series in one colour: past the palette's length, the smallest (by their figures' total) are one entry.
+  const size = new Map<string, number>();
+  const field = rowsOfEveryView.some((row) => typeof row[chart.y] === 'number') ? chart.y : chart.x;
+  for (const row of rowsOfEveryView) size.set(String(row[chart.color]), (size.get(String(row[chart.color])) ?? 0) + Math.abs(Number(row[field]) || 0));
+  const bySize = present.slice().sort((a, b) => (size.get(b) ?? 0) - (size.get(a) ?? 0));
+  const kept = new Set(bySize.slice(0, palette.length - 1));
+  const members = bySize.slice(palette.length - 1);
+  const other = { value: `Other (${members.length})`, members };
+  return { entries: [...present.filter((value) => kept.has(value)).map((value, i) => ({ value, color: palette[i] })), { value: other.value, color: palette[palette.length - 1] }], other };
 }
 
 /** Round bounds (d3's nice ticks) around the values, in as many steps as there are colours at most. */
@@ -135,12 +157,15 @@ export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey:
   const yNumeric = drawRows.every((r) => typeof r.__y === 'number');
   const orientation = hooks.orientation?.(xNumeric, yNumeric) ?? 'vertical';
   hooks.arrange?.(chart, drawRows, orientation, colorKey);
+  const valueAxisNumeric = orientation === 'horizontal' ? xNumeric : yNumeric;
   return {
     rows: drawRows,
     orientation,
+    rangesDrawn: !chart.stack && hooks.drawsRanges !== false && valueAxisNumeric,
     xFormat: hooks.checks?.placesOn === 'x' ? 'place' : formatFor(chart.x, 'x', chart, rows),
     yFormat: formatFor(chart.y, 'y', chart, rows),
     colors: colorKey.entries,
+    ...(colorKey.other ? { colorOther: colorKey.other } : {}),
     ...(colorKey.steps ? { colorSteps: colorKey.steps } : {}),
     ...(leftOut.length ? { leftOut } : {}),
   };
@@ -154,7 +179,7 @@ export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey:
 export function stackRows(chart: ResolvedChart, rows: DrawRow[], orientation: ChartShape['orientation'], colorKey: ColorKey) {
   const [category, value] = orientation === 'horizontal' ? (['__y', '__x'] as const) : (['__x', '__y'] as const);
   const rank = (row: DrawRow) => {
-    const i = chart.color ? colorKey.entries.findIndex((c) => c.value === String(row[chart.color!])) : -1;
+    const i = chart.color ? colorKey.entries.findIndex((c) => c.value === entryOf(colorKey, String(row[chart.color!]))) : -1;
     return i < 0 ? colorKey.entries.length : i;
   };
   const stacks = chart.facet ? group(rows, (row) => String(row[chart.facet!]), (row) => String(row[category])) : new Map([['', seriesOf(rows, category)]]);
@@ -179,6 +204,6 @@ export function colorFor(chart: ResolvedChart, shape: ChartShape): (row: Row) =>
     if (shape.colorSteps) return stepOf(shape.colorSteps, Number(row[chart.color!])).color;
     const category = chart.color ? String(row[chart.color]) : undefined;
     if (chart.highlight) return category === chart.highlight ? accent : muted;
-    return shape.colors.find((c) => c.value === category)?.color ?? accent;
+    return shape.colors.find((c) => c.value === entryOf({ other: shape.colorOther }, category ?? ''))?.color ?? accent;
   };
 }

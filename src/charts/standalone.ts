@@ -256,7 +256,8 @@ function legendSymbol(item: LegendItem, x: number, cy: number): string {
     case 'marker':
       return marker(x + 8, cy, '1');
     case 'scale':
-      return ''; // words only: the steps are the same in every view
+    case 'listed':
+      return ''; // words only: the steps are the same in every view; the ranges are in the table
   }
 }
 

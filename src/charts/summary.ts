@@ -2,7 +2,7 @@
 // (kinds/*.ts) from these.
 import { formatValue, isComputed } from './format.ts';
 import type { ResolvedChart } from './prepare.ts';
-import { seriesOf, type ChartShape, type DrawRow } from './shape.ts';
+import { entryOf, seriesOf, type ChartShape, type DrawRow } from './shape.ts';
 
 /** Formatters of x and y values as the summary writes them. */
 export function summaryFormats(chart: ResolvedChart, shape: ChartShape) {
@@ -68,7 +68,7 @@ export function stackSummary(chart: ResolvedChart, shape: ChartShape): string {
   const total = (place: unknown) => rows.filter((r) => r[placeField] === place).reduce((sum, r) => sum + (Number(r[figureField]) || 0), 0);
   const figure = (v: unknown) => formatValue(v, 'number');
   const trend = (from: number, to: number) => (Math.abs(to - from) < 1e-9 ? 'the same as' : to > from ? 'up from' : 'down from');
-  const order = (name: string) => shape.colors.findIndex((c) => c.value === name);
+  const order = (name: string) => shape.colors.findIndex((c) => c.value === entryOf({ other: shape.colorOther }, name));
   const series = [...seriesOf(rows, chart.color ?? undefined)].sort(([a], [b]) => order(a) - order(b));
   const [first, last] = [places[0], places[places.length - 1]];
   const parts = series.map(([name, list]) => {

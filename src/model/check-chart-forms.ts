@@ -40,8 +40,8 @@ export function stackEnds(resolved: ResolvedChart, drawn: ResolvedChart, rows: R
 }
 
 /**
- * A stack adds parts of a whole: a negative part, a 100% stack whose parts add up to zero, or a range on one part
- * (the parts above it would have to move with it) cannot be drawn as one; each is an error naming its rows.
+ * A stack adds parts of a whole: a negative part, or a 100% stack whose parts add up to zero, cannot be drawn as one;
+ * each is an error naming its rows. (A part's range is not drawn but listed: shape.ts `rangesDrawn`.)
  */
 export function checkStack(chart: ChartSpec, resolved: ResolvedChart, drawn: ResolvedChart, rows: Row[], dataset: Dataset, report: Report, once: (key: string) => boolean) {
   const { value } = stackAxes(resolved, rows);
@@ -60,8 +60,6 @@ export function checkStack(chart: ChartSpec, resolved: ResolvedChart, drawn: Res
     const zero = rows.find((r) => typeof r[field] === 'number' && r[stackShareField] === null);
     if (zero && once('stack zero')) report(chart.file, at, `the stack at ${category} = ${JSON.stringify(zero[category])}${chart.facet ? ` (${chart.facet} = ${JSON.stringify(zero[chart.facet])})` : ''} adds up to 0, so it has no shares ("stack": "share" divides each ${field} by the stack's total): filter that ${category} out, or use "stack": "sum"`);
   }
-  const ranged = rows.find((r) => typeof r.low === 'number' || typeof r.high === 'number');
-  if (ranged && once('stack range')) report(chart.file, at, `${named(ranged)} has a range (low, high), which a stacked chart cannot draw: one part's range would move every part above it; remove "stack", or give the range in a note instead`);
 }
 
 /** Small multiples: one chart per value of the facet field, which every row the chart keeps must have. */

@@ -1,5 +1,6 @@
 // A chart cross-checked against its dataset, view by view: fields exist, filters match rows, notes and reference
-// lines sit on an axis, rows can be drawn, ranges hold their figures, and the kind's own checks (kinds/*.ts).
+// lines sit on an axis, rows can be drawn, and the kind's own checks (kinds/*.ts). Ranges are the dataset's
+// (check-dataset.ts: every dataset, charted or not).
 import { kinds, type Mark } from '../charts/kinds/index.ts';
 import { chartViews, availableFields, prepareRows, rangeSource, resolveView, stackAxes, type ResolvedChart } from '../charts/prepare.ts';
 import { nearestPlaces, resolvePlace } from '../charts/places.ts';
@@ -8,6 +9,8 @@ import { derivedField } from '../schemas/derive.ts';
 import type { FieldPath, Report } from './problems.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { checkFacet, checkStack, checkXValues, stackEnds } from './check-chart-forms.ts';
+import { checkDeriveRows } from './check-derive.ts';
+import { checkSeriesColours } from './check-series.ts';
 import { checkOneRowPerKey } from './check-one-row.ts';
 import { indexOf, rowIndex, rowList } from './row-index.ts';
 
@@ -45,6 +48,8 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
   chart.views?.forEach((view, i) => {
     if (view.stack && kind && !kind.checks?.stacks) report(chart.file, ['views', i, 'stack'], `a ${chart.mark} chart does not stack: "stack" works on area and bar charts; remove it, or make the mark "area" or "bar"`);
   });
+  checkDeriveRows(chart, dataset, report);
+  checkSeriesColours(chart, dataset, report);
   if (chart.facet && kind?.checks?.noFacet) report(chart.file, ['facet'], `a ${chart.mark} chart cannot be drawn as small multiples: ${kind.checks.noFacet}; remove "facet", or make the mark "line", "area", "bar" or "dot"`);
 
   const reported = new Set<string>();
@@ -150,11 +155,6 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     });
     if (checks?.placesOn) checkPlaces(chart, resolved[checks.placesOn], view, rows, dataset, report, once);
     checkNamedCategories(chart, resolved, view, rows, missing, dataset, report, once);
-    // Ranges run along the value axis as the chart is drawn: x only for a kind on its side (bars with categories on y).
-    // A stacked chart draws no range at all (checkStack says so).
-    const everyNumber = (axis: 'x' | 'y') => rows.every((r) => typeof r[resolved[axis]] === 'number');
-    const sideways = kinds[chart.mark as Mark]?.orientation?.(everyNumber('x'), everyNumber('y')) === 'horizontal';
-    if (!resolved.stack) checkRanges(chart, resolved, sideways ? 'x' : 'y', rows, dataset, report, once);
   }
   for (const [i, { views, low, high, field, category, axis, other }] of offBars) {
     if (views < chartViews(chart).length) continue; // a bar that long is in some view
@@ -236,24 +236,6 @@ function checkPlaces(chart: ChartSpec, field: string, view: View | undefined, ro
     const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['x'];
     const names = [...new Set(rows.map((r) => String(r[field])))].map((n) => JSON.stringify(n)).join(', ');
     report(chart.file, where, `the map has nothing to draw${view ? ` in view "${view.id}"` : ''}: every row it keeps (${names}) stands for many places, not a country; keep the rows of the countries`);
-  }
-}
-
-/** low and high bound the row's charted figure in its unit: a range that does not hold the figure is an error. */
-function checkRanges(chart: ChartSpec, resolved: ResolvedChart, valueAxis: 'x' | 'y', rows: Row[], dataset: Dataset, report: Report, once: (key: string) => boolean) {
-  const charted = resolved[valueAxis];
-  const derive = chart.derive?.find((d) => derivedField(d) === charted);
-  // A derived field's range is derived from its source's (src/charts/prepare.ts): check the source's.
-  for (const row of rows) {
-    const original = dataset.rows[indexOf(row)];
-    const field = derive && original?.[rangeSource(derive)] !== undefined ? rangeSource(derive) : charted;
-    const value = original?.[field];
-    const { low, high } = original ?? {};
-    if (typeof value !== 'number' || (typeof low !== 'number' && typeof high !== 'number')) continue;
-    const bound = typeof low === 'number' && low > value ? 'low' : typeof high === 'number' && high < value ? 'high' : undefined;
-    if (!bound || !once(`range ${indexOf(row)}`)) continue;
-    const range = typeof low === 'number' && typeof high === 'number' ? `the range ${low} to ${high}` : `${bound} ${original[bound]}`;
-    report(dataset.file, ['rows', indexOf(row), bound], `${range} does not hold the row's ${field}, ${value}: low and high bound the charted figure${dataset.unit ? `, in its unit (${dataset.unit})` : ''}`);
   }
 }
 

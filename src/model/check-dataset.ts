@@ -1,4 +1,5 @@
-// A dataset's own checks: sources and ids, ranges, misspelt row fields, and numbers typed as text.
+// A dataset's own checks: sources and ids, ranges (ordered, and holding their figure), misspelt row fields, and
+// numbers typed as text.
 import { rollup } from 'd3-array';
 import type { Dataset, Row } from '../schemas/index.ts';
 import { rowSchema } from '../schemas/row.ts';
@@ -71,7 +72,34 @@ export function checkDataset(dataset: Dataset, report: Report) {
     if (change.key !== undefined && !rowIds.has(change.key)) report(dataset.file, ['changes', i, 'key'], `no row with id "${change.key}"`);
   });
   checkRowFieldNames(dataset, report);
-  return { ...dataset, rows: checkColumnTypes(dataset, report) };
+  const rows = checkColumnTypes(dataset, report);
+  checkRangesHoldFigures({ ...dataset, rows }, report);
+  return { ...dataset, rows };
+}
+
+/** Fields that place a row in time, never its figure: a range is not checked against them. */
+const timeField = /year|date|month|quarter|period/i;
+
+/**
+ * low and high bound the row's figure, in its unit: in every dataset, charted or not. The figure is the row's number
+ * field the range can be about (any but low, high, id and the time fields): a range that holds none of them is an
+ * error on the bound that misses, naming the field nearest to it.
+ */
+function checkRangesHoldFigures(dataset: Dataset, report: Report) {
+  dataset.rows.forEach((row, i) => {
+    const { low, high } = row;
+    if (typeof low !== 'number' && typeof high !== 'number') return;
+    if (typeof low === 'number' && typeof high === 'number' && low > high) return; // reported as such
+    const figures = Object.entries(row).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && !['low', 'high', 'id'].includes(entry[0]) && !timeField.test(entry[0]));
+    const holds = (value: number) => (typeof low !== 'number' || low <= value) && (typeof high !== 'number' || value <= high);
+    if (!figures.length || figures.some(([, value]) => holds(value))) return;
+    const middle = typeof low === 'number' && typeof high === 'number' ? (low + high) / 2 : (low ?? high)!;
+    const distance = (value: number) => Math.abs(Math.log(Math.abs(value) + 1) - Math.log(Math.abs(middle) + 1));
+    const [field, value] = figures.reduce((a, b) => (distance(b[1]) < distance(a[1]) ? b : a));
+    const bound = typeof low === 'number' && low > value ? 'low' : 'high';
+    const range = typeof low === 'number' && typeof high === 'number' ? `the range ${low} to ${high}` : `${bound} ${row[bound]}`;
+    report(dataset.file, ['rows', i, bound], `${range} does not hold the row's ${field}, ${value}: low and high bound the row's figure${dataset.unit ? `, in its unit (${dataset.unit})` : ''}`);
+  });
 }
 
 /** Misspelt row fields: rows accept any field, so a typo would otherwise pass silently. */

@@ -26,8 +26,21 @@ export function checkOneRowPerKey(chart: ChartSpec, view: View | undefined, rows
   const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
   if (!repeated || !once(`${where.join('.')} one row per key ${view?.id}`)) return;
   const [first] = repeated;
-  const differ = Object.keys(first).filter((f) => !key.fields.includes(f) && repeated.some((r) => r[f] !== first[f]) && typeof first[f] !== 'object').slice(0, 2);
-  const example = differ[0] ? `, e.g. "filter": { "${differ[0]}": [${JSON.stringify(repeated[repeated.length - 1][differ[0]])}] }` : '';
+  const differ = differingFields(repeated, key.fields).slice(0, 2);
+  // A filter keeps rows by a value every one of them has: the first field that tells them apart, as JSON.
+  const by = differ.find((f) => repeated.every((r) => r[f] !== undefined));
+  const example = by ? `, e.g. "filter": { "${by}": [${JSON.stringify(repeated[repeated.length - 1][by])}] }` : '';
   const rowsNamed = `${rowList(repeated.map(indexOf))} of ${dataset.file}${differ.length ? `, which differ in ${differ.map((f) => `"${f}"`).join(' and ')}` : ''}`;
   report(chart.file, where, `${key.draws}, but the rows it keeps${view ? ` in view "${view.id}"` : ''} give ${key.name(first)} ${repeated.length} (${rowsNamed}): keep ${key.keep} with a filter${example}${key.otherwise ?? ''}`);
+}
+
+/**
+ * The fields rows that should be one differ in, those that tell them apart best first: every row has it, as text
+ * or true/false (an edition, a source); every row has it, as a number (a year, then the figure itself); some rows
+ * lack it (a flag only one row has). Fields the rows share by definition (`same`) and lists are left out.
+ */
+export function differingFields(rows: Row[], same: string[] = []): string[] {
+  const fields = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((f) => !same.includes(f) && rows.some((r) => r[f] !== rows[0][f]) && rows.every((r) => typeof r[f] !== 'object' || r[f] === null));
+  const rank = (f: string) => (!rows.every((r) => r[f] !== undefined && r[f] !== null) ? 2 : rows.every((r) => typeof r[f] === 'string' || typeof r[f] === 'boolean') ? 0 : 1);
+  return fields.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
 }

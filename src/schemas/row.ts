@@ -22,9 +22,9 @@ export const rowSchema = z
     source: z.string().optional(),
     /** What an earlier edition gave, e.g. "MCS 2024 gave 43,000". Marks the figure as revised. */
     revised: z.string().optional(),
-    /** Lower bound of a range for the charted value. */
+    /** Lower bound of a range around the row's figure, in its unit; it must hold the figure. */
     low: z.number().optional(),
-    /** Upper bound of a range for the charted value. */
+    /** Upper bound of a range around the row's figure, in its unit; it must hold the figure. */
     high: z.number().optional(),
     /** A remark shown in the data table and tooltip. */
     note: z.string().optional(),

@@ -14,7 +14,7 @@ export const documentSchema = z.strictObject({
 const sourceId = z.string({
   error: (issue) =>
     issue.input === undefined
-      ? 'required: name the source: the id of one of the dataset\'s sources, a list of ids, or { "name": ..., "edition": ... } for a document with no address'
+      ? 'required: name the source: the id of one of the dataset\'s sources, a list of ids, or { "name": "...", "edition": "..." } for a document with no address'
       : undefined,
 }).min(1);
 

@@ -69,6 +69,12 @@ const errorCases: Record<string, string[]> = {
     'content/articles/ore-story.md:13:10  body  claim status: expected one of supported, disputed, unsupported, unverified, found "suported" (did you mean "supported"?)',
   ],
   'starter-text': ['content/articles/ore-story.md:3:1  description  starter text to replace: "FILL IN: the dek" (this article is not a draft, so it would be published)'],
+  // Issue 22: a range that misses its row's figure; two editions of a derive's total for one year.
+  'row-range-misses': ["data/ore-output.json:19:58  rows[4].low  the range 95 to 110 does not hold the row's tonnes, 90: low and high bound the row's figure, in its unit (tonnes)"],
+  'derive-total-twice': [
+    'content/charts/ore-share.json:10:5  derive[0]  "share_pct" is 105% for rows[5] (country = "World total", year = 2024); a share is 0 to 100%: there are 2 "World total" rows for year = 2024, and each row is divided by the last of them',
+    'content/charts/ore-share.json:10:78  derive[0].total  derive "share_pct" divides by the "World total" row of each year, but year = 2024 has 2: rows[5] and rows[6] of data/ore-output.json, which differ in "edition" ("2025 edition" and "2024 edition"): keep one "World total" row for each year in data/ore-output.json, and give what the other edition said in its "revised", e.g. "revised": "2024 edition gave 210"',
+  ],
 };
 
 describe('each class of mistake is reported with its file, line, column, field and message, and exit status 1', () => {

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { nonFiniteAttributesIn } from './svg-numbers.ts';
 
 const run = promisify(execFile);
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -19,6 +20,8 @@ export interface BuildResult {
  * The folder is inside the project (test/.builds/, git-ignored) because Astro keeps a build's intermediate files
  * beside its output only when the output is inside the project; elsewhere it uses one shared .astro/ folder, and
  * builds running at the same time (unit and browser tests) would overwrite each other's files.
+ * A build whose SVGs hold NaN or Infinity in an attribute (a coordinate that could not be computed) is not ok: every
+ * fixture site the tests build is held to it.
  */
 export async function buildSite(options: { contentRoot?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
   mkdirSync(buildsDir, { recursive: true });
@@ -29,6 +32,8 @@ export async function buildSite(options: { contentRoot?: string; env?: Record<st
   const env = { ...inherited, ...options.env, ...(options.contentRoot ? { CONTENT_ROOT: options.contentRoot } : {}) };
   try {
     const { stdout, stderr } = await run('npx', ['astro', 'build', '--outDir', outDir], { cwd: projectRoot, env, maxBuffer: 64 * 1024 * 1024 });
+    const nonFinite = nonFiniteAttributesIn(outDir);
+    if (nonFinite.length) return { ok: false, outDir, output: `${stdout}${stderr}\nSVG attributes that are not numbers:\n${nonFinite.slice(0, 20).join('\n')}` };
     return { ok: true, outDir, output: stdout + stderr };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };

@@ -157,14 +157,6 @@ const cases: Record<string, Expected[]> = {
       text: '"stack": "share"',
     },
   ],
-  'stack-with-ranges': [
-    {
-      at: `${chart}:9:3`,
-      field: 'stack',
-      message: 'rows[0] of data/production.json (country = "China", year = 2023) has a range (low, high), which a stacked chart cannot draw: one part\'s range would move every part above it; remove "stack", or give the range in a note instead',
-      text: '"stack": "sum"',
-    },
-  ],
   'facet-on-cell': [
     {
       at: `${chart}:9:3`,
@@ -240,8 +232,55 @@ const cases: Record<string, Expected[]> = {
     {
       at: `${data}:15:78`,
       field: 'rows[1].high',
-      message: "the range 200000 to 260000 does not hold the row's tonnes_reo, 270000: low and high bound the charted figure, in its unit (tonnes of rare-earth oxide (REO) equivalent)",
+      message: "the range 200000 to 260000 does not hold the row's tonnes_reo, 270000: low and high bound the row's figure, in its unit (tonnes of rare-earth oxide (REO) equivalent)",
       text: '"high": 260000',
+    },
+  ],
+  // Every dataset is checked, charted or not (issue 22): a range holds its row's figure.
+  'range-misses-value-uncharted': [
+    {
+      at: 'data/reserves.json:14:75',
+      field: 'rows[0].low',
+      message: "the range 3600000 to 22000000 does not hold the row's tonnes_reo, 3500000: low and high bound the row's figure, in its unit (tonnes of rare-earth oxide (REO) equivalent)",
+      text: '"low": 3600000',
+    },
+    {
+      at: 'data/reserves.json:15:74',
+      field: 'rows[1].high',
+      message: "high 3700000 does not hold the row's tonnes_reo, 3800000: low and high bound the row's figure, in its unit (tonnes of rare-earth oxide (REO) equivalent)",
+      text: '"high": 3700000',
+    },
+  ],
+  // A derive's total (or part) is one row per `by` value (issue 22): two editions of one total give an arbitrary share.
+  'derive-total-repeats': [
+    {
+      at: `${chart}:9:82`,
+      field: 'derive[0].total',
+      message: 'derive "share_pct" divides by the "World total" row of each year, but year = 2023 has 2: rows[2] and rows[3] of data/production.json, which differ in "edition" ("MCS 2025" and "MCS 2024"): keep one "World total" row for each year in data/production.json, and give what the other edition said in its "revised", e.g. "revised": "MCS 2024 gave 350,000"',
+      text: '"total": "World total"',
+    },
+    {
+      at: `${chart}:9:5`,
+      field: 'derive[0]',
+      message: '"share_pct" is 107% for rows[2] (country = "World total", year = 2023); a share is 0 to 100%: there are 2 "World total" rows for year = 2023, and each row is divided by the last of them',
+      text: '{ "op": "share"',
+    },
+  ],
+  'rest-part-repeats': [
+    {
+      at: `${chart}:10:115`,
+      field: 'derive[0].parts',
+      message: 'derive "Rest of the world" takes the "China" row of each year from the "World total", but year = 2023 has 2: rows[0] and rows[1] of data/production.json, which differ in "edition" ("MCS 2025" and "MCS 2024"): keep one "China" row for each year in data/production.json, and give what the other edition said in its "revised", e.g. "revised": "MCS 2024 gave 240,000"',
+      text: '"parts": ["China"]',
+    },
+  ],
+  // The rows differ in an edition and in a flag only one of them has: the filter names the edition, in valid JSON.
+  'map-editions-repeat': [
+    {
+      at: `${chart}:1:1`,
+      field: 'filter',
+      message: 'a map draws one figure per country, but the rows it keeps give "China" 2 (rows[0] and rows[1] of data/production.json, which differ in "edition" and "source"): keep one row per country with a filter, e.g. "filter": { "edition": ["MCS 2025"] }',
+      text: '{',
     },
   ],
   'share-outside-range': [
@@ -288,7 +327,7 @@ const cases: Record<string, Expected[]> = {
     {
       at: `${deals}:22:13`,
       field: `${commitment}.status[0].source`,
-      message: 'required: name the source: the id of one of the dataset\'s sources, a list of ids, or { "name": ..., "edition": ... } for a document with no address',
+      message: 'required: name the source: the id of one of the dataset\'s sources, a list of ids, or { "name": "...", "edition": "..." } for a document with no address',
       text: '{ "date": "2025-10-20"',
     },
   ],
@@ -324,6 +363,15 @@ const cases: Record<string, Expected[]> = {
 
 /** Slips that leave the chart right but are worth a look: warnings, which neither the check nor the build fail on. */
 const warningCases: Record<string, Expected[]> = {
+  // More series than colours that can be told apart (issue 22): the smallest are drawn as one, and the check says so.
+  'series-more-than-colours': [
+    {
+      at: `${chart}:8:3`,
+      field: 'color',
+      message: 'the chart draws 12 series of "country", more than the 9 colours that can be told apart: the 4 smallest (Madagascar, Vietnam, Malaysia and Brazil) are drawn as one, "Other (4)", in one colour; keep fewer with a filter, or add them up in the dataset',
+      text: '"color": "country"',
+    },
+  ],
   'future-pub-date': [
     {
       at: `${article}:4:1`,
@@ -433,4 +481,45 @@ test('a broken file gets its own errors only: no echo of "no dataset" or "no cha
     const messages = errorsOf(name).map((e) => e.message);
     expect(messages.filter((m) => /^no (dataset|chart) "(production|china-production)"/.test(m)), name).toEqual([]);
   }
+});
+
+/** Each `"field": value` a message suggests, with its value as written (an object or list whole); a quoted word
+ * followed by a colon and prose ("tonnes_reo": the chart keeps...) is no suggestion. */
+function suggestedValues(message: string): { field: string; value: string }[] {
+  const found: { field: string; value: string }[] = [];
+  for (const match of message.matchAll(/"([^"\n]+)": (?=[[{"\d-]|(?:true|false|null|undefined|NaN)\b|\.\.\.)/g)) {
+    const start = match.index + match[0].length;
+    let end = start;
+    if (message[start] === '{' || message[start] === '[') {
+      let depth = 0;
+      let inString = false;
+      for (; end < message.length; end++) {
+        const c = message[end];
+        if (inString) inString = c !== '"' || message[end - 1] === '\\';
+        else if (c === '"') inString = true;
+        else if (c === '{' || c === '[') depth++;
+        else if ((c === '}' || c === ']') && --depth === 0) break;
+      }
+      end++;
+    } else if (message[start] === '"') end = message.indexOf('"', start + 1) + 1;
+    else end = start + (/^[^\s,;)}\]]+/.exec(message.slice(start))?.[0].length ?? 0);
+    found.push({ field: match[1], value: message.slice(start, end) });
+  }
+  return found;
+}
+
+test('every fix an error or warning suggests is valid JSON, as an editor would paste it', () => {
+  const invalid: string[] = [];
+  for (const name of readdirSync(fixtures)) {
+    for (const problem of loadSite(path.join(fixtures, name)).problems) {
+      for (const { field, value } of suggestedValues(problem.message)) {
+        try {
+          JSON.parse(value);
+        } catch {
+          invalid.push(`${name}: "${field}": ${value}  (in: ${problem.message})`);
+        }
+      }
+    }
+  }
+  expect(invalid).toEqual([]);
 });

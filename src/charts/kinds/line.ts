@@ -24,7 +24,7 @@ export const line: ChartKind = {
     const { rows } = shape;
     const strokeWidth = layout.width >= 480 ? 2.5 : 2.25;
     // Ranges as a shaded band behind the line; where a range stands alone, the overlay draws its error bar.
-    const banded = bandRows(rows, z);
+    const banded = shape.rangesDrawn ? bandRows(rows, z) : new Set<DrawRow>();
     const bands = banded.size ? [Plot.areaY(rows, { x: '__x', y1: (r: DrawRow) => (banded.has(r) ? r.low : NaN), y2: (r: DrawRow) => (banded.has(r) ? r.high : NaN), z, fill: colorOf, fillOpacity: 0.22, className: 'chart-band' })] : [];
     const dot = (part: DrawRow[], style: object = {}) => Plot.dot(part, { x: '__x', y: '__y', r: plan.dotRadius, stroke: colorOf, strokeWidth: 1.75, fill: estimateFill, ...style });
     if (!rows.some(isProjection)) return { under: [grid], data: [...bands, Plot.lineY(rows, { x: '__x', y: '__y', z, stroke: colorOf, strokeWidth }), dot(rows), ...zero] };

@@ -223,8 +223,9 @@ export function basePlan(chart: ResolvedChart, shape: ChartShape, layout: Layout
     f,
     lineHeight,
     markerRoom: uncertainties.length ? markerRadius * 2 + 6 : 0,
-    lows: domainRows(shape).flatMap((r) => (typeof r.low === 'number' ? [r.low] : [])),
-    highs: domainRows(shape).flatMap((r) => (typeof r.high === 'number' ? [r.high] : [])),
+    // Only ranges that are drawn widen the value axis (a stack's, in its figure's unit, would stretch the shares').
+    lows: shape.rangesDrawn ? domainRows(shape).flatMap((r) => (typeof r.low === 'number' ? [r.low] : [])) : [],
+    highs: shape.rangesDrawn ? domainRows(shape).flatMap((r) => (typeof r.high === 'number' ? [r.high] : [])) : [],
     xRefs,
     yRefs: (chart.reference ?? []).filter((r) => r.y !== undefined),
     xDisplay: (v) => formatValue(v, xFormat, isComputed(chart.x, chart)),

@@ -16,7 +16,8 @@ export interface Scales {
   y?: Scale;
 }
 
-export type RenderFunction = (index: number[], scales: Scales, values: unknown, dimensions: unknown, context: { document: Document }) => SVGElement;
+/** Plot's render context: the document, and the SVG being drawn (the marks before this one are in it). */
+export type RenderFunction = (index: number[], scales: Scales, values: unknown, dimensions: unknown, context: { document: Document; ownerSVGElement?: SVGSVGElement }) => SVGElement;
 
 export interface TextOptions {
   anchor?: 'start' | 'middle' | 'end';

@@ -8,6 +8,7 @@ import { bandRows } from '../projection.ts';
 import type { ResolvedChart } from '../prepare.ts';
 import { asAxisValue, type ChartShape, type DrawRow, type NumberedAnnotation } from '../shape.ts';
 import { placeMarkers } from './markers.ts';
+import { axisTextBoxes } from './series-labels.ts';
 import { frameOf, Painter, type RenderFunction, type Scale } from './paint.ts';
 import { Space, type Box } from './space.ts';
 import type { At, OverlayHooks } from './types.ts';
@@ -97,9 +98,9 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
     }
     hooks.events?.(at);
 
-    // Error bars for ranges (low to high), with caps.
+    // Error bars for ranges (low to high), with caps, where the chart draws ranges at all (shape.rangesDrawn).
     const banded = hooks.bands ? bandRows(at.rows, chart.color ?? undefined) : new Set<DrawRow>();
-    for (const row of at.rows.filter((r) => typeof r.low === 'number' && typeof r.high === 'number' && !banded.has(r))) {
+    for (const row of at.rows.filter((r) => shape.rangesDrawn && typeof r.low === 'number' && typeof r.high === 'number' && !banded.has(r))) {
       const cap = Math.max(4, plan.thickness / 3);
       const bar = paint.el('g', { class: 'chart-range', stroke: ink, 'stroke-width': 1.5 }, g);
       const line = (x1: number, y1: number, x2: number, y2: number) => paint.el('line', { x1, y1, x2, y2 }, bar);
@@ -135,7 +136,11 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
       const choice = space.best(candidates.map((c) => ({ ...c, box: paint.box(c.block, c.x, c.top, c.anchor), penalty: (c.block.lines.length - 1) * 30 })));
       space.hard.push(paint.text(g, choice.block, choice.x, choice.top, { anchor: choice.anchor, fill: reported, weight: 'bold', halo: true }));
     }
+    // Series labels keep clear of the axes' tick labels as of each other; the layers after them are placed as before.
+    const axisText = axisTextBoxes(context.ownerSVGElement, plan.fontSize);
+    space.hard.push(...axisText);
     hooks.series?.(at);
+    space.hard = space.hard.filter((box) => !axisText.includes(box));
 
     placeMarkers(at, uncertainties, hooks);
     return g;

@@ -38,6 +38,8 @@ export const map: ChartKind = {
   },
   starterNeeds: 'a map needs a text field whose every value is a country (e.g. "China", "Burma (Myanmar)" or "CHN") or a total row (e.g. "World total") for x, and a number field for y',
   draws: (chart, row) => resolvePlace(row[chart.x]).kind === 'country',
+  // A map has no value axis: a row's range is in its tooltip and the table.
+  drawsRanges: false,
   colorKey: mapColorKey,
   plan(chart, shape, layout, uncertainties) {
     const { plan } = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: () => 'none' });
