@@ -15,7 +15,16 @@ import type { ChartKind } from './types.ts';
 
 const horizontal = (shape: ChartShape) => shape.orientation === 'horizontal';
 
-export const bar: ChartKind = {
+/** A bar chart's texts: each bar's value (inside its segment, where it fits, for stacked bars) and each stack's
+ * total, written at its end. */
+interface BarTexts {
+  valueText: Map<DrawRow, TextBlock>;
+  stackTotals: { category: unknown; total: number; end: number; block: TextBlock }[];
+}
+
+type BarPlan = Plan & BarTexts;
+
+export const bar: ChartKind<BarPlan> = {
   orientation: (xNumeric, yNumeric) => (xNumeric && !yNumeric ? 'horizontal' : 'vertical'),
   // One bar per category: bars of several rows would stack, which reads as parts of a whole.
   checks: { zeroOn: ['x', 'y'], lengthAxis: (everyXIsNumber) => (everyXIsNumber ? 'x' : 'y'), stacks: true },
@@ -25,19 +34,8 @@ export const bar: ChartKind = {
   arrange: stackRows,
   plan(chart, shape, layout, uncertainties) {
     const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove });
-    if (horizontal(shape)) planHorizontal(ctx);
-    else {
-      planValueAxis(ctx, {
-        topGap: ctx.lineHeight,
-        right: ({ plan, f, yDisplay }) => {
-          for (const row of shape.rows) plan.valueText.set(row, measure(yDisplay(row[chart.y]), f));
-          // A 100% stack's total is 100% everywhere: not written.
-          plan.stackTotals = chart.stack === 'share' ? [] : stackTotals(shape.rows, '__x', (v) => measure(yDisplay(v), f, true));
-          plan.marginRight = 4;
-        },
-      });
-    }
-    return ctx.plan;
+    const texts = horizontal(shape) ? planHorizontal(ctx) : planVertical(ctx);
+    return { ...ctx.plan, ...texts };
   },
   marks({ Plot, shape, plan, layout, colorOf }) {
     const { rows } = shape;
@@ -97,7 +95,7 @@ export const bar: ChartKind = {
 };
 
 /** The total of each stack of bars (categories with more than one bar), and where its positive or negative end is. */
-function stackTotals(rows: DrawRow[], category: '__x' | '__y', measureText: (value: number) => TextBlock): Plan['stackTotals'] {
+function stackTotals(rows: DrawRow[], category: '__x' | '__y', measureText: (value: number) => TextBlock): BarTexts['stackTotals'] {
   return [...seriesOf(rows, category).values()]
     .filter((group) => group.length > 1)
     .map((group) => {
@@ -107,12 +105,28 @@ function stackTotals(rows: DrawRow[], category: '__x' | '__y', measureText: (val
     });
 }
 
-function planHorizontal({ chart, shape, plan, f, lineHeight, lows, highs, xRefs, markerRoom, rowLabelLines, leftLines, xDisplay, planXReferences }: PlanContext) {
+/** Columns on a value axis, each with its value above it (a stack's total above the stack). */
+function planVertical(ctx: PlanContext): BarTexts {
+  const { chart, shape } = ctx;
+  return planValueAxis(ctx, {
+    topGap: ctx.lineHeight,
+    right: ({ plan, f, yDisplay }) => {
+      plan.marginRight = 4;
+      return {
+        valueText: new Map(shape.rows.map((row) => [row, measure(yDisplay(row[chart.y]), f)])),
+        // A 100% stack's total is 100% everywhere: not written.
+        stackTotals: chart.stack === 'share' ? [] : stackTotals(shape.rows, '__x', (v) => measure(yDisplay(v), f, true)),
+      };
+    },
+  });
+}
+
+function planHorizontal({ chart, shape, plan, f, lineHeight, lows, highs, xRefs, markerRoom, rowLabelLines, leftLines, xDisplay, planXReferences }: PlanContext): BarTexts {
   const { rows } = shape;
-  for (const row of rows) plan.valueText.set(row, measure(xDisplay(row[chart.x]), f));
-  plan.stackTotals = chart.stack === 'share' ? [] : stackTotals(rows, '__y', (v) => measure(xDisplay(v), f, true));
+  const valueText = new Map(rows.map((row) => [row, measure(xDisplay(row[chart.x]), f)]));
+  const totals = chart.stack === 'share' ? [] : stackTotals(rows, '__y', (v) => measure(xDisplay(v), f, true));
   // Past the end of a bar: its value, or a stack's total.
-  const ends = [...rows.filter((r) => !r.__stacked).map((r) => plan.valueText.get(r)!), ...plan.stackTotals.map((t) => t.block)];
+  const ends = [...rows.filter((r) => !r.__stacked).map((r) => valueText.get(r)!), ...totals.map((t) => t.block)];
   const widest = Math.max(0, ...ends.map((t) => t.width));
   plan.marginRight = Math.ceil(widest) + 8 + markerRoom;
   const xs = domainRows(shape).flatMap((r) => [Number(r.__base ?? 0), Number(r.__top ?? r.__x)]);
@@ -125,6 +139,7 @@ function planHorizontal({ chart, shape, plan, f, lineHeight, lows, highs, xRefs,
   plan.marginTop = Math.max(4, planXReferences());
   plan.marginBottom = 4;
   plan.height = plan.marginTop + plan.step * plan.categories.length + plan.marginBottom;
+  return { valueText, stackTotals: totals };
 }
 
 function barBox(row: DrawRow, { plan, shape, X, x, y }: At): Box {
@@ -137,7 +152,7 @@ function barBox(row: DrawRow, { plan, shape, X, x, y }: At): Box {
  * Values beside horizontal bars (past the error bar, if any) and above vertical ones; a segment of a stack gets its
  * value inside it where it fits (else the tooltip and table give it), and the stack its total at its end.
  */
-function valueLabels(at: At) {
+function valueLabels(at: At<BarPlan>) {
   const { plan, shape, paint, g, space, x, y, lh, valueBoxes } = at;
   const side = horizontal(shape);
   for (const [row, block] of plan.valueText) {

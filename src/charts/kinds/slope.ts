@@ -3,7 +3,7 @@
 // largest changes keep theirs and the smaller ones' are left out (their values stay in the tooltip and the table).
 import { extent, nice } from 'd3-array';
 import { grid, ink, muted } from '../colors.ts';
-import { basePlan, pointRadius } from '../layout/plan.ts';
+import { basePlan, pointRadius, type Plan } from '../layout/plan.ts';
 import { measure, wrap, type TextBlock } from '../layout/text.ts';
 import { pointBox } from '../overlay/place.ts';
 import type { Box, Segment } from '../overlay/space.ts';
@@ -39,7 +39,12 @@ function linesOf(chart: ResolvedChart, shape: ChartShape) {
 /** The lines in the order their labels are kept: largest change first, then by name, so the choice is stable. */
 const byImportance = <T extends { name: string; change: number }>(lines: T[]) => lines.slice().sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.name.localeCompare(b.name));
 
-export const slope: ChartKind = {
+/** A slope's own plan: the label at each end of each line (its name and value at the left, its value at the right). */
+interface SlopePlan extends Plan {
+  endText: Map<DrawRow, TextBlock>;
+}
+
+export const slope: ChartKind<SlopePlan> = {
   checks: { zeroOn: ['y'], xValues: 2 },
   // Between the time field's (or the fewest-valued category's) first and last values, one line per other category.
   starter: ({ time, measure, categories, values }) => {
@@ -66,11 +71,12 @@ export const slope: ChartKind = {
     // Labels: the category's name and value at the left end (wrapped), the value at the right end.
     const gap = plan.dotRadius + 6;
     const room = width * (width >= 480 ? 0.3 : 0.34);
+    const endText = new Map<DrawRow, TextBlock>();
     for (const { name, from, to } of linesOf(chart, shape)) {
-      if (from) plan.valueText.set(from, fit(wrap(`${name ? `${name} ` : ''}${yDisplay(from[chart.y])}`, room, f, true), room, f));
-      if (to) plan.valueText.set(to, fit(measure(`${yDisplay(to[chart.y])}${!from && name ? ` ${name}` : ''}`, f, true), room, f));
+      if (from) endText.set(from, fit(wrap(`${name ? `${name} ` : ''}${yDisplay(from[chart.y])}`, room, f, true), room, f));
+      if (to) endText.set(to, fit(measure(`${yDisplay(to[chart.y])}${!from && name ? ` ${name}` : ''}`, f, true), room, f));
     }
-    const widest = (end: unknown) => Math.max(0, ...[...plan.valueText].filter(([row]) => String(row.__x) === String(end)).map(([, block]) => block.width));
+    const widest = (end: unknown) => Math.max(0, ...[...endText].filter(([row]) => String(row.__x) === String(end)).map(([, block]) => block.width));
     plan.marginLeft = Math.ceil(widest(ends[0])) + gap + 2;
     plan.marginRight = Math.ceil(Math.max(widest(ends[1]), ctx.markerRoom)) + gap + 2;
     // The two editions or years head their columns, above the frame.
@@ -82,7 +88,7 @@ export const slope: ChartKind = {
     plan.xDomain = ends;
     const frame = Math.max(width >= 480 ? 300 : 280, linesOf(chart, shape).length * lineHeight * 1.4);
     plan.height = plan.marginTop + frame + plan.marginBottom;
-    return plan;
+    return { ...plan, endText };
   },
   marks({ Plot, chart, shape, plan, layout, colorOf, estimateFill }) {
     const pairs = linesOf(chart, shape).filter((l) => l.from && l.to) as { from: DrawRow; to: DrawRow }[];
@@ -169,7 +175,7 @@ function slopeSegments(at: At): Segment[] {
  * where it overlaps no label kept before it; otherwise it is left out. Nothing overlaps, and the same data
  * always keeps the same labels.
  */
-function endLabels(at: At): void {
+function endLabels(at: At<SlopePlan>): void {
   const { chart, plan, paint, g, space, x, y, lh } = at;
   const gap = plan.dotRadius + 6;
   const lines = byImportance(linesOf(chart, at.shape));
@@ -177,7 +183,7 @@ function endLabels(at: At): void {
     const kept: Box[] = [];
     for (const line of lines) {
       const row = line[side];
-      const block: TextBlock | undefined = row && plan.valueText.get(row);
+      const block: TextBlock | undefined = row && plan.endText.get(row);
       if (!row || !block) continue;
       const height = block.lines.length * lh;
       const [px, py] = [x(row.__x), y(row.__y)];

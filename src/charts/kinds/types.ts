@@ -9,12 +9,12 @@ import type { ResolvedChart } from '../prepare.ts';
 import type { ChartShape, DrawRow, NumberedAnnotation, ShapeHooks } from '../shape.ts';
 import type { Filter } from '../../schemas/filter.ts';
 
-/** What a kind draws its marks and scales with. */
-export interface DrawContext {
+/** What a kind draws its marks and scales with: `plan` is the kind's own, as its `plan()` returned it. */
+export interface DrawContext<P extends Plan = Plan> {
   Plot: typeof PlotModule;
   chart: ResolvedChart;
   shape: ChartShape;
-  plan: Plan;
+  plan: P;
   layout: Layout;
   colorOf(row: DrawRow): string;
   /** Estimates and projections are hollow: the background inside, the row's colour around. */
@@ -25,15 +25,19 @@ export interface DrawContext {
  * place under it (maps: the outline or symbol it is over, else the nearest within reach). */
 export type Hit = 'x' | 'y' | 'xy' | 'nearest-x' | 'region';
 
-export interface ChartKind extends ShapeHooks {
+/**
+ * A kind and its own plan: `P` is the shared Plan plus what only this kind lays out (a bar's value labels, a cell
+ * grid's headers, a map's projected places). The pipeline hands each plan back to the kind that made it.
+ */
+export interface ChartKind<P extends Plan = Plan> extends ShapeHooks {
   /** The layout plan of one drawing, worked out once per drawing (basePlan, then the kind's own frame and texts). */
-  plan(chart: ResolvedChart, shape: ChartShape, layout: Layout, uncertainties: NumberedAnnotation[]): Plan;
+  plan(chart: ResolvedChart, shape: ChartShape, layout: Layout, uncertainties: NumberedAnnotation[]): P;
   /** Plot marks: `under` goes below the reference lines (gridlines), `data` above them. */
-  marks(ctx: DrawContext): { under?: PlotModule.Markish[]; data: PlotModule.Markish[] };
+  marks(ctx: DrawContext<P>): { under?: PlotModule.Markish[]; data: PlotModule.Markish[] };
   /** The kind's x scale options (over the shared defaults) and its y scale. */
-  scales(ctx: DrawContext): { x: Record<string, unknown>; y: Record<string, unknown> };
+  scales(ctx: DrawContext<P>): { x: Record<string, unknown>; y: Record<string, unknown> };
   /** The kind's part of the overlay (labels, error bars, markers). */
-  overlay(shape: ChartShape): OverlayHooks;
+  overlay(shape: ChartShape): OverlayHooks<P>;
   /** The sentence under the chart for screen readers and the data table. */
   summarize(chart: ResolvedChart, shape: ChartShape): string;
   reading: {
@@ -41,7 +45,7 @@ export interface ChartKind extends ShapeHooks {
     /** A point's text starts with its value ("China, 2024: 270,000 t") or names its category ("Japan, 2023: Stated"). */
     head: 'value' | 'category';
     /** Where a row's point is, px, for a kind that has no x and y scales (maps); default: from Plot's scales. */
-    at?(row: DrawRow, plan: Plan): [number, number];
+    at?(row: DrawRow, plan: P): [number, number];
   };
   /** Views that keep other rows draw the same shapes, so the page recolours the first view's drawing (maps: recolour.ts). */
   recolours?: boolean;
