@@ -1,11 +1,11 @@
 // The checks of the chart forms that hold their rows to more than every chart: slopes (a fixed number of x values),
 // stacks (parts of a whole) and small multiples (every row in a facet). check-chart.ts calls them per view.
-import { stackAxes, type ResolvedChart } from '../charts/prepare.ts';
+import { stackAxes, type Orients, type ResolvedChart } from '../charts/prepare.ts';
 import { stackShareField } from '../charts/format.ts';
 import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
 import type { FieldPath, Report } from './problems.ts';
 import { checkOneRowPerKey } from './check-one-row.ts';
-import { indexOf, rowList } from './row-index.ts';
+import { indexOf, rowList } from '../charts/row-index.ts';
 
 /** A kind that draws between a fixed number of x values (slopes: two) gets exactly that many, and one row per line at each. */
 export function checkXValues(chart: ChartSpec, resolved: ResolvedChart, view: View | undefined, rows: Row[], dataset: Dataset, count: number, report: Report, once: (key: string) => boolean) {
@@ -32,8 +32,8 @@ export function checkXValues(chart: ChartSpec, resolved: ResolvedChart, view: Vi
 }
 
 /** The ends of a chart's stacks on its value axis: each stack's total. */
-export function stackEnds(resolved: ResolvedChart, drawn: ResolvedChart, rows: Row[]): number[] {
-  const { value, stackOf } = stackAxes(resolved, rows);
+export function stackEnds(resolved: ResolvedChart, drawn: ResolvedChart, rows: Row[], kind: Orients | undefined): number[] {
+  const { value, stackOf } = stackAxes(resolved, rows, kind);
   const totals = new Map<string, number>();
   for (const row of rows) totals.set(stackOf(row), (totals.get(stackOf(row)) ?? 0) + (Number(row[drawn[value]]) || 0));
   return [...totals.values()];
@@ -43,8 +43,8 @@ export function stackEnds(resolved: ResolvedChart, drawn: ResolvedChart, rows: R
  * A stack adds parts of a whole: a negative part, a 100% stack whose parts add up to zero, or a range on one part
  * (the parts above it would have to move with it) cannot be drawn as one; each is an error naming its rows.
  */
-export function checkStack(chart: ChartSpec, resolved: ResolvedChart, drawn: ResolvedChart, rows: Row[], dataset: Dataset, report: Report, once: (key: string) => boolean) {
-  const { value } = stackAxes(resolved, rows);
+export function checkStack(chart: ChartSpec, resolved: ResolvedChart, drawn: ResolvedChart, rows: Row[], dataset: Dataset, kind: Orients | undefined, report: Report, once: (key: string) => boolean) {
+  const { value } = stackAxes(resolved, rows, kind);
   // A view's own stack is named at the view.
   const at: FieldPath = resolved.view?.stack ? ['views', chart.views!.indexOf(resolved.view), 'stack'] : ['stack'];
   const field = drawn.stackedField ?? drawn[value];

@@ -1,7 +1,8 @@
 // A chart cross-checked against its dataset, view by view: fields exist, filters match rows, notes and reference
 // lines sit on an axis, rows can be drawn, ranges hold their figures, and the kind's own checks (kinds/*.ts).
 import { kinds, type Mark } from '../charts/kinds/index.ts';
-import { chartViews, availableFields, prepareRows, rangeSource, resolveView, stackAxes, type ResolvedChart } from '../charts/prepare.ts';
+import { chartViews, availableFields, isSideways, rangeSource, stackAxes, type ResolvedChart } from '../charts/prepare.ts';
+import { prepareViews, type PreparedView } from '../charts/views.ts';
 import { nearestPlaces, resolvePlace } from '../charts/places.ts';
 import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
 import { derivedField } from '../schemas/derive.ts';
@@ -9,9 +10,16 @@ import type { FieldPath, Report } from './problems.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { checkFacet, checkStack, checkXValues, stackEnds } from './check-chart-forms.ts';
 import { checkOneRowPerKey } from './check-one-row.ts';
-import { indexOf, rowIndex, rowList } from './row-index.ts';
+import { indexOf, rowList, withRowIndex } from '../charts/row-index.ts';
 
-export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds: Set<string>, withErrors: ReadonlySet<string>, report: Report) {
+/** Rows carry their place in the dataset through derive, fold and filter, so that problems can name them. */
+const prepareIndexed = (chart: ChartSpec, dataset: Dataset) => prepareViews(chart, withRowIndex(dataset.rows));
+
+/**
+ * `prepare` gives the chart's views as drawn, their rows indexed (row-index.ts): the build prepares them once for the
+ * check, the `:view` links and the drawing (load.ts).
+ */
+export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds: Set<string>, withErrors: ReadonlySet<string>, report: Report, prepare: (chart: ChartSpec, dataset: Dataset) => readonly PreparedView[] = prepareIndexed) {
   const dataset = datasets.get(chart.dataset);
   if (!dataset) {
     if (!datasetIds.has(chart.dataset)) report(chart.file, ['dataset'], `no dataset "${chart.dataset}" in data/${didYouMean(chart.dataset, datasetIds)}`);
@@ -53,11 +61,9 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
   const checks = kinds[chart.mark as Mark]?.checks;
   // Bar-chart notes placed by a length alone that no bar has, by note, with the lengths seen in the views.
   const offBars = new Map<number, { views: number; low: number; high: number; field: string; category: string; axis: 'x' | 'y'; other: 'x' | 'y' }>();
-  for (const view of chartViews(chart)) {
-    const resolved = resolveView(chart, view);
+  for (const { view, resolved, chart: drawn, rows, unfiltered, problems } of prepare(chart, dataset)) {
     // A filter value no row has (often a misspelt category) silently drops rows: name it.
     const filterPath: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
-    const { rows: unfiltered } = prepareRows({ ...resolved, filter: undefined, sort: undefined }, dataset.rows);
     for (const [field, wanted] of Object.entries(resolved.filter ?? {})) {
       const present = [...new Set(unfiltered.map((r) => r[field]))];
       for (const value of Array.isArray(wanted) ? wanted : [wanted]) {
@@ -68,10 +74,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
         report(chart.file, [...filterPath, field], `no row has ${field} = ${JSON.stringify(value)}${hint}`);
       }
     }
-    // Rows carry their place in the dataset through derive, fold and filter, so that problems can name them.
-    const prepared = prepareRows(resolved, dataset.rows.map((row, i) => ({ ...row, [rowIndex]: i })));
-    const { rows, problems } = prepared;
-    if (resolved.stack && checks?.stacks) checkStack(chart, resolved, prepared.chart, rows, dataset, report, once);
+    if (resolved.stack && checks?.stacks) checkStack(chart, resolved, drawn, rows, dataset, kind, report, once);
     if (chart.facet) checkFacet(chart, rows, report, once);
     for (const p of problems) {
       // Derive problems are the same in every view: report them once. A view's own filter is the one that failed.
@@ -110,7 +113,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
         const value = a[axis];
         if (value === undefined || !rows.length) continue;
         // A stack reaches its total, and a 100% stack's axis is the shares, up to 100%.
-        const axisValues = resolved.stack && axis === stackAxes(resolved, rows).value ? [...values(prepared.chart[axis]), ...stackEnds(resolved, prepared.chart, rows)] : values(resolved[axis]);
+        const axisValues = resolved.stack && axis === stackAxes(resolved, rows, kind).value ? [...values(drawn[axis]), ...stackEnds(resolved, drawn, rows, kind)] : values(resolved[axis]);
         if (!onAxis(value, axisValues, fromZero(axis))) {
           report(chart.file, ['annotations', i, axis], `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${inView}${typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`);
         } else if (axis === valueAxis && typeof value === 'number' && a[axis === 'x' ? 'y' : 'x'] === undefined) {
@@ -152,9 +155,7 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     checkNamedCategories(chart, resolved, view, rows, missing, dataset, report, once);
     // Ranges run along the value axis as the chart is drawn: x only for a kind on its side (bars with categories on y).
     // A stacked chart draws no range at all (checkStack says so).
-    const everyNumber = (axis: 'x' | 'y') => rows.every((r) => typeof r[resolved[axis]] === 'number');
-    const sideways = kinds[chart.mark as Mark]?.orientation?.(everyNumber('x'), everyNumber('y')) === 'horizontal';
-    if (!resolved.stack) checkRanges(chart, resolved, sideways ? 'x' : 'y', rows, dataset, report, once);
+    if (!resolved.stack) checkRanges(chart, resolved, isSideways(resolved, rows, kind) ? 'x' : 'y', rows, dataset, report, once);
   }
   for (const [i, { views, low, high, field, category, axis, other }] of offBars) {
     if (views < chartViews(chart).length) continue; // a bar that long is in some view

@@ -3,7 +3,7 @@
 // keeps both, and names the rows, the fields they differ in and a filter that would keep one.
 import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
 import type { FieldPath, Report } from './problems.ts';
-import { indexOf, rowList } from './row-index.ts';
+import { indexOf, rowList } from '../charts/row-index.ts';
 
 export interface RowKey {
   /** The fields the key is made of (the rows of one key differ in others). */
