@@ -25,6 +25,16 @@ export interface PreparedRows {
   problems: { field: (string | number)[]; message: string }[];
 }
 
+/** One view of a chart as prepared with its kind (views.ts). */
+export interface PreparedView extends PreparedRows {
+  view?: View;
+  /** The spec as seen in this view: the view's fields over the chart's. */
+  resolved: ResolvedChart;
+  /** The chart as drawn: with `"stack": "share"`, its value axis names the computed share (stackShareField) and
+   * `stackedField` the figure the share is computed from; else `resolved`. */
+  chart: ResolvedChart;
+}
+
 /** The spec as seen in one view: the view's fields replace the chart's own. */
 export function resolveView(spec: ChartSpec, view?: View): ResolvedChart {
   const { views: _views, ...base } = spec;
@@ -78,6 +88,14 @@ export function stackAxes(chart: ResolvedChart, rows: readonly Row[], kind: Orie
   const sideways = isSideways(chart, rows, kind);
   const category = sideways ? chart.y : chart.x;
   return { value: sideways ? 'x' : 'y', stackOf: (row) => JSON.stringify([chart.facet ? row[chart.facet] : null, row[category]]) };
+}
+
+/** The ends of a chart's stacks on its value axis: each stack's total. */
+export function stackEnds(resolved: ResolvedChart, drawn: ResolvedChart, rows: Row[], kind: Orients | undefined): number[] {
+  const { value, stackOf } = stackAxes(resolved, rows, kind);
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(stackOf(row), (totals.get(stackOf(row)) ?? 0) + (Number(row[drawn[value]]) || 0));
+  return [...totals.values()];
 }
 
 /**

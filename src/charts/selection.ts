@@ -7,8 +7,7 @@ import type { Row } from '../schemas/index.ts';
 import { formatValue, isComputed, isDateText, type ValueFormat } from './format.ts';
 import type { FormatName } from '../schemas/format.ts';
 import { kindOf } from './kinds/index.ts';
-import type { ResolvedChart } from './prepare.ts';
-import type { PreparedView } from './views.ts';
+import type { PreparedView, ResolvedChart } from './prepare.ts';
 import type { ChartSpec, Dataset } from '../schemas/index.ts';
 
 /** What the build writes in a view's points JSON for the client's place selection (src/client/chart.ts). */

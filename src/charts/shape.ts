@@ -56,6 +56,8 @@ export interface ColorKey {
 export interface ShapeHooks {
   /** 'horizontal' for a kind that turns on its side; default 'vertical'. */
   orientation?(xNumeric: boolean, yNumeric: boolean): ChartShape['orientation'];
+  /** The x format, when the kind's x always holds one kind of value: `place` for a map (codes read as names). */
+  xFormat?: ValueFormat;
   /** y is a band of text whatever the rows hold (a grid's rows may be years or dates). */
   textY?: boolean;
   /** A number field as the colour gets a sequential scale, not a colour per value. */
@@ -118,7 +120,7 @@ export function stepOf(steps: NonNullable<ColorKey['steps']>, value: number) {
   return steps.find((step) => value < step.to) ?? steps[steps.length - 1];
 }
 
-export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey: ColorKey, hooks: ShapeHooks & { checks?: { placesOn?: 'x' } }): ChartShape {
+export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey: ColorKey, hooks: ShapeHooks): ChartShape {
   const yOf = (value: unknown) => (hooks.textY ? String(value) : asAxisValue(value));
   const asDrawn = (row: Row) => ({ ...row, __x: asAxisValue(row[chart.x]), __y: yOf(row[chart.y]) });
   const kept = rows.filter((row) => drawable(chart, row));
@@ -131,7 +133,7 @@ export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey:
   return {
     rows: drawRows,
     orientation,
-    xFormat: hooks.checks?.placesOn === 'x' ? 'place' : formatFor(chart.x, 'x', chart, rows),
+    xFormat: hooks.xFormat ?? formatFor(chart.x, 'x', chart, rows),
     yFormat: formatFor(chart.y, 'y', chart, rows),
     colors: colorKey.entries,
     ...(colorKey.steps ? { colorSteps: colorKey.steps } : {}),

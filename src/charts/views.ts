@@ -1,18 +1,8 @@
 // A chart's views, each prepared once per build with its kind (derive, fold, filter, sort, a 100% stack's shares):
 // `npm run check`, the states a `:view` link may name and the drawing all read these rows (src/model/load.ts).
 import type { ChartSpec, Row } from '../schemas/index.ts';
-import type { View } from '../schemas/view.ts';
 import { kinds, type Mark } from './kinds/index.ts';
-import { chartViews, prepareRows, resolveView, shareOfStack, type Orients, type PreparedRows, type ResolvedChart } from './prepare.ts';
-
-export interface PreparedView extends PreparedRows {
-  view?: View;
-  /** The spec as seen in this view: the view's fields over the chart's. */
-  resolved: ResolvedChart;
-  /** The chart as drawn: with `"stack": "share"`, its value axis names the computed share (stackShareField) and
-   * `stackedField` the figure the share is computed from; else `resolved`. */
-  chart: ResolvedChart;
-}
+import { chartViews, prepareRows, resolveView, shareOfStack, type Orients, type PreparedView } from './prepare.ts';
 
 /** Every view of a chart with the rows it draws: `rows` may carry their place in the dataset (row-index.ts). */
 export function prepareViews(spec: ChartSpec, rows: readonly Row[]): PreparedView[] {

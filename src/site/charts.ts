@@ -3,7 +3,7 @@
 // whose spec, dataset and drawing code are unchanged comes from the content-hash cache.
 import { cacheKey, readCache, rendererVersion, writeCache } from '../charts/cache.ts';
 import { renderChart, type RenderedChart } from '../charts/render.ts';
-import type { PreparedView } from '../charts/views.ts';
+import type { PreparedView } from '../charts/prepare.ts';
 import type { Site } from '../model/load.ts';
 import { getSite } from './site.ts';
 import type { ChartSpec, Dataset } from '../schemas/index.ts';

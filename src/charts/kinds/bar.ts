@@ -1,5 +1,7 @@
 // Bar charts: horizontal when x holds the numbers and y the categories, else vertical. The bars of one category
 // stack to its total, in the key's order, with each segment's value inside it where it fits.
+import { filterPath } from '../check-one-row.ts';
+import { checkStacks } from '../check-stack.ts';
 import { markOffsetInRow, categoryYScale, rowInsets } from '../layout/category-rows.ts';
 import { basePlan, leftOrAbove, pointRadius, type Plan, type PlanContext } from '../layout/plan.ts';
 import { measure, type TextBlock } from '../layout/text.ts';
@@ -11,7 +13,7 @@ import { background, ink } from '../colors.ts';
 import { isProjection, projectionDash } from '../projection.ts';
 import { domainRows, seriesOf, stackRows, type ChartShape, type DrawRow } from '../shape.ts';
 import { estimateNote, stackSummary, summaryFormats } from '../summary.ts';
-import type { ChartKind } from './types.ts';
+import type { ChartCheck, ChartKind, ViewCheck } from './types.ts';
 
 const horizontal = (shape: ChartShape) => shape.orientation === 'horizontal';
 
@@ -26,8 +28,15 @@ type BarPlan = Plan & BarTexts;
 
 export const bar: ChartKind<BarPlan> = {
   orientation: (xNumeric, yNumeric) => (xNumeric && !yNumeric ? 'horizontal' : 'vertical'),
-  // One bar per category: bars of several rows would stack, which reads as parts of a whole.
-  checks: { zeroOn: ['x', 'y'], lengthAxis: (everyXIsNumber) => (everyXIsNumber ? 'x' : 'y'), stacks: true },
+  checks: {
+    zeroOn: ['x', 'y'],
+    stacks: true,
+    rows(check) {
+      checkStacks(check, bar);
+      for (const view of check.views) oneBarPerCategory(check, view);
+      notesAtBars(check);
+    },
+  },
   // A number against a category: the category with the most values gives the most bars.
   starter: ({ measure, categories }) => (measure && categories.length ? { x: measure, y: categories[categories.length - 1] } : undefined),
   starterNeeds: 'a bar needs a number field for x and a text field with at least two values for y',
@@ -184,6 +193,48 @@ function valueLabels(at: At<BarPlan>) {
       ? paint.text(g, stack.block, negative ? x(stack.end) - 5 : x(stack.end) + 5, y(stack.category) - lh / 2, { anchor: negative ? 'end' : 'start', weight: 'bold', halo: true })
       : paint.text(g, stack.block, x(stack.category), negative ? y(stack.end) + 3 : y(stack.end) - 3 - lh, { anchor: 'middle', weight: 'bold', halo: true });
     space.hard.push(box);
+  }
+}
+
+/** The axis the bars' lengths run along: x when every x is a number. */
+const lengthAxis = ({ resolved, rows }: ViewCheck): 'x' | 'y' => (rows.every((r) => typeof r[resolved.x] === 'number') ? 'x' : 'y');
+
+/** One bar per category: bars of several rows would stack, which reads as parts of a whole (a stack, or small
+ * multiples, draw several bars of one category on purpose). */
+function oneBarPerCategory({ chart, report, once }: ChartCheck, viewCheck: ViewCheck) {
+  const { view, resolved, rows } = viewCheck;
+  if (resolved.stack || chart.facet) return;
+  const category = resolved[lengthAxis(viewCheck) === 'x' ? 'y' : 'x'];
+  const counts = new Map<unknown, number>();
+  for (const row of rows) counts.set(row[category], (counts.get(row[category]) ?? 0) + 1);
+  const repeated = [...counts].find(([, n]) => n > 1);
+  const where = filterPath(chart, view);
+  if (repeated && once(`${where.join('.')} one bar`)) {
+    report(chart.file, where, `a ${chart.mark} chart draws one ${chart.mark} per ${category}, but ${repeated[1]} rows have ${category} = ${JSON.stringify(repeated[0])}${chart.color ? ` (one per ${chart.color}?)` : ''}: filter to one row each, or give each its own view`);
+  }
+}
+
+/** A note placed by a length alone (no category) is drawn on a bar that long: a length no bar has in any view is a
+ * warning, with the lengths the views draw. */
+function notesAtBars({ chart, views, report }: ChartCheck) {
+  const offBars = new Map<number, { views: number; low: number; high: number; field: string; category: string; axis: 'x' | 'y'; other: 'x' | 'y' }>();
+  for (const viewCheck of views) {
+    const { resolved, rows } = viewCheck;
+    for (const { index: i, axis } of viewCheck.notesOnAxis) {
+      const value = chart.annotations![i][axis];
+      const other = axis === 'x' ? 'y' : 'x';
+      if (axis !== lengthAxis(viewCheck) || typeof value !== 'number' || chart.annotations![i][other] !== undefined) continue;
+      const lengths = rows.map((r) => r[resolved[axis]]).filter((v) => v !== null && v !== undefined) as number[];
+      const near = (Math.max(...lengths.map(Math.abs)) || 1) / 100;
+      const atBar = rows.some((r) => Math.abs(Number(r[resolved[axis]]) - value) <= near || (typeof r.low === 'number' && typeof r.high === 'number' && value >= r.low && value <= r.high));
+      const range = offBars.get(i) ?? { views: 0, low: Infinity, high: -Infinity, field: resolved[axis], category: resolved[other], axis, other };
+      if (!atBar) offBars.set(i, { ...range, views: range.views + 1, low: Math.min(range.low, ...lengths), high: Math.max(range.high, ...lengths) });
+    }
+  }
+  for (const [i, { views: off, low, high, field, category, axis, other }] of offBars) {
+    if (off < views.length) continue; // a bar that long is in some view
+    const value = chart.annotations![i][axis];
+    report(chart.file, ['annotations', i, axis], `${value} is the length of no ${chart.mark} (field "${field}": ${low} to ${high}): a note on a ${chart.mark} chart marks a ${chart.mark}; name the ${chart.mark} by its ${category} as ${other}`, 'warning');
   }
 }
 

@@ -2,6 +2,7 @@
 // each end labelled with its value, the left end with the category's name too. Where labels would collide, the
 // largest changes keep theirs and the smaller ones' are left out (their values stay in the tooltip and the table).
 import { extent, nice } from 'd3-array';
+import { checkOneRowPerKey } from '../check-one-row.ts';
 import { grid, ink, muted } from '../colors.ts';
 import { basePlan, pointRadius, type Plan } from '../layout/plan.ts';
 import { measure, wrap, type TextBlock } from '../layout/text.ts';
@@ -14,7 +15,8 @@ import { isProjection, projectionDash, withProjections } from '../projection.ts'
 import type { ResolvedChart } from '../prepare.ts';
 import { axisNumber, domainRows, seriesOf, type ChartShape, type DrawRow } from '../shape.ts';
 import { estimateNote, summaryFormats } from '../summary.ts';
-import type { ChartKind } from './types.ts';
+import type { FieldPath } from '../../util/positions.ts';
+import type { ChartCheck, ChartKind, ViewCheck } from './types.ts';
 
 /** The field whose categories are the lines: the colour, else the label. */
 const seriesField = (chart: ResolvedChart) => chart.color ?? chart.label;
@@ -45,7 +47,12 @@ interface SlopePlan extends Plan {
 }
 
 export const slope: ChartKind<SlopePlan> = {
-  checks: { zeroOn: ['y'], xValues: 2 },
+  checks: {
+    zeroOn: ['y'],
+    rows(check) {
+      for (const view of check.views) if (view.rows.length) checkEnds(check, view);
+    },
+  },
   // Between the time field's (or the fewest-valued category's) first and last values, one line per other category.
   starter: ({ time, measure, categories, values }) => {
     const x = time ?? categories[0];
@@ -137,6 +144,33 @@ export const slope: ChartKind<SlopePlan> = {
   // Its text x holds its two ends (editions, years); its places are its lines.
   placeField: seriesField,
 };
+
+/** Every view of a slope draws between exactly two x values, with one row per line (color, else label) at each. */
+function checkEnds(check: ChartCheck, viewCheck: ViewCheck) {
+  const { chart, report, once } = check;
+  const { view, resolved, rows } = viewCheck;
+  const count = 2;
+  const inView = view ? ` in view "${view.id}"` : '';
+  const found = [...new Set(rows.map((r) => r[resolved.x]).filter((v) => v !== null && v !== undefined).map((v) => JSON.stringify(v)))];
+  const xPath: FieldPath = view?.x ? ['views', chart.views!.indexOf(view), 'x'] : ['x'];
+  if (found.length !== count) {
+    if (!once(`${xPath.join('.')} values${inView}`)) return;
+    const example = found.length > count ? `: keep ${count} with a filter, e.g. "filter": { "${resolved.x}": [${found.slice(0, count).join(', ')}] }` : `: add rows for another ${resolved.x}, or draw the figures as a bar or dot chart`;
+    report(chart.file, xPath, `a ${chart.mark} chart draws lines between exactly ${count} values of "${resolved.x}", but the rows it keeps${inView} hold ${found.length}: ${found.join(', ')}${example}`);
+    return;
+  }
+  // One point per line at each end: the line's category (color, else label) and x.
+  const series = resolved.color ?? resolved.label;
+  const x = resolved.x;
+  checkOneRowPerKey(check, viewCheck, {
+    fields: series ? [series, x] : [x],
+    of: (row) => JSON.stringify([series ? row[series] : null, row[x]]),
+    name: (row) => (series ? `${JSON.stringify(row[series])} at ${JSON.stringify(row[x])}` : JSON.stringify(row[x])),
+    draws: `a ${chart.mark} chart draws one point per ${series ? `${series} at each ` : ''}${x}`,
+    keep: `one row per ${series ? `${series} and ` : ''}${x}`,
+    ...(series ? {} : { otherwise: ', or give the chart a "color" field (one line per category)' }),
+  });
+}
 
 /**
  * The y domain of a slope, which compares two values per line rather than measuring from zero: the data's extent

@@ -5,9 +5,11 @@
 import type * as PlotModule from '@observablehq/plot';
 import type { Layout, Plan } from '../layout/plan.ts';
 import type { OverlayHooks } from '../overlay/types.ts';
-import type { ResolvedChart } from '../prepare.ts';
+import type { PreparedView, ResolvedChart } from '../prepare.ts';
 import type { ChartShape, DrawRow, NumberedAnnotation, ShapeHooks } from '../shape.ts';
+import type { ChartSpec, Dataset } from '../../schemas/index.ts';
 import type { Filter } from '../../schemas/filter.ts';
+import type { FieldPath } from '../../util/positions.ts';
 
 /** What a kind draws its marks and scales with: `plan` is the kind's own, as its `plan()` returned it. */
 export interface DrawContext<P extends Plan = Plan> {
@@ -54,6 +56,8 @@ export interface ChartKind<P extends Plan = Plan> extends ShapeHooks {
   /** The field whose values a reader highlights, for a kind whose places are not on its text axis (a slope's are its
    * lines, not its two ends); without it, the place field is found from the axes (selection.ts). */
   placeField?(chart: ResolvedChart): string | undefined;
+  /** What a figure's tab for a chart of this kind reads when the spec gives no label (tabs.ts); default "Chart". */
+  tabLabel?: string;
   /** Notes the kind writes from the data, listed under the chart with the spec's notes (a map's rows left off it). */
   dataNotes?(chart: ResolvedChart, shape: ChartShape): string[];
   /** What `npm run check` holds a chart of this kind to, beyond the checks every chart gets. */
@@ -70,17 +74,33 @@ export interface ChartKind<P extends Plan = Plan> extends ShapeHooks {
 export interface KindChecks {
   /** Axes drawn from zero (bar lengths, line and area values): zero counts as on them for notes and reference lines. */
   zeroOn: readonly ('x' | 'y')[];
-  /** The axis the marks' lengths run along (bars), given whether every x is a number. A note placed by a length
-   * alone must be at a mark that long, low and high are checked on it, and the other axis has one row per category. */
-  lengthAxis?(everyXIsNumber: boolean): 'x' | 'y';
-  /** The kind draws `"stack"`: each colour category's rows stacked (sum) or as shares of their total (share). */
+  /** The kind draws `"stack"`: each colour category's rows stacked (sum) or as shares of their total (share). Its
+   * `rows` check holds the stacks to parts of a whole (check-stack.ts). */
   stacks?: boolean;
   /** Why the kind cannot be drawn as small multiples (`"facet"`), when it cannot. */
   noFacet?: string;
-  /** How many values x must hold in each view (slopes: two), and one row per category (color, else label) at each. */
-  xValues?: number;
-  /** The axis whose values name places (maps): each must be a country or an aggregate row ("World total"). */
-  placesOn?: 'x';
+  /** The kind's own rules for the rows each view keeps (a map's places, a slope's two ends, one bar per category),
+   * run after the checks every chart gets (src/model/check-chart.ts). */
+  rows?(check: ChartCheck): void;
+}
+
+/** A chart as `npm run check` holds it to its kind's rules: each view as prepared, and where problems go. */
+export interface ChartCheck {
+  chart: ChartSpec;
+  dataset: Dataset;
+  /** Every view of the chart, in order. */
+  views: readonly ViewCheck[];
+  /** A problem in a file (the chart's, or the dataset's for a row's field), at a field's path. */
+  report(file: string, field: FieldPath, message: string, severity?: 'error' | 'warning'): void;
+  /** True the first time a key is given, so that a problem found in several views is reported once. */
+  once(key: string): boolean;
+}
+
+/** One view as checked: its rows as drawn, each knowing its row in the dataset (row-index.ts: `indexOf`). */
+export interface ViewCheck extends PreparedView {
+  /** The notes (annotations) at a value on an axis of this view, by index and axis; one off its axis is reported
+   * by the checks every chart gets. */
+  notesOnAxis: { index: number; axis: 'x' | 'y' }[];
 }
 
 /** A dataset's fields as `npm run new` sees them, for the kinds' starters. */

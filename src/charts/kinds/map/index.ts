@@ -12,6 +12,7 @@ import type { At, MarkerCandidate } from '../../overlay/types.ts';
 import type { ResolvedChart } from '../../prepare.ts';
 import { sequentialKey, type ColorKey, type DrawRow } from '../../shape.ts';
 import type { ChartKind } from '../types.ts';
+import { checkPlaces } from './checks.ts';
 import { centreOfSmallPlace, projectedWorld, type ProjectedCountry } from './geometry.ts';
 import { mapMark, type MapPlaces, type MapPlan } from './marks.ts';
 import { leftOffNote, mapSummary } from './summary.ts';
@@ -26,7 +27,9 @@ const isPlaceField = (values: readonly unknown[]) => values.some((v) => resolveP
 const styleOf = (chart: ResolvedChart) => chart.map?.style ?? 'choropleth';
 
 export const map: ChartKind<MapPlan> = {
-  checks: { zeroOn: [], placesOn: 'x' },
+  // Every x names a place: a country, or an aggregate row ("World total") left off the map.
+  checks: { zeroOn: [], rows: checkPlaces },
+  xFormat: 'place',
   // The first text field whose every value is a place (a country, or a total row left off the map), and with a time
   // field, its latest value only: one figure per country.
   starter: ({ time, measure, fields, values }) => {
@@ -101,6 +104,7 @@ export const map: ChartKind<MapPlan> = {
   reading: { hit: () => 'region', head: 'value', at: (row, plan) => plan.map.places.get(row)?.at ?? [0, 0] },
   legendShape: 'outline',
   recolours: true,
+  tabLabel: 'Map',
 };
 
 /**
