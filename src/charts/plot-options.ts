@@ -11,9 +11,9 @@ import { overlayMark, underlayMark } from './overlay/place.ts';
 import type { ResolvedChart } from './prepare.ts';
 import { asAxisValue, colorFor, type ChartShape, type NumberedAnnotation } from './shape.ts';
 
-export function plotOptions(kind: ChartKind, chart: ResolvedChart, shape: ChartShape, plan: Plan, layout: Layout, uncertainties: NumberedAnnotation[]): Plot.PlotOptions {
+export function plotOptions<P extends Plan>(kind: ChartKind<P>, chart: ResolvedChart, shape: ChartShape, plan: P, layout: Layout, uncertainties: NumberedAnnotation[]): Plot.PlotOptions {
   const colorOf = colorFor(chart, shape);
-  const ctx: DrawContext = { Plot, chart, shape, plan, layout, colorOf, estimateFill: (row) => (row.estimate || row.projection ? background : colorOf(row)) };
+  const ctx: DrawContext<P> = { Plot, chart, shape, plan, layout, colorOf, estimateFill: (row) => (row.estimate || row.projection ? background : colorOf(row)) };
   const { under = [], data } = kind.marks(ctx);
   const hooks = kind.overlay(shape);
   const marks: Plot.Markish[] = [...under];
@@ -45,8 +45,6 @@ export function plotOptions(kind: ChartKind, chart: ResolvedChart, shape: ChartS
       tickSize: 4,
       tickPadding: 7,
       ...(plan.xDomain ? { domain: plan.xDomain } : {}),
-      // A time axis in whole periods draws its own labels (in the underlay).
-      ...(plan.timeAxis ? { axis: null } : {}),
       ...(yearTicks.length ? { ticks: thinTicks(yearTicks, (layout.width - plan.marginLeft - plan.marginRight) / (f * 3.6)) } : {}),
       ...scales.x,
     } as Plot.ScaleOptions,

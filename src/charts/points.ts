@@ -22,7 +22,7 @@ export interface Point {
  * Pixel positions of every drawn row, from Plot's own scales, with the tooltip text worked out here; and, per x
  * value, the text that reads every series there ("2024; China: 270,000 t; United States: 45,000 t, estimate").
  */
-export function pointsOf(kind: ChartKind, chart: ResolvedChart, shape: ChartShape, plot: PlotModule.Plot, unit: string | undefined, plan: Plan): { points: Point[]; xTexts: string[] } {
+export function pointsOf<P extends Plan>(kind: ChartKind<P>, chart: ResolvedChart, shape: ChartShape, plot: PlotModule.Plot, unit: string | undefined, plan: P): { points: Point[]; xTexts: string[] } {
   const { markOffset } = plan;
   const x = plot.scale('x');
   const y = plot.scale('y');

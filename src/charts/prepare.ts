@@ -1,4 +1,5 @@
-// From a dataset's rows to the rows one chart view draws: derive, then fold, then filter.
+// From a dataset's rows to the rows one chart view draws: derive, then fold, then filter, then sort; a 100% stack's
+// shares (shareOfStack) follow the kind's orientation, and views.ts prepares each view once with its kind.
 // Pure functions: no Plot, no pages. Problems are returned as values.
 import type { ChartSpec, Derive, Row } from '../schemas/index.ts';
 import type { Filter } from '../schemas/filter.ts';
@@ -10,13 +11,28 @@ import { stackShareField } from './format.ts';
 /** A chart spec with one view's overrides applied: what one drawing needs. */
 export type ResolvedChart = Omit<ChartSpec, 'views'> & { view?: View; stackedField?: string };
 
+/** What a stack needs of its kind: the kind's orientation rule (a ShapeHooks one, kinds/*.ts), 'horizontal' for
+ * rows it draws on their side. */
+export interface Orients {
+  orientation?(xNumeric: boolean, yNumeric: boolean): 'vertical' | 'horizontal';
+}
+
 export interface PreparedRows {
   rows: Row[];
-  /** The chart as drawn: with `"stack": "share"`, its value axis names the computed share (stackShareField) and
-   * `stackedField` the figure the share is computed from. */
-  chart: ResolvedChart;
+  /** The rows after derive and fold, before the filter: what the filter's values are checked against. */
+  unfiltered: Row[];
   /** Problems found while preparing, with the path of the spec field they concern, e.g. ["derive", 0]. */
   problems: { field: (string | number)[]; message: string }[];
+}
+
+/** One view of a chart as prepared with its kind (views.ts). */
+export interface PreparedView extends PreparedRows {
+  view?: View;
+  /** The spec as seen in this view: the view's fields over the chart's. */
+  resolved: ResolvedChart;
+  /** The chart as drawn: with `"stack": "share"`, its value axis names the computed share (stackShareField) and
+   * `stackedField` the figure the share is computed from; else `resolved`. */
+  chart: ResolvedChart;
 }
 
 /** The spec as seen in one view: the view's fields replace the chart's own. */
@@ -50,31 +66,46 @@ export function prepareRows(chart: ResolvedChart, rows: readonly Row[]): Prepare
     result = applyDerive(derive, result, (message) => problems.push({ field: ['derive', i], message }), charted);
   });
   if (chart.fold) result = applyFold(chart.fold, result);
+  const unfiltered = result;
   if (chart.filter) result = applyFilter(chart.filter, result);
   if (result.length === 0) problems.push({ field: ['filter'], message: `the chart keeps no rows${chart.view ? ` in view "${chart.view.id}"` : ''}: check the filter values against the dataset` });
-  result = sortRows(chart, result);
-  if (chart.stack !== 'share' || !result.length) return { rows: result, chart, problems };
-  return { ...shareOfStack(chart, result), problems };
+  return { rows: sortRows(chart, result), unfiltered, problems };
+}
+
+/** Whether the kind draws these rows on their side (its `orientation`, given whether every x and every y is a
+ * number): a bar chart with numbers on x and categories on y. */
+export function isSideways(chart: ResolvedChart, rows: readonly Row[], kind: Orients | undefined): boolean {
+  const everyNumber = (axis: 'x' | 'y') => rows.every((r) => typeof r[chart[axis]] === 'number');
+  return kind?.orientation?.(everyNumber('x'), everyNumber('y')) === 'horizontal';
 }
 
 /**
  * Where a stack of `chart` stands, and the figure each of its rows adds to it: along x (its category axis) with
- * the figures on y, or, for bars on their side (numbers on x, categories on y), the other way round. Rows of
+ * the figures on y, or, for a kind on its side (numbers on x, categories on y), the other way round. Rows of
  * different small multiples never share a stack.
  */
-export function stackAxes(chart: ResolvedChart, rows: readonly Row[]): { value: 'x' | 'y'; stackOf(row: Row): string } {
-  const sideways = chart.mark === 'bar' && rows.every((r) => typeof r[chart.x] === 'number') && rows.some((r) => typeof r[chart.y] !== 'number');
+export function stackAxes(chart: ResolvedChart, rows: readonly Row[], kind: Orients | undefined): { value: 'x' | 'y'; stackOf(row: Row): string } {
+  const sideways = isSideways(chart, rows, kind);
   const category = sideways ? chart.y : chart.x;
   return { value: sideways ? 'x' : 'y', stackOf: (row) => JSON.stringify([chart.facet ? row[chart.facet] : null, row[category]]) };
+}
+
+/** The ends of a chart's stacks on its value axis: each stack's total. */
+export function stackEnds(resolved: ResolvedChart, drawn: ResolvedChart, rows: Row[], kind: Orients | undefined): number[] {
+  const { value, stackOf } = stackAxes(resolved, rows, kind);
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(stackOf(row), (totals.get(stackOf(row)) ?? 0) + (Number(row[drawn[value]]) || 0));
+  return [...totals.values()];
 }
 
 /**
  * `"stack": "share"`: each row's figure as a percentage of its stack's total (the figures of every colour category
  * at its x, or bar category), computed here and drawn on the value axis in place of the figure, which stays in the
- * row for the table and tooltip. A total of zero gives no share (npm run check names it).
+ * row for the table and tooltip. Returns the chart as drawn: its value axis names the share (stackShareField) and
+ * `stackedField` the figure the share is computed from. A total of zero gives no share (npm run check names it).
  */
-function shareOfStack(chart: ResolvedChart, rows: Row[]): Pick<PreparedRows, 'rows' | 'chart'> {
-  const { value, stackOf } = stackAxes(chart, rows);
+export function shareOfStack(chart: ResolvedChart, rows: Row[], kind: Orients | undefined): { rows: Row[]; chart: ResolvedChart } {
+  const { value, stackOf } = stackAxes(chart, rows, kind);
   const field = chart[value];
   const totals = new Map<string, number>();
   for (const row of rows) totals.set(stackOf(row), (totals.get(stackOf(row)) ?? 0) + (finiteNumber(row[field]) ?? 0));

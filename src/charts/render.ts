@@ -12,7 +12,8 @@ import { legendOf, type LegendItem } from './legend.ts';
 import { plotOptions } from './plot-options.ts';
 import { pointsOf, type Point } from './points.ts';
 import { postprocessSvg } from './postprocess.ts';
-import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
+import type { PreparedView } from './prepare.ts';
+import { prepareViews } from './views.ts';
 import { bandLabel, bandRows, isProjection, projectionNote } from './projection.ts';
 import { chartColorKey, chartShape, type ChartShape, type ColorKey, type DrawRow, type NumberedAnnotation } from './shape.ts';
 import { composeFacets, facetLayout, facetsOf, markersOf } from './facets.ts';
@@ -92,16 +93,16 @@ export interface RenderedChart {
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
-export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
+/** Draws a chart: `prepared` are its views as the build prepared them once (src/model/load.ts), else prepared here. */
+export function renderChart(spec: ChartSpec, dataset: Dataset, prepared: readonly PreparedView[] = prepareViews(spec, dataset.rows)): RenderedChart {
   const annotations = spec.annotations ?? [];
   const uncertainties = annotations.filter((a) => a.kind === 'uncertainty').map((a, i) => ({ ...a, number: i + 1 }));
   const notes = annotations.filter((a) => a.kind !== 'uncertainty').map((a, i) => ({ ...a, number: i + 1 }));
   const kind = kindOf(spec.mark);
-  const resolved = chartViews(spec).map((view) => resolveView(spec, view));
-  const viewsRows = resolved.map((chart) => prepareRows(chart, dataset.rows).rows);
+  const viewsRows = prepared.map((view) => view.rows);
   // One colour per category for the whole chart, from every view's rows, so each view matches the one legend.
-  const colorKey = chartColorKey(resolved[0], viewsRows.flat(), kind);
-  const views = resolved.map((chart) => renderView(kind, spec.id, chart, dataset, uncertainties, colorKey, viewsRows));
+  const colorKey = chartColorKey(prepared[0].resolved, viewsRows.flat(), kind);
+  const views = prepared.map((view) => renderView(kind, spec.id, view, dataset, uncertainties, colorKey, viewsRows));
   if (kind.recolours) for (const view of views.slice(1)) paintOf(views[0], view);
   const dataNotes = [...otherNote(colorKey, spec.color), ...new Set(views.flatMap((view) => view.dataNotes))];
   return { id: spec.id, spec, dataset, uncertainties, notes, dataNotes, views, legend: legendOf(kind, spec, views, uncertainties, colorKey) };
@@ -121,8 +122,7 @@ function paintOf(first: RenderedView, view: RenderedView) {
   if (paints.every(([, paint]) => paint)) view.paint = Object.fromEntries(paints) as RenderedView['paint'];
 }
 
-function renderView(kind: ChartKind, id: string, resolved: ResolvedChart, dataset: Dataset, uncertainties: NumberedAnnotation[], colorKey: ColorKey, viewsRows: Row[][]): RenderedView {
-  const { rows, chart } = prepareRows(resolved, dataset.rows);
+function renderView(kind: ChartKind, id: string, { rows, chart }: PreparedView, dataset: Dataset, uncertainties: NumberedAnnotation[], colorKey: ColorKey, viewsRows: Row[][]): RenderedView {
   const shape = { ...chartShape(chart, rows, colorKey, kind), viewsRows };
   const suffix = chart.view ? `-${chart.view.id}` : '';
   const hit = kind.reading.hit(shape, chart);

@@ -7,7 +7,7 @@ import type { Row } from '../schemas/index.ts';
 import { formatValue, isComputed, isDateText, type ValueFormat } from './format.ts';
 import type { FormatName } from '../schemas/format.ts';
 import { kindOf } from './kinds/index.ts';
-import { chartViews, prepareRows, resolveView, type ResolvedChart } from './prepare.ts';
+import type { PreparedView, ResolvedChart } from './prepare.ts';
 import type { ChartSpec, Dataset } from '../schemas/index.ts';
 
 /** What the build writes in a view's points JSON for the client's place selection (src/client/chart.ts). */
@@ -48,10 +48,9 @@ export function yearOf(chart: ResolvedChart, row: Row, xFormat?: ValueFormat): s
   return xFormat === 'year' && row[chart.x] !== undefined ? String(row[chart.x]) : '';
 }
 
-/** The views of a chart, and the places and years its views draw: what a `:view` link may name. */
-export function statesOf(spec: ChartSpec, dataset: Dataset): { views: string[]; field?: string; places: string[]; years: string[] } {
-  const views = chartViews(spec).map((view) => resolveView(spec, view));
-  const drawn = views.map((chart) => ({ chart, rows: prepareRows(chart, dataset.rows).rows.filter((r) => r[chart.x] != null && r[chart.y] != null) }));
+/** The views of a chart, and the places and years its views draw (as prepared: views.ts): what a `:view` link may name. */
+export function statesOf(spec: ChartSpec, prepared: readonly PreparedView[]): { views: string[]; field?: string; places: string[]; years: string[] } {
+  const drawn = prepared.map(({ resolved: chart, rows }) => ({ chart, rows: rows.filter((r) => r[chart.x] != null && r[chart.y] != null) }));
   const field = placeFieldOf(drawn[0].chart, drawn[0].rows);
   const places = field ? [...new Set(drawn.flatMap(({ rows }) => rows.map((r) => String(r[field]))))] : [];
   const years = [...new Set(drawn.flatMap(({ chart, rows }) => rows.map((r) => yearOf(chart, r, chart.format?.x))))].filter(Boolean);

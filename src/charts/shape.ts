@@ -75,6 +75,8 @@ export const entryOf = (key: Pick<ColorKey, 'other'>, category: string) => (key.
 export interface ShapeHooks {
   /** 'horizontal' for a kind that turns on its side; default 'vertical'. */
   orientation?(xNumeric: boolean, yNumeric: boolean): ChartShape['orientation'];
+  /** The x format, when the kind's x always holds one kind of value: `place` for a map (codes read as names). */
+  xFormat?: ValueFormat;
   /** y is a band of text whatever the rows hold (a grid's rows may be years or dates). */
   textY?: boolean;
   /** A number field as the colour gets a sequential scale, not a colour per value. */
@@ -146,7 +148,7 @@ export function stepOf(steps: NonNullable<ColorKey['steps']>, value: number) {
   return steps.find((step) => value < step.to) ?? steps[steps.length - 1];
 }
 
-export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey: ColorKey, hooks: ShapeHooks & { checks?: { placesOn?: 'x' } }): ChartShape {
+export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey: ColorKey, hooks: ShapeHooks): ChartShape {
   const yOf = (value: unknown) => (hooks.textY ? String(value) : asAxisValue(value));
   // Object.assign is typed Row & the new fields; a spread `{ ...row, __x }` would be held to Row's index signature.
   const asDrawn = (row: Row): DrawRow => Object.assign({ ...row }, { __x: asAxisValue(row[chart.x]), __y: yOf(row[chart.y]) });
@@ -162,7 +164,7 @@ export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey:
     rows: drawRows,
     orientation,
     rangesDrawn: !chart.stack && hooks.drawsRanges !== false && valueAxisNumeric,
-    xFormat: hooks.checks?.placesOn === 'x' ? 'place' : formatFor(chart.x, 'x', chart, rows),
+    xFormat: hooks.xFormat ?? formatFor(chart.x, 'x', chart, rows),
     yFormat: formatFor(chart.y, 'y', chart, rows),
     colors: colorKey.entries,
     ...(colorKey.other ? { colorOther: colorKey.other } : {}),

@@ -3,10 +3,11 @@
 // checks (src/model/check-chart-tabs.ts) read them here, so both agree on a tab's name.
 import { slug } from 'github-slugger';
 import type { ChartSpec } from '../schemas/index.ts';
+import { kinds, type Mark } from './kinds/index.ts';
 
 export interface FigureTab {
   chart: string;
-  /** What the tab reads: the spec's label, else "Map" for a map and "Chart" for any other mark. */
+  /** What the tab reads: the spec's label, else its kind's (`tabLabel`: "Map" for a map), else "Chart". */
   label: string;
   /** Its value in the host's state: the label as a slug ("Map" -> "map"). */
   name: string;
@@ -15,7 +16,7 @@ export interface FigureTab {
 /** The panels a figure's own tab list names in `tab:` already: a chart tab may not take their names. */
 export const panelNames = ['table', 'sources'];
 
-export const tabLabel = (mark: string, label?: string) => label ?? (mark === 'map' ? 'Map' : 'Chart');
+export const tabLabel = (mark: string, label?: string) => label ?? kinds[mark as Mark]?.tabLabel ?? 'Chart';
 
 /** The host's tabs, its own first; charts that do not exist are left out (the checks report them). */
 export function figureTabs(host: Pick<ChartSpec, 'id' | 'mark' | 'tabs'>, charts: ReadonlyMap<string, Pick<ChartSpec, 'mark'>>): FigureTab[] {

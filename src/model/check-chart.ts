@@ -1,20 +1,28 @@
 // A chart cross-checked against its dataset, view by view: fields exist, filters match rows, notes and reference
-// lines sit on an axis, rows can be drawn, and the kind's own checks (kinds/*.ts). Ranges are the dataset's
-// (check-dataset.ts: every dataset, charted or not).
+// lines sit on an axis, rows can be drawn, ranges hold their figures, small multiples hold every row; then the
+// kind's own rules (KindChecks' `rows`: a map's places, a slope's ends, one bar per category, stacks; kinds/*.ts).
+import { filterPath } from '../charts/check-one-row.ts';
 import { kinds, type Mark } from '../charts/kinds/index.ts';
-import { chartViews, availableFields, prepareRows, rangeSource, resolveView, stackAxes, type ResolvedChart } from '../charts/prepare.ts';
-import { nearestPlaces, resolvePlace } from '../charts/places.ts';
+import type { ChartKind, ViewCheck } from '../charts/kinds/types.ts';
+import { availableFields, isSideways, rangeSource, stackAxes, stackEnds, type PreparedView, type ResolvedChart } from '../charts/prepare.ts';
+import { indexOf, rowList, withRowIndex } from '../charts/row-index.ts';
+import { prepareViews } from '../charts/views.ts';
 import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
+import { markSchema } from '../schemas/chart.ts';
 import { derivedField } from '../schemas/derive.ts';
-import type { FieldPath, Report } from './problems.ts';
-import { didYouMean } from '../util/suggest.ts';
-import { checkFacet, checkStack, checkXValues, stackEnds } from './check-chart-forms.ts';
 import { checkDeriveRows } from './check-derive.ts';
 import { checkSeriesColours } from './check-series.ts';
-import { checkOneRowPerKey } from './check-one-row.ts';
-import { indexOf, rowIndex, rowList } from './row-index.ts';
+import type { FieldPath, Report } from './problems.ts';
+import { didYouMean } from '../util/suggest.ts';
 
-export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds: Set<string>, withErrors: ReadonlySet<string>, report: Report) {
+/** Rows carry their place in the dataset through derive, fold and filter, so that problems can name them. */
+const prepareIndexed = (chart: ChartSpec, dataset: Dataset) => prepareViews(chart, withRowIndex(dataset.rows));
+
+/**
+ * `prepare` gives the chart's views as drawn, their rows indexed (row-index.ts): the build prepares them once for the
+ * check, the `:view` links and the drawing (load.ts).
+ */
+export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds: Set<string>, withErrors: ReadonlySet<string>, report: Report, prepare: (chart: ChartSpec, dataset: Dataset) => readonly PreparedView[] = prepareIndexed) {
   const dataset = datasets.get(chart.dataset);
   if (!dataset) {
     if (!datasetIds.has(chart.dataset)) report(chart.file, ['dataset'], `no dataset "${chart.dataset}" in data/${didYouMean(chart.dataset, datasetIds)}`);
@@ -43,40 +51,37 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     for (const field of Object.keys(view.filter ?? {})) need(['views', i, 'filter', field], field);
   });
   if (problemsFor(chart, fields)) return; // drawing needs the fields to exist
-  const kind = kinds[chart.mark as Mark];
-  if (chart.stack && kind && !kind.checks?.stacks) report(chart.file, ['stack'], `a ${chart.mark} chart does not stack: "stack" works on area and bar charts; remove it, or make the mark "area" or "bar"`);
+  // A chart whose mark failed its schema is cross-checked without its kind's checks.
+  const kind: ChartKind | undefined = kinds[chart.mark as Mark];
+  const stacking = markSchema.options.filter((mark) => kinds[mark].checks?.stacks);
+  const noStack = `a ${chart.mark} chart does not stack: "stack" works on ${stacking.join(' and ')} charts; remove it, or make the mark ${stacking.map((mark) => `"${mark}"`).join(' or ')}`;
+  if (chart.stack && kind && !kind.checks?.stacks) report(chart.file, ['stack'], noStack);
   chart.views?.forEach((view, i) => {
-    if (view.stack && kind && !kind.checks?.stacks) report(chart.file, ['views', i, 'stack'], `a ${chart.mark} chart does not stack: "stack" works on area and bar charts; remove it, or make the mark "area" or "bar"`);
+    if (view.stack && kind && !kind.checks?.stacks) report(chart.file, ['views', i, 'stack'], noStack);
   });
   checkDeriveRows(chart, dataset, report);
-  checkSeriesColours(chart, dataset, report);
   if (chart.facet && kind?.checks?.noFacet) report(chart.file, ['facet'], `a ${chart.mark} chart cannot be drawn as small multiples: ${kind.checks.noFacet}; remove "facet", or make the mark "line", "area", "bar" or "dot"`);
 
   const reported = new Set<string>();
   const once = (key: string) => !reported.has(key) && Boolean(reported.add(key));
-  // A chart whose mark failed its schema is cross-checked without its kind's checks.
-  const checks = kinds[chart.mark as Mark]?.checks;
-  // Bar-chart notes placed by a length alone that no bar has, by note, with the lengths seen in the views.
-  const offBars = new Map<number, { views: number; low: number; high: number; field: string; category: string; axis: 'x' | 'y'; other: 'x' | 'y' }>();
-  for (const view of chartViews(chart)) {
-    const resolved = resolveView(chart, view);
+  const checks = kind?.checks;
+  const views: ViewCheck[] = [];
+  for (const prepared of prepare(chart, dataset)) {
+    const { view, resolved, chart: drawn, rows, unfiltered, problems } = prepared;
+    const notesOnAxis: ViewCheck['notesOnAxis'] = [];
+    views.push({ ...prepared, notesOnAxis });
     // A filter value no row has (often a misspelt category) silently drops rows: name it.
-    const filterPath: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
-    const { rows: unfiltered } = prepareRows({ ...resolved, filter: undefined, sort: undefined }, dataset.rows);
+    const filterAt = filterPath(chart, view);
     for (const [field, wanted] of Object.entries(resolved.filter ?? {})) {
       const present = [...new Set(unfiltered.map((r) => r[field]))];
       for (const value of Array.isArray(wanted) ? wanted : [wanted]) {
-        const key = `${[...filterPath, field].join('.')} ${JSON.stringify(value)}`;
+        const key = `${[...filterAt, field].join('.')} ${JSON.stringify(value)}`;
         if (present.includes(value) || reported.has(key)) continue;
         reported.add(key);
         const hint = typeof value === 'string' ? didYouMean(value, present.filter((v): v is string => typeof v === 'string')) : '';
-        report(chart.file, [...filterPath, field], `no row has ${field} = ${JSON.stringify(value)}${hint}`);
+        report(chart.file, [...filterAt, field], `no row has ${field} = ${JSON.stringify(value)}${hint}`);
       }
     }
-    // Rows carry their place in the dataset through derive, fold and filter, so that problems can name them.
-    const prepared = prepareRows(resolved, dataset.rows.map((row, i) => ({ ...row, [rowIndex]: i })));
-    const { rows, problems } = prepared;
-    if (resolved.stack && checks?.stacks) checkStack(chart, resolved, prepared.chart, rows, dataset, report, once);
     if (chart.facet) checkFacet(chart, rows, report, once);
     for (const p of problems) {
       // Derive problems are the same in every view: report them once. A view's own filter is the one that failed.
@@ -86,47 +91,19 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
       reported.add(key);
     }
     const values = (field: string) => rows.map((r) => r[field]).filter((v) => v !== null && v !== undefined);
-    // The length axis of bars (and of any kind with one), given the rows: the other axis has one row per category.
-    const valueAxis = checks?.lengthAxis?.(rows.every((r) => typeof r[resolved.x] === 'number'));
-    // A stack, or small multiples, draw several bars of one category on purpose.
-    if (valueAxis && !resolved.stack && !chart.facet) {
-      // One mark per category: bars of several rows would stack, which reads as parts of a whole.
-      const category = resolved[valueAxis === 'x' ? 'y' : 'x'];
-      const counts = new Map<unknown, number>();
-      for (const row of rows) counts.set(row[category], (counts.get(row[category]) ?? 0) + 1);
-      const repeated = [...counts].find(([, n]) => n > 1);
-      if (repeated) {
-        const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
-        const key = `${where.join('.')} one bar`;
-        if (!reported.has(key)) {
-          reported.add(key);
-          report(chart.file, where, `a ${chart.mark} chart draws one ${chart.mark} per ${category}, but ${repeated[1]} rows have ${category} = ${JSON.stringify(repeated[0])}${chart.color ? ` (one per ${chart.color}?)` : ''}: filter to one row each, or give each its own view`);
-        }
-      }
-    }
     if (rows.length && !values(resolved.y).length) report(chart.file, view ? ['views', chart.views!.indexOf(view), 'y'] : ['y'], `field "${resolved.y}" has no values in the rows this chart keeps`);
     const inView = view ? ` in view "${view.id}"` : '';
     // Axes the kind draws from zero (line and area values, bar lengths): zero is on them.
     const fromZero = (axis: 'x' | 'y') => checks?.zeroOn.includes(axis) ?? false;
-    if (checks?.xValues && rows.length) checkXValues(chart, resolved, view, rows, dataset, checks.xValues, report, once);
     const missing = withErrors.has(dataset.file) ? new Map<Row, string[]>() : checkChartedFields(chart, resolved, dataset, rows, view, report, once);
     chart.annotations?.forEach((a, i) => {
       for (const axis of ['x', 'y'] as const) {
         const value = a[axis];
         if (value === undefined || !rows.length) continue;
         // A stack reaches its total, and a 100% stack's axis is the shares, up to 100%.
-        const axisValues = resolved.stack && axis === stackAxes(resolved, rows).value ? [...values(prepared.chart[axis]), ...stackEnds(resolved, prepared.chart, rows)] : values(resolved[axis]);
-        if (!onAxis(value, axisValues, fromZero(axis))) {
-          report(chart.file, ['annotations', i, axis], `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${inView}${typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`);
-        } else if (axis === valueAxis && typeof value === 'number' && a[axis === 'x' ? 'y' : 'x'] === undefined) {
-          // A note on a bar chart is drawn on the bar its category names; with a length only, on a bar that long.
-          const lengths = values(resolved[axis]) as number[];
-          const near = (Math.max(...lengths.map(Math.abs)) || 1) / 100;
-          const atBar = rows.some((r) => Math.abs(Number(r[resolved[axis]]) - value) <= near || (typeof r.low === 'number' && typeof r.high === 'number' && value >= r.low && value <= r.high));
-          const other = axis === 'x' ? 'y' : 'x';
-          const range = offBars.get(i) ?? { views: 0, low: Infinity, high: -Infinity, field: resolved[axis], category: resolved[other], axis, other };
-          if (!atBar) offBars.set(i, { ...range, views: range.views + 1, low: Math.min(range.low, ...lengths), high: Math.max(range.high, ...lengths) });
-        }
+        const axisValues = resolved.stack && axis === stackAxes(resolved, rows, kind).value ? [...values(drawn[axis]), ...stackEnds(resolved, drawn, rows, kind)] : values(resolved[axis]);
+        if (onAxis(value, axisValues, fromZero(axis))) notesOnAxis.push({ index: i, axis });
+        else report(chart.file, ['annotations', i, axis], `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${inView}${typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`);
       }
     });
     chart.reference?.forEach((line, i) => {
@@ -153,14 +130,11 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
         }
       }
     });
-    if (checks?.placesOn) checkPlaces(chart, resolved[checks.placesOn], view, rows, dataset, report, once);
     checkNamedCategories(chart, resolved, view, rows, missing, dataset, report, once);
   }
-  for (const [i, { views, low, high, field, category, axis, other }] of offBars) {
-    if (views < chartViews(chart).length) continue; // a bar that long is in some view
-    const value = chart.annotations![i][axis];
-    report(chart.file, ['annotations', i, axis], `${value} is the length of no ${chart.mark} (field "${field}": ${low} to ${high}): a note on a ${chart.mark} chart marks a ${chart.mark}; name the ${chart.mark} by its ${category} as ${other}`, 'warning');
-  }
+  // The kind's own rules (a map's places, a slope's two ends, one bar per category, stacks), over every view.
+  checks?.rows?.({ chart, dataset, views, report, once });
+  checkSeriesColours(chart, views, report);
 }
 
 /** The fields a chart draws each row by that are missing from a row: absent, as opposed to null ("not available"). */
@@ -210,32 +184,11 @@ function checkNamedCategories(chart: ChartSpec, resolved: ResolvedChart, view: V
   }
 }
 
-/**
- * A map's places: each row names a country (or is an aggregate such as "World total", left off the map), and at
- * least one row is a country, or there is nothing to draw.
- */
-function checkPlaces(chart: ChartSpec, field: string, view: View | undefined, rows: Row[], dataset: Dataset, report: Report, once: (key: string) => boolean) {
-  let countries = 0;
-  for (const row of rows) {
-    const value = row[field];
-    if (value === undefined || value === null) continue;
-    const place = resolvePlace(value);
-    if (place.kind === 'country') countries++;
-    if (place.kind !== 'unknown' || !once(`place ${indexOf(row)}`)) continue;
-    const near = typeof value === 'string' ? nearestPlaces(value) : [];
-    const hint = near.length ? ` (did you mean ${near.map((n) => JSON.stringify(n)).join(near.length > 2 ? ', ' : ' or ').replace(/, ([^,]*)$/, ' or $1')}?)` : '';
-    report(dataset.file, ['rows', indexOf(row), field], `${JSON.stringify(value)} is no country the map ${chart.file} can draw: write a country's English name or ISO 3166 alpha-3 code${hint}`);
-  }
-  // A map colours each country by one figure: a second row for it (another year, another edition) has no place.
-  const country = (row: Row) => {
-    const place = resolvePlace(row[field]);
-    return place.kind === 'country' ? place.alpha3 : undefined;
-  };
-  checkOneRowPerKey(chart, view, rows, dataset, { fields: [field], of: country, name: (row) => JSON.stringify(row[field]), draws: 'a map draws one figure per country', keep: 'one row per country' }, report, once);
-  if (rows.length && !countries && once(`places ${view?.id}`)) {
-    const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['x'];
-    const names = [...new Set(rows.map((r) => String(r[field])))].map((n) => JSON.stringify(n)).join(', ');
-    report(chart.file, where, `the map has nothing to draw${view ? ` in view "${view.id}"` : ''}: every row it keeps (${names}) stands for many places, not a country; keep the rows of the countries`);
+/** Small multiples: one chart per value of the facet field, which every row the chart keeps must have. */
+export function checkFacet(chart: ChartSpec, rows: Row[], report: Report, once: (key: string) => boolean) {
+  const lacking = rows.filter((r) => r[chart.facet!] === undefined || r[chart.facet!] === null);
+  if (lacking.length && once('facet lacks')) {
+    report(chart.file, ['facet'], `${rowList(lacking.map(indexOf).filter((i) => i !== undefined))} ${lacking.length > 1 ? 'have' : 'has'} no "${chart.facet}", so ${lacking.length > 1 ? 'they belong' : 'it belongs'} to no small chart: give ${lacking.length > 1 ? 'them' : 'it'} a value, or leave ${lacking.length > 1 ? 'them' : 'it'} out with a filter`);
   }
 }
 

@@ -3,9 +3,9 @@
 // filter, so no filter can choose between them: the error names the rows, the field they differ in, and how to keep
 // one (until a chart can choose an edition).
 import type { ChartSpec, Dataset, Derive, Row } from '../schemas/index.ts';
-import { differingFields } from './check-one-row.ts';
+import { differingFields } from '../charts/check-one-row.ts';
 import type { Report } from './problems.ts';
-import { rowList } from './row-index.ts';
+import { rowList } from '../charts/row-index.ts';
 
 type Grouping = Extract<Derive, { op: 'share' | 'rest' }>;
 

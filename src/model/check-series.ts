@@ -2,16 +2,16 @@
 // chartColorKey), which leaves the figures right but hides who is who in the drawing: a warning on "color".
 import { palette } from '../charts/colors.ts';
 import { kinds, type Mark } from '../charts/kinds/index.ts';
-import { chartViews, prepareRows, resolveView } from '../charts/prepare.ts';
+import type { PreparedView } from '../charts/prepare.ts';
 import { chartColorKey } from '../charts/shape.ts';
-import type { ChartSpec, Dataset } from '../schemas/index.ts';
+import type { ChartSpec } from '../schemas/index.ts';
 import type { Report } from './problems.ts';
 
-export function checkSeriesColours(chart: ChartSpec, dataset: Dataset, report: Report) {
+/** `views`: the chart's views as the build prepared them (charts/views.ts), not prepared again here. */
+export function checkSeriesColours(chart: ChartSpec, views: readonly PreparedView[], report: Report) {
   const kind = kinds[chart.mark as Mark];
-  if (!kind || !chart.color) return;
-  const views = chartViews(chart).map((view) => resolveView(chart, view));
-  const key = chartColorKey(views[0], views.flatMap((view) => prepareRows(view, dataset.rows).rows), kind);
+  if (!kind || !chart.color || !views.length) return;
+  const key = chartColorKey(views[0].resolved, views.flatMap((view) => view.rows), kind);
   if (!key.other) return;
   const { value, members } = key.other;
   const count = key.entries.length - 1 + members.length;

@@ -3,8 +3,11 @@
 // checks in check-article.ts, check-dataset.ts and check-chart.ts, drafts and starter text in drafts.ts.
 import type { z } from 'astro/zod';
 import { commitmentTimeline, isTrackerChart } from './commitments.ts';
+import { withRowIndex } from '../charts/row-index.ts';
 import { statesOf } from '../charts/selection.ts';
 import { tabCharts } from '../charts/tabs.ts';
+import type { PreparedView } from '../charts/prepare.ts';
+import { prepareViews } from '../charts/views.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
 import { articleSchema, chartSchema, datasetSchema, type ArticleData, type ChartSpec, type Dataset } from '../schemas/index.ts';
 import { checkArticle } from './check-article.ts';
@@ -32,6 +35,8 @@ export interface Site {
   datasets: Map<string, Dataset>;
   /** Charts to publish: all but those only draft articles use (all of them when drafts are kept). */
   charts: Map<string, ChartSpec>;
+  /** Each chart's views as prepared once for the checks, which the drawing reads too (src/site/charts.ts). */
+  views: Map<string, readonly PreparedView[]>;
   /** Published articles (and drafts when asked for), newest first. */
   articles: Article[];
 }
@@ -90,6 +95,16 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     }
   }
 
+  // Charts are checked against the datasets' rows as meant: a number typed as text is reported on its row only.
+  const checkedDatasets = new Map([...datasets].map(([id, dataset]) => [id, checkDataset(dataset, report)]));
+  // Each chart's views, prepared once (their rows indexed in the dataset, row-index.ts) for the `:view` links'
+  // states, the chart's checks and its drawing.
+  const views = new Map<string, readonly PreparedView[]>();
+  const prepared = (chart: ChartSpec, dataset: Dataset) => {
+    if (!views.has(chart.id)) views.set(chart.id, prepareViews(chart, withRowIndex(dataset.rows)));
+    return views.get(chart.id)!;
+  };
+
   // Articles
   const articles: Article[] = [];
   // Every chart file counts as existing, valid or not: a chart's own errors are reported on the chart.
@@ -98,11 +113,12 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // Charts an article places or names (claims, uncertainties, corrections): a chart only drafts use is a draft too.
   const usedCharts = { published: new Set<string>(), draft: new Set<string>() };
   // What a :view link or a :claim may set a chart to; a chart too broken to draw is checked on its own file instead.
+  // (The commitments' companion datasets are added after the articles: a link to one of their charts names the chart only.)
   const states = (id: string) => {
     const chart = charts.get(id);
-    const dataset = chart && datasets.get(chart.dataset);
+    const dataset = chart && checkedDatasets.get(chart.dataset);
     try {
-      return chart && dataset && !broken.has(chart.file) ? statesOf(chart, dataset) : undefined;
+      return chart && dataset && !broken.has(chart.file) ? statesOf(chart, prepared(chart, dataset)) : undefined;
     } catch {
       return undefined;
     }
@@ -138,8 +154,6 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   articles.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.slug.localeCompare(b.slug));
 
   // Cross-checks
-  // Charts are checked against the datasets' rows as meant: a number typed as text is reported on its row only.
-  const checkedDatasets = new Map([...datasets].map(([id, dataset]) => [id, checkDataset(dataset, report)]));
   // A dataset whose rows list commitments has a companion, `<id>-commitments`, computed from them (the timeline's).
   for (const dataset of [...datasets.values()]) {
     if (!dataset.commitments || broken.has(dataset.file)) continue;
@@ -154,7 +168,7 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   const datasetIds = new Set([...datasetFiles.map((f) => f.id), ...datasets.keys()]);
   // Rows missing a charted field in a dataset with errors are mostly those errors' echo (a misspelt field).
   const withErrors = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
-  for (const chart of charts.values()) checkChart(chart, checkedDatasets, datasetIds, withErrors, report);
+  for (const chart of charts.values()) checkChart(chart, checkedDatasets, datasetIds, withErrors, report, prepared);
   for (const chart of charts.values()) checkChartTabs(chart, charts, chartIds, report);
   // The agreements tracker places the charts of the commitments' companion dataset itself.
   for (const chart of charts.values()) if (isTrackerChart(chart)) withTabs([chart.id]).forEach((id) => placedCharts.add(id));
@@ -166,6 +180,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // Unused charts and datasets are worth a look once the rest is right: with errors they are mostly their echo.
   if (!problems.some((p) => p.severity === 'error')) warnUnused(charts, datasets, placedCharts, draftCharts, report);
 
-  return { site: { datasets: publish(datasets, draftDatasets), charts: publish(charts, draftCharts), articles }, problems };
+  const published = publish(charts, draftCharts);
+  const publishedViews = new Map([...views].filter(([id]) => published.has(id)));
+  return { site: { datasets: publish(datasets, draftDatasets), charts: published, views: publishedViews, articles }, problems };
 }
 

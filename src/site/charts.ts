@@ -3,6 +3,7 @@
 // whose spec, dataset and drawing code are unchanged comes from the content-hash cache.
 import { cacheKey, readCache, rendererVersion, writeCache } from '../charts/cache.ts';
 import { renderChart, type RenderedChart } from '../charts/render.ts';
+import type { PreparedView } from '../charts/prepare.ts';
 import type { Site } from '../model/load.ts';
 import { getSite } from './site.ts';
 import type { ChartSpec, Dataset } from '../schemas/index.ts';
@@ -17,7 +18,7 @@ export function getChart(id: string): RenderedChart {
   if (!chart) {
     const spec = site.charts.get(id);
     if (!spec) throw new Error(`No chart "${id}"`); // load.ts has already reported unknown ids
-    chart = renderCached(spec, site.datasets.get(spec.dataset)!);
+    chart = renderCached(spec, site.datasets.get(spec.dataset)!, site.views.get(id));
     charts.set(id, chart);
   }
   return chart;
@@ -25,11 +26,12 @@ export function getChart(id: string): RenderedChart {
 
 type Drawn = Omit<RenderedChart, 'id' | 'spec' | 'dataset'>;
 
-function renderCached(spec: ChartSpec, dataset: Dataset): RenderedChart {
+/** `views`: the chart's views as the site prepared them for its checks (load.ts), drawn on a cache miss. */
+function renderCached(spec: ChartSpec, dataset: Dataset, views: readonly PreparedView[] | undefined): RenderedChart {
   const key = cacheKey(rendererVersion, spec, dataset);
   const cached = readCache('charts', key);
   if (cached) return { id: spec.id, spec, dataset, ...(JSON.parse(cached.toString('utf8')) as Drawn) };
-  const chart = renderChart(spec, dataset);
+  const chart = renderChart(spec, dataset, views);
   const { id: _id, spec: _spec, dataset: _dataset, ...drawn } = chart;
   writeCache('charts', key, JSON.stringify(drawn));
   return chart;

@@ -124,6 +124,23 @@ describe('the architecture of src/', () => {
     expect(Object.keys(kinds)).toEqual(markSchema.options);
   });
 
+  const kindsDir = path.join(src, 'charts', 'kinds') + path.sep;
+  const shared = sources.filter((file) => !file.startsWith(kindsDir));
+
+  test('outside src/charts/kinds/, code reaches a kind through the registry (kinds/index.ts) and kinds/types.ts only', () => {
+    const registry = [path.join(kindsDir, 'index.ts'), path.join(kindsDir, 'types.ts')];
+    const imports = shared.flatMap((file) => relativeImports(file).filter((target) => target.startsWith(kindsDir)).map((target) => ({ file, target })));
+    expect(imports.map(({ file }) => rel(file))).toContain('src/charts/render.ts');
+    expect(imports.filter(({ target }) => !registry.includes(target)).map(({ file, target }) => `${rel(file)} -> ${rel(target)}`)).toEqual([]);
+  });
+
+  test('no code outside src/charts/kinds/ tests a mark by name: what differs by kind is in the kind', () => {
+    const byName = new RegExp(`\\bmark\\s*[!=]==?\\s*['"](${markSchema.options.join('|')})['"]`);
+    expect(shared.length).toBeGreaterThan(100);
+    expect(byName.test("if (chart.mark === 'bar')")).toBe(true);
+    expect(shared.filter((file) => byName.test(readFileSync(file, 'utf8'))).map(rel)).toEqual([]);
+  });
+
   test('npm run check and npm run new take the kinds\' checks and starters without loading Plot or resvg', () => {
     for (const cli of ['src/cli/check.ts', 'src/cli/new.ts']) {
       const { files, packages } = loadedOnImport([path.join(repo, cli)]);

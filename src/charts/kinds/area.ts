@@ -1,16 +1,18 @@
 // Area charts: a line chart with each series' area filled from zero to its own line, translucent where they overlap;
 // with `stack`, each series' band stacked on the ones before it in the key's order (sum), or on a 100% scale (share).
+import { checkStacks } from '../check-stack.ts';
+import type { SeriesPlan } from '../layout/value-axis.ts';
 import { isProjection, projectionSegments } from '../projection.ts';
 import { stackRows, type DrawRow } from '../shape.ts';
 import { stackSummary } from '../summary.ts';
 import { line } from './line.ts';
 import type { ChartKind } from './types.ts';
 
-export const area: ChartKind = {
+export const area: ChartKind<SeriesPlan> = {
   ...line,
   // As a line's; after line in the registry, so a measure over time starts as a line unless --mark asks for an area.
   starterNeeds: 'an area needs a year or date field for x and a number field for y',
-  checks: { zeroOn: ['y'], stacks: true },
+  checks: { zeroOn: ['y'], stacks: true, rows: (check) => checkStacks(check, area) },
   // A stacked series' line and dots run along the top of its band, where the reader sees it end.
   arrange(chart, rows, orientation, colorKey) {
     if (!chart.stack) return;

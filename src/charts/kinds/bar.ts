@@ -1,5 +1,7 @@
 // Bar charts: horizontal when x holds the numbers and y the categories, else vertical. The bars of one category
 // stack to its total, in the key's order, with each segment's value inside it where it fits.
+import { filterPath } from '../check-one-row.ts';
+import { checkStacks } from '../check-stack.ts';
 import { markOffsetInRow, categoryYScale, rowInsets } from '../layout/category-rows.ts';
 import { basePlan, leftOrAbove, pointRadius, type Plan, type PlanContext } from '../layout/plan.ts';
 import { measure, type TextBlock } from '../layout/text.ts';
@@ -11,14 +13,30 @@ import { background, ink } from '../colors.ts';
 import { isProjection, projectionDash } from '../projection.ts';
 import { domainRows, seriesOf, stackRows, type ChartShape, type DrawRow } from '../shape.ts';
 import { estimateNote, stackSummary, summaryFormats } from '../summary.ts';
-import type { ChartKind } from './types.ts';
+import type { ChartCheck, ChartKind, ViewCheck } from './types.ts';
 
 const horizontal = (shape: ChartShape) => shape.orientation === 'horizontal';
 
-export const bar: ChartKind = {
+/** A bar chart's texts: each bar's value (inside its segment, where it fits, for stacked bars) and each stack's
+ * total, written at its end. */
+interface BarTexts {
+  valueText: Map<DrawRow, TextBlock>;
+  stackTotals: { category: unknown; total: number; end: number; block: TextBlock }[];
+}
+
+type BarPlan = Plan & BarTexts;
+
+export const bar: ChartKind<BarPlan> = {
   orientation: (xNumeric, yNumeric) => (xNumeric && !yNumeric ? 'horizontal' : 'vertical'),
-  // One bar per category: bars of several rows would stack, which reads as parts of a whole.
-  checks: { zeroOn: ['x', 'y'], lengthAxis: (everyXIsNumber) => (everyXIsNumber ? 'x' : 'y'), stacks: true },
+  checks: {
+    zeroOn: ['x', 'y'],
+    stacks: true,
+    rows(check) {
+      checkStacks(check, bar);
+      for (const view of check.views) oneBarPerCategory(check, view);
+      notesAtBars(check);
+    },
+  },
   // A number against a category: the category with the most values gives the most bars. A category repeated over
   // years (a country in each year) would be several bars in one row: as a map, the latest year only.
   starter: ({ time, measure, categories, values, rows }) => {
@@ -32,19 +50,8 @@ export const bar: ChartKind = {
   arrange: stackRows,
   plan(chart, shape, layout, uncertainties) {
     const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove });
-    if (horizontal(shape)) planHorizontal(ctx);
-    else {
-      planValueAxis(ctx, {
-        topGap: ctx.lineHeight,
-        right: ({ plan, f, yDisplay }) => {
-          for (const row of shape.rows) plan.valueText.set(row, measure(yDisplay(row[chart.y]), f));
-          // A 100% stack's total is 100% everywhere: not written.
-          plan.stackTotals = chart.stack === 'share' ? [] : stackTotals(shape.rows, '__x', (v) => measure(yDisplay(v), f, true));
-          plan.marginRight = 4;
-        },
-      });
-    }
-    return ctx.plan;
+    const texts = horizontal(shape) ? planHorizontal(ctx) : planVertical(ctx);
+    return { ...ctx.plan, ...texts };
   },
   marks({ Plot, shape, plan, layout, colorOf }) {
     const { rows } = shape;
@@ -104,7 +111,7 @@ export const bar: ChartKind = {
 };
 
 /** The total of each stack of bars (categories with more than one bar), and where its positive or negative end is. */
-function stackTotals(rows: DrawRow[], category: '__x' | '__y', measureText: (value: number) => TextBlock): Plan['stackTotals'] {
+function stackTotals(rows: DrawRow[], category: '__x' | '__y', measureText: (value: number) => TextBlock): BarTexts['stackTotals'] {
   return [...seriesOf(rows, category).values()]
     .filter((group) => group.length > 1)
     .map((group) => {
@@ -114,12 +121,28 @@ function stackTotals(rows: DrawRow[], category: '__x' | '__y', measureText: (val
     });
 }
 
-function planHorizontal({ chart, shape, plan, f, lineHeight, lows, highs, xRefs, markerRoom, rowLabelLines, leftLines, xDisplay, planXReferences }: PlanContext) {
+/** Columns on a value axis, each with its value above it (a stack's total above the stack). */
+function planVertical(ctx: PlanContext): BarTexts {
+  const { chart, shape } = ctx;
+  return planValueAxis(ctx, {
+    topGap: ctx.lineHeight,
+    right: ({ plan, f, yDisplay }) => {
+      plan.marginRight = 4;
+      return {
+        valueText: new Map(shape.rows.map((row) => [row, measure(yDisplay(row[chart.y]), f)])),
+        // A 100% stack's total is 100% everywhere: not written.
+        stackTotals: chart.stack === 'share' ? [] : stackTotals(shape.rows, '__x', (v) => measure(yDisplay(v), f, true)),
+      };
+    },
+  });
+}
+
+function planHorizontal({ chart, shape, plan, f, lineHeight, lows, highs, xRefs, markerRoom, rowLabelLines, leftLines, xDisplay, planXReferences }: PlanContext): BarTexts {
   const { rows } = shape;
-  for (const row of rows) plan.valueText.set(row, measure(xDisplay(row[chart.x]), f));
-  plan.stackTotals = chart.stack === 'share' ? [] : stackTotals(rows, '__y', (v) => measure(xDisplay(v), f, true));
+  const valueText = new Map(rows.map((row) => [row, measure(xDisplay(row[chart.x]), f)]));
+  const totals = chart.stack === 'share' ? [] : stackTotals(rows, '__y', (v) => measure(xDisplay(v), f, true));
   // Past the end of a bar: its value, or a stack's total.
-  const ends = [...rows.filter((r) => !r.__stacked).map((r) => plan.valueText.get(r)!), ...plan.stackTotals.map((t) => t.block)];
+  const ends = [...rows.filter((r) => !r.__stacked).map((r) => valueText.get(r)!), ...totals.map((t) => t.block)];
   const widest = Math.max(0, ...ends.map((t) => t.width));
   plan.marginRight = Math.ceil(widest) + 8 + markerRoom;
   const xs = domainRows(shape).flatMap((r) => [Number(r.__base ?? 0), Number(r.__top ?? r.__x)]);
@@ -132,6 +155,7 @@ function planHorizontal({ chart, shape, plan, f, lineHeight, lows, highs, xRefs,
   plan.marginTop = Math.max(4, planXReferences());
   plan.marginBottom = 4;
   plan.height = plan.marginTop + plan.step * plan.categories.length + plan.marginBottom;
+  return { valueText, stackTotals: totals };
 }
 
 function barBox(row: DrawRow, { plan, shape, X, x, y }: At): Box {
@@ -144,7 +168,7 @@ function barBox(row: DrawRow, { plan, shape, X, x, y }: At): Box {
  * Values beside horizontal bars (past the error bar, if any) and above vertical ones; a segment of a stack gets its
  * value inside it where it fits (else the tooltip and table give it), and the stack its total at its end.
  */
-function valueLabels(at: At) {
+function valueLabels(at: At<BarPlan>) {
   const { plan, shape, paint, g, space, x, y, lh, valueBoxes } = at;
   const side = horizontal(shape);
   for (const [row, block] of plan.valueText) {
@@ -176,6 +200,48 @@ function valueLabels(at: At) {
       ? paint.text(g, stack.block, negative ? x(stack.end) - 5 : x(stack.end) + 5, y(stack.category) - lh / 2, { anchor: negative ? 'end' : 'start', weight: 'bold', halo: true })
       : paint.text(g, stack.block, x(stack.category), negative ? y(stack.end) + 3 : y(stack.end) - 3 - lh, { anchor: 'middle', weight: 'bold', halo: true });
     space.hard.push(box);
+  }
+}
+
+/** The axis the bars' lengths run along: x when every x is a number. */
+const lengthAxis = ({ resolved, rows }: ViewCheck): 'x' | 'y' => (rows.every((r) => typeof r[resolved.x] === 'number') ? 'x' : 'y');
+
+/** One bar per category: bars of several rows would stack, which reads as parts of a whole (a stack, or small
+ * multiples, draw several bars of one category on purpose). */
+function oneBarPerCategory({ chart, report, once }: ChartCheck, viewCheck: ViewCheck) {
+  const { view, resolved, rows } = viewCheck;
+  if (resolved.stack || chart.facet) return;
+  const category = resolved[lengthAxis(viewCheck) === 'x' ? 'y' : 'x'];
+  const counts = new Map<unknown, number>();
+  for (const row of rows) counts.set(row[category], (counts.get(row[category]) ?? 0) + 1);
+  const repeated = [...counts].find(([, n]) => n > 1);
+  const where = filterPath(chart, view);
+  if (repeated && once(`${where.join('.')} one bar`)) {
+    report(chart.file, where, `a ${chart.mark} chart draws one ${chart.mark} per ${category}, but ${repeated[1]} rows have ${category} = ${JSON.stringify(repeated[0])}${chart.color ? ` (one per ${chart.color}?)` : ''}: filter to one row each, or give each its own view`);
+  }
+}
+
+/** A note placed by a length alone (no category) is drawn on a bar that long: a length no bar has in any view is a
+ * warning, with the lengths the views draw. */
+function notesAtBars({ chart, views, report }: ChartCheck) {
+  const offBars = new Map<number, { views: number; low: number; high: number; field: string; category: string; axis: 'x' | 'y'; other: 'x' | 'y' }>();
+  for (const viewCheck of views) {
+    const { resolved, rows } = viewCheck;
+    for (const { index: i, axis } of viewCheck.notesOnAxis) {
+      const value = chart.annotations![i][axis];
+      const other = axis === 'x' ? 'y' : 'x';
+      if (axis !== lengthAxis(viewCheck) || typeof value !== 'number' || chart.annotations![i][other] !== undefined) continue;
+      const lengths = rows.map((r) => r[resolved[axis]]).filter((v) => v !== null && v !== undefined) as number[];
+      const near = (Math.max(...lengths.map(Math.abs)) || 1) / 100;
+      const atBar = rows.some((r) => Math.abs(Number(r[resolved[axis]]) - value) <= near || (typeof r.low === 'number' && typeof r.high === 'number' && value >= r.low && value <= r.high));
+      const range = offBars.get(i) ?? { views: 0, low: Infinity, high: -Infinity, field: resolved[axis], category: resolved[other], axis, other };
+      if (!atBar) offBars.set(i, { ...range, views: range.views + 1, low: Math.min(range.low, ...lengths), high: Math.max(range.high, ...lengths) });
+    }
+  }
+  for (const [i, { views: off, low, high, field, category, axis, other }] of offBars) {
+    if (off < views.length) continue; // a bar that long is in some view
+    const value = chart.annotations![i][axis];
+    report(chart.file, ['annotations', i, axis], `${value} is the length of no ${chart.mark} (field "${field}": ${low} to ${high}): a note on a ${chart.mark} chart marks a ${chart.mark}; name the ${chart.mark} by its ${category} as ${other}`, 'warning');
   }
 }
 

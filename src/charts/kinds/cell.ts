@@ -3,8 +3,8 @@
 import { marker, onCell } from '../colors.ts';
 import { formatValue } from '../format.ts';
 import { categoryYScale, markOffsetInRow, rowInsets } from '../layout/category-rows.ts';
-import { basePlan, leftOrAbove, pointRadius } from '../layout/plan.ts';
-import { wrap } from '../layout/text.ts';
+import { basePlan, leftOrAbove, pointRadius, type Plan } from '../layout/plan.ts';
+import { wrap, type TextBlock } from '../layout/text.ts';
 import { grid } from '../colors.ts';
 import { markerAt } from '../overlay/markers.ts';
 import type { At } from '../overlay/types.ts';
@@ -13,7 +13,14 @@ import { statusWord } from '../status-words.ts';
 import { countsBy, estimateNote, pointsSummary } from '../summary.ts';
 import type { ChartKind } from './types.ts';
 
-export const cell: ChartKind = {
+/** A grid's own texts: the column headers, in one row or two staggered tiers, and the text inside each cell. */
+interface CellPlan extends Plan {
+  headers: { value: unknown; block: TextBlock; tier: 0 | 1 }[];
+  headerTierHeight: [number, number];
+  cellText: Map<DrawRow, TextBlock>;
+}
+
+export const cell: ChartKind<CellPlan> = {
   // A grid is already one chart of rows and columns: small multiples of it would split its rows apart.
   checks: { zeroOn: [], noFacet: 'a cell grid is already one grid of rows and columns; split it with views instead' },
   // A column per year (or per value of the fewest-valued category), a row per value of the category with the most,
@@ -37,17 +44,18 @@ export const cell: ChartKind = {
     // between two tiers, each with twice the room.
     const blocks = columns.map((c) => wrap(String(c), column - 6, f, false, true));
     const staggered = blocks.some((b, i) => i > 0 && (b.width + blocks[i - 1].width) / 2 + 6 > column);
-    plan.headers = columns.map((value, i) => ({ value, block: staggered ? wrap(String(value), column * 1.75, f) : blocks[i], tier: staggered ? ((i % 2) as 0 | 1) : 0 }));
-    const tierLines = [0, 1].map((t) => Math.max(0, ...plan.headers.filter((h) => h.tier === t).map((h) => h.block.lines.length)));
-    plan.headerTierHeight = [tierLines[0] * lineHeight, tierLines[1] * lineHeight];
-    plan.marginTop = plan.headerTierHeight[0] + plan.headerTierHeight[1] + (staggered ? 12 : 8);
+    const headers: CellPlan['headers'] = columns.map((value, i) => ({ value, block: staggered ? wrap(String(value), column * 1.75, f) : blocks[i], tier: staggered ? ((i % 2) as 0 | 1) : 0 }));
+    const tierLines = [0, 1].map((t) => Math.max(0, ...headers.filter((h) => h.tier === t).map((h) => h.block.lines.length)));
+    const headerTierHeight: CellPlan['headerTierHeight'] = [tierLines[0] * lineHeight, tierLines[1] * lineHeight];
+    plan.marginTop = headerTierHeight[0] + headerTierHeight[1] + (staggered ? 12 : 8);
     let cellLines = 1;
+    const cellText = new Map<DrawRow, TextBlock>();
     for (const row of rows) {
       // Short text inside each cell, so the grid reads without colour.
       const value = row[chart.color ?? chart.x];
       const block = wrap(typeof value === 'number' ? formatValue(value, 'number') : statusWord(String(value ?? '')), column - 8, f);
       cellLines = Math.max(cellLines, block.lines.length);
-      plan.cellText.set(row, block);
+      cellText.set(row, block);
     }
     plan.thickness = Math.max(Math.round(f * 2.2), cellLines * lineHeight + 8, leftLines * lineHeight + 4);
     const gap = plan.rowLabels === 'above' ? Math.round(f * 0.5) : 3;
@@ -56,7 +64,7 @@ export const cell: ChartKind = {
     plan.markOffset = markOffsetInRow(plan, gap);
     plan.marginBottom = 4;
     plan.height = plan.marginTop + plan.step * plan.categories.length + plan.marginBottom;
-    return plan;
+    return { ...plan, headers, headerTierHeight, cellText };
   },
   marks: ({ Plot, shape, plan, colorOf }) => ({ data: [Plot.cell(shape.rows, { x: '__x', y: '__y', fill: colorOf, insetLeft: 1.5, insetRight: 1.5, ...rowInsets(plan) } as Parameters<typeof Plot.cell>[1])] }),
   scales({ shape, plan }) {
@@ -89,7 +97,7 @@ export const cell: ChartKind = {
 };
 
 /** Column headers of the grid; staggered headers get a tick down to their column. */
-function columnHeaders({ plan, paint, g, space, frame, x, lh }: At) {
+function columnHeaders({ plan, paint, g, space, frame, x, lh }: At<CellPlan>) {
   const [tier0, tier1] = plan.headerTierHeight;
   for (const header of plan.headers) {
     const at = x(header.value);
@@ -105,7 +113,7 @@ function columnHeaders({ plan, paint, g, space, frame, x, lh }: At) {
 }
 
 /** Text inside cells, so the grid reads without colour; on a sequential scale, in the colour that reads on its step. */
-function cellTexts({ chart, shape, plan, paint, g, space, x, y, lh }: At) {
+function cellTexts({ chart, shape, plan, paint, g, space, x, y, lh }: At<CellPlan>) {
   for (const [row, block] of plan.cellText) {
     const top = y(row.__y) - (block.lines.length * lh) / 2;
     const fill = shape.colorSteps ? stepOf(shape.colorSteps, Number(row[chart.color!])).ink : onCell;

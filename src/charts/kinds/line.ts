@@ -1,6 +1,6 @@
 // Line charts: a numeric y axis, each series a line through its dots, read at the nearest x over the whole plot.
 import { basePlan, leftOrAbove, pointRadius } from '../layout/plan.ts';
-import { planSeriesMargin, planValueAxis, pointXScale, valueAxisMarks, valueYScale } from '../layout/value-axis.ts';
+import { planSeries, pointXScale, valueAxisMarks, valueYScale, type SeriesPlan } from '../layout/value-axis.ts';
 import { pointBox } from '../overlay/place.ts';
 import { seriesLabels, seriesSegments } from '../overlay/series-labels.ts';
 import { bandRows, isProjection, projectionDash, projectionSegments, withProjections } from '../projection.ts';
@@ -8,15 +8,13 @@ import { seriesOf, type DrawRow } from '../shape.ts';
 import { estimateNote, inXOrder, summaryFormats } from '../summary.ts';
 import type { ChartKind } from './types.ts';
 
-export const line: ChartKind = {
+export const line: ChartKind<SeriesPlan> = {
   checks: { zeroOn: ['y'] },
   // A measure over time; the series are the category with the fewest values.
   starter: ({ time, measure, categories }) => (time && measure ? { x: time, y: measure, color: categories[0] } : undefined),
   starterNeeds: 'a line needs a year or date field for x and a number field for y',
   plan(chart, shape, layout, uncertainties) {
-    const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove });
-    planValueAxis(ctx, { topGap: 12, right: planSeriesMargin });
-    return ctx.plan;
+    return planSeries(basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove }));
   },
   marks({ Plot, chart, shape, plan, layout, colorOf, estimateFill }) {
     const { grid, zero } = valueAxisMarks(Plot, plan, layout);

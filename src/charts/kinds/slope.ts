@@ -2,8 +2,9 @@
 // each end labelled with its value, the left end with the category's name too. Where labels would collide, the
 // largest changes keep theirs and the smaller ones' are left out (their values stay in the tooltip and the table).
 import { extent, nice } from 'd3-array';
+import { checkOneRowPerKey } from '../check-one-row.ts';
 import { grid, ink, muted } from '../colors.ts';
-import { basePlan, pointRadius } from '../layout/plan.ts';
+import { basePlan, pointRadius, type Plan } from '../layout/plan.ts';
 import { measure, wrap, type TextBlock } from '../layout/text.ts';
 import { pointBox } from '../overlay/place.ts';
 import type { Box, Segment } from '../overlay/space.ts';
@@ -14,7 +15,8 @@ import { isProjection, projectionDash, withProjections } from '../projection.ts'
 import type { ResolvedChart } from '../prepare.ts';
 import { axisNumber, domainRows, seriesOf, type ChartShape, type DrawRow } from '../shape.ts';
 import { estimateNote, summaryFormats } from '../summary.ts';
-import type { ChartKind } from './types.ts';
+import type { FieldPath } from '../../util/positions.ts';
+import type { ChartCheck, ChartKind, ViewCheck } from './types.ts';
 
 /** The field whose categories are the lines: the colour, else the label. */
 const seriesField = (chart: ResolvedChart) => chart.color ?? chart.label;
@@ -39,8 +41,18 @@ function linesOf(chart: ResolvedChart, shape: ChartShape) {
 /** The lines in the order their labels are kept: largest change first, then by name, so the choice is stable. */
 const byImportance = <T extends { name: string; change: number }>(lines: T[]) => lines.slice().sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.name.localeCompare(b.name));
 
-export const slope: ChartKind = {
-  checks: { zeroOn: ['y'], xValues: 2 },
+/** A slope's own plan: the label at each end of each line (its name and value at the left, its value at the right). */
+interface SlopePlan extends Plan {
+  endText: Map<DrawRow, TextBlock>;
+}
+
+export const slope: ChartKind<SlopePlan> = {
+  checks: {
+    zeroOn: ['y'],
+    rows(check) {
+      for (const view of check.views) if (view.rows.length) checkEnds(check, view);
+    },
+  },
   // Between the time field's (or the fewest-valued category's) first and last values, one line per other category.
   starter: ({ time, measure, categories, values }) => {
     const x = time ?? categories[0];
@@ -66,11 +78,12 @@ export const slope: ChartKind = {
     // Labels: the category's name and value at the left end (wrapped), the value at the right end.
     const gap = plan.dotRadius + 6;
     const room = width * (width >= 480 ? 0.3 : 0.34);
+    const endText = new Map<DrawRow, TextBlock>();
     for (const { name, from, to } of linesOf(chart, shape)) {
-      if (from) plan.valueText.set(from, fit(wrap(`${name ? `${name} ` : ''}${yDisplay(from[chart.y])}`, room, f, true), room, f));
-      if (to) plan.valueText.set(to, fit(measure(`${yDisplay(to[chart.y])}${!from && name ? ` ${name}` : ''}`, f, true), room, f));
+      if (from) endText.set(from, fit(wrap(`${name ? `${name} ` : ''}${yDisplay(from[chart.y])}`, room, f, true), room, f));
+      if (to) endText.set(to, fit(measure(`${yDisplay(to[chart.y])}${!from && name ? ` ${name}` : ''}`, f, true), room, f));
     }
-    const widest = (end: unknown) => Math.max(0, ...[...plan.valueText].filter(([row]) => String(row.__x) === String(end)).map(([, block]) => block.width));
+    const widest = (end: unknown) => Math.max(0, ...[...endText].filter(([row]) => String(row.__x) === String(end)).map(([, block]) => block.width));
     plan.marginLeft = Math.ceil(widest(ends[0])) + gap + 2;
     plan.marginRight = Math.ceil(Math.max(widest(ends[1]), ctx.markerRoom)) + gap + 2;
     // The two editions or years head their columns, above the frame.
@@ -82,7 +95,7 @@ export const slope: ChartKind = {
     plan.xDomain = ends;
     const frame = Math.max(width >= 480 ? 300 : 280, linesOf(chart, shape).length * lineHeight * 1.4);
     plan.height = plan.marginTop + frame + plan.marginBottom;
-    return plan;
+    return { ...plan, endText };
   },
   marks({ Plot, chart, shape, plan, layout, colorOf, estimateFill }) {
     const pairs = linesOf(chart, shape).filter((l) => l.from && l.to) as { from: DrawRow; to: DrawRow }[];
@@ -132,6 +145,33 @@ export const slope: ChartKind = {
   placeField: seriesField,
 };
 
+/** Every view of a slope draws between exactly two x values, with one row per line (color, else label) at each. */
+function checkEnds(check: ChartCheck, viewCheck: ViewCheck) {
+  const { chart, report, once } = check;
+  const { view, resolved, rows } = viewCheck;
+  const count = 2;
+  const inView = view ? ` in view "${view.id}"` : '';
+  const found = [...new Set(rows.map((r) => r[resolved.x]).filter((v) => v !== null && v !== undefined).map((v) => JSON.stringify(v)))];
+  const xPath: FieldPath = view?.x ? ['views', chart.views!.indexOf(view), 'x'] : ['x'];
+  if (found.length !== count) {
+    if (!once(`${xPath.join('.')} values${inView}`)) return;
+    const example = found.length > count ? `: keep ${count} with a filter, e.g. "filter": { "${resolved.x}": [${found.slice(0, count).join(', ')}] }` : `: add rows for another ${resolved.x}, or draw the figures as a bar or dot chart`;
+    report(chart.file, xPath, `a ${chart.mark} chart draws lines between exactly ${count} values of "${resolved.x}", but the rows it keeps${inView} hold ${found.length}: ${found.join(', ')}${example}`);
+    return;
+  }
+  // One point per line at each end: the line's category (color, else label) and x.
+  const series = resolved.color ?? resolved.label;
+  const x = resolved.x;
+  checkOneRowPerKey(check, viewCheck, {
+    fields: series ? [series, x] : [x],
+    of: (row) => JSON.stringify([series ? row[series] : null, row[x]]),
+    name: (row) => (series ? `${JSON.stringify(row[series])} at ${JSON.stringify(row[x])}` : JSON.stringify(row[x])),
+    draws: `a ${chart.mark} chart draws one point per ${series ? `${series} at each ` : ''}${x}`,
+    keep: `one row per ${series ? `${series} and ` : ''}${x}`,
+    ...(series ? {} : { otherwise: ', or give the chart a "color" field (one line per category)' }),
+  });
+}
+
 /**
  * The y domain of a slope, which compares two values per line rather than measuring from zero: the data's extent
  * with a little room, in round numbers. Zero stays in it when it is near (leaving it out would save under a third
@@ -169,7 +209,7 @@ function slopeSegments(at: At): Segment[] {
  * where it overlaps no label kept before it; otherwise it is left out. Nothing overlaps, and the same data
  * always keeps the same labels.
  */
-function endLabels(at: At): void {
+function endLabels(at: At<SlopePlan>): void {
   const { chart, plan, paint, g, space, x, y, lh } = at;
   const gap = plan.dotRadius + 6;
   const lines = byImportance(linesOf(chart, at.shape));
@@ -177,7 +217,7 @@ function endLabels(at: At): void {
     const kept: Box[] = [];
     for (const line of lines) {
       const row = line[side];
-      const block: TextBlock | undefined = row && plan.valueText.get(row);
+      const block: TextBlock | undefined = row && plan.endText.get(row);
       if (!row || !block) continue;
       const height = block.lines.length * lh;
       const [px, py] = [x(row.__x), y(row.__y)];

@@ -5,16 +5,18 @@
 import type * as PlotModule from '@observablehq/plot';
 import type { Layout, Plan } from '../layout/plan.ts';
 import type { OverlayHooks } from '../overlay/types.ts';
-import type { ResolvedChart } from '../prepare.ts';
+import type { PreparedView, ResolvedChart } from '../prepare.ts';
 import type { ChartShape, DrawRow, NumberedAnnotation, ShapeHooks } from '../shape.ts';
+import type { ChartSpec, Dataset } from '../../schemas/index.ts';
 import type { Filter } from '../../schemas/filter.ts';
+import type { FieldPath } from '../../util/positions.ts';
 
-/** What a kind draws its marks and scales with. */
-export interface DrawContext {
+/** What a kind draws its marks and scales with: `plan` is the kind's own, as its `plan()` returned it. */
+export interface DrawContext<P extends Plan = Plan> {
   Plot: typeof PlotModule;
   chart: ResolvedChart;
   shape: ChartShape;
-  plan: Plan;
+  plan: P;
   layout: Layout;
   colorOf(row: DrawRow): string;
   /** Estimates and projections are hollow: the background inside, the row's colour around. */
@@ -25,15 +27,19 @@ export interface DrawContext {
  * place under it (maps: the outline or symbol it is over, else the nearest within reach). */
 export type Hit = 'x' | 'y' | 'xy' | 'nearest-x' | 'region';
 
-export interface ChartKind extends ShapeHooks {
+/**
+ * A kind and its own plan: `P` is the shared Plan plus what only this kind lays out (a bar's value labels, a cell
+ * grid's headers, a map's projected places). The pipeline hands each plan back to the kind that made it.
+ */
+export interface ChartKind<P extends Plan = Plan> extends ShapeHooks {
   /** The layout plan of one drawing, worked out once per drawing (basePlan, then the kind's own frame and texts). */
-  plan(chart: ResolvedChart, shape: ChartShape, layout: Layout, uncertainties: NumberedAnnotation[]): Plan;
+  plan(chart: ResolvedChart, shape: ChartShape, layout: Layout, uncertainties: NumberedAnnotation[]): P;
   /** Plot marks: `under` goes below the reference lines (gridlines), `data` above them. */
-  marks(ctx: DrawContext): { under?: PlotModule.Markish[]; data: PlotModule.Markish[] };
+  marks(ctx: DrawContext<P>): { under?: PlotModule.Markish[]; data: PlotModule.Markish[] };
   /** The kind's x scale options (over the shared defaults) and its y scale. */
-  scales(ctx: DrawContext): { x: Record<string, unknown>; y: Record<string, unknown> };
+  scales(ctx: DrawContext<P>): { x: Record<string, unknown>; y: Record<string, unknown> };
   /** The kind's part of the overlay (labels, error bars, markers). */
-  overlay(shape: ChartShape): OverlayHooks;
+  overlay(shape: ChartShape): OverlayHooks<P>;
   /** The sentence under the chart for screen readers and the data table. */
   summarize(chart: ResolvedChart, shape: ChartShape): string;
   reading: {
@@ -41,7 +47,7 @@ export interface ChartKind extends ShapeHooks {
     /** A point's text starts with its value ("China, 2024: 270,000 t") or names its category ("Japan, 2023: Stated"). */
     head: 'value' | 'category';
     /** Where a row's point is, px, for a kind that has no x and y scales (maps); default: from Plot's scales. */
-    at?(row: DrawRow, plan: Plan): [number, number];
+    at?(row: DrawRow, plan: P): [number, number];
   };
   /** Views that keep other rows draw the same shapes, so the page recolours the first view's drawing (maps: recolour.ts). */
   recolours?: boolean;
@@ -50,6 +56,8 @@ export interface ChartKind extends ShapeHooks {
   /** The field whose values a reader highlights, for a kind whose places are not on its text axis (a slope's are its
    * lines, not its two ends); without it, the place field is found from the axes (selection.ts). */
   placeField?(chart: ResolvedChart): string | undefined;
+  /** What a figure's tab for a chart of this kind reads when the spec gives no label (tabs.ts); default "Chart". */
+  tabLabel?: string;
   /** Notes the kind writes from the data, listed under the chart with the spec's notes (a map's rows left off it). */
   dataNotes?(chart: ResolvedChart, shape: ChartShape): string[];
   /** What `npm run check` holds a chart of this kind to, beyond the checks every chart gets. */
@@ -66,17 +74,33 @@ export interface ChartKind extends ShapeHooks {
 export interface KindChecks {
   /** Axes drawn from zero (bar lengths, line and area values): zero counts as on them for notes and reference lines. */
   zeroOn: readonly ('x' | 'y')[];
-  /** The axis the marks' lengths run along (bars), given whether every x is a number. A note placed by a length
-   * alone must be at a mark that long, low and high are checked on it, and the other axis has one row per category. */
-  lengthAxis?(everyXIsNumber: boolean): 'x' | 'y';
-  /** The kind draws `"stack"`: each colour category's rows stacked (sum) or as shares of their total (share). */
+  /** The kind draws `"stack"`: each colour category's rows stacked (sum) or as shares of their total (share). Its
+   * `rows` check holds the stacks to parts of a whole (check-stack.ts). */
   stacks?: boolean;
   /** Why the kind cannot be drawn as small multiples (`"facet"`), when it cannot. */
   noFacet?: string;
-  /** How many values x must hold in each view (slopes: two), and one row per category (color, else label) at each. */
-  xValues?: number;
-  /** The axis whose values name places (maps): each must be a country or an aggregate row ("World total"). */
-  placesOn?: 'x';
+  /** The kind's own rules for the rows each view keeps (a map's places, a slope's two ends, one bar per category),
+   * run after the checks every chart gets (src/model/check-chart.ts). */
+  rows?(check: ChartCheck): void;
+}
+
+/** A chart as `npm run check` holds it to its kind's rules: each view as prepared, and where problems go. */
+export interface ChartCheck {
+  chart: ChartSpec;
+  dataset: Dataset;
+  /** Every view of the chart, in order. */
+  views: readonly ViewCheck[];
+  /** A problem in a file (the chart's, or the dataset's for a row's field), at a field's path. */
+  report(file: string, field: FieldPath, message: string, severity?: 'error' | 'warning'): void;
+  /** True the first time a key is given, so that a problem found in several views is reported once. */
+  once(key: string): boolean;
+}
+
+/** One view as checked: its rows as drawn, each knowing its row in the dataset (row-index.ts: `indexOf`). */
+export interface ViewCheck extends PreparedView {
+  /** The notes (annotations) at a value on an axis of this view, by index and axis; one off its axis is reported
+   * by the checks every chart gets. */
+  notesOnAxis: { index: number; axis: 'x' | 'y' }[];
 }
 
 /** A dataset's fields as `npm run new` sees them, for the kinds' starters. */

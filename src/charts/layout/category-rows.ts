@@ -15,9 +15,10 @@ export function rowInsets(plan: Plan) {
   return { insetTop, insetBottom: plan.step - insetTop - plan.thickness };
 }
 
-/** Plot's y scale for category rows: a band per row (and per spacer), labelled on the left or not by the axis. */
-export function categoryYScale(plan: Plan, shape: ChartShape) {
+/** Plot's y scale for category rows: a band per row (and per spacer: a timeline's `bands` hold its labels), labelled
+ * on the left or not by the axis. */
+export function categoryYScale(plan: Plan, shape: ChartShape, bands?: string[]) {
   const categories = [...new Set(shape.rows.map((r) => String(r.__y)))];
   const labels = plan.rowLabels === 'left' ? { ticks: categories, tickFormat: (d: string) => plan.rowLabelText.get(d)!.lines.join('\n') } : { axis: null };
-  return { label: null, tickFormat: tickFormatter(shape.yFormat), type: 'band', domain: plan.yBands ?? categories, padding: 0, tickSize: 0, tickPadding: 8, ...labels };
+  return { label: null, tickFormat: tickFormatter(shape.yFormat), type: 'band', domain: bands ?? categories, padding: 0, tickSize: 0, tickPadding: 8, ...labels };
 }

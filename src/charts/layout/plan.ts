@@ -3,7 +3,7 @@
 // the plan from the shared start made here (basePlan).
 import { formatValue, isComputed } from '../format.ts';
 import type { ResolvedChart } from '../prepare.ts';
-import { asAxisValue, axisNumber, domainRows, type ChartShape, type DrawRow, type NumberedAnnotation } from '../shape.ts';
+import { asAxisValue, axisNumber, domainRows, type ChartShape, type NumberedAnnotation } from '../shape.ts';
 import { textWidth } from '../text-measure.ts';
 import { wrap, type TextBlock } from './text.ts';
 
@@ -18,6 +18,8 @@ export interface Layout {
 /**
  * Everything about one drawing that depends on text size, decided before Plot draws: the frame, how category
  * rows are labelled, the wrapped labels, and the offset of each mark from its band's centre (labels sit above it).
+ * What only one kind lays out (a bar's value labels, a cell grid's headers, a map's places) is in that kind's own
+ * plan, which extends this one (`ChartKind<P>` in kinds/types.ts).
  */
 export interface Plan {
   width: number;
@@ -49,46 +51,12 @@ export interface Plan {
   yDomain?: unknown[];
   /** The category rows, in order. */
   categories: string[];
-  /** The y band domain when it is not just the categories: timelines add spacer bands for their labels. */
-  yBands?: string[];
   /** The y-axis label of every numeric or date y axis, drawn above the frame. */
   yLabel: TextBlock;
-  /** Column headers of cell grids, in one row or two staggered rows. */
-  headers: { value: unknown; block: TextBlock; tier: 0 | 1 }[];
-  headerTierHeight: [number, number];
-  /** Labels of timeline events above their dots, per drawn row, and where they anchor. */
-  eventLabels: Map<DrawRow, TextBlock & { anchor: 'start' | 'end' }>;
   /** Labels of reference lines across x, drawn above the frame. */
   xReferenceLabels: { x: unknown; block: TextBlock; anchor: 'start' | 'end'; kind: string }[];
   /** Labels of reference lines across y, placed inside the frame by the overlay: wrapped narrow and wide. */
   yReferenceLabels: { y: unknown; blocks: TextBlock[]; kind: string }[];
-  /** Texts inside cells, wrapped to the cell. */
-  cellText: Map<DrawRow, TextBlock>;
-  /** Value labels beside bars (inside their segment, where it fits, for stacked bars). */
-  valueText: Map<DrawRow, TextBlock>;
-  /** Stacked bars: each stack's total, written at its end. */
-  stackTotals: { category: unknown; total: number; end: number; block: TextBlock }[];
-  /** Series names for direct labels on multi-series lines. */
-  seriesText: Map<string, TextBlock>;
-  /** A time axis in whole periods (years, or months within one year): where each starts, and its label in its middle. */
-  timeAxis?: { starts: Date[]; middles: { at: Date; label: string }[] };
-  /** Maps: the places projected to this drawing's pixels (kinds/map). */
-  map?: MapPlan;
-}
-
-/** A map projected to one drawing: outlines as SVG path data, and each drawn row's place. */
-export interface MapPlan {
-  /** Countries without a row, as one path. */
-  noData: string;
-  /** Each drawn row's outline (absent when the base map lacks it), its point (where its tooltip, focus ring and
-   * markers go), and whether it also gets a symbol to stay findable (too small to see at 360 px, or no outline). */
-  places: Map<DrawRow, { outline?: string; at: [number, number]; symbol: boolean }>;
-  /** How many countries of the base map have no row. */
-  noDataCount: number;
-  /** Every place the chart's views draw, in one order for all views: this view's rows, and as "no data" the places
-   * only other views draw, each with a shape of its own, so that the views' drawings differ in paint only
-   * (recolour.ts). */
-  slots: { row?: DrawRow; outline?: string; at: [number, number]; symbol: boolean }[];
 }
 
 /** Marks the names of spacer bands, which are never data. */
@@ -163,15 +131,8 @@ export function basePlan(chart: ResolvedChart, shape: ChartShape, layout: Layout
     thickness: 0,
     markOffset: 0,
     yLabel: { lines: [], width: 0 },
-    headers: [],
-    headerTierHeight: [0, 0],
-    eventLabels: new Map(),
     xReferenceLabels: [],
     yReferenceLabels: [],
-    cellText: new Map(),
-    valueText: new Map(),
-    stackTotals: [],
-    seriesText: new Map(),
   };
   const xRefs = (chart.reference ?? []).filter((r) => r.x !== undefined);
 

@@ -1,7 +1,12 @@
 // Time axes: a timeline's axis read in whole periods (years, or months in one year), a date y axis, and year ticks.
 import { textWidth } from '../text-measure.ts';
 import { axisNumber, domainRows, type ChartShape } from '../shape.ts';
-import type { Plan } from './plan.ts';
+
+/** A time axis in whole periods (years, or months within one year): where each starts, and its label in its middle. */
+export interface TimeAxis {
+  starts: Date[];
+  middles: { at: Date; label: string }[];
+}
 
 /** Ticks of a date axis: whole years when the dates span more than a year, else months. */
 export function dateTicks(domain: unknown[] | undefined): 'year' | 'month' {
@@ -25,7 +30,7 @@ export function dateAxis(domain: unknown[] | undefined) {
  * A time axis read in whole periods: years when the dates span two or more, else months. Gridlines mark where each
  * period starts; its label sits in the middle of it (thinned to fit `room` px at `f` px text).
  */
-export function timeAxis(dates: Date[], room: number, f: number): NonNullable<Plan['timeAxis']> {
+export function timeAxis(dates: Date[], room: number, f: number): TimeAxis {
   const years = dates.map((d) => d.getUTCFullYear());
   const [first, last] = [Math.min(...years), Math.max(...years)];
   if (last > first) {

@@ -7,7 +7,7 @@ import type { ResolvedChart } from '../prepare.ts';
 import { asAxisValue, axisNumber, domainRows, seriesOf, type ChartShape } from '../shape.ts';
 import { textWidth } from '../text-measure.ts';
 import type { Plan, PlanContext } from './plan.ts';
-import { measure, wrap } from './text.ts';
+import { measure, wrap, type TextBlock } from './text.ts';
 import { dateAxis, dateExtent, dateTicks, yearTicksOf } from './time-axis.ts';
 
 /**
@@ -21,15 +21,16 @@ export function niceCeil(value: number): number {
   return step * magnitude;
 }
 
-export interface ValueAxisOptions {
+export interface ValueAxisOptions<T> {
   /** Room above the frame besides the y label. */
   topGap: number;
-  /** The kind's texts beside the marks and its right margin, planned once the left margin is known. */
-  right(ctx: PlanContext): void;
+  /** The kind's texts beside the marks and its right margin, planned once the left margin is known; what it returns
+   * (the texts, for the kind's own plan) planValueAxis returns. */
+  right(ctx: PlanContext): T;
 }
 
 /** Plans the y domain, the margins around it and the labels of reference lines across y. */
-export function planValueAxis(ctx: PlanContext, options: ValueAxisOptions): void {
+export function planValueAxis<T>(ctx: PlanContext, options: ValueAxisOptions<T>): T {
   const { chart, shape, plan, f, lineHeight, lows, highs, yRefs, uncertainties } = ctx;
   const { yFormat } = shape;
   // Small multiples share one y axis: every facet's rows set it.
@@ -51,25 +52,40 @@ export function planValueAxis(ctx: PlanContext, options: ValueAxisOptions): void
   const tickTexts = yDates ? [dateTicks(plan.yDomain) === 'year' ? '2024' : 'Sep 2024'] : [plan.yDomain[0], plan.yDomain[1], end / 2].map((v) => tickFormatter(yFormat)?.(v) ?? ctx.yDisplay(v));
   plan.marginLeft = Math.ceil(Math.max(...tickTexts.map((t) => textWidth(t, f)))) + 10;
   plan.marginBottom = lineHeight + 12 + (chart.xLabel ? lineHeight : 0);
-  options.right(ctx);
+  const own = options.right(ctx);
   const frameWidth = width - plan.marginLeft - plan.marginRight;
   plan.yReferenceLabels = yRefs.map((ref) => ({ y: asAxisValue(ref.y), blocks: [0.5, 0.62, 0.75, 0.95].map((share) => wrap(ref.label, frameWidth * share, f, true)), kind: ref.kind }));
   const frame = Math.round(width * (ctx.layout.aspect ?? (width >= 480 ? 0.45 : 0.62)));
   plan.height = plan.marginTop + frame + plan.marginBottom;
+  return own;
+}
+
+/** The plan of points on a value axis whose series are labelled directly (lines, areas, dots on numbers). */
+export interface SeriesPlan extends Plan {
+  /** Series names for direct labels (overlay/series-labels.ts). */
+  seriesText: Map<string, TextBlock>;
+}
+
+/** A value axis over points joined or not by lines, with room at the right for their series' names. */
+export function planSeries(ctx: PlanContext): SeriesPlan {
+  const seriesText = planValueAxis(ctx, { topGap: 12, right: planSeriesMargin });
+  return { ...ctx.plan, seriesText };
 }
 
 /** Right margin of points joined or not by lines: half the last x tick, or the widest series label at the end. */
-export function planSeriesMargin({ chart, shape, plan, f }: PlanContext): void {
+function planSeriesMargin({ chart, shape, plan, f }: PlanContext): Map<string, TextBlock> {
   const { rows, xFormat } = shape;
+  const seriesText = new Map<string, TextBlock>();
   const lastX = Math.max(...domainRows(shape).map((r) => axisNumber(r.__x)));
   const xTick = tickFormatter(xFormat)?.(domainRows(shape).find((r) => axisNumber(r.__x) === lastX)?.__x) ?? '';
   plan.marginRight = Math.ceil(textWidth(xTick, f) / 2) + 4;
   if (chart.color) {
     const series = seriesOf(rows, chart.color);
-    for (const [name] of series) plan.seriesText.set(name, measure(name, f, true));
-    const endingLast = [...series].filter(([, list]) => axisNumber(list[list.length - 1].__x) === lastX).map(([name]) => plan.seriesText.get(name)!.width);
+    for (const [name] of series) seriesText.set(name, measure(name, f, true));
+    const endingLast = [...series].filter(([, list]) => axisNumber(list[list.length - 1].__x) === lastX).map(([name]) => seriesText.get(name)!.width);
     if (endingLast.length) plan.marginRight = Math.max(plan.marginRight, Math.ceil(Math.max(...endingLast)) + plan.dotRadius + 10);
   }
+  return seriesText;
 }
 
 /** Plot's y scale for a value axis: the planned domain, ticks to fit, dates by year or month. */

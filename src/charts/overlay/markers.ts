@@ -1,5 +1,6 @@
 // The numbered uncertainty markers, as in the list under the chart: at their x/y, or as near as is clear.
 import { background, marker, onMarker } from '../colors.ts';
+import type { Plan } from '../layout/plan.ts';
 import { asAxisValue, type NumberedAnnotation } from '../shape.ts';
 import type { At, MarkerCandidate, MarkerPlaces, OverlayHooks } from './types.ts';
 
@@ -28,7 +29,7 @@ function aroundPoint(at: At, ux: number | undefined, uy: number | undefined): Ma
 
 export type { MarkerCandidate, MarkerPlaces };
 
-export function placeMarkers(at: At, uncertainties: NumberedAnnotation[], hooks: OverlayHooks): void {
+export function placeMarkers<P extends Plan>(at: At<P>, uncertainties: NumberedAnnotation[], hooks: OverlayHooks<P>): void {
   const { paint, g, space, frame, plan, x, y } = at;
   const R = plan.markerRadius;
   let unplaced = 0;

@@ -2,7 +2,7 @@
 // category labels above rows, reference-line labels, error bars, the kind's own labels and the numbered uncertainty
 // markers. Each label and marker is put where it covers the least (space.ts).
 // Order is output: the layers run in one fixed sequence, and a kind fills the named slots (OverlayHooks) it needs.
-import { grid, ink, reported } from '../colors.ts';
+import { ink, reported } from '../colors.ts';
 import type { Plan } from '../layout/plan.ts';
 import { bandRows } from '../projection.ts';
 import type { ResolvedChart } from '../prepare.ts';
@@ -21,25 +21,17 @@ export function pointBox(row: DrawRow, at: At): Box {
   return { x0: at.x(row.__x) - r, x1: at.x(row.__x) + r, y0: at.y(row.__y) - r, y1: at.y(row.__y) + r };
 }
 
-/** Under the data: the kind's underlay, then the period boundaries of a time axis and their labels under it. */
-export function underlayMark(plan: Plan, hooks: OverlayHooks): RenderFunction {
+/** Under the data: the kind's underlay (a timeline's row guides and period boundaries). */
+export function underlayMark<P extends Plan>(plan: P, hooks: OverlayHooks<P>): RenderFunction {
   return (_index, scales, _values, _dimensions, context) => {
     const paint = new Painter(context.document, plan);
     const g = paint.el('g', { class: 'chart-underlay', 'aria-hidden': 'true' });
-    const frame = frameOf(plan);
     hooks.underlay?.(paint, g, scales, plan);
-    if (plan.timeAxis && scales.x) {
-      for (const start of plan.timeAxis.starts) {
-        const at = scales.x(start);
-        paint.el('line', { x1: at, x2: at, y1: frame.y0, y2: frame.y1 + 5, stroke: grid, 'stroke-width': 1 }, g);
-      }
-      for (const { at, label } of plan.timeAxis.middles) paint.text(g, { lines: label.split('\n'), width: 0 }, scales.x(at), frame.y1 + 6, { anchor: 'middle' });
-    }
     return g;
   };
 }
 
-export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape, uncertainties: NumberedAnnotation[], colorOf: (row: DrawRow) => string, hooks: OverlayHooks): RenderFunction {
+export function overlayMark<P extends Plan>(plan: P, chart: ResolvedChart, shape: ChartShape, uncertainties: NumberedAnnotation[], colorOf: (row: DrawRow) => string, hooks: OverlayHooks<P>): RenderFunction {
   return (_index, scales, _values, _dimensions, context) => {
     const paint = new Painter(context.document, plan);
     const g = paint.el('g', { class: 'chart-overlay' });
@@ -48,7 +40,7 @@ export function overlayMark(plan: Plan, chart: ResolvedChart, shape: ChartShape,
     const Y: Scale = scales.y ?? Number;
     const bandX = Boolean(X.bandwidth);
     const bandY = Boolean(Y.bandwidth);
-    const at: At = {
+    const at: At<P> = {
       paint,
       g,
       space: new Space({ x0: 0, y0: 0, x1: plan.width, y1: plan.height }),

@@ -1,11 +1,12 @@
 // Direct labels for the series of lines and dots, where a clear spot exists; the legend names them all anyway.
 import { ink, muted } from '../colors.ts';
+import type { SeriesPlan } from '../layout/value-axis.ts';
 import { seriesOf } from '../shape.ts';
 import { textWidth } from '../text-measure.ts';
 import type { At } from './types.ts';
 import type { Box, Segment } from './space.ts';
 
-export function seriesLabels(at: At): void {
+export function seriesLabels(at: At<SeriesPlan>): void {
   const { chart, plan, paint, g, space, x, y, lh, f } = at;
   if (!chart.color) return;
   for (const series of seriesOf(at.rows, chart.color).values()) {

@@ -6,14 +6,15 @@
 import { greatest, quantile, range } from 'd3-array';
 import { resolvePlace } from '../../places.ts';
 import { accent, noData, sequential } from '../../colors.ts';
-import { basePlan, pointRadius, type MapPlan } from '../../layout/plan.ts';
+import { basePlan, pointRadius } from '../../layout/plan.ts';
 import { markerAt } from '../../overlay/markers.ts';
 import type { At, MarkerCandidate } from '../../overlay/types.ts';
 import type { ResolvedChart } from '../../prepare.ts';
 import { sequentialKey, type ColorKey, type DrawRow } from '../../shape.ts';
 import type { ChartKind } from '../types.ts';
+import { checkPlaces } from './checks.ts';
 import { centreOfSmallPlace, projectedWorld, type ProjectedCountry } from './geometry.ts';
-import { mapMark } from './marks.ts';
+import { mapMark, type MapPlaces, type MapPlan } from './marks.ts';
 import { leftOffNote, mapSummary } from './summary.ts';
 
 /** The narrow drawing's width (render.ts): a country smaller than this many square px there gets a symbol. */
@@ -25,8 +26,10 @@ const isPlaceField = (values: readonly unknown[]) => values.some((v) => resolveP
 
 const styleOf = (chart: ResolvedChart) => chart.map?.style ?? 'choropleth';
 
-export const map: ChartKind = {
-  checks: { zeroOn: [], placesOn: 'x' },
+export const map: ChartKind<MapPlan> = {
+  // Every x names a place: a country, or an aggregate row ("World total") left off the map.
+  checks: { zeroOn: [], rows: checkPlaces },
+  xFormat: 'place',
   // The first text field whose every value is a place (a country, or a total row left off the map), and with a time
   // field, its latest value only: one figure per country.
   starter: ({ time, measure, fields, values }) => {
@@ -68,10 +71,10 @@ export const map: ChartKind = {
       });
     };
     const own = slotOf(shape.rows);
-    const slots = new Map<string, MapPlan['slots'][number] & { found?: ProjectedCountry }>();
+    const slots = new Map<string, MapPlaces['slots'][number] & { found?: ProjectedCountry }>();
     const others = styleOf(chart) === 'choropleth' ? (shape.viewsRows ?? []).flatMap(slotOf) : [];
     for (const { key, place } of [...others, ...own]) if (!slots.has(key)) slots.set(key, { found: place.found, outline: place.outline, at: place.at, symbol: place.symbol });
-    const places: MapPlan['places'] = new Map();
+    const places: MapPlaces['places'] = new Map();
     for (const { key, row, place } of own) {
       places.set(row as DrawRow, { outline: place.outline, at: place.at, symbol: place.symbol });
       slots.get(key)!.row = row as DrawRow;
@@ -80,20 +83,19 @@ export const map: ChartKind = {
     const rest = countries.filter((c) => !drawn.has(c));
     const land = styleOf(chart) === 'symbol' ? countries : rest;
     const withRow = new Set(own.flatMap(({ place }) => (place.found ? [place.found] : [])));
-    plan.map = {
+    const projected: MapPlaces = {
       noData: land.map((c) => c.withoutIslands).join(''),
       places,
       noDataCount: countries.filter((c) => !withRow.has(c)).length,
       slots: [...slots.values()].map(({ found: _found, ...slot }) => slot),
     };
-    Object.assign(plan, { marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 0, height });
-    return plan;
+    return { ...plan, marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 0, height, map: projected };
   },
   marks: (ctx) => ({ data: [mapMark(ctx, styleOf(ctx.chart))] }),
   scales: () => ({ x: {}, y: {} }),
   overlay: () => ({
-    markBox: (row: DrawRow, { plan }: At) => {
-      const [x, y] = plan.map?.places.get(row)?.at ?? [0, 0];
+    markBox: (row: DrawRow, { plan }: At<MapPlan>) => {
+      const [x, y] = plan.map.places.get(row)?.at ?? [0, 0];
       return { x0: x - 3, x1: x + 3, y0: y - 3, y1: y + 3 };
     },
     markIsHard: false,
@@ -102,9 +104,10 @@ export const map: ChartKind = {
   }),
   summarize: mapSummary,
   dataNotes: (chart, shape) => leftOffNote(chart, shape),
-  reading: { hit: () => 'region', head: 'value', at: (row, plan) => plan.map?.places.get(row)?.at ?? [0, 0] },
+  reading: { hit: () => 'region', head: 'value', at: (row, plan) => plan.map.places.get(row)?.at ?? [0, 0] },
   legendShape: 'outline',
   recolours: true,
+  tabLabel: 'Map',
 };
 
 /**
@@ -145,9 +148,9 @@ function stepsKey(bounds: number[]): ColorKey {
 }
 
 /** A numbered marker at the place its note names (`"x": "China"`): on it, else around it, joined by a line. */
-function markerAtPlace(u: { x?: unknown }, _ux: number | undefined, _uy: number | undefined, at: At) {
+function markerAtPlace(u: { x?: unknown }, _ux: number | undefined, _uy: number | undefined, at: At<MapPlan>) {
   const row = at.rows.find((r) => String(r.__x) === String(u.x));
-  const place = row && at.plan.map?.places.get(row);
+  const place = row && at.plan.map.places.get(row);
   if (!place) return undefined;
   const [x, y] = place.at;
   const R = at.plan.markerRadius;

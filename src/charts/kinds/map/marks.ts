@@ -2,18 +2,39 @@
 // country in its colour (or, on a symbol map, a circle sized by its value), and a symbol for each place too small to
 // see. Every shape of a row carries its point's index (`data-point`), so a pointer over it reads that row.
 import { accent, background, ink, noData } from '../../colors.ts';
+import type { Plan } from '../../layout/plan.ts';
 import { Painter, type RenderFunction } from '../../overlay/paint.ts';
 import { stepOf, type DrawRow } from '../../shape.ts';
 import type { DrawContext } from '../types.ts';
 
+/** A map's plan: the shared one (no margins: the map fills the drawing) and its places projected to its pixels. */
+export interface MapPlan extends Plan {
+  map: MapPlaces;
+}
+
+/** A map projected to one drawing: outlines as SVG path data, and each drawn row's place. */
+export interface MapPlaces {
+  /** Countries without a row, as one path. */
+  noData: string;
+  /** Each drawn row's outline (absent when the base map lacks it), its point (where its tooltip, focus ring and
+   * markers go), and whether it also gets a symbol to stay findable (too small to see at 360 px, or no outline). */
+  places: Map<DrawRow, { outline?: string; at: [number, number]; symbol: boolean }>;
+  /** How many countries of the base map have no row. */
+  noDataCount: number;
+  /** Every place the chart's views draw, in one order for all views: this view's rows, and as "no data" the places
+   * only other views draw, each with a shape of its own, so that the views' drawings differ in paint only
+   * (recolour.ts). */
+  slots: { row?: DrawRow; outline?: string; at: [number, number]; symbol: boolean }[];
+}
+
 /** Estimates keep their colour and get a dashed outline, as the key says. */
 const estimateStroke = { stroke: ink, 'stroke-width': 1, 'stroke-dasharray': '2,1.5' };
 
-export function mapMark({ chart, shape, plan }: DrawContext, style: 'choropleth' | 'symbol'): RenderFunction {
+export function mapMark({ chart, shape, plan }: DrawContext<MapPlan>, style: 'choropleth' | 'symbol'): RenderFunction {
   return (_index, _scales, _values, _dimensions, context) => {
     const paint = new Painter(context.document, plan);
     const g = paint.el('g', { class: 'chart-map' });
-    const map = plan.map!;
+    const { map } = plan;
     paint.el('path', { d: map.noData, fill: noData, stroke: background, 'stroke-width': 0.5 }, g);
     const value = (row: DrawRow) => Number(row[chart.y]);
     const colour = (row: DrawRow) => (shape.colorSteps ? stepOf(shape.colorSteps, value(row)).color : noData);

@@ -1,10 +1,15 @@
 // One row per key: a chart that draws one mark for each key (a map's country, a slope's line at each of its ends)
 // cannot draw two rows of one key, and would silently draw whichever came last. The error is at the filter that
-// keeps both, and names the rows, the fields they differ in and a filter that would keep one.
+// keeps both, and names the rows, the fields they differ in and a filter that would keep one. The kinds' checks
+// (kinds/types.ts: KindChecks) share it.
 import { group } from 'd3-array';
-import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
-import type { FieldPath, Report } from './problems.ts';
+import type { ChartSpec, Row, View } from '../schemas/index.ts';
+import type { FieldPath } from '../util/positions.ts';
+import type { ChartCheck, ViewCheck } from './kinds/types.ts';
 import { indexOf, rowList } from './row-index.ts';
+
+/** Where a problem with the rows a view keeps is reported: at the view's own filter, else at the chart's. */
+export const filterPath = (chart: ChartSpec, view: View | undefined): FieldPath => (view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter']);
 
 export interface RowKey {
   /** The fields the key is made of (the rows of one key differ in others). */
@@ -21,9 +26,9 @@ export interface RowKey {
   otherwise?: string;
 }
 
-export function checkOneRowPerKey(chart: ChartSpec, view: View | undefined, rows: Row[], dataset: Dataset, key: RowKey, report: Report, once: (key: string) => boolean) {
+export function checkOneRowPerKey({ chart, dataset, report, once }: ChartCheck, { view, rows }: ViewCheck, key: RowKey) {
   const repeated = [...group(rows, (row) => key.of(row))].find(([k, list]) => k !== undefined && list.length > 1)?.[1];
-  const where: FieldPath = view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
+  const where = filterPath(chart, view);
   if (!repeated || !once(`${where.join('.')} one row per key ${view?.id}`)) return;
   const [first] = repeated;
   const differ = differingFields(repeated, key.fields).slice(0, 2);
