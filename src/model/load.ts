@@ -12,6 +12,7 @@ import { checkChart } from './check-chart.ts';
 import { checkChartTabs } from './check-chart-tabs.ts';
 import { checkCommitments, withCommitments } from './check-commitments.ts';
 import { checkDataset } from './check-dataset.ts';
+import { figureLookup } from './figures.ts';
 import { bodyStarters, draftsOf, reportStarters, starterText, warnUnused, type StarterText } from './drafts.ts';
 import type { Locate } from '../util/positions.ts';
 import { fieldName, type Problem, type Report } from './problems.ts';
@@ -110,6 +111,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // A chart's figure shows the charts of its `tabs`: placing the chart places them, on its page and in its embed.
   const tabsOf = (id: string) => tabCharts(charts.get(id)).filter((tab) => tab !== id && charts.has(tab));
   const withTabs = (ids: Iterable<string>) => [...ids].flatMap((id) => [id, ...tabsOf(id)]);
+  // What `:value` and checked claims print, read from the datasets' rows.
+  const figures = figureLookup(datasets, charts);
   for (const source of listFiles(root, contentDirs.articles, '.md', problems)) {
     const front = parseFrontMatter(source, problems);
     if (!front) continue;
@@ -118,7 +121,7 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     const { data, partial, problems: found } = validate(articleSchema, parsed.data, source.file, locate);
     problems.push(...found);
     const bodyStartLine = source.text.slice(0, source.text.length - parsed.content.length).split('\n').length;
-    const body = renderMarkdown(parsed.content, chartIds, states, tabsOf);
+    const body = renderMarkdown(parsed.content, chartIds, states, tabsOf, figures);
     for (const m of body.messages) {
       problems.push({ file: source.file, field: 'body', message: m.message, severity: 'error', line: m.line ? m.line + bodyStartLine - 1 : undefined, column: m.column });
     }

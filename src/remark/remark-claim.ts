@@ -5,10 +5,14 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { claimSchema, type Claim } from '../schemas/claim.ts';
 import { closest, didYouMean } from '../util/suggest.ts';
+import type { FigureLookup } from './remark-value.ts';
 import { checkState, type RemarkViewOptions, type ViewLink } from './remark-view.ts';
 
-/** `charts`: ids of the charts that exist, a claim's `chart` must name one; `states`: what its select, year and view may name. */
-export type RemarkClaimOptions = RemarkViewOptions;
+/**
+ * `charts`: ids of the charts that exist, a claim's `chart` must name one; `states`: what its select, year and view may
+ * name; `figures`: where a claim checked against the data reads its figure.
+ */
+export type RemarkClaimOptions = RemarkViewOptions & { figures?: FigureLookup };
 
 export interface MarkedClaim extends Claim {
   /** 1-based number of the claim in the article. */
@@ -36,13 +40,14 @@ export default function remarkClaim(options: RemarkClaimOptions) {
   return (tree: Root, file: VFile) => {
     const claims: MarkedClaim[] = [];
     visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
-      if (node.name === 'chart' || node.name === 'view') return; // remark-chart and remark-view handle them
+      if (node.name === 'chart' || node.name === 'view' || node.name === 'value') return; // remark-chart, remark-view and remark-value handle them
       if (node.name !== 'claim') {
         // :clam[...]{...} is a claim misspelt, not text that happens to hold a colon.
         const written = Boolean(node.children.length || Object.keys(node.attributes ?? {}).length);
-        const meant = written ? closest(node.name, ['claim', 'view']) : undefined;
+        const meant = written ? closest(node.name, ['claim', 'view', 'value']) : undefined;
         if (meant === 'claim') file.message(`unknown directive ":${node.name}" (did you mean ":claim"?): write :claim[the words]{status="..." note="..."}`, node);
         if (meant === 'view') file.message(`unknown directive ":${node.name}" (did you mean ":view"?): write :view[the words]{chart="chart-id" select="..."}`, node);
+        if (meant === 'value') file.message(`unknown directive ":${node.name}" (did you mean ":value"?): write :value{dataset="..." field="..." where="..."}`, node);
         if (parent && index !== undefined) {
           // Exactly what was written, attributes included, from the parser's positions.
           const { start, end } = node.position ?? {};
@@ -85,6 +90,7 @@ export default function remarkClaim(options: RemarkClaimOptions) {
       node.data = {
         hName: 'a',
         hProperties: {
+          ...node.data?.hProperties, // a figure's provenance (remark-value)
           className: ['claim', `claim--${claim.status}`],
           href: `#claim-${number}`,
           id: `claim-ref-${number}`,

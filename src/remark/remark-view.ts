@@ -95,7 +95,7 @@ export default function remarkView(options: RemarkViewOptions) {
       if (link) links.push(link);
       node.data = {
         hName: 'a',
-        hProperties: { className: ['view-link'], href: link ? `#${link.entry || `chart-${link.chart}`}` : undefined, dataChart: link?.chart },
+        hProperties: { ...node.data?.hProperties, className: ['view-link'], href: link ? `#${link.entry || `chart-${link.chart}`}` : undefined, dataChart: link?.chart },
       };
     });
     file.data.views = links;
