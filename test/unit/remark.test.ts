@@ -103,7 +103,7 @@ describe('remark-claim: :claim[words]{status note chart}', () => {
       { message: 'claim status: expected one of supported, disputed, unsupported, unverified, found "disputd" (did you mean "disputed"?)', line: 1, column: 27 },
       { message: 'claim note: required, found nothing', line: 3, column: 10 },
       { message: 'claim chart: no chart "china-share" in content/charts/', line: 5, column: 19 },
-      { message: 'claim: unknown attribute source; known: status, note, chart, select, year, view', line: 7, column: 23 },
+      { message: 'claim: unknown attribute source; known: status, note, chart, select, year, view, states, within, dataset, field, where, as, of, from', line: 7, column: 23 },
     ]);
   });
 });
