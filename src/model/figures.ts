@@ -3,7 +3,7 @@
 // check` and the review. The Markdown pipeline gets `figureLookup(...)` passed in (remark comes below the model).
 import { formatFor, formatValue } from '../charts/format.ts';
 import { statesOf } from '../charts/selection.ts';
-import type { FigureLookup, PrintedFigure } from '../remark/remark-value.ts';
+import type { FigureLookup, PrintedFigure } from '../remark/figures.ts';
 import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
 import type { ValueAttributes } from '../schemas/value.ts';
 import { stateEntry } from '../util/chart-state.ts';

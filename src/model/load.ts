@@ -13,6 +13,8 @@ import { checkChartTabs } from './check-chart-tabs.ts';
 import { checkCommitments, withCommitments } from './check-commitments.ts';
 import { checkDataset } from './check-dataset.ts';
 import { figureLookup } from './figures.ts';
+import { checkTypedChart, checkTypedProse, type ProseToCheck } from './typed-figures.ts';
+import { printChartFigures } from './chart-figures.ts';
 import { bodyStarters, draftsOf, reportStarters, starterText, warnUnused, type StarterText } from './drafts.ts';
 import type { Locate } from '../util/positions.ts';
 import { fieldName, type Problem, type Report } from './problems.ts';
@@ -80,8 +82,11 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // Charts
   const charts = new Map<string, ChartSpec>();
   const chartFiles = listFiles(root, contentDirs.charts, '.json', problems);
+  // What `:value` and checked claims print, read from the datasets' rows: in charts' words, and articles'.
+  const figures = figureLookup(datasets, charts);
   for (const { source, raw, usable } of readJsonFolder(chartFiles, chartSchema)) {
-    if (usable) charts.set(source.id, { ...usable, id: source.id, file: source.file });
+    // A figure typed in its words is a warning; a :value there is printed from the data.
+    if (usable) charts.set(source.id, printChartFigures(checkTypedChart({ ...usable, id: source.id, file: source.file }, datasets.get(usable.dataset), report), figures, report));
     else {
       // Too broken to cross-check: still say when it names a dataset that does not exist.
       const dataset = (raw as { dataset?: unknown })?.dataset;
@@ -111,8 +116,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // A chart's figure shows the charts of its `tabs`: placing the chart places them, on its page and in its embed.
   const tabsOf = (id: string) => tabCharts(charts.get(id)).filter((tab) => tab !== id && charts.has(tab));
   const withTabs = (ids: Iterable<string>) => [...ids].flatMap((id) => [id, ...tabsOf(id)]);
-  // What `:value` and checked claims print, read from the datasets' rows.
-  const figures = figureLookup(datasets, charts);
+  // The bodies, to find figures typed by hand.
+  const prose: ProseToCheck[] = [];
   for (const source of listFiles(root, contentDirs.articles, '.md', problems)) {
     const front = parseFrontMatter(source, problems);
     if (!front) continue;
@@ -122,6 +127,7 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     problems.push(...found);
     const bodyStartLine = source.text.slice(0, source.text.length - parsed.content.length).split('\n').length;
     const body = renderMarkdown(parsed.content, chartIds, states, tabsOf, figures);
+    prose.push({ file: source.file, markdown: parsed.content, bodyStartLine, body, charts: withTabs(body.charts) });
     for (const m of body.messages) {
       problems.push({ file: source.file, field: 'body', message: m.message, severity: 'error', line: m.line ? m.line + bodyStartLine - 1 : undefined, column: m.column });
     }
@@ -162,6 +168,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // The agreements tracker places the charts of the commitments' companion dataset itself.
   for (const chart of charts.values()) if (isTrackerChart(chart)) withTabs([chart.id]).forEach((id) => placedCharts.add(id));
   reportStarters(starters, charts, placedCharts, unpublished, problems, report);
+  // Figures typed where the data holds them: warnings with the :value to write instead.
+  for (const text of prose) checkTypedProse(text, charts, datasets, problems);
 
   const { draftCharts, draftDatasets } = draftsOf(usedCharts, charts, datasets);
   const publish = <T extends { id: string; file: string }>(items: Map<string, T>, drafts: Set<string>) =>

@@ -2,7 +2,7 @@
 // of=...}`. The figure the claim states is compared with the one the data gives (read as a `:value` reads it), and
 // the status is computed: supported when the data's figure is within the tolerance (or beyond the bound stated).
 import type { Claim } from '../schemas/claim.ts';
-import { valueAttributes, type FigureLookup, type PrintedFigure } from './remark-value.ts';
+import { valueAttributes, type FigureLookup, type PrintedFigure } from './figures.ts';
 
 /** The attributes that check a claim against the data. */
 export const checkAttributes = ['states', 'within', 'dataset', 'field', 'where', 'as', 'of', 'from'] as const;
@@ -60,47 +60,48 @@ export function parseStated(text: string): Stated | undefined {
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
 /**
- * Checks a claim's figure against the data, or says why it cannot (each problem through `say`). Returns undefined
- * when the claim has no data attributes (the editors' judgement) or they do not hold together.
+ * Checks a claim's figure against the data, or says why it cannot (each problem through `say`; `what` names the
+ * directive, "claim" or ":view"). Returns undefined when the claim has no data attributes (the editors' judgement) or
+ * they do not hold together.
  */
-export function checkClaim(claim: Claim, lookup: FigureLookup | undefined, placed: readonly string[], say: (message: string) => void): ClaimCheck | undefined {
+export function checkClaim(claim: Claim, lookup: FigureLookup | undefined, placed: readonly string[], say: (message: string) => void, what = 'claim'): ClaimCheck | undefined {
   const given = checkAttributes.filter((name) => claim[name] !== undefined);
   if (!given.length) return undefined;
   const missing = (['states', 'dataset', 'field', 'where'] as const).filter((name) => !claim[name]);
   if (missing.length) {
-    say(`claim ${missing.join(', ')}: a claim checked against the data needs states, dataset, field and where, e.g. :claim[the words]{states="80%" dataset="..." field="..." where="country=China; year=2024"}; found ${given.join(', ')} only`);
+    say(`${what} ${missing.join(', ')}: a claim checked against the data needs states, dataset, field and where, e.g. ${what === 'claim' ? ':claim' : what}[the words]{states="80%" dataset="..." field="..." where="country=China; year=2024"}; found ${given.join(', ')} only`);
     return undefined;
   }
   const states = claim.states!.trim();
   const stated = parseStated(states);
   if (!stated) {
-    say(`claim states: "${claim.states}" is not a figure; write it as the claim gives it, e.g. "80%", "more than 50%", "270,000", "3.5 million"`);
+    say(`${what} states: "${claim.states}" is not a figure; write it as the claim gives it, e.g. "80%", "more than 50%", "270,000", "3.5 million"`);
     return undefined;
   }
   if (claim.within !== undefined && !(Number(claim.within) >= 0)) {
-    say(`claim within: expected a number in the figure's unit, e.g. "5" (points for a share), found "${claim.within}"`);
+    say(`${what} within: expected a number in the figure's unit, e.g. "5" (points for a share), found "${claim.within}"`);
     return undefined;
   }
   const within = claim.within === undefined ? stated.half : Number(claim.within) * stated.scale;
   const request = Object.fromEntries((['dataset', 'field', 'where', 'as', 'of', 'from'] as const).map((name) => [name, claim[name]]));
-  const { attributes, messages } = valueAttributes(request, 'claim');
+  const { attributes, messages } = valueAttributes(request, what);
   messages.forEach(say);
   if (!attributes) return undefined;
   if (!lookup) {
-    say('claim: no datasets to read figures from');
+    say(`${what}: no datasets to read figures from`);
     return undefined;
   }
   const figure = lookup(attributes, placed);
   if ('error' in figure) {
-    say(`claim: ${figure.error}`);
+    say(`${what}: ${figure.error}`);
     return undefined;
   }
   if (figure.number === undefined) {
-    say(`claim field: the data's "${attributes.field}" is ${figure.text}, not a number to check "${claim.states}" against`);
+    say(`${what} field: the data's "${attributes.field}" is ${figure.text}, not a number to check "${claim.states}" against`);
     return undefined;
   }
   if (stated.percent && !figure.percent) {
-    say(`claim states: "${claim.states}" is a percentage, but the data's figure (${figure.text}) is not: add as="share" and of="..." to compare shares`);
+    say(`${what} states: "${claim.states}" is a percentage, but the data's figure (${figure.text}) is not: add as="share" and of="..." to compare shares`);
     return undefined;
   }
   const n = figure.number;

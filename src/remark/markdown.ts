@@ -41,7 +41,7 @@ export function renderMarkdown(markdown: string, charts: ReadonlySet<string>, st
       .use(remarkDirective)
       .use(remarkChart, { charts, tabs })
       .use(remarkValue, { figures })
-      .use(remarkView, { charts, states })
+      .use(remarkView, { charts, states, figures })
       .use(remarkClaim, { charts, states, figures })
       .use(remarkHeadingIds)
       .use(remarkHeadingLevels)

@@ -6,14 +6,13 @@ import type { VFile } from 'vfile';
 import { claimSchema, type Claim, type ClaimStatus } from '../schemas/claim.ts';
 import { checkAttributes, checkClaim, type ClaimCheck } from './claim-check.ts';
 import { closest, didYouMean } from '../util/suggest.ts';
-import type { FigureLookup } from './remark-value.ts';
 import { checkState, type RemarkViewOptions, type ViewLink } from './remark-view.ts';
 
 /**
  * `charts`: ids of the charts that exist, a claim's `chart` must name one; `states`: what its select, year and view may
  * name; `figures`: where a claim checked against the data reads its figure.
  */
-export type RemarkClaimOptions = RemarkViewOptions & { figures?: FigureLookup };
+export type RemarkClaimOptions = RemarkViewOptions;
 
 export interface MarkedClaim extends Omit<Claim, 'status'> {
   /** As typed, or for a claim checked against the data, as the data makes it. */

@@ -1,31 +1,10 @@
 import type { Nodes, Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
-import { valueFormSchema, valueSchema, type ValueAttributes } from '../schemas/value.ts';
-import { didYouMean } from '../util/suggest.ts';
-import type { ViewLink } from './remark-view.ts';
+import type { ValueAttributes } from '../schemas/value.ts';
+import { valueAttributes, written, type FigureLookup, type PrintedFigure } from './figures.ts';
 
-/** A figure read from a dataset, as the page prints it and says where it comes from. */
-export interface PrintedFigure {
-  /** As printed: "270,000", "69.2%", "+1,500", "2.3 times", "3.5 million". */
-  text: string;
-  /** The figure as a number in the unit printed (a share in percent, a scaled figure unscaled), for checked claims. */
-  number?: number;
-  /** True when the figure is a percentage: a share, or a field written in percent. */
-  percent: boolean;
-  /** Where it comes from, in words: the rows, the source and its edition, the marks (estimate, revised, projection). */
-  about: string;
-  /** Where its rows are: a chart's state in the article ("#<chart>=select:China;year:2024"), or the dataset's rows. */
-  href: string;
-  /** With a chart's state in the article: the link, so that the figure carries the id it jumps to. */
-  link?: ViewLink;
-}
-
-/**
- * Reads the figure a `:value` (or a checked claim) asks for: the model's `figureLookup` (src/model/figures.ts).
- * `placed`: the charts the article shows, whose states may hold the figure.
- */
-export type FigureLookup = (request: ValueAttributes, placed: readonly string[]) => PrintedFigure | { error: string };
+export type { FigureLookup, PrintedFigure };
 
 export interface RemarkValueOptions {
   /** Where figures are read; without it, every `:value` is an error. */
@@ -40,40 +19,8 @@ export interface PrintedValue extends PrintedFigure {
   line?: number;
 }
 
-const attributeNames = Object.keys(valueSchema.shape);
 /** Elements a figure sits in that are links already: it cannot be a link of its own. */
 const isLink = (node: Nodes) => node.type === 'link' || node.type === 'linkReference' || (node.type === 'textDirective' && (node.name === 'view' || node.name === 'claim'));
-
-/** What was written, from the parser's positions. */
-export function written(node: Nodes, file: VFile): string {
-  const { start, end } = node.position ?? {};
-  return start?.offset !== undefined && end?.offset !== undefined ? String(file.value).slice(start.offset, end.offset) : '';
-}
-
-/** The directive's attributes checked against the schema: the attributes, or messages. */
-export function valueAttributes(found: Record<string, string | null | undefined>, what: string): { attributes?: ValueAttributes; messages: string[] } {
-  const parsed = valueSchema.safeParse(found);
-  if (parsed.success) {
-    const { as = 'value', of, from } = parsed.data;
-    const messages: string[] = [];
-    if ((as === 'share' || as === 'ratio') && !of) messages.push(`${what} of: as="${as}" divides by another row: add of="<field>=<value>", e.g. of="country=World total"`);
-    if ((as === 'change' || as === 'difference') && !from) messages.push(`${what} from: as="${as}" subtracts another row: add from="<field>=<value>", e.g. from="year=2017"`);
-    return messages.length ? { messages } : { attributes: parsed.data, messages };
-  }
-  return {
-    messages: parsed.error.issues.map((issue) => {
-      const field = issue.path.join('.');
-      const value = found[field];
-      if (issue.code === 'unrecognized_keys') {
-        const keys = (issue as { keys?: string[] }).keys ?? [];
-        return `${what}: unknown attribute ${keys.join(', ')}${keys.length === 1 ? didYouMean(keys[0], attributeNames) : ''}; known: ${attributeNames.join(', ')}`;
-      }
-      if (value === undefined || value === null || value === '') return `${what} ${field}: required, found nothing`;
-      if (issue.code === 'invalid_value' && field === 'as') return `${what} as: expected one of ${valueFormSchema.options.join(', ')}, found "${value}"${didYouMean(value, valueFormSchema.options)}`;
-      return `${what} ${field}: ${issue.message}, found "${value}"`;
-    }),
-  };
-}
 
 /**
  * `:value{dataset="mine-production" field="tonnes_reo" where="country=China; year=2024"}` prints a figure from a

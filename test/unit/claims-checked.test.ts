@@ -113,3 +113,24 @@ describe('a checked claim that does not hold together stops the build at its lin
     }
   });
 });
+
+describe('a :view whose words are checked against the data', () => {
+  const dataset = JSON.parse(readFileSync(path.join(site, 'data/mine-sample.json'), 'utf8'));
+  const lookup = figureLookup(new Map([['mine-sample', { ...dataset, id: 'mine-sample', file: 'data/mine-sample.json' } as Dataset]]), new Map());
+  const view = (words: string, states: string) =>
+    renderMarkdown(`:view[${words}]{chart="c" select="China" states="${states}" dataset="mine-sample" field="tonnes_reo" where="country=China; year=2024" as="share" of="country=World total"}\n\n::chart{id="c"}\n`, new Set(['c']), undefined, undefined, lookup);
+
+  test('words the data bears out: the link says so in its title, and nothing else changes', () => {
+    const result = view("China's quota alone is larger than the output of all other countries combined", 'more than 50%');
+    expect(result.messages).toEqual([]);
+    const html = result.segments.map((s) => ('html' in s ? s.html : '')).join('');
+    expect(html).toContain('title="Checked against the data: 69.2%. Tonnes REO, China, 2024, as a share of World total, 2024 (computed). Source: USGS');
+    expect(html).toContain(">China's quota alone is larger than the output of all other countries combined</a>");
+  });
+
+  test('words the data contradicts stop the build', () => {
+    expect(view('China mines three-quarters of the world\'s rare earths', '75%').messages.map((m) => m.message)).toEqual([
+      expect.stringMatching(/^:view "China mines three-quarters of the world's rare earths": its words state 75%, but the data gives 69\.2% \(.*\), which is not within 0\.5 points of 75%: correct the words$/),
+    ]);
+  });
+});

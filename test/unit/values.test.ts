@@ -139,7 +139,7 @@ describe('in a site: loadSite reads the datasets, links figures to the article\'
     writeFileSync(path.join(copy, file), edit(readFileSync(path.join(copy, file), 'utf8')));
     return copy;
   };
-  const storyOf = (root: string): Article => loadSite(root).site.articles[0];
+  const storyOf = (root: string): Article => loadSite(root).site.articles.find((a) => a.slug === 'figures')!;
   const figuresOf = (article: Article) => [...documentOf(article.body.segments.map((s) => ('html' in s ? s.html : '')).join('')).querySelectorAll('.value')];
 
   test('the fixture site has no error, and a figure the article\'s chart draws links to that chart\'s state', () => {
