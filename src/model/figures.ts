@@ -214,3 +214,14 @@ export function figureLookup(datasets: ReadonlyMap<string, Dataset>, charts: Rea
     }
   };
 }
+
+/**
+ * The body as reading time counts it: each `:value` is the words it prints (`values`, in order), and the attributes
+ * that check a claim or a `:view` against the data are not read, so that printing figures from the data changes no
+ * story's reading time.
+ */
+export function withoutFigureSyntax(markdown: string, values: readonly { directive: string; text: string }[]): string {
+  let text = markdown;
+  for (const value of values) text = text.replace(value.directive, () => value.text);
+  return text.replace(/\s(?:states|within|dataset|field|where|as|of|from)="[^"]*"/g, '');
+}

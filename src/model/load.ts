@@ -12,7 +12,7 @@ import { checkChart } from './check-chart.ts';
 import { checkChartTabs } from './check-chart-tabs.ts';
 import { checkCommitments, withCommitments } from './check-commitments.ts';
 import { checkDataset } from './check-dataset.ts';
-import { figureLookup } from './figures.ts';
+import { figureLookup, withoutFigureSyntax } from './figures.ts';
 import { checkTypedChart, checkTypedProse, type ProseToCheck } from './typed-figures.ts';
 import { printChartFigures } from './chart-figures.ts';
 import { bodyStarters, draftsOf, reportStarters, starterText, warnUnused, type StarterText } from './drafts.ts';
@@ -141,7 +141,7 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     starters.push(...bodyStarters(source, bodyStartLine));
     if (usable) checkArticle(source.file, usable, chartIds, report);
     if (!data || (data.draft && !options.includeDrafts)) continue;
-    const words = parsed.content.replace(/[:#*_[\]{}()=">-]/g, ' ').split(/\s+/).filter(Boolean).length;
+    const words = withoutFigureSyntax(parsed.content, body.values).replace(/[:#*_[\]{}()=">-]/g, ' ').split(/\s+/).filter(Boolean).length;
     articles.push({ ...data, slug: source.id, file: source.file, body, words });
   }
   articles.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.slug.localeCompare(b.slug));
