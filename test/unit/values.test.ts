@@ -162,6 +162,17 @@ describe('in a site: loadSite reads the datasets, links figures to the article\'
     expect(after.slice(0, 3)).toEqual(['280,000', '71.8%', '72%']);
   });
 
+  test('reading time counts a figure as the words it prints, not its directive or a claim\'s data attributes', () => {
+    const article = storyOf(site);
+    const root = edited('content/articles/figures.md', (text) => {
+      let typed = text;
+      for (const value of article.body.values) typed = typed.replace(value.directive, value.text);
+      return typed.replace(/ (states|within|dataset|field|where|as|of|from)="[^"]*"/g, '');
+    });
+    expect(storyOf(root).body.values).toEqual([]);
+    expect(article.words).toBe(storyOf(root).words);
+  });
+
   test('a :value that selects no row is an error in the article, at its line, naming the directive', () => {
     const root = edited('content/articles/figures.md', (text) => text.replace('where="country=China; year=2024"}', 'where="country=China; year=2042"}'));
     const { problems } = loadSite(root);
