@@ -93,7 +93,7 @@ export function wordsSection(stories: readonly StoryWords[]): string {
       ${s.values.length ? `<h4>${plural(s.values.length, 'printed value')} moved</h4>${rows(s.values)}` : ''}
       ${s.claims.length ? `<h4>${plural(s.claims.length, 'checked claim')} moved</h4>${rows(s.claims)}` : ''}
       ${s.warnings.added.length ? `<h4>${plural(s.warnings.added.length, 'new typed-figure warning')}</h4>${list(s.warnings.added, 'ins')}` : ''}
-      ${s.warnings.resolved.length ? `<h4>${plural(s.warnings.resolved.length, 'typed-figure warning')} resolved</h4>${list(s.warnings.resolved, 'del')}` : ''}</article>`,
+      ${s.warnings.resolved.length ? `<h4>${plural(s.warnings.resolved.length, 'typed-figure warning')} resolved</h4><p>Each figure is now printed from the data, or was removed, or no longer matches the data: then the words may be stale.</p>${list(s.warnings.resolved, 'del')}` : ''}</article>`,
         )
         .join('')
     : '<p class="none">None: no figure printed from the data, checked claim or typed figure moves.</p>';

@@ -47,7 +47,9 @@ describe('what a data change does to the words', () => {
     expect(report.querySelector('nav a[href="#words"]')?.textContent).toBe('Words the data moves');
     const rows = (story: string, heading: string) => {
       const h4 = [...report.querySelectorAll(`#words-${story} h4`)].find((h) => h.textContent === heading);
-      return [...(h4?.nextElementSibling?.querySelectorAll('tbody tr, li') ?? [])].map((el) => (el.tagName === 'TR' ? [...el.querySelectorAll('td')].slice(1).map((td) => td.textContent).join(' -> ') : el.textContent));
+      let list = h4?.nextElementSibling;
+      while (list && !['TABLE', 'UL'].includes(list.tagName)) list = list.nextElementSibling;
+      return [...(list?.querySelectorAll('tbody tr, li') ?? [])].map((el) => (el.tagName === 'TR' ? [...el.querySelectorAll('td')].slice(1).map((td) => td.textContent).join(' -> ') : el.textContent));
     };
     // China's share of the world, in both its forms; the tonnes and the 2017 difference do not move.
     expect(rows('figures', '2 printed values moved')).toEqual(['69.2% -> 45.0%', '69% -> 45%']);
