@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { claimSchema, type Claim, type ClaimStatus } from '../schemas/claim.ts';
-import { checkAttributes, checkClaim, type ClaimCheck } from './claim-check.ts';
+import { checkClaim, type ClaimCheck } from './claim-check.ts';
 import { closest, didYouMean } from '../util/suggest.ts';
 import { checkState, type RemarkViewOptions, type ViewLink } from './remark-view.ts';
 
@@ -88,14 +88,12 @@ export default function remarkClaim(options: RemarkClaimOptions) {
       }
       const say = (message: string) => file.message(message, node);
       const check = checkClaim(parsed.data, options.figures, file.data.shown ?? file.data.charts ?? [], say);
-      const checked = check !== undefined || checkAttributes.some((name) => parsed.data[name] !== undefined);
-      // Without data attributes, the editors' judgement: status and note as before.
-      for (const name of ['status', 'note'] as const) if (!checked && !parsed.data[name]) say(`claim ${name}: required, found nothing`);
       if (check && parsed.data.status && parsed.data.status !== check.status) {
         say(`claim "${toString(node)}": status="${parsed.data.status}" is typed, but the data gives ${check.figure.text} (${check.figure.about}), which is ${check.reason}, so the claim is ${check.status}; correct the claim, or write status="${check.status}" (or leave status out)`);
       }
+      // Without `states` the schema holds the editors' status and note; with it, a check that failed was reported.
       const status = check?.status ?? parsed.data.status;
-      if (!status || (!checked && !parsed.data.note)) return;
+      if (!status) return;
       const claim = { ...parsed.data, status, ...(check ? { check } : {}) };
       if (!claim.chart && (claim.select || claim.year || claim.view)) file.message('claim select, year and view need a chart: add chart="chart-id"', node);
       // The chart may be one the article does not place: the claim's note then links to the chart's page.

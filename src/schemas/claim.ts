@@ -34,6 +34,10 @@ export const claimSchema = z.strictObject({
   of: z.string().optional(),
   /** For a checked claim with as="change" or "difference": the row to subtract, as for `:value`. */
   from: z.string().optional(),
+}).superRefine((claim, ctx) => {
+  // Without a figure to check (`states`), the editors judge the claim: status and note are theirs to give.
+  if (claim.states !== undefined) return;
+  for (const field of ['status', 'note'] as const) if (!claim[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
 });
 
 export type Claim = z.output<typeof claimSchema>;

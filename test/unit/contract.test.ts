@@ -14,6 +14,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { loadSite } from '../../src/model/load.ts';
 import { formatProblem, sortProblems } from '../../src/model/problems.ts';
 import { articleSchema, chartSchema, claimSchema, datasetSchema } from '../../src/schemas/index.ts';
+import { valueSchema } from '../../src/schemas/value.ts';
 import { buildSite, type BuildResult } from '../support/build.ts';
 import { formsOf, formsUsed } from '../support/schema-forms.ts';
 
@@ -31,6 +32,7 @@ interface Story {
   data: Record<string, unknown>;
   tree: Root;
   claims: Record<string, string>[];
+  values: Record<string, string>[];
   charts: string[];
 }
 
@@ -41,12 +43,14 @@ const stories: Story[] = names('content/articles', '.md').map((name) => {
   const frontMatter = parseDocument(yamlText);
   const tree = unified().use(remarkParse).use(remarkDirective).parse(body);
   const claims: Record<string, string>[] = [];
+  const values: Record<string, string>[] = [];
   const charts: string[] = [];
   visit(tree, (node) => {
     if (node.type === 'textDirective' && node.name === 'claim') claims.push(node.attributes as Record<string, string>);
+    if (node.type === 'textDirective' && node.name === 'value') values.push(node.attributes as Record<string, string>);
     if (node.type === 'leafDirective' && node.name === 'chart') charts.push(String(node.attributes?.id));
   });
-  return { slug: name.replace(/\.md$/, ''), frontMatter, data: frontMatter.toJS() as Record<string, unknown>, tree, claims, charts };
+  return { slug: name.replace(/\.md$/, ''), frontMatter, data: frontMatter.toJS() as Record<string, unknown>, tree, claims, values, charts };
 });
 const published = stories.filter((story) => story.data.draft !== true);
 
@@ -64,6 +68,7 @@ describe('the corpus checks', () => {
     const schemas = [
       ['article', articleSchema, stories.map((story) => story.data)],
       ['claim', claimSchema, claims],
+      ['value', valueSchema, stories.flatMap((story) => story.values)],
       ['chart', chartSchema, readJson('content/charts')],
       ['dataset', datasetSchema, readJson('data')],
     ] as const;
