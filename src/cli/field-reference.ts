@@ -8,6 +8,7 @@ import { axisValueSchema } from '../schemas/annotation.ts';
 import { dateSchema, httpUrlSchema, idSchema, textListSchema } from '../schemas/common.ts';
 import { filterSchema } from '../schemas/filter.ts';
 import { viewIdSchema } from '../schemas/view.ts';
+import { valueSchema } from '../schemas/value.ts';
 import { articleSchema, chartSchema, claimSchema, datasetSchema } from '../schemas/index.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -169,6 +170,7 @@ export function fieldReference(): string {
   sections.push('### Articles: front matter of `content/articles/<slug>.md`\n');
   table('Front matter', '', articleSchema);
   table('`:claim[...]{...}` attributes', '', claimSchema, 'Written in the article body, e.g. `:claim[about 80%]{status="disputed" note="USGS figures give 69%" chart="china-mine-share"}`.');
+  table('`:value{...}` attributes', '', valueSchema);
   sections.push('### Charts: `content/charts/<id>.json`\n');
   table('Chart fields', '', chartSchema);
   sections.push('### Datasets: `data/<id>.json`\n');

@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareSites } from '../review/compare.ts';
 import { counts, reportHtml, summaryMarkdown } from '../review/report.ts';
+import { wordCounts, wordsMoved, wordsSummary, withWordsSection } from '../review/words.ts';
 import { fail, readArguments } from './arguments.ts';
 
 const usage = `Usage:
@@ -78,14 +79,15 @@ try {
     .filter(Boolean);
   const info = { base: `${base!.label} (${baseCommit.slice(0, 12)})`, head: 'the working tree', codeChanged };
   const review = compareSites(before, after);
+  const words = wordsMoved(before.root, after.root);
 
   mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, 'index.html'), reportHtml(review, info, projectRoot));
-  const summary = summaryMarkdown(review, info);
+  writeFileSync(path.join(out, 'index.html'), withWordsSection(reportHtml(review, info, projectRoot), words));
+  const summary = summaryMarkdown(review, info) + wordsSummary(words);
   writeFileSync(path.join(out, 'summary.md'), summary);
   writeFileSync(
     path.join(out, 'summary.json'),
-    `${JSON.stringify({ base: info.base, counts: counts(review), problems: { new: review.problems.added.length, resolved: review.problems.resolved.length }, changedCharts: review.charts.changed.map((c) => ({ id: c.id, title: c.title })), codeChanged }, null, 2)}\n`,
+    `${JSON.stringify({ base: info.base, counts: counts(review), problems: { new: review.problems.added.length, resolved: review.problems.resolved.length }, words: wordCounts(words), changedCharts: review.charts.changed.map((c) => ({ id: c.id, title: c.title })), codeChanged }, null, 2)}\n`,
   );
   console.log(`\n${summary}\nWrote ${path.relative(process.cwd(), path.join(out, 'index.html')) || path.join(out, 'index.html')}.`);
 } catch (error) {

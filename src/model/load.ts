@@ -5,6 +5,7 @@ import type { z } from 'astro/zod';
 import { commitmentTimeline, isTrackerChart } from './commitments.ts';
 import { withRowIndex } from '../charts/row-index.ts';
 import { statesOf } from '../charts/selection.ts';
+import type { ChartStates } from '../remark/remark-view.ts';
 import { tabCharts } from '../charts/tabs.ts';
 import type { PreparedView } from '../charts/prepare.ts';
 import { prepareViews } from '../charts/views.ts';
@@ -15,6 +16,9 @@ import { checkChart } from './check-chart.ts';
 import { checkChartTabs } from './check-chart-tabs.ts';
 import { checkCommitments, withCommitments } from './check-commitments.ts';
 import { checkDataset } from './check-dataset.ts';
+import { figureLookup, withoutFigureSyntax } from './figures.ts';
+import { checkTypedChart, checkTypedProse, type ProseToCheck } from './typed-figures.ts';
+import { printChartFigures } from './chart-figures.ts';
 import { bodyStarters, draftsOf, reportStarters, starterText, warnUnused, type StarterText } from './drafts.ts';
 import type { Locate } from '../util/positions.ts';
 import { fieldName, type Problem, type Report } from './problems.ts';
@@ -81,20 +85,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     datasets.set(source.id, withCommitments({ ...usable, id: source.id, file: source.file }));
   }
 
-  // Charts
   const charts = new Map<string, ChartSpec>();
   const chartFiles = listFiles(root, contentDirs.charts, '.json', problems);
-  for (const { source, raw, usable } of readJsonFolder(chartFiles, chartSchema)) {
-    if (usable) charts.set(source.id, { ...usable, id: source.id, file: source.file });
-    else {
-      // Too broken to cross-check: still say when it names a dataset that does not exist.
-      const dataset = (raw as { dataset?: unknown })?.dataset;
-      if (typeof dataset === 'string' && !datasetFiles.some((f) => f.id === dataset)) {
-        report(source.file, ['dataset'], `no dataset "${dataset}" in data/${didYouMean(dataset, datasetFiles.map((f) => f.id))}`);
-      }
-    }
-  }
-
   // Charts are checked against the datasets' rows as meant: a number typed as text is reported on its row only.
   const checkedDatasets = new Map([...datasets].map(([id, dataset]) => [id, checkDataset(dataset, report)]));
   // Each chart's views, prepared once (their rows indexed in the dataset, row-index.ts) for the `:view` links'
@@ -105,16 +97,9 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     return views.get(chart.id)!;
   };
 
-  // Articles
-  const articles: Article[] = [];
-  // Every chart file counts as existing, valid or not: a chart's own errors are reported on the chart.
-  const chartIds = new Set(chartFiles.map((f) => f.id));
-  const placedCharts = new Set<string>(); // by articles that are not drafts, for the warnings
-  // Charts an article places or names (claims, uncertainties, corrections): a chart only drafts use is a draft too.
-  const usedCharts = { published: new Set<string>(), draft: new Set<string>() };
   // What a :view link or a :claim may set a chart to; a chart too broken to draw is checked on its own file instead.
   // (The commitments' companion datasets are added after the articles: a link to one of their charts names the chart only.)
-  const states = (id: string) => {
+  const states = (id: string): ChartStates | undefined => {
     const chart = charts.get(id);
     const dataset = chart && checkedDatasets.get(chart.dataset);
     try {
@@ -123,9 +108,33 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
       return undefined;
     }
   };
+  // Charts
+  // What `:value` and checked claims print, read from the datasets' rows: in charts' words, and articles'.
+  const figures = figureLookup(datasets, charts, states);
+  for (const { source, raw, usable } of readJsonFolder(chartFiles, chartSchema)) {
+    // A figure typed in its words is a warning; a :value there is printed from the data.
+    if (usable) charts.set(source.id, printChartFigures(checkTypedChart({ ...usable, id: source.id, file: source.file }, datasets.get(usable.dataset), report), figures, report));
+    else {
+      // Too broken to cross-check: still say when it names a dataset that does not exist.
+      const dataset = (raw as { dataset?: unknown })?.dataset;
+      if (typeof dataset === 'string' && !datasetFiles.some((f) => f.id === dataset)) {
+        report(source.file, ['dataset'], `no dataset "${dataset}" in data/${didYouMean(dataset, datasetFiles.map((f) => f.id))}`);
+      }
+    }
+  }
+
+  // Articles
+  const articles: Article[] = [];
+  // Every chart file counts as existing, valid or not: a chart's own errors are reported on the chart.
+  const chartIds = new Set(chartFiles.map((f) => f.id));
+  const placedCharts = new Set<string>(); // by articles that are not drafts, for the warnings
+  // Charts an article places or names (claims, uncertainties, corrections): a chart only drafts use is a draft too.
+  const usedCharts = { published: new Set<string>(), draft: new Set<string>() };
   // A chart's figure shows the charts of its `tabs`: placing the chart places them, on its page and in its embed.
   const tabsOf = (id: string) => tabCharts(charts.get(id)).filter((tab) => tab !== id && charts.has(tab));
   const withTabs = (ids: Iterable<string>) => [...ids].flatMap((id) => [id, ...tabsOf(id)]);
+  // The bodies, to find figures typed by hand.
+  const prose: ProseToCheck[] = [];
   for (const source of listFiles(root, contentDirs.articles, '.md', problems)) {
     const front = parseFrontMatter(source, problems);
     if (!front) continue;
@@ -134,7 +143,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     const { data, partial, problems: found } = validate(articleSchema, parsed.data, source.file, locate);
     problems.push(...found);
     const bodyStartLine = source.text.slice(0, source.text.length - parsed.content.length).split('\n').length;
-    const body = renderMarkdown(parsed.content, chartIds, states, tabsOf);
+    const body = renderMarkdown(parsed.content, chartIds, states, tabsOf, figures);
+    prose.push({ file: source.file, markdown: parsed.content, bodyStartLine, body, charts: withTabs(body.charts) });
     for (const m of body.messages) {
       problems.push({ file: source.file, field: 'body', message: m.message, severity: 'error', line: m.line ? m.line + bodyStartLine - 1 : undefined, column: m.column });
     }
@@ -148,7 +158,7 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     starters.push(...bodyStarters(source, bodyStartLine));
     if (usable) checkArticle(source.file, usable, chartIds, report);
     if (!data || (data.draft && !options.includeDrafts)) continue;
-    const words = parsed.content.replace(/[:#*_[\]{}()=">-]/g, ' ').split(/\s+/).filter(Boolean).length;
+    const words = withoutFigureSyntax(parsed.content, body.values).replace(/[:#*_[\]{}()=">-]/g, ' ').split(/\s+/).filter(Boolean).length;
     articles.push({ ...data, slug: source.id, file: source.file, body, words });
   }
   articles.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.slug.localeCompare(b.slug));
@@ -173,6 +183,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // The agreements tracker places the charts of the commitments' companion dataset itself.
   for (const chart of charts.values()) if (isTrackerChart(chart)) withTabs([chart.id]).forEach((id) => placedCharts.add(id));
   reportStarters(starters, charts, placedCharts, unpublished, problems, report);
+  // Figures typed where the data holds them: warnings with the :value to write instead.
+  for (const text of prose) checkTypedProse(text, charts, datasets, problems);
 
   const { draftCharts, draftDatasets } = draftsOf(usedCharts, charts, datasets);
   const publish = <T extends { id: string; file: string }>(items: Map<string, T>, drafts: Set<string>) =>

@@ -10,6 +10,7 @@ import remarkClaim, { type MarkedClaim } from './remark-claim.ts';
 import remarkHeadingIds from './remark-heading-ids.ts';
 import remarkHeadingLevels from './remark-heading-levels.ts';
 import remarkSafeLinks from './remark-safe-links.ts';
+import remarkValue, { type FigureLookup, type PrintedValue } from './remark-value.ts';
 import remarkView, { type ChartStates, type ViewLink } from './remark-view.ts';
 
 /** A piece of an article body: HTML, or the place of a chart with the level of its title in the outline. */
@@ -21,23 +22,27 @@ export interface RenderedMarkdown {
   claims: MarkedClaim[];
   /** `:view` links, in order: the chart each sets and the state. */
   views: ViewLink[];
+  /** `:value` figures, in order: what each printed and where it comes from. */
+  values: PrintedValue[];
   /** Problems with the 1-based line and column in the Markdown body. */
   messages: { message: string; line?: number; column?: number }[];
 }
 
 /**
  * `states`: a chart's views, places and years, to check what `:view` and `:claim` name (without it, only the chart);
- * `tabs`: the charts a chart's figure shows as tabs, on the page with it.
+ * `tabs`: the charts a chart's figure shows as tabs, on the page with it; `figures`: where `:value` and checked claims
+ * read their figures (src/model/figures.ts).
  */
-export function renderMarkdown(markdown: string, charts: ReadonlySet<string>, states?: (chart: string) => ChartStates | undefined, tabs?: (chart: string) => readonly string[]): RenderedMarkdown {
+export function renderMarkdown(markdown: string, charts: ReadonlySet<string>, states?: (chart: string) => ChartStates | undefined, tabs?: (chart: string) => readonly string[], figures?: FigureLookup): RenderedMarkdown {
   const file = new VFile(markdown);
   const html = String(
     unified()
       .use(remarkParse)
       .use(remarkDirective)
       .use(remarkChart, { charts, tabs })
-      .use(remarkView, { charts, states })
-      .use(remarkClaim, { charts, states })
+      .use(remarkValue, { figures })
+      .use(remarkView, { charts, states, figures })
+      .use(remarkClaim, { charts, states, figures })
       .use(remarkHeadingIds)
       .use(remarkHeadingLevels)
       .use(remarkSafeLinks)
@@ -57,6 +62,7 @@ export function renderMarkdown(markdown: string, charts: ReadonlySet<string>, st
     charts: file.data.charts ?? [],
     claims: file.data.claims ?? [],
     views: file.data.views ?? [],
+    values: file.data.values ?? [],
     messages: file.messages.map((m) => ({ message: m.reason, line: m.line ?? undefined, column: m.column ?? undefined })),
   };
 }

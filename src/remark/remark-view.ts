@@ -5,6 +5,9 @@ import type { VFile } from 'vfile';
 import { stateEntry, type ChartState } from '../util/chart-state.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { viewIdSchema } from '../schemas/view.ts';
+import { checkAttributes, checkClaim } from './claim-check.ts';
+import type { FigureLookup } from './figures.ts';
+import { toString } from 'mdast-util-to-string';
 
 /** What a chart can be set to: its views, the places it draws (and their field's name) and the years. */
 export interface ChartStates {
@@ -17,6 +20,8 @@ export interface ChartStates {
 export interface RemarkViewOptions {
   /** Ids of the charts that exist. */
   charts: ReadonlySet<string>;
+  /** Where a `:view` whose words are checked against the data (`states`, as a claim's) reads its figure. */
+  figures?: FigureLookup;
   /** A chart's views, places and years, to check what a link names; without it only the chart is checked. */
   states?: (chart: string) => ChartStates | undefined;
 }
@@ -29,7 +34,7 @@ export interface ViewLink {
   entry: string;
 }
 
-const attributes = ['chart', 'select', 'year', 'view'];
+const attributes = ['chart', 'select', 'year', 'view', ...checkAttributes];
 
 /**
  * The places of a `select` attribute: the whole text when it is one place (a name may hold a comma), else the
@@ -93,9 +98,21 @@ export default function remarkView(options: RemarkViewOptions) {
       if (!found.chart) say(':view chart: required, found nothing: :view[the words]{chart="chart-id" select="Australia"}');
       const link = found.chart ? checkState(':view', found, options, placed, say) : undefined;
       if (link) links.push(link);
+      // Words checked against the data, as a claim is: they must hold, or the build stops.
+      const checked = checkAttributes.some((name) => found[name] != null);
+      const check = checked ? checkClaim(Object.fromEntries(checkAttributes.map((name) => [name, found[name] ?? undefined])), options.figures, placed, say, ':view') : undefined;
+      if (check?.status === 'disputed') say(`:view "${toString(node)}": its words state ${check.states}, but the data gives ${check.figure.text} (${check.figure.about}), which is ${check.reason}: correct the words`);
+      const title = node.data?.hProperties?.title;
+      const checkedTitle = check ? `Checked against the data: ${check.figure.text}. ${check.figure.about}.` : undefined;
       node.data = {
         hName: 'a',
-        hProperties: { className: ['view-link'], href: link ? `#${link.entry || `chart-${link.chart}`}` : undefined, dataChart: link?.chart },
+        hProperties: {
+          ...node.data?.hProperties,
+          className: ['view-link'],
+          href: link ? `#${link.entry || `chart-${link.chart}`}` : undefined,
+          dataChart: link?.chart,
+          ...(checkedTitle ? { title: typeof title === 'string' ? `${title} ${checkedTitle}` : checkedTitle } : {}),
+        },
       };
     });
     file.data.views = links;

@@ -113,7 +113,9 @@ describe('npm run review on a fixture history', () => {
     // The instruments' file is untouched: unchanged, though its rows hold lists.
     expect(byKind.datasets).toEqual([0, 0, 2, 1]);
     expect(summary.changedCharts.map((c) => c.id)).toEqual(['australia-mine-production', 'ore-ranking']);
-    expect(summary.problems).toEqual({ new: 0, resolved: 0 });
+    // One warning goes: the chart's title types 13,000, which npm run check flagged while the data said 13,000 (a
+    // figure typed where the data holds it); after the edit to 13,500 it no longer matches, and the review says so.
+    expect(summary.problems).toEqual({ new: 0, resolved: 1 });
     expect(summary.codeChanged).toEqual([]);
   });
 

@@ -25,6 +25,7 @@ export interface Story {
   data: Record<string, unknown>;
   tree: Root;
   claims: Record<string, string>[];
+  values: Record<string, string>[];
   charts: string[];
 }
 
@@ -34,11 +35,13 @@ export const stories: Story[] = names('content/articles', '.md').map((name) => {
   const frontMatter = parseDocument(yamlText);
   const tree = unified().use(remarkParse).use(remarkDirective).parse(body);
   const claims: Record<string, string>[] = [];
+  const values: Record<string, string>[] = [];
   const charts: string[] = [];
   visit(tree, (node) => {
     if (node.type === 'textDirective' && node.name === 'claim') claims.push(node.attributes as Record<string, string>);
+    if (node.type === 'textDirective' && node.name === 'value') values.push(node.attributes as Record<string, string>);
     if (node.type === 'leafDirective' && node.name === 'chart') charts.push(String(node.attributes?.id));
   });
-  return { slug: name.replace(/\.md$/, ''), frontMatter, data: frontMatter.toJS() as Record<string, unknown>, tree, claims, charts };
+  return { slug: name.replace(/\.md$/, ''), frontMatter, data: frontMatter.toJS() as Record<string, unknown>, tree, claims, values, charts };
 });
 export const published = stories.filter((story) => story.data.draft !== true);

@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import { loadSite } from '../../src/model/load.ts';
 import { formatProblem, sortProblems } from '../../src/model/problems.ts';
 import { articleSchema, chartSchema, claimSchema, datasetSchema } from '../../src/schemas/index.ts';
+import { valueSchema } from '../../src/schemas/value.ts';
 import { corpus, published, readJson, stories, type Story } from '../support/contract-corpus.ts';
 import { nonEmpty } from '../support/lists.ts';
 import { formsOf, formsUsed } from '../support/schema-forms.ts';
@@ -26,6 +27,7 @@ describe('the corpus checks', () => {
     const schemas = [
       ['article', articleSchema, stories.map((story) => story.data)],
       ['claim', claimSchema, claims],
+      ['value', valueSchema, stories.flatMap((story) => story.values)],
       ['chart', chartSchema, readJson('content/charts')],
       ['dataset', datasetSchema, readJson('data')],
     ] as const;

@@ -9,14 +9,18 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { renderMarkdown, type RenderedMarkdown } from '../../src/remark/markdown.ts';
 import type { ChartStates } from '../../src/remark/remark-view.ts';
+import { figureLookup } from '../../src/model/figures.ts';
+import type { Dataset } from '../../src/schemas/index.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/remark');
 
 function render(name: string): RenderedMarkdown {
   const dir = path.join(fixtures, name);
   const configFile = path.join(dir, 'config.json');
-  const config: { charts?: string[]; states?: Record<string, ChartStates> } = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {};
-  return renderMarkdown(readFileSync(path.join(dir, 'input.md'), 'utf8'), new Set(config.charts ?? []), config.states && ((id) => config.states![id]));
+  const config: { charts?: string[]; states?: Record<string, ChartStates>; datasets?: string[] } = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {};
+  // `datasets`: dataset files (paths from the case's folder) that :value and checked claims read.
+  const datasets = new Map((config.datasets ?? []).map((file) => [path.basename(file, '.json'), { ...JSON.parse(readFileSync(path.join(dir, file), 'utf8')), id: path.basename(file, '.json'), file: `data/${path.basename(file)}` } as Dataset]));
+  return renderMarkdown(readFileSync(path.join(dir, 'input.md'), 'utf8'), new Set(config.charts ?? []), config.states && ((id) => config.states![id]), undefined, figureLookup(datasets, new Map()));
 }
 
 function serialize(result: RenderedMarkdown): string {
@@ -99,7 +103,7 @@ describe('remark-claim: :claim[words]{status note chart}', () => {
       { message: 'claim status: expected one of supported, disputed, unsupported, unverified, found "disputd" (did you mean "disputed"?)', line: 1, column: 27 },
       { message: 'claim note: required, found nothing', line: 3, column: 10 },
       { message: 'claim chart: no chart "china-share" in content/charts/', line: 5, column: 19 },
-      { message: 'claim: unknown attribute source; known: status, note, chart, select, year, view', line: 7, column: 23 },
+      { message: 'claim: unknown attribute source; known: status, note, chart, select, year, view, states, within, dataset, field, where, as, of, from', line: 7, column: 23 },
     ]);
   });
 });
