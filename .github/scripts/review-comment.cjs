@@ -13,13 +13,30 @@ async function postReviewComment({ github, context, summaryFile = 'review/summar
   if (!pr) return { action: 'skipped', reason: 'not a pull request' };
   const { owner, repo } = context.repo;
   const links = [];
-  if (env.REVIEW_ARTIFACT_URL) links.push(`[Download the full report](${env.REVIEW_ARTIFACT_URL}) (the \`review\` artifact: open \`index.html\`; charts before and after, rows cell by cell).`);
+  if (env.REVIEW_ARTIFACT_URL)
+    links.push(
+      `[Download the full report](${env.REVIEW_ARTIFACT_URL}) (the \`review\` artifact: open \`index.html\`; charts before and after, rows cell by cell).`,
+    );
   if (env.PREVIEW_URL) links.push(`[Preview this pull request's site](${env.PREVIEW_URL}).`);
-  const body = [marker, readFileSync(summaryFile, 'utf8').trim(), '', ...links, '', `<sub>Updated for ${pr.head.sha.slice(0, 7)}.</sub>`].join('\n');
+  const body = [
+    marker,
+    readFileSync(summaryFile, 'utf8').trim(),
+    '',
+    ...links,
+    '',
+    `<sub>Updated for ${pr.head.sha.slice(0, 7)}.</sub>`,
+  ].join('\n');
 
-  const comments = await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 });
+  const comments = await github.paginate(github.rest.issues.listComments, {
+    owner,
+    repo,
+    issue_number: pr.number,
+    per_page: 100,
+  });
   // Only a comment a bot wrote counts: a person quoting the marker keeps their own comment.
-  const previous = comments.find((c) => c.user && c.user.type === 'Bot' && typeof c.body === 'string' && c.body.startsWith(marker));
+  const previous = comments.find(
+    (c) => c.user && c.user.type === 'Bot' && typeof c.body === 'string' && c.body.startsWith(marker),
+  );
   if (previous) {
     await github.rest.issues.updateComment({ owner, repo, comment_id: previous.id, body });
     return { action: 'updated', id: previous.id, body };

@@ -6,7 +6,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importClosure } from '../util/import-graph.ts';
 
-const root = path.resolve(process.env.SUPPLY_LINES_CACHE ?? path.join(process.cwd(), 'node_modules/.cache/supply-lines'));
+const root = path.resolve(
+  process.env.SUPPLY_LINES_CACHE ?? path.join(process.cwd(), 'node_modules/.cache/supply-lines'),
+);
 
 export function cacheKey(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
@@ -48,8 +50,21 @@ export function drawingSources(root: string): string {
 
 /** The drawing code's hash and the versions of the packages it draws with: a change to either starts afresh. */
 export const rendererVersion: string = (() => {
-  const versions = ['@observablehq/plot', 'linkedom', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'd3-array', 'd3-geo', 'world-atlas', 'topojson-client', 'topojson-simplify', 'i18n-iso-countries', 'subset-font'].map(
-    (name) => JSON.parse(readFileSync(path.resolve(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')).version,
+  const versions = [
+    '@observablehq/plot',
+    'linkedom',
+    '@resvg/resvg-js',
+    'dejavu-fonts-ttf',
+    'd3-array',
+    'd3-geo',
+    'world-atlas',
+    'topojson-client',
+    'topojson-simplify',
+    'i18n-iso-countries',
+    'subset-font',
+  ].map(
+    (name) =>
+      JSON.parse(readFileSync(path.resolve(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')).version,
   );
   return cacheKey(drawingSources(process.cwd()), versions);
 })();

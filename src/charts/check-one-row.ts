@@ -9,7 +9,8 @@ import type { ChartCheck, ViewCheck } from './kinds/types.ts';
 import { indexOf, rowList } from './row-index.ts';
 
 /** Where a problem with the rows a view keeps is reported: at the view's own filter, else at the chart's. */
-export const filterPath = (chart: ChartSpec, view: View | undefined): FieldPath => (view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter']);
+export const filterPath = (chart: ChartSpec, view: View | undefined): FieldPath =>
+  view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
 
 export interface RowKey {
   /** The fields the key is made of (the rows of one key differ in others). */
@@ -26,7 +27,11 @@ export interface RowKey {
   otherwise?: string;
 }
 
-export function checkOneRowPerKey({ chart, dataset, report, once }: ChartCheck, { view, rows }: ViewCheck, key: RowKey) {
+export function checkOneRowPerKey(
+  { chart, dataset, report, once }: ChartCheck,
+  { view, rows }: ViewCheck,
+  key: RowKey,
+) {
   const repeated = [...group(rows, (row) => key.of(row))].find(([k, list]) => k !== undefined && list.length > 1)?.[1];
   const where = filterPath(chart, view);
   if (!repeated || !once(`${where.join('.')} one row per key ${view?.id}`)) return;
@@ -36,7 +41,11 @@ export function checkOneRowPerKey({ chart, dataset, report, once }: ChartCheck, 
   const by = differ.find((f) => repeated.every((r) => r[f] !== undefined));
   const example = by ? `, e.g. "filter": { "${by}": [${JSON.stringify(repeated[repeated.length - 1][by])}] }` : '';
   const rowsNamed = `${rowList(repeated.map(indexOf))} of ${dataset.file}${differ.length ? `, which differ in ${differ.map((f) => `"${f}"`).join(' and ')}` : ''}`;
-  report(chart.file, where, `${key.draws}, but the rows it keeps${view ? ` in view "${view.id}"` : ''} give ${key.name(first)} ${repeated.length} (${rowsNamed}): keep ${key.keep} with a filter${example}${key.otherwise ?? ''}`);
+  report(
+    chart.file,
+    where,
+    `${key.draws}, but the rows it keeps${view ? ` in view "${view.id}"` : ''} give ${key.name(first)} ${repeated.length} (${rowsNamed}): keep ${key.keep} with a filter${example}${key.otherwise ?? ''}`,
+  );
 }
 
 /**
@@ -45,7 +54,20 @@ export function checkOneRowPerKey({ chart, dataset, report, once }: ChartCheck, 
  * lack it (a flag only one row has). Fields the rows share by definition (`same`) and lists are left out.
  */
 export function differingFields(rows: Row[], same: string[] = []): string[] {
-  const fields = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((f) => !same.includes(f) && rows.some((r) => r[f] !== rows[0][f]) && rows.every((r) => typeof r[f] !== 'object' || r[f] === null));
-  const rank = (f: string) => (!rows.every((r) => r[f] !== undefined && r[f] !== null) ? 2 : rows.every((r) => typeof r[f] === 'string' || typeof r[f] === 'boolean') ? 0 : 1);
-  return fields.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+  const fields = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter(
+    (f) =>
+      !same.includes(f) &&
+      rows.some((r) => r[f] !== rows[0][f]) &&
+      rows.every((r) => typeof r[f] !== 'object' || r[f] === null),
+  );
+  const rank = (f: string) =>
+    !rows.every((r) => r[f] !== undefined && r[f] !== null)
+      ? 2
+      : rows.every((r) => typeof r[f] === 'string' || typeof r[f] === 'boolean')
+        ? 0
+        : 1;
+  return fields
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map(({ f }) => f);
 }

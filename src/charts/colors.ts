@@ -15,6 +15,9 @@ export const onMarker = 'var(--chart-on-marker)';
 /** Text inside a cell of a grid coloured by category. */
 export const onCell = 'var(--chart-on-cell)';
 /** A sequential scale of one hue, light to dark, with the text colour that reads on each step. */
-export const sequential = [1, 2, 3, 4, 5].map((i) => ({ color: `var(--chart-seq${i})`, ink: `var(--chart-on-seq${i})` }));
+export const sequential = [1, 2, 3, 4, 5].map((i) => ({
+  color: `var(--chart-seq${i})`,
+  ink: `var(--chart-on-seq${i})`,
+}));
 /** Places a map has no figure for: apart from every step of the sequential scale, zero included. */
 export const noData = 'var(--chart-nodata)';

@@ -28,7 +28,10 @@ export interface FacetDrawing {
 /** The facets of a chart in the order of its rows, each with its own rows and the rows of all for its scales. */
 export function facetsOf(chart: ResolvedChart, shape: ChartShape): Facet[] {
   const values = [...new Set(shape.rows.map((row) => String(row[chart.facet!])))];
-  return values.map((value) => ({ value, shape: { ...shape, rows: shape.rows.filter((row) => String(row[chart.facet!]) === value), domainRows: shape.rows } }));
+  return values.map((value) => ({
+    value,
+    shape: { ...shape, rows: shape.rows.filter((row) => String(row[chart.facet!]) === value), domainRows: shape.rows },
+  }));
 }
 
 /** One column at the narrow width; at the wide one, two for up to four facets, three for more (one alone, full width). */
@@ -44,17 +47,29 @@ const gapOf = (layout: Layout) => Math.round(layout.fontSize * 1.5);
  * small charts gets flatter frames, so that a phone scrolls past twelve of them in a few screens. */
 export function facetLayout(count: number, layout: Layout): Layout {
   const columns = facetColumns(count, layout);
-  return { width: Math.floor((layout.width - gapOf(layout) * (columns - 1)) / columns), fontSize: layout.fontSize, ...(columns === 1 && count > 2 ? { aspect: 0.42 } : {}) };
+  return {
+    width: Math.floor((layout.width - gapOf(layout) * (columns - 1)) / columns),
+    fontSize: layout.fontSize,
+    ...(columns === 1 && count > 2 ? { aspect: 0.42 } : {}),
+  };
 }
 
 /**
  * Each uncertainty marker goes in one small chart: the first whose rows have its x (and its y, when y is a category),
  * else the first. The numbers stay the chart's, so one list under the figure reads every marker.
  */
-export function markersOf(chart: ResolvedChart, facets: Facet[], uncertainties: NumberedAnnotation[]): NumberedAnnotation[][] {
+export function markersOf(
+  chart: ResolvedChart,
+  facets: Facet[],
+  uncertainties: NumberedAnnotation[],
+): NumberedAnnotation[][] {
   const owner = (u: NumberedAnnotation) => {
     const has = (facet: Facet) =>
-      facet.shape.rows.some((row) => (u.x === undefined || String(row[chart.x]) === String(u.x)) && (u.y === undefined || typeof u.y === 'number' || String(row[chart.y]) === String(u.y)));
+      facet.shape.rows.some(
+        (row) =>
+          (u.x === undefined || String(row[chart.x]) === String(u.x)) &&
+          (u.y === undefined || typeof u.y === 'number' || String(row[chart.y]) === String(u.y)),
+      );
     return Math.max(0, facets.findIndex(has));
   };
   const owners = uncertainties.map(owner);
@@ -62,7 +77,8 @@ export function markersOf(chart: ResolvedChart, facets: Facet[], uncertainties: 
 }
 
 /** The facet's title above its small chart, bold, wrapped to its width. */
-export const facetTitle = (value: string, layout: Layout): TextBlock => wrap(value, layout.width - 4, layout.fontSize, true);
+export const facetTitle = (value: string, layout: Layout): TextBlock =>
+  wrap(value, layout.width - 4, layout.fontSize, true);
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -88,7 +104,15 @@ export function composeFacets(document: Document, facets: Facet[], drawings: Fac
       const i = start + k;
       const left = k * (panel.width + gap);
       const title = document.createElementNS(SVG_NS, 'text');
-      for (const [name, value] of Object.entries({ class: 'chart-facet-title', x: left, y: top + lineHeight * 0.75, 'text-anchor': 'start', 'font-weight': 'bold', 'font-size': layout.fontSize })) title.setAttribute(name, String(value));
+      for (const [name, value] of Object.entries({
+        class: 'chart-facet-title',
+        x: left,
+        y: top + lineHeight * 0.75,
+        'text-anchor': 'start',
+        'font-weight': 'bold',
+        'font-size': layout.fontSize,
+      }))
+        title.setAttribute(name, String(value));
       titles[i].lines.forEach((line, n) => {
         const span = title.appendChild(document.createElementNS(SVG_NS, 'tspan'));
         span.setAttribute('x', String(left));
@@ -107,7 +131,12 @@ export function composeFacets(document: Document, facets: Facet[], drawings: Fac
       panels.push([left + x0, chartTop + y0, left + x1, chartTop + y1]);
       const offset = xTexts.length;
       for (const point of drawing.points) {
-        const moved: Point = { x: Math.round((point.x + left) * 10) / 10, y: Math.round((point.y + chartTop) * 10) / 10, text: `${facets[i].value}; ${point.text}`, panel: i };
+        const moved: Point = {
+          x: Math.round((point.x + left) * 10) / 10,
+          y: Math.round((point.y + chartTop) * 10) / 10,
+          text: `${facets[i].value}; ${point.text}`,
+          panel: i,
+        };
         points.push(point.xGroup === undefined ? moved : { ...moved, xGroup: point.xGroup + offset });
       }
       xTexts.push(...drawing.xTexts.map((text) => `${facets[i].value}; ${text}`));
@@ -115,6 +144,16 @@ export function composeFacets(document: Document, facets: Facet[], drawings: Fac
     top += titleHeight + Math.max(...row.map((d) => d.height)) + gap;
   }
   const height = top - gap;
-  for (const [name, value] of Object.entries({ viewBox: `0 0 ${layout.width} ${height}`, height, width: layout.width, 'text-anchor': 'middle', 'font-size': layout.fontSize, 'font-family': 'system-ui, sans-serif', fill: 'currentColor', class: 'plot-facets' })) svg.setAttribute(name, String(value));
+  for (const [name, value] of Object.entries({
+    viewBox: `0 0 ${layout.width} ${height}`,
+    height,
+    width: layout.width,
+    'text-anchor': 'middle',
+    'font-size': layout.fontSize,
+    'font-family': 'system-ui, sans-serif',
+    fill: 'currentColor',
+    class: 'plot-facets',
+  }))
+    svg.setAttribute(name, String(value));
   return { svg, width: layout.width, height, points, xTexts, panels };
 }

@@ -27,13 +27,22 @@ export function formatDate(value: Date | string): string {
 }
 
 /** The format a field is written in: the spec's, else guessed from the values. */
-export function formatFor(field: string, axis: 'x' | 'y' | undefined, spec: Pick<ChartSpec, 'format' | 'derive'>, rows: readonly Row[]): FormatName {
+export function formatFor(
+  field: string,
+  axis: 'x' | 'y' | undefined,
+  spec: Pick<ChartSpec, 'format' | 'derive'>,
+  rows: readonly Row[],
+): FormatName {
   const given = axis ? spec.format?.[axis] : undefined;
   if (given) return given;
   const values = rows.map((r) => r[field]).filter((v) => v !== null && v !== undefined);
   if (values.length && values.every(isDateText)) return 'date';
   if (/^(year|years)$/i.test(field) && values.every((v) => typeof v === 'number')) return 'year';
-  if (spec.derive?.some((d) => derivedField(d) === field && d.op !== 'difference') || /(_pct|percent|share)$/i.test(field)) return 'percent';
+  if (
+    spec.derive?.some((d) => derivedField(d) === field && d.op !== 'difference') ||
+    /(_pct|percent|share)$/i.test(field)
+  )
+    return 'percent';
   return values.every((v) => typeof v === 'number') ? 'number' : 'text';
 }
 
@@ -69,6 +78,7 @@ export function tickFormatter(format: ValueFormat): ((value: unknown) => string)
   if (format === 'year') return (v) => String(v);
   if (format === 'percent') return (v) => `${numbers.tick.format(Number(v))}%`;
   if (format === 'date') return undefined; // Plot's own date ticks
-  if (format === 'number') return (v) => (Math.abs(Number(v)) >= 1e6 ? numbers.compactTick : numbers.tick).format(Number(v));
+  if (format === 'number')
+    return (v) => (Math.abs(Number(v)) >= 1e6 ? numbers.compactTick : numbers.tick).format(Number(v));
   return undefined;
 }

@@ -45,6 +45,7 @@ export function oneLineSource(dataset: Pick<Dataset, 'sources'>, rows: Row[]): s
     return years.length ? `${document} ${yearRanges(years)}` : document;
   });
   // One line means a few names: past three, the first two and how many more "Sources and notes" lists.
-  const shown = parts.length > maxParts ? [...parts.slice(0, maxParts - 1), `${parts.length - maxParts + 1} others`] : parts;
+  const shown =
+    parts.length > maxParts ? [...parts.slice(0, maxParts - 1), `${parts.length - maxParts + 1} others`] : parts;
   return `${names.length > 1 ? 'Sources' : 'Source'}: ${shown.join('; ')}.`;
 }

@@ -23,10 +23,25 @@ export const usgsAliases: Readonly<Record<string, string>> = {
 };
 
 /** Rows that stand for many places, not one: left out of a map and listed in its notes. Compared in lower case. */
-export const aggregateNames: readonly string[] = ['World total', 'World', 'Total', 'Other countries', 'Other', 'Others', 'Rest of the world', 'Rest of world'];
+export const aggregateNames: readonly string[] = [
+  'World total',
+  'World',
+  'Total',
+  'Other countries',
+  'Other',
+  'Others',
+  'Rest of the world',
+  'Rest of world',
+];
 
 export type Place =
-  | { kind: 'country'; alpha2: string; alpha3: string; /** ISO 3166 numeric code, three digits, as world-atlas ids its countries. */ numeric: string; name: string }
+  | {
+      kind: 'country';
+      alpha2: string;
+      alpha3: string;
+      /** ISO 3166 numeric code, three digits, as world-atlas ids its countries. */ numeric: string;
+      name: string;
+    }
   | { kind: 'aggregate' }
   | { kind: 'unknown' };
 
@@ -36,7 +51,8 @@ const key = (name: string) => name.trim().toLowerCase();
 const byName = (() => {
   const index = new Map<string, string | null>();
   for (const [alpha2, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
-    for (const name of names) index.set(key(name), index.has(key(name)) && index.get(key(name)) !== alpha2 ? null : alpha2);
+    for (const name of names)
+      index.set(key(name), index.has(key(name)) && index.get(key(name)) !== alpha2 ? null : alpha2);
   }
   for (const [name, alpha2] of Object.entries(usgsAliases)) index.set(key(name), alpha2);
   return index;
@@ -47,9 +63,18 @@ const aggregates = new Set(aggregateNames.map(key));
 export function resolvePlace(value: unknown): Place {
   if (typeof value !== 'string' || !value.trim()) return { kind: 'unknown' };
   if (aggregates.has(key(value))) return { kind: 'aggregate' };
-  const code = /^[A-Z]{3}$/.test(value.trim()) && countries.isValid(value.trim()) ? countries.alpha3ToAlpha2(value.trim()) : byName.get(key(value));
+  const code =
+    /^[A-Z]{3}$/.test(value.trim()) && countries.isValid(value.trim())
+      ? countries.alpha3ToAlpha2(value.trim())
+      : byName.get(key(value));
   if (!code) return { kind: 'unknown' };
-  return { kind: 'country', alpha2: code, alpha3: countries.alpha2ToAlpha3(code) ?? '', numeric: countries.alpha2ToNumeric(code) ?? '', name: countries.getName(code, 'en') ?? value };
+  return {
+    kind: 'country',
+    alpha2: code,
+    alpha3: countries.alpha2ToAlpha3(code) ?? '',
+    numeric: countries.alpha2ToNumeric(code) ?? '',
+    name: countries.getName(code, 'en') ?? value,
+  };
 }
 
 /**
@@ -65,9 +90,15 @@ export function placeName(value: unknown): string {
 /** The names nearest a name that resolves to nothing, closest first (at most three), for "did you mean". */
 export function nearestPlaces(value: string, count = 3): string[] {
   const names = [...byName.keys()].filter((name) => byName.get(name) !== null);
-  const original = new Map([...Object.values(countries.getNames('en', { select: 'all' })).flat(), ...Object.keys(usgsAliases)].map((name) => [key(name), name]));
+  const original = new Map(
+    [...Object.values(countries.getNames('en', { select: 'all' })).flat(), ...Object.keys(usgsAliases)].map((name) => [
+      key(name),
+      name,
+    ]),
+  );
   // A name two countries share ("Congo"): the names of each that say which.
-  if (byName.get(key(value)) === null) return names.filter((name) => name.includes(key(value))).map((name) => original.get(name)!);
+  if (byName.get(key(value)) === null)
+    return names.filter((name) => name.includes(key(value))).map((name) => original.get(name)!);
   const candidates = new Set([...names.map((name) => original.get(name)!), ...aggregateNames]);
   const found: string[] = [];
   for (let i = 0; i < count; i++) {

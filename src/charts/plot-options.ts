@@ -11,16 +11,32 @@ import { overlayMark, underlayMark } from './overlay/place.ts';
 import type { ResolvedChart } from './prepare.ts';
 import { asAxisValue, colorFor, type ChartShape, type NumberedAnnotation } from './shape.ts';
 
-export function plotOptions<P extends Plan>(kind: ChartKind<P>, chart: ResolvedChart, shape: ChartShape, plan: P, layout: Layout, uncertainties: NumberedAnnotation[]): Plot.PlotOptions {
+export function plotOptions<P extends Plan>(
+  kind: ChartKind<P>,
+  chart: ResolvedChart,
+  shape: ChartShape,
+  plan: P,
+  layout: Layout,
+  uncertainties: NumberedAnnotation[],
+): Plot.PlotOptions {
   const colorOf = colorFor(chart, shape);
-  const ctx: DrawContext<P> = { Plot, chart, shape, plan, layout, colorOf, estimateFill: (row) => (row.estimate || row.projection ? background : colorOf(row)) };
+  const ctx: DrawContext<P> = {
+    Plot,
+    chart,
+    shape,
+    plan,
+    layout,
+    colorOf,
+    estimateFill: (row) => (row.estimate || row.projection ? background : colorOf(row)),
+  };
   const { under = [], data } = kind.marks(ctx);
   const hooks = kind.overlay(shape);
   const marks: Plot.Markish[] = [...under];
   // Reference lines first, so data is drawn over them.
   for (const line of chart.reference ?? []) {
     const dash = line.kind === 'reported' ? '6,4' : '2,3';
-    if (line.y !== undefined) marks.push(Plot.ruleY([asAxisValue(line.y)], { stroke: reported, strokeWidth: 2, strokeDasharray: dash }));
+    if (line.y !== undefined)
+      marks.push(Plot.ruleY([asAxisValue(line.y)], { stroke: reported, strokeWidth: 2, strokeDasharray: dash }));
     else marks.push(Plot.ruleX([asAxisValue(line.x)], { stroke: reported, strokeWidth: 2, strokeDasharray: dash }));
   }
   marks.push(underlayMark(plan, hooks), ...data, overlayMark(plan, chart, shape, uncertainties, colorOf, hooks));
@@ -45,7 +61,9 @@ export function plotOptions<P extends Plan>(kind: ChartKind<P>, chart: ResolvedC
       tickSize: 4,
       tickPadding: 7,
       ...(plan.xDomain ? { domain: plan.xDomain } : {}),
-      ...(yearTicks.length ? { ticks: thinTicks(yearTicks, (layout.width - plan.marginLeft - plan.marginRight) / (f * 3.6)) } : {}),
+      ...(yearTicks.length
+        ? { ticks: thinTicks(yearTicks, (layout.width - plan.marginLeft - plan.marginRight) / (f * 3.6)) }
+        : {}),
       ...scales.x,
     } as Plot.ScaleOptions,
     y: scales.y as Plot.ScaleOptions,

@@ -25,7 +25,12 @@ export function encodePng(pixels: Buffer, width: number, height: number): Buffer
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bits per channel
   header[9] = 6; // colour type RGBA; compression, filter method and interlace stay 0
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows.subarray(0, (stride + 1) * height), { level: 3 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows.subarray(0, (stride + 1) * height), { level: 3 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function chunk(type: string, data: Buffer): Buffer {

@@ -10,7 +10,8 @@ import path from 'node:path';
 import subsetFont from 'subset-font';
 import { fontOptions } from './text-measure.ts';
 
-const span = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i));
+const span = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i));
 
 /** What nearly every image draws, so a worker seldom makes another subset: printable ASCII, Latin-1, typographic punctuation. */
 const common = [...span(0x20, 0x7e), ...span(0xa0, 0xff), ...'‐‑–—‘’‚“”„•…‰′″‹›€−×≤≥≈≠'];
@@ -51,7 +52,10 @@ async function subsets(text: string, dir: string): Promise<ReturnType<typeof fon
   const fontFiles = await Promise.all(
     whole.fontFiles.map(async (file) => {
       const font = readFileSync(file);
-      const subset = path.join(dir, `${path.basename(file, '.ttf')}-${createHash('sha256').update(font).update(text).digest('hex').slice(0, 32)}.ttf`);
+      const subset = path.join(
+        dir,
+        `${path.basename(file, '.ttf')}-${createHash('sha256').update(font).update(text).digest('hex').slice(0, 32)}.ttf`,
+      );
       if (!existsSync(subset)) {
         // Hinting is left out: resvg does not use it.
         const temp = `${subset}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

@@ -23,6 +23,9 @@ parentPort?.on('message', ({ id, svg, fitTo, font }: PngRequest) => {
     const png = encodePng(image.pixels, image.width, image.height);
     parentPort!.postMessage({ id, png, width: image.width, height: image.height } satisfies PngReply);
   } catch (error) {
-    parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies PngReply);
+    parentPort!.postMessage({
+      id,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    } satisfies PngReply);
   }
 });

@@ -18,7 +18,12 @@ export interface Png {
 
 export async function svgToPng(svg: string, fitTo: ResvgRenderOptions['fitTo']): Promise<Png> {
   const font = fontOptions();
-  const key = cacheKey(svg, fitTo, rendererVersion, font.fontFiles.map((f) => path.basename(f)));
+  const key = cacheKey(
+    svg,
+    fitTo,
+    rendererVersion,
+    font.fontFiles.map((f) => path.basename(f)),
+  );
   const cached = readCache('png', key);
   // Width and height from the PNG's header (IHDR), so a cached image needs no decoding.
   if (cached) return { png: cached, width: cached.readUInt32BE(16), height: cached.readUInt32BE(20) };
@@ -47,7 +52,10 @@ async function render(svg: string, fitTo: ResvgRenderOptions['fitTo']): Promise<
   return promise;
 }
 
-function settle(worker: Worker, outcome: (task: { resolve: (png: Png) => void; reject: (error: Error) => void }) => void) {
+function settle(
+  worker: Worker,
+  outcome: (task: { resolve: (png: Png) => void; reject: (error: Error) => void }) => void,
+) {
   const id = busy.get(worker)!;
   busy.delete(worker);
   outcome(pending.get(id)!);
@@ -59,11 +67,18 @@ function startWorker() {
   // A small young generation: resvg's pixels (native memory the heap cannot see) are freed only when the object
   // holding them is collected, and a worker makes little garbage, so by default that waits many images. Measured at
   // 300 stories: about 50 MB less at the build's peak.
-  const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 64 } });
+  const worker = new Worker(workerFile, {
+    resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 64 },
+  });
   worker.on('message', (reply: PngReply) => {
     settle(worker, (task) => {
       if ('error' in reply) task.reject(new Error(`Could not draw a PNG: ${reply.error}`));
-      else task.resolve({ png: Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength), width: reply.width, height: reply.height });
+      else
+        task.resolve({
+          png: Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength),
+          width: reply.width,
+          height: reply.height,
+        });
     });
     idle.push(worker);
     dispatch();

@@ -17,5 +17,8 @@ export function postprocessSvg(svg: string, labelledBy: string, describedBy: str
     .replace(/ font-variant="[^"]*"/g, '')
     .replace(/ style="[^"]*"/g, '')
     .replace(/<[^>]+>/g, (tag) => tag.replace(/(\d+\.\d{2,})/g, (n) => String(Math.round(Number(n) * 10) / 10)))
-    .replace(/^<svg/, `<svg role="img" aria-labelledby="${labelledBy}" aria-describedby="${describedBy}" focusable="false"`);
+    .replace(
+      /^<svg/,
+      `<svg role="img" aria-labelledby="${labelledBy}" aria-describedby="${describedBy}" focusable="false"`,
+    );
 }

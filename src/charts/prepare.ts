@@ -68,7 +68,11 @@ export function prepareRows(chart: ResolvedChart, rows: readonly Row[]): Prepare
   if (chart.fold) result = applyFold(chart.fold, result);
   const unfiltered = result;
   if (chart.filter) result = applyFilter(chart.filter, result);
-  if (result.length === 0) problems.push({ field: ['filter'], message: `the chart keeps no rows${chart.view ? ` in view "${chart.view.id}"` : ''}: check the filter values against the dataset` });
+  if (result.length === 0)
+    problems.push({
+      field: ['filter'],
+      message: `the chart keeps no rows${chart.view ? ` in view "${chart.view.id}"` : ''}: check the filter values against the dataset`,
+    });
   return { rows: sortRows(chart, result), unfiltered, problems };
 }
 
@@ -84,14 +88,26 @@ export function isSideways(chart: ResolvedChart, rows: readonly Row[], kind: Ori
  * the figures on y, or, for a kind on its side (numbers on x, categories on y), the other way round. Rows of
  * different small multiples never share a stack.
  */
-export function stackAxes(chart: ResolvedChart, rows: readonly Row[], kind: Orients | undefined): { value: 'x' | 'y'; stackOf(row: Row): string } {
+export function stackAxes(
+  chart: ResolvedChart,
+  rows: readonly Row[],
+  kind: Orients | undefined,
+): { value: 'x' | 'y'; stackOf(row: Row): string } {
   const sideways = isSideways(chart, rows, kind);
   const category = sideways ? chart.y : chart.x;
-  return { value: sideways ? 'x' : 'y', stackOf: (row) => JSON.stringify([chart.facet ? row[chart.facet] : null, row[category]]) };
+  return {
+    value: sideways ? 'x' : 'y',
+    stackOf: (row) => JSON.stringify([chart.facet ? row[chart.facet] : null, row[category]]),
+  };
 }
 
 /** The ends of a chart's stacks on its value axis: each stack's total. */
-export function stackEnds(resolved: ResolvedChart, drawn: ResolvedChart, rows: Row[], kind: Orients | undefined): number[] {
+export function stackEnds(
+  resolved: ResolvedChart,
+  drawn: ResolvedChart,
+  rows: Row[],
+  kind: Orients | undefined,
+): number[] {
   const { value, stackOf } = stackAxes(resolved, rows, kind);
   const totals = new Map<string, number>();
   for (const row of rows) totals.set(stackOf(row), (totals.get(stackOf(row)) ?? 0) + (Number(row[drawn[value]]) || 0));
@@ -104,7 +120,11 @@ export function stackEnds(resolved: ResolvedChart, drawn: ResolvedChart, rows: R
  * row for the table and tooltip. Returns the chart as drawn: its value axis names the share (stackShareField) and
  * `stackedField` the figure the share is computed from. A total of zero gives no share (npm run check names it).
  */
-export function shareOfStack(chart: ResolvedChart, rows: Row[], kind: Orients | undefined): { rows: Row[]; chart: ResolvedChart } {
+export function shareOfStack(
+  chart: ResolvedChart,
+  rows: Row[],
+  kind: Orients | undefined,
+): { rows: Row[]; chart: ResolvedChart } {
   const { value, stackOf } = stackAxes(chart, rows, kind);
   const field = chart[value];
   const totals = new Map<string, number>();
@@ -145,11 +165,20 @@ function deriveRange(out: Row, row: Row, convert: (bound: number) => number) {
 function applyDerive(derive: Derive, rows: Row[], report: (message: string) => void, charted: boolean): Row[] {
   if (derive.op === 'rest') return applyRest(derive, rows, report);
   // A derived figure typed into a row beside the figures it comes from: two truths that can disagree.
-  const inputs = derive.op === 'share' ? [derive.value] : derive.op === 'ratio' ? [derive.numerator, derive.denominator] : [derive.a, derive.b];
-  const typed = rows.flatMap((row, i) => (row[derive.as] !== undefined && inputs.some((f) => row[f] !== undefined && row[f] !== null) ? [i] : []));
+  const inputs =
+    derive.op === 'share'
+      ? [derive.value]
+      : derive.op === 'ratio'
+        ? [derive.numerator, derive.denominator]
+        : [derive.a, derive.b];
+  const typed = rows.flatMap((row, i) =>
+    row[derive.as] !== undefined && inputs.some((f) => row[f] !== undefined && row[f] !== null) ? [i] : [],
+  );
   if (typed.length) {
     const more = typed.length > 1 ? ` and ${typed.length - 1} more row${typed.length > 2 ? 's' : ''}` : '';
-    report(`"${derive.as}" is typed in the dataset's rows[${typed[0]}]${more} beside ${inputs.map((f) => `"${f}"`).join(' and ')}, which it is computed from: remove "${derive.as}" from the dataset (derived figures are never typed in)`);
+    report(
+      `"${derive.as}" is typed in the dataset's rows[${typed[0]}]${more} beside ${inputs.map((f) => `"${f}"`).join(' and ')}, which it is computed from: remove "${derive.as}" from the dataset (derived figures are never typed in)`,
+    );
   }
   if (derive.op === 'share') {
     const totals = new Map<unknown, Row>();
@@ -173,8 +202,13 @@ function applyDerive(derive: Derive, rows: Row[], report: (message: string) => v
       if ((share < 0 || share > 100) && !outside) {
         outside = true;
         const count = totalRows.get(row[derive.by]) ?? 0;
-        const why = count > 1 ? `there are ${count} "${derive.total}" rows for ${derive.by} = ${JSON.stringify(row[derive.by])}, and each row is divided by the last of them` : `check its ${derive.value} against the "${derive.total}" row's`;
-        report(`"${derive.as}" is ${Math.round(share).toLocaleString('en-GB')}% for rows[${i}] (${derive.key} = ${JSON.stringify(row[derive.key])}, ${derive.by} = ${JSON.stringify(row[derive.by])}); a share is 0 to 100%: ${why}`);
+        const why =
+          count > 1
+            ? `there are ${count} "${derive.total}" rows for ${derive.by} = ${JSON.stringify(row[derive.by])}, and each row is divided by the last of them`
+            : `check its ${derive.value} against the "${derive.total}" row's`;
+        report(
+          `"${derive.as}" is ${Math.round(share).toLocaleString('en-GB')}% for rows[${i}] (${derive.key} = ${JSON.stringify(row[derive.key])}, ${derive.by} = ${JSON.stringify(row[derive.by])}); a share is 0 to 100%: ${why}`,
+        );
       }
       const out: Row = { ...row, [derive.as]: share };
       if (charted) deriveRange(out, row, (bound) => (bound / whole) * 100);
@@ -205,10 +239,14 @@ function applyDerive(derive: Derive, rows: Row[], report: (message: string) => v
 /** rest: a row per `by` group for what the `total` row holds beyond the `parts` rows, after the group's last row. */
 function applyRest(derive: Extract<Derive, { op: 'rest' }>, rows: Row[], report: (message: string) => void): Row[] {
   const typed = rows.findIndex((row) => row[derive.key] === derive.name);
-  if (typed >= 0) report(`rows[${typed}] already has ${derive.key} = "${derive.name}", which this derive computes: remove the row from the dataset (derived figures are never typed in), or give the derive another name`);
+  if (typed >= 0)
+    report(
+      `rows[${typed}] already has ${derive.key} = "${derive.name}", which this derive computes: remove the row from the dataset (derived figures are never typed in), or give the derive another name`,
+    );
   const groups = new Map<unknown, Row[]>();
   for (const row of rows) groups.set(row[derive.by], [...(groups.get(row[derive.by]) ?? []), row]);
-  if (![...groups.values()].some((group) => group.some((r) => r[derive.key] === derive.total))) report(`no row has ${derive.key} = "${derive.total}" to take the parts from`);
+  if (![...groups.values()].some((group) => group.some((r) => r[derive.key] === derive.total)))
+    report(`no row has ${derive.key} = "${derive.total}" to take the parts from`);
   const result: Row[] = [];
   let reported = false;
   for (const [by, group] of groups) {
@@ -217,11 +255,19 @@ function applyRest(derive: Extract<Derive, { op: 'rest' }>, rows: Row[], report:
     const parts = group.filter((r) => derive.parts.includes(String(r[derive.key])));
     const whole = total ? finiteNumber(total[derive.value]) : undefined;
     // A year without its total, or without one of its parts, has no rest: a rest of the total alone would be wrong.
-    if (!total || whole === undefined || parts.length !== derive.parts.length || parts.some((p) => finiteNumber(p[derive.value]) === undefined)) continue;
+    if (
+      !total ||
+      whole === undefined ||
+      parts.length !== derive.parts.length ||
+      parts.some((p) => finiteNumber(p[derive.value]) === undefined)
+    )
+      continue;
     const rest = whole - parts.reduce((sum, p) => sum + (finiteNumber(p[derive.value]) ?? 0), 0);
     if (rest < 0 && !reported) {
       reported = true;
-      report(`the parts (${derive.parts.join(', ')}) add up to more than the "${derive.total}" row's ${derive.value} for ${derive.by} = ${JSON.stringify(by)}: check that they are in one unit`);
+      report(
+        `the parts (${derive.parts.join(', ')}) add up to more than the "${derive.total}" row's ${derive.value} for ${derive.by} = ${JSON.stringify(by)}: check that they are in one unit`,
+      );
     }
     const out: Row = { [derive.by]: by as Row[string], [derive.key]: derive.name, [derive.value]: rest };
     inheritFlags(out, total, ...parts);
@@ -236,7 +282,11 @@ function applyFold(fold: Fold, rows: Row[]): Row[] {
   return rows.flatMap((row) => {
     const rest: Row = { ...row };
     for (const field of fold.fields) delete rest[field];
-    return fold.fields.map((field) => ({ ...rest, [fold.key]: fold.labels?.[field] ?? field, [fold.value]: row[field] }));
+    return fold.fields.map((field) => ({
+      ...rest,
+      [fold.key]: fold.labels?.[field] ?? field,
+      [fold.value]: row[field],
+    }));
   });
 }
 
@@ -253,13 +303,19 @@ function sortRows(chart: ResolvedChart, rows: Row[]): Row[] {
   if (!chart.sort) return rows;
   const valueField = typeof rows[0]?.[chart.x] === 'number' ? chart.x : chart.y;
   const sign = chart.sort === 'ascending' ? 1 : -1;
-  return rows.slice().sort((a, b) => sign * ((finiteNumber(a[valueField]) ?? -Infinity) - (finiteNumber(b[valueField]) ?? -Infinity)));
+  return rows
+    .slice()
+    .sort((a, b) => sign * ((finiteNumber(a[valueField]) ?? -Infinity) - (finiteNumber(b[valueField]) ?? -Infinity)));
 }
 
 /** The field a derived field is computed from, whose range (low, high) it carries: share's value, ratio's
  * numerator, difference's a. */
 export function rangeSource(derive: Derive): string {
-  return derive.op === 'share' || derive.op === 'rest' ? derive.value : derive.op === 'ratio' ? derive.numerator : derive.a;
+  return derive.op === 'share' || derive.op === 'rest'
+    ? derive.value
+    : derive.op === 'ratio'
+      ? derive.numerator
+      : derive.a;
 }
 
 /** Every field a chart may name: the rows' own, plus those derive and fold create. */

@@ -16,7 +16,13 @@ const ranged = (row: DrawRow) => typeof row.low === 'number' && typeof row.high 
 /** One mark of all the rows, or, when some are projections, one of the measured rows and a dashed one of the rest. */
 export function withProjections<T>(rows: DrawRow[], mark: (part: DrawRow[], style: object) => T): T[] {
   if (!rows.some(isProjection)) return [mark(rows, {})];
-  return [mark(rows.filter((r) => !isProjection(r)), {}), mark(rows.filter(isProjection), { strokeDasharray: '2,1.5', className: 'chart-projection' })];
+  return [
+    mark(
+      rows.filter((r) => !isProjection(r)),
+      {},
+    ),
+    mark(rows.filter(isProjection), { strokeDasharray: '2,1.5', className: 'chart-projection' }),
+  ];
 }
 
 /** A series' rows from left to right. */
@@ -31,7 +37,8 @@ export function bandRows(rows: DrawRow[], series: string | undefined): Set<DrawR
   for (const list of seriesOf(rows, series).values()) {
     const ordered = alongX(list);
     ordered.forEach((row, i) => {
-      if (ranged(row) && ((ordered[i - 1] && ranged(ordered[i - 1])) || (ordered[i + 1] && ranged(ordered[i + 1])))) banded.add(row);
+      if (ranged(row) && ((ordered[i - 1] && ranged(ordered[i - 1])) || (ordered[i + 1] && ranged(ordered[i + 1]))))
+        banded.add(row);
     });
   }
   return banded;
@@ -42,7 +49,9 @@ export function projectionSegments(rows: DrawRow[], series: string | undefined):
   const segments: { from: DrawRow; to: DrawRow }[] = [];
   for (const list of seriesOf(rows, series).values()) {
     const ordered = alongX(list);
-    for (let i = 1; i < ordered.length; i++) if (isProjection(ordered[i - 1]) || isProjection(ordered[i])) segments.push({ from: ordered[i - 1], to: ordered[i] });
+    for (let i = 1; i < ordered.length; i++)
+      if (isProjection(ordered[i - 1]) || isProjection(ordered[i]))
+        segments.push({ from: ordered[i - 1], to: ordered[i] });
   }
   return segments;
 }
@@ -55,7 +64,8 @@ export function projectionNote(chart: ResolvedChart, shape: ChartShape): string 
   const where = (row: DrawRow) => String(horizontal ? row.__y : row.__x);
   const places = [...new Set(projected.map(where))];
   const onlyProjections = places.every((place) => shape.rows.filter((row) => where(row) === place).every(isProjection));
-  if (!onlyProjections || horizontal) return ` ${projected.length} of the ${shape.rows.length} figures are projections.`;
+  if (!onlyProjections || horizontal)
+    return ` ${projected.length} of the ${shape.rows.length} figures are projections.`;
   const format = (row: DrawRow) => formatValue(row[chart.x], shape.xFormat, isComputed(chart.x, chart));
   const names = places.map((place) => format(projected.find((row) => where(row) === place)!));
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];

@@ -24,7 +24,8 @@ export function paintBetween(from: string, to: string): Paint | undefined {
     const target = b[i];
     const change: Record<string, string | null> = {};
     for (const name of element.getAttributeNames()) if (!target.hasAttribute(name)) change[name] = null;
-    for (const name of target.getAttributeNames()) if (element.getAttribute(name) !== target.getAttribute(name)) change[name] = target.getAttribute(name);
+    for (const name of target.getAttributeNames())
+      if (element.getAttribute(name) !== target.getAttribute(name)) change[name] = target.getAttribute(name);
     if (Object.keys(change).length) paint.push([i, change]);
   });
   return paint;

@@ -15,7 +15,14 @@ import { postprocessSvg } from './postprocess.ts';
 import type { PreparedView } from './prepare.ts';
 import { prepareViews } from './views.ts';
 import { bandLabel, bandRows, isProjection, projectionNote } from './projection.ts';
-import { chartColorKey, chartShape, type ChartShape, type ColorKey, type DrawRow, type NumberedAnnotation } from './shape.ts';
+import {
+  chartColorKey,
+  chartShape,
+  type ChartShape,
+  type ColorKey,
+  type DrawRow,
+  type NumberedAnnotation,
+} from './shape.ts';
 import { composeFacets, facetLayout, facetsOf, markersOf } from './facets.ts';
 import { selectionOf, type Selection } from './selection.ts';
 import { paintBetween, type Paint } from './recolour.ts';
@@ -94,7 +101,11 @@ export interface RenderedChart {
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
 /** Draws a chart: `prepared` are its views as the build prepared them once (src/model/load.ts), else prepared here. */
-export function renderChart(spec: ChartSpec, dataset: Dataset, prepared: readonly PreparedView[] = prepareViews(spec, dataset.rows)): RenderedChart {
+export function renderChart(
+  spec: ChartSpec,
+  dataset: Dataset,
+  prepared: readonly PreparedView[] = prepareViews(spec, dataset.rows),
+): RenderedChart {
   const annotations = spec.annotations ?? [];
   const uncertainties = annotations.filter((a) => a.kind === 'uncertainty').map((a, i) => ({ ...a, number: i + 1 }));
   const notes = annotations.filter((a) => a.kind !== 'uncertainty').map((a, i) => ({ ...a, number: i + 1 }));
@@ -105,7 +116,16 @@ export function renderChart(spec: ChartSpec, dataset: Dataset, prepared: readonl
   const views = prepared.map((view) => renderView(kind, spec.id, view, dataset, uncertainties, colorKey, viewsRows));
   if (kind.recolours) for (const view of views.slice(1)) paintOf(views[0], view);
   const dataNotes = [...otherNote(colorKey, spec.color), ...new Set(views.flatMap((view) => view.dataNotes))];
-  return { id: spec.id, spec, dataset, uncertainties, notes, dataNotes, views, legend: legendOf(kind, spec, views, uncertainties, colorKey) };
+  return {
+    id: spec.id,
+    spec,
+    dataset,
+    uncertainties,
+    notes,
+    dataNotes,
+    views,
+    legend: legendOf(kind, spec, views, uncertainties, colorKey),
+  };
 }
 
 /** The note on the smallest categories drawn as one colour, past the palette's length (shape.ts chartColorKey). */
@@ -113,20 +133,39 @@ function otherNote(colorKey: ColorKey, field: string | undefined): string[] {
   if (!colorKey.other) return [];
   const { value, members } = colorKey.other;
   const names = `${members.slice(0, -1).join(', ')} and ${members[members.length - 1]}`;
-  return [`"${value}" is ${names}: the ${members.length} smallest by ${field ?? 'category'}, drawn in one colour, as the chart has more than the colours that can be told apart; each is named in its tooltip and in the table.`];
+  return [
+    `"${value}" is ${names}: the ${members.length} smallest by ${field ?? 'category'}, drawn in one colour, as the chart has more than the colours that can be told apart; each is named in its tooltip and in the table.`,
+  ];
 }
 
 /** A view that differs from the first in paint only, at every layout, gets its paint (the kind draws the same shapes). */
 function paintOf(first: RenderedView, view: RenderedView) {
-  const paints = view.drawings.map((drawing) => [drawing.layout, paintBetween(first.drawings.find((d) => d.layout === drawing.layout)?.svg ?? '', drawing.svg)] as const);
+  const paints = view.drawings.map(
+    (drawing) =>
+      [
+        drawing.layout,
+        paintBetween(first.drawings.find((d) => d.layout === drawing.layout)?.svg ?? '', drawing.svg),
+      ] as const,
+  );
   if (paints.every(([, paint]) => paint)) view.paint = Object.fromEntries(paints) as RenderedView['paint'];
 }
 
-function renderView(kind: ChartKind, id: string, { rows, chart }: PreparedView, dataset: Dataset, uncertainties: NumberedAnnotation[], colorKey: ColorKey, viewsRows: Row[][]): RenderedView {
+function renderView(
+  kind: ChartKind,
+  id: string,
+  { rows, chart }: PreparedView,
+  dataset: Dataset,
+  uncertainties: NumberedAnnotation[],
+  colorKey: ColorKey,
+  viewsRows: Row[][],
+): RenderedView {
   const shape = { ...chartShape(chart, rows, colorKey, kind), viewsRows };
   const suffix = chart.view ? `-${chart.view.id}` : '';
   const hit = kind.reading.hit(shape, chart);
-  const banded = shape.rangesDrawn && kind.overlay(shape).bands ? bandRows(shape.rows, chart.color ?? undefined) : new Set<DrawRow>();
+  const banded =
+    shape.rangesDrawn && kind.overlay(shape).bands
+      ? bandRows(shape.rows, chart.color ?? undefined)
+      : new Set<DrawRow>();
   let xTexts: string[] = [];
   const labelledBy = `chart-${id}-title`;
   const describedBy = `chart-${id}-summary${suffix}`;
@@ -135,12 +174,22 @@ function renderView(kind: ChartKind, id: string, { rows, chart }: PreparedView, 
     // The plan is worked out once per drawing, and both Plot's options and the points read it. Every marker counts
     // in the plan, so that the small charts of a facet all keep the same room for them.
     const plan = kind.plan(chart, drawShape, layout, uncertainties);
-    const plot = Plot.plot({ ...plotOptions(kind, chart, drawShape, plan, layout, markers), document } as Plot.PlotOptions) as unknown as SVGSVGElement & Plot.Plot;
+    const plot = Plot.plot({
+      ...plotOptions(kind, chart, drawShape, plan, layout, markers),
+      document,
+    } as Plot.PlotOptions) as unknown as SVGSVGElement & Plot.Plot;
     const width = Number(plot.getAttribute('width'));
     const height = Number(plot.getAttribute('height'));
     const read = pointsOf(kind, chart, drawShape, plot, dataset.unit, plan);
     const [bottom, top] = Array.from(plot.scale('y')?.range ?? [height, 0], Number);
-    return { plot, plan, width, height, read, frame: [Math.min(top, bottom), Math.max(top, bottom)] as [number, number] };
+    return {
+      plot,
+      plan,
+      width,
+      height,
+      read,
+      frame: [Math.min(top, bottom), Math.max(top, bottom)] as [number, number],
+    };
   };
   const facets = chart.facet ? facetsOf(chart, shape) : [];
   const facetMarkers = markersOf(chart, facets, uncertainties);
@@ -149,28 +198,76 @@ function renderView(kind: ChartKind, id: string, { rows, chart }: PreparedView, 
     if (!facets.length) {
       const { plot, width, height, read, frame } = draw(shape, layout, uncertainties);
       xTexts = read.xTexts;
-      return { layout: name, svg: postprocessSvg(plot.outerHTML, labelledBy, describedBy), width, height, points: read.points, frame };
+      return {
+        layout: name,
+        svg: postprocessSvg(plot.outerHTML, labelledBy, describedBy),
+        width,
+        height,
+        points: read.points,
+        frame,
+      };
     }
     const panelLayout = facetLayout(facets.length, layout);
     const parts = facets.map((facet, i) => {
       const { plot, plan, width, height, read } = draw(facet.shape, panelLayout, facetMarkers[i]);
-      return { svg: plot, width, height, points: read.points, xTexts: read.xTexts, frame: [plan.marginLeft, plan.marginTop, width - plan.marginRight, height - plan.marginBottom] as [number, number, number, number] };
+      return {
+        svg: plot,
+        width,
+        height,
+        points: read.points,
+        xTexts: read.xTexts,
+        frame: [plan.marginLeft, plan.marginTop, width - plan.marginRight, height - plan.marginBottom] as [
+          number,
+          number,
+          number,
+          number,
+        ],
+      };
     });
     const grid = composeFacets(document as unknown as Document, facets, parts, layout);
     xTexts = grid.xTexts;
     const [, y0, , y1] = grid.panels[0];
-    return { layout: name, svg: postprocessSvg(grid.svg.outerHTML, labelledBy, describedBy), width: grid.width, height: grid.height, points: grid.points, frame: [y0, y1], panels: grid.panels };
+    return {
+      layout: name,
+      svg: postprocessSvg(grid.svg.outerHTML, labelledBy, describedBy),
+      width: grid.width,
+      height: grid.height,
+      points: grid.points,
+      frame: [y0, y1],
+      panels: grid.panels,
+    };
   });
   // A range is a column wherever any row has one (the first row may have none: a projection's range comes later).
-  const fields = [...new Set([chart.facet, chart.y, chart.x, chart.color, chart.label, ...Object.keys(rows[0] ?? {}), 'low', 'high'].filter((f): f is string => Boolean(f)))];
+  const fields = [
+    ...new Set(
+      [chart.facet, chart.y, chart.x, chart.color, chart.label, ...Object.keys(rows[0] ?? {}), 'low', 'high'].filter(
+        (f): f is string => Boolean(f),
+      ),
+    ),
+  ];
   const columns = fields
-    .filter((f) => !['estimate', 'secondary', 'projection', 'low', 'high', 'source', 'id'].includes(f) || (f === 'low' || f === 'high'))
+    .filter(
+      (f) =>
+        !['estimate', 'secondary', 'projection', 'low', 'high', 'source', 'id'].includes(f) ||
+        f === 'low' ||
+        f === 'high',
+    )
     .filter((f) => rows.some((r) => r[f] !== undefined && r[f] !== null))
     .map((field) => ({
       field,
-      label: field === chart.x && chart.xLabel ? chart.xLabel : field === chart.y && chart.yLabel ? chart.yLabel : fieldLabel(field),
+      label:
+        field === chart.x && chart.xLabel
+          ? chart.xLabel
+          : field === chart.y && chart.yLabel
+            ? chart.yLabel
+            : fieldLabel(field),
       // Other columns get the format their name and values suggest: a year column is not written "2,024".
-      format: field === chart.x ? shape.xFormat : field === chart.y ? shape.yFormat : formatFor(field, undefined, chart, rows),
+      format:
+        field === chart.x
+          ? shape.xFormat
+          : field === chart.y
+            ? shape.yFormat
+            : formatFor(field, undefined, chart, rows),
       computed: isComputed(field, chart),
     }));
   return {
@@ -179,7 +276,10 @@ function renderView(kind: ChartKind, id: string, { rows, chart }: PreparedView, 
     subtitle: chart.subtitle,
     // Small multiples: a sentence per facet, each computed from its own rows. Every kind's summary says which
     // figures are projections.
-    summary: (facets.length ? facets.map((facet) => `${facet.value}: ${kind.summarize(chart, facet.shape)}`).join(' ') : kind.summarize(chart, shape)) + projectionNote(chart, shape),
+    summary:
+      (facets.length
+        ? facets.map((facet) => `${facet.value}: ${kind.summarize(chart, facet.shape)}`).join(' ')
+        : kind.summarize(chart, shape)) + projectionNote(chart, shape),
     drawings,
     rows: shape.rows.map(({ __x, __y, ...row }) => row),
     columns,

@@ -6,7 +6,8 @@ export const rowIndex = Symbol('row index');
 export const indexOf = (row: Row) => (row as Record<symbol, number>)[rowIndex];
 
 /** A dataset's rows, each carrying its place through derive, fold and filter (copies: the dataset is left as is). */
-export const withRowIndex = (rows: readonly Row[]): Row[] => rows.map((row, i) => Object.assign({ [rowIndex]: i }, row));
+export const withRowIndex = (rows: readonly Row[]): Row[] =>
+  rows.map((row, i) => Object.assign({ [rowIndex]: i }, row));
 
 /** `rows[3]`, `rows[3] and rows[5]`, `rows[3], rows[5] and 4 more`. */
 export function rowList(indexes: number[]): string {

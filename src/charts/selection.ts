@@ -37,7 +37,11 @@ export function placeFieldOf(chart: ResolvedChart, rows: readonly Row[]): string
   const textual = (field: string) => rows.length > 0 && rows.every((row) => isText(row[field]));
   const axes = [chart.x, chart.y].filter(textual);
   const kind = kindOf(chart.mark);
-  const field = kind.placeField ? kind.placeField(chart) : axes.length === 1 ? axes[0] : chart.color ?? (axes.length === 2 ? chart.y : undefined);
+  const field = kind.placeField
+    ? kind.placeField(chart)
+    : axes.length === 1
+      ? axes[0]
+      : (chart.color ?? (axes.length === 2 ? chart.y : undefined));
   if (!field) return undefined;
   return new Set(rows.map((row) => String(row[field]))).size > 1 ? field : undefined;
 }
@@ -49,11 +53,19 @@ export function yearOf(chart: ResolvedChart, row: Row, xFormat?: ValueFormat): s
 }
 
 /** The views of a chart, and the places and years its views draw (as prepared: views.ts): what a `:view` link may name. */
-export function statesOf(spec: ChartSpec, prepared: readonly PreparedView[]): { views: string[]; field?: string; places: string[]; years: string[] } {
-  const drawn = prepared.map(({ resolved: chart, rows }) => ({ chart, rows: rows.filter((r) => r[chart.x] != null && r[chart.y] != null) }));
+export function statesOf(
+  spec: ChartSpec,
+  prepared: readonly PreparedView[],
+): { views: string[]; field?: string; places: string[]; years: string[] } {
+  const drawn = prepared.map(({ resolved: chart, rows }) => ({
+    chart,
+    rows: rows.filter((r) => r[chart.x] != null && r[chart.y] != null),
+  }));
   const field = placeFieldOf(drawn[0].chart, drawn[0].rows);
   const places = field ? [...new Set(drawn.flatMap(({ rows }) => rows.map((r) => String(r[field]))))] : [];
-  const years = [...new Set(drawn.flatMap(({ chart, rows }) => rows.map((r) => yearOf(chart, r, chart.format?.x))))].filter(Boolean);
+  const years = [
+    ...new Set(drawn.flatMap(({ chart, rows }) => rows.map((r) => yearOf(chart, r, chart.format?.x)))),
+  ].filter(Boolean);
   // A view named by its year ("2023") is that year too.
   for (const view of spec.views ?? []) if (/^\d{4}$/.test(view.id) && !years.includes(view.id)) years.push(view.id);
   return { views: (spec.views ?? []).map((v) => v.id), field, places, years };
@@ -66,7 +78,12 @@ interface Formats {
 }
 
 /** The selection data of one view, for the rows as drawn (in the points' order). */
-export function selectionOf(chart: ResolvedChart, rows: readonly Row[], shape: Formats, dataset: Dataset): Selection | undefined {
+export function selectionOf(
+  chart: ResolvedChart,
+  rows: readonly Row[],
+  shape: Formats,
+  dataset: Dataset,
+): Selection | undefined {
   const field = placeFieldOf(chart, rows);
   if (!field) return undefined;
   const horizontal = shape.orientation === 'horizontal';
@@ -80,11 +97,15 @@ export function selectionOf(chart: ResolvedChart, rows: readonly Row[], shape: F
     const value = row[valueField];
     if (percent || typeof value !== 'number' || worldRow.test(String(row[field]))) return '';
     const total = totals.find((t) => keys.every((k) => t[k] === row[k]));
-    return total && Number(total[valueField]) > 0 ? `, ${((value / Number(total[valueField])) * 100).toFixed(1)}% of the world` : '';
+    return total && Number(total[valueField]) > 0
+      ? `, ${((value / Number(total[valueField])) * 100).toFixed(1)}% of the world`
+      : '';
   };
   const years = rows.map((row) => yearOf(chart, row, shape.xFormat));
   const nameOf = (row: Row) => formatValue(row[field], field === chart.x ? shape.xFormat : 'text');
-  const names = Object.fromEntries(rows.filter((row) => nameOf(row) !== String(row[field])).map((row) => [String(row[field]), nameOf(row)]));
+  const names = Object.fromEntries(
+    rows.filter((row) => nameOf(row) !== String(row[field])).map((row) => [String(row[field]), nameOf(row)]),
+  );
   const says = rows.map((row, i) => {
     const qualifier = typeof row.qualifier === 'string' && row.qualifier ? `${row.qualifier} ` : '';
     const value = `${qualifier}${formatValue(row[valueField], format, isComputed(valueField, chart))}${unit}`;
@@ -93,5 +114,11 @@ export function selectionOf(chart: ResolvedChart, rows: readonly Row[], shape: F
     const at = years[i] ? ` in ${years[i]}` : other !== field && isText(row[other]) ? ` (${row[other]})` : '';
     return `${nameOf(row)}: ${value}${at}${share(row)}${row.estimate ? ' (estimate)' : ''}`;
   });
-  return { field, places: rows.map((row) => String(row[field])), says, years, ...(Object.keys(names).length ? { names } : {}) };
+  return {
+    field,
+    places: rows.map((row) => String(row[field])),
+    says,
+    years,
+    ...(Object.keys(names).length ? { names } : {}),
+  };
 }

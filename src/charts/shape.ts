@@ -69,7 +69,8 @@ export interface ColorKey {
 }
 
 /** The key entry a category is drawn as: its own, or "Other (n)" for one of the smallest past the palette's length. */
-export const entryOf = (key: Pick<ColorKey, 'other'>, category: string) => (key.other?.members.includes(category) ? key.other.value : category);
+export const entryOf = (key: Pick<ColorKey, 'other'>, category: string) =>
+  key.other?.members.includes(category) ? key.other.value : category;
 
 /** What a kind decides about its rows before anything is laid out (see kinds/types.ts). */
 export interface ShapeHooks {
@@ -96,7 +97,8 @@ export const asAxisValue = (value: unknown) => (isDateText(value) ? toDate(value
 /** An axis position as a number: a date's time, else the value itself. */
 export const axisNumber = (v: unknown) => (v instanceof Date ? v.getTime() : Number(v));
 
-const drawable = (chart: ResolvedChart, row: Row) => row[chart.x] !== null && row[chart.x] !== undefined && row[chart.y] !== null && row[chart.y] !== undefined;
+const drawable = (chart: ResolvedChart, row: Row) =>
+  row[chart.x] !== null && row[chart.x] !== undefined && row[chart.y] !== null && row[chart.y] !== undefined;
 
 /** The rows split by a field's text, in first-seen order; all rows as one series without a field. */
 export function seriesOf<T extends Row>(rows: T[], field?: string): Map<string, T[]> {
@@ -108,25 +110,48 @@ export function seriesOf<T extends Row>(rows: T[], field?: string): Map<string, 
  * colouring a cell grid gets a sequential scale instead, in round steps that span every view's values.
  */
 export function chartColorKey(chart: ResolvedChart, rowsOfEveryView: readonly Row[], hooks: ShapeHooks): ColorKey {
-  if (hooks.colorKey) return hooks.colorKey(chart, rowsOfEveryView.filter((row) => drawable(chart, row) && (hooks.draws?.(chart, row) ?? true)));
+  if (hooks.colorKey)
+    return hooks.colorKey(
+      chart,
+      rowsOfEveryView.filter((row) => drawable(chart, row) && (hooks.draws?.(chart, row) ?? true)),
+    );
   if (!chart.color) return { entries: [] };
-  const values = rowsOfEveryView.filter((row) => drawable(chart, row)).map((row) => row[chart.color!]).filter((v) => v !== null && v !== undefined);
-  if (hooks.sequentialColor && values.length && values.every((v) => typeof v === 'number')) return sequentialKey(values as number[]);
+  const values = rowsOfEveryView
+    .filter((row) => drawable(chart, row))
+    .map((row) => row[chart.color!])
+    .filter((v) => v !== null && v !== undefined);
+  if (hooks.sequentialColor && values.length && values.every((v) => typeof v === 'number'))
+    return sequentialKey(values as number[]);
   const categories = [...new Set(values.map(String))];
-  const order = chart.colorOrder ? [...chart.colorOrder, ...categories.filter((c) => !chart.colorOrder!.includes(c))] : categories;
+  const order = chart.colorOrder
+    ? [...chart.colorOrder, ...categories.filter((c) => !chart.colorOrder!.includes(c))]
+    : categories;
   const present = order.filter((value) => categories.includes(value));
   // With a highlight, the legend names the highlighted category and "the rest"; marks use colorFor below.
-  if (chart.highlight) return { entries: [{ value: chart.highlight, color: accent }, { value: 'Others', color: muted }] };
+  if (chart.highlight)
+    return {
+      entries: [
+        { value: chart.highlight, color: accent },
+        { value: 'Others', color: muted },
+      ],
+    };
   if (present.length <= palette.length) return { entries: present.map((value, i) => ({ value, color: palette[i] })) };
   // Never two series in one colour: past the palette's length, the smallest (by their figures' total) are one entry.
   const size = new Map<string, number>();
   const field = rowsOfEveryView.some((row) => typeof row[chart.y] === 'number') ? chart.y : chart.x;
-  for (const row of rowsOfEveryView) size.set(String(row[chart.color]), (size.get(String(row[chart.color])) ?? 0) + Math.abs(Number(row[field]) || 0));
+  for (const row of rowsOfEveryView)
+    size.set(String(row[chart.color]), (size.get(String(row[chart.color])) ?? 0) + Math.abs(Number(row[field]) || 0));
   const bySize = present.slice().sort((a, b) => (size.get(b) ?? 0) - (size.get(a) ?? 0));
   const kept = new Set(bySize.slice(0, palette.length - 1));
   const members = bySize.slice(palette.length - 1);
   const other = { value: `Other (${members.length})`, members };
-  return { entries: [...present.filter((value) => kept.has(value)).map((value, i) => ({ value, color: palette[i] })), { value: other.value, color: palette[palette.length - 1] }], other };
+  return {
+    entries: [
+      ...present.filter((value) => kept.has(value)).map((value, i) => ({ value, color: palette[i] })),
+      { value: other.value, color: palette[palette.length - 1] },
+    ],
+    other,
+  };
 }
 
 /** Round bounds (d3's nice ticks) around the values, in as many steps as there are colours at most. */
@@ -140,7 +165,10 @@ export function sequentialKey(values: number[]): ColorKey {
   }
   const steps = bounds.slice(0, -1).map((from, i) => ({ from, to: bounds[i + 1], ...sequential[i] }));
   const text = (n: number) => n.toLocaleString('en-US');
-  return { entries: steps.map((step) => ({ value: `${text(step.from)} to ${text(step.to)}`, color: step.color })), steps };
+  return {
+    entries: steps.map((step) => ({ value: `${text(step.from)} to ${text(step.to)}`, color: step.color })),
+    steps,
+  };
 }
 
 /** The step of a sequential scale a value falls in: from its lower bound, up to (and, for the last, at) its upper. */
@@ -148,10 +176,16 @@ export function stepOf(steps: NonNullable<ColorKey['steps']>, value: number) {
   return steps.find((step) => value < step.to) ?? steps[steps.length - 1];
 }
 
-export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey: ColorKey, hooks: ShapeHooks): ChartShape {
+export function chartShape(
+  chart: ResolvedChart,
+  rows: readonly Row[],
+  colorKey: ColorKey,
+  hooks: ShapeHooks,
+): ChartShape {
   const yOf = (value: unknown) => (hooks.textY ? String(value) : asAxisValue(value));
   // Object.assign is typed Row & the new fields; a spread `{ ...row, __x }` would be held to Row's index signature.
-  const asDrawn = (row: Row): DrawRow => Object.assign({ ...row }, { __x: asAxisValue(row[chart.x]), __y: yOf(row[chart.y]) });
+  const asDrawn = (row: Row): DrawRow =>
+    Object.assign({ ...row }, { __x: asAxisValue(row[chart.x]), __y: yOf(row[chart.y]) });
   const kept = rows.filter((row) => drawable(chart, row));
   const drawRows = kept.filter((row) => hooks.draws?.(chart, row) ?? true).map(asDrawn);
   const leftOut = hooks.draws ? kept.filter((row) => !hooks.draws!(chart, row)).map(asDrawn) : [];
@@ -178,13 +212,26 @@ export function chartShape(chart: ResolvedChart, rows: readonly Row[], colorKey:
  * (colorOrder), positive values up from zero and negative ones down. Sets each row's __base and __top on the value
  * axis. Rows of different facets never share a stack.
  */
-export function stackRows(chart: ResolvedChart, rows: DrawRow[], orientation: ChartShape['orientation'], colorKey: ColorKey) {
+export function stackRows(
+  chart: ResolvedChart,
+  rows: DrawRow[],
+  orientation: ChartShape['orientation'],
+  colorKey: ColorKey,
+) {
   const [category, value] = orientation === 'horizontal' ? (['__y', '__x'] as const) : (['__x', '__y'] as const);
   const rank = (row: DrawRow) => {
-    const i = chart.color ? colorKey.entries.findIndex((c) => c.value === entryOf(colorKey, String(row[chart.color!]))) : -1;
+    const i = chart.color
+      ? colorKey.entries.findIndex((c) => c.value === entryOf(colorKey, String(row[chart.color!])))
+      : -1;
     return i < 0 ? colorKey.entries.length : i;
   };
-  const stacks = chart.facet ? group(rows, (row) => String(row[chart.facet!]), (row) => String(row[category])) : new Map([['', seriesOf(rows, category)]]);
+  const stacks = chart.facet
+    ? group(
+        rows,
+        (row) => String(row[chart.facet!]),
+        (row) => String(row[category]),
+      )
+    : new Map([['', seriesOf(rows, category)]]);
   for (const facet of stacks.values()) {
     for (const stack of facet.values()) {
       let [up, down] = [0, 0];

@@ -18,7 +18,9 @@ export interface Image {
 
 /** "Sources: USGS ..., MCS 2025 (primary); .... Licence: ..." as plain text (SourceLine.astro is its HTML twin). */
 export function sourceLineText(dataset: Dataset): string {
-  const sources = dataset.sources.map((s) => `${s.name}${s.edition ? `, ${s.edition}` : ''}${s.kind ? ` (${s.kind})` : ''}`).join('; ');
+  const sources = dataset.sources
+    .map((s) => `${s.name}${s.edition ? `, ${s.edition}` : ''}${s.kind ? ` (${s.kind})` : ''}`)
+    .join('; ');
   const licence = dataset.license ? ` Licence: ${dataset.license.replace(/\.$/, '')}.` : '';
   return `${dataset.sources.length > 1 ? 'Sources' : 'Source'}: ${sources}.${licence}`;
 }
@@ -96,9 +98,9 @@ export function resolveVars(text: string, vars: Map<string, string>, depth = 0):
   });
 }
 
-
 /** What site.css does for the drawings' grid lines, which an image has no stylesheet for. */
-export const gridStyle = "<style>.chart-svg g[stroke='currentColor'] line, .chart-svg line[stroke='currentColor'] { stroke: var(--chart-grid); }</style>";
+export const gridStyle =
+  "<style>.chart-svg g[stroke='currentColor'] line, .chart-svg line[stroke='currentColor'] { stroke: var(--chart-grid); }</style>";
 
 /** DejaVu first: the font the PNG is drawn with and the text measured with. */
 export const fontFamily = "'DejaVu Sans', Verdana, sans-serif";
@@ -140,7 +142,9 @@ export function standaloneSvg(chart: RenderedChart, options: StandaloneOptions):
   const text = (content: string, style: keyof typeof type, fill: string, x = pad, maxWidth = inner) => {
     const { size, line, bold } = type[style];
     for (const row of wrapText(content, maxWidth, size, bold)) {
-      parts.push(`<text x="${x}" y="${y + size}" font-size="${size}"${bold ? ' font-weight="bold"' : ''} fill="${fill}">${escapeXml(row)}</text>`);
+      parts.push(
+        `<text x="${x}" y="${y + size}" font-size="${size}"${bold ? ' font-weight="bold"' : ''} fill="${fill}">${escapeXml(row)}</text>`,
+      );
       y += line;
     }
   };
@@ -163,7 +167,9 @@ export function standaloneSvg(chart: RenderedChart, options: StandaloneOptions):
     }
     const cy = y + row / 2;
     parts.push(legendSymbol(item, x, cy));
-    parts.push(`<text x="${x + 20}" y="${cy + legendSize * 0.36}" font-size="${legendSize}" fill="var(--ink)">${escapeXml(item.label)}</text>`);
+    parts.push(
+      `<text x="${x + 20}" y="${cy + legendSize * 0.36}" font-size="${legendSize}" fill="var(--ink)">${escapeXml(item.label)}</text>`,
+    );
     x += itemWidth;
   }
   if (chart.legend.length) y += row + 8;
@@ -206,7 +212,9 @@ export function standaloneSvg(chart: RenderedChart, options: StandaloneOptions):
     text('Notes', 'heading', 'var(--ink)');
     y += 4;
     for (const note of notes) {
-      parts.push(`<text x="${pad + 4}" y="${y + type.body.size}" font-size="${type.body.size}" fill="var(--ink-soft)">•</text>`);
+      parts.push(
+        `<text x="${pad + 4}" y="${y + type.body.size}" font-size="${type.body.size}" fill="var(--ink-soft)">•</text>`,
+      );
       text(note, 'body', 'var(--ink-soft)', pad + 18, inner - 18);
       y += 6;
     }
@@ -239,7 +247,8 @@ function legendSymbol(item: LegendItem, x: number, cy: number): string {
     case 'swatch':
       return `<rect x="${x}" y="${cy - 7}" width="14" height="14" rx="2" fill="${item.color}"/>`;
     case 'estimate':
-      if (item.shape === 'outline') return `<rect x="${x + 1}" y="${cy - 6}" width="12" height="12" fill="none" stroke="var(--chart-ink)" stroke-width="1.5" stroke-dasharray="3,2"/>`;
+      if (item.shape === 'outline')
+        return `<rect x="${x + 1}" y="${cy - 6}" width="12" height="12" fill="none" stroke="var(--chart-ink)" stroke-width="1.5" stroke-dasharray="3,2"/>`;
       return item.shape === 'bar'
         ? `<rect x="${x + 1}" y="${cy - 6}" width="12" height="12" fill="var(--chart-muted)" fill-opacity="0.45" stroke="var(--chart-muted)" stroke-dasharray="3,2"/>`
         : `<circle cx="${x + 7}" cy="${cy}" r="6" fill="none" stroke="var(--chart-muted)" stroke-width="2"/>`;

@@ -4,7 +4,11 @@
 // (The drawing cache keys on every file the renderer imports, so a changed word redraws the grid wherever this lives.)
 
 /** Each status value of the data, as a reader reads it. */
-export const statusWords: Readonly<Record<string, string>> = { stated: 'Stated', partly: 'Partly', 'not stated': 'Not stated' };
+export const statusWords: Readonly<Record<string, string>> = {
+  stated: 'Stated',
+  partly: 'Partly',
+  'not stated': 'Not stated',
+};
 
 /** The reader's word for a status value; any other value is shown as it is. */
 export function statusWord(value: string): string {

@@ -65,19 +65,27 @@ export function stackSummary(chart: ResolvedChart, shape: ChartShape): string {
   const places = [...new Set(rows.map((r) => r[placeField]))];
   const at = !horizontal && (shape.xFormat === 'year' || shape.xFormat === 'date') ? 'in' : 'for';
   const figureField = chart.stackedField ?? valueField;
-  const total = (place: unknown) => rows.filter((r) => r[placeField] === place).reduce((sum, r) => sum + (Number(r[figureField]) || 0), 0);
+  const total = (place: unknown) =>
+    rows.filter((r) => r[placeField] === place).reduce((sum, r) => sum + (Number(r[figureField]) || 0), 0);
   const figure = (v: unknown) => formatValue(v, 'number');
-  const trend = (from: number, to: number) => (Math.abs(to - from) < 1e-9 ? 'the same as' : to > from ? 'up from' : 'down from');
+  const trend = (from: number, to: number) =>
+    Math.abs(to - from) < 1e-9 ? 'the same as' : to > from ? 'up from' : 'down from';
   const order = (name: string) => shape.colors.findIndex((c) => c.value === entryOf({ other: shape.colorOther }, name));
   const series = [...seriesOf(rows, chart.color ?? undefined)].sort(([a], [b]) => order(a) - order(b));
   const [first, last] = [places[0], places[places.length - 1]];
   const parts = series.map(([name, list]) => {
     const [a, b] = [list[0], list[list.length - 1]];
     const who = name ? `${name}: ` : '';
-    const share = (row: DrawRow) => (chart.stack === 'share' ? ` of the total ${at} ${fp(row[placeField])} (${figure(row[figureField])} of ${figure(total(row[placeField]))})` : ` ${at} ${fp(row[placeField])}`);
+    const share = (row: DrawRow) =>
+      chart.stack === 'share'
+        ? ` of the total ${at} ${fp(row[placeField])} (${figure(row[figureField])} of ${figure(total(row[placeField]))})`
+        : ` ${at} ${fp(row[placeField])}`;
     if (a === b) return `${who}${fv(b[valueField])}${share(b)}.`;
     return `${who}${fv(b[valueField])}${share(b)}, ${trend(Number(a[valueField]), Number(b[valueField]))} ${fv(a[valueField])}${share(a).replace(/ of the total/, '')}.`;
   });
-  const totals = chart.stack === 'sum' ? `Stacked totals: ${fv(total(last))} ${at} ${fp(last)}${places.length > 1 ? `, ${trend(total(first), total(last))} ${fv(total(first))} ${at} ${fp(first)}` : ''}. ` : '';
+  const totals =
+    chart.stack === 'sum'
+      ? `Stacked totals: ${fv(total(last))} ${at} ${fp(last)}${places.length > 1 ? `, ${trend(total(first), total(last))} ${fv(total(first))} ${at} ${fp(first)}` : ''}. `
+      : '';
   return `${totals}${parts.join(' ')}${estimateNote(rows)}`;
 }

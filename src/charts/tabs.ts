@@ -19,10 +19,18 @@ export const panelNames = ['table', 'sources'];
 export const tabLabel = (mark: string, label?: string) => label ?? kinds[mark as Mark]?.tabLabel ?? 'Chart';
 
 /** The host's tabs, its own first; charts that do not exist are left out (the checks report them). */
-export function figureTabs(host: Pick<ChartSpec, 'id' | 'mark' | 'tabs'>, charts: ReadonlyMap<string, Pick<ChartSpec, 'mark'>>): FigureTab[] {
+export function figureTabs(
+  host: Pick<ChartSpec, 'id' | 'mark' | 'tabs'>,
+  charts: ReadonlyMap<string, Pick<ChartSpec, 'mark'>>,
+): FigureTab[] {
   if (!host.tabs?.length) return [];
   const tab = (chart: string, label: string) => ({ chart, label, name: slug(label) });
-  return [tab(host.id, tabLabel(host.mark)), ...host.tabs.flatMap((t) => (charts.has(t.chart) ? [tab(t.chart, tabLabel(charts.get(t.chart)!.mark, t.label))] : []))];
+  return [
+    tab(host.id, tabLabel(host.mark)),
+    ...host.tabs.flatMap((t) =>
+      charts.has(t.chart) ? [tab(t.chart, tabLabel(charts.get(t.chart)!.mark, t.label))] : [],
+    ),
+  ];
 }
 
 /** The charts a chart shows as tabs, in order. */

@@ -10,11 +10,13 @@ import { escapeXml } from '../util/escape.ts';
 // resvg (a native module) is loaded on the first measurement, not on import: `npm run check` and `npm run new` import
 // the chart kinds for their rules and starters, and should not pay for the renderer (architecture.test.ts checks).
 let Resvg: typeof ResvgClass | undefined;
-const resvg = () => (Resvg ??= (createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg);
+const resvg = () =>
+  (Resvg ??= (createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg);
 
 const fontDir = path.resolve(process.cwd(), 'node_modules/dejavu-fonts-ttf/ttf');
 
-let fonts: { loadSystemFonts: false; fontFiles: string[]; defaultFontFamily: string; sansSerifFamily: string } | undefined;
+let fonts:
+  { loadSystemFonts: false; fontFiles: string[]; defaultFontFamily: string; sansSerifFamily: string } | undefined;
 
 /** resvg font options: only the bundled DejaVu Sans, so a build draws the same pixels on every machine. */
 export function fontOptions() {

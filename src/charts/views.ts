@@ -11,7 +11,10 @@ export function prepareViews(spec: ChartSpec, rows: readonly Row[]): PreparedVie
   return chartViews(spec).map((view) => {
     const resolved = resolveView(spec, view);
     const prepared = prepareRows(resolved, rows);
-    const drawn = resolved.stack === 'share' && prepared.rows.length ? shareOfStack(resolved, prepared.rows, kind) : { rows: prepared.rows, chart: resolved };
+    const drawn =
+      resolved.stack === 'share' && prepared.rows.length
+        ? shareOfStack(resolved, prepared.rows, kind)
+        : { rows: prepared.rows, chart: resolved };
     return { ...prepared, ...drawn, view, resolved };
   });
 }

@@ -10,7 +10,10 @@ export function fail(message: string, status: 1 | 2 = 1): never {
 }
 
 /** The options (all `--name value`) and the positional arguments of this command line. */
-export function readArguments<Name extends string>(usage: string, names: readonly Name[]): { values: Partial<Record<Name, string>>; positionals: string[] } {
+export function readArguments<Name extends string>(
+  usage: string,
+  names: readonly Name[],
+): { values: Partial<Record<Name, string>>; positionals: string[] } {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
     console.log(usage);
@@ -24,6 +27,9 @@ export function readArguments<Name extends string>(usage: string, names: readonl
     const message = (error as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
     const flags = names.map((name) => `--${name}`);
-    fail(`${unknown ? `Unknown option "${unknown}"${didYouMean(unknown, flags)}` : message.split('. ')[0]}.\n\n${usage}`, 2);
+    fail(
+      `${unknown ? `Unknown option "${unknown}"${didYouMean(unknown, flags)}` : message.split('. ')[0]}.\n\n${usage}`,
+      2,
+    );
   }
 }

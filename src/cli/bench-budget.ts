@@ -11,17 +11,31 @@ export interface PerStory {
 }
 
 /** The verdict for each measured size, as lines to print, and whether every one is within the budget (null: none measured). */
-export function budgetReport(rows: PerStory[], loadAtStart: number, cores: number): { lines: string[]; met: boolean | null } {
+export function budgetReport(
+  rows: PerStory[],
+  loadAtStart: number,
+  cores: number,
+): { lines: string[]; met: boolean | null } {
   const measured = rows.filter((r) => r.cold !== null && r.coldCpu !== null);
   const lines = [`Budget: at most ${budgetMs} ms per extra story, cold, wall and CPU:`];
-  for (const r of measured) lines.push(`  N=${r.stories}: ${r.cold} ms wall, ${r.coldCpu} ms CPU: ${r.cold! <= budgetMs && r.coldCpu! <= budgetMs ? 'PASS' : 'FAIL'}`);
+  for (const r of measured)
+    lines.push(
+      `  N=${r.stories}: ${r.cold} ms wall, ${r.coldCpu} ms CPU: ${r.cold! <= budgetMs && r.coldCpu! <= budgetMs ? 'PASS' : 'FAIL'}`,
+    );
   if (!measured.length) lines.push('  not measured: give a size above the smallest (e.g. `npm run bench -- 0 100`)');
-  if (loadAtStart > cores) lines.push(`  (the 1-minute load average was ${loadAtStart} on ${cores} cores at the start: other work inflates wall time; measure again when the machine is quieter)`);
+  if (loadAtStart > cores)
+    lines.push(
+      `  (the 1-minute load average was ${loadAtStart} on ${cores} cores at the start: other work inflates wall time; measure again when the machine is quieter)`,
+    );
   return { lines, met: measured.length ? measured.every((r) => r.cold! <= budgetMs && r.coldCpu! <= budgetMs) : null };
 }
 
 /** Prints the report after the tables, sets the exit code to 1 on a FAIL, and returns what the JSON records. */
-export function printBudget(rows: PerStory[], loadAtStart: number, cores: number): { msPerExtraStoryCold: number; met: boolean | null } {
+export function printBudget(
+  rows: PerStory[],
+  loadAtStart: number,
+  cores: number,
+): { msPerExtraStoryCold: number; met: boolean | null } {
   const { lines, met } = budgetReport(rows, loadAtStart, cores);
   console.log(`\n${lines.join('\n')}`);
   if (met === false) process.exitCode = 1;

@@ -6,7 +6,17 @@
 // landing on one of them. Wall time is sensitive to other work on the machine; CPU time (user + system, of the
 // build and every process it starts) much less so.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { median } from 'd3-array';
@@ -27,7 +37,11 @@ that a before/after comparison sees the same machine load on both sides.`;
 function readOptions() {
   const { values, positionals } = readArguments(usage, ['runs', 'json', 'against']);
   const notSize = positionals.find((arg) => !/^\d+$/.test(arg));
-  if (notSize !== undefined) fail(`"${notSize}" is not a number of stories: give whole numbers, e.g. npm run bench -- 0 100 300.\n\n${usage}`, 2);
+  if (notSize !== undefined)
+    fail(
+      `"${notSize}" is not a number of stories: give whole numbers, e.g. npm run bench -- 0 100 300.\n\n${usage}`,
+      2,
+    );
   const runs = Number(values.runs ?? 3);
   if (!Number.isInteger(runs) || runs < 1) fail(`--runs expects a whole number, at least 1, not "${values.runs}".`, 2);
   const sizes = positionals.length ? positionals.map(Number) : [0, 100, 300];
@@ -40,7 +54,10 @@ function readOptions() {
 }
 
 const options = readOptions();
-const variants = [{ label: 'this checkout', root: projectRoot }, ...(options.against ? [{ label: options.against, root: options.against }] : [])];
+const variants = [
+  { label: 'this checkout', root: projectRoot },
+  ...(options.against ? [{ label: options.against, root: options.against }] : []),
+];
 
 /** One build: wall time, CPU time of its process tree, peak memory of its process tree. */
 interface Build {
@@ -63,7 +80,22 @@ function makeCopy(root: string, stories: number): string {
 }
 
 /** Countries a synthetic map names, as editors write them: ISO and USGS names, an alpha-3 code, small places. */
-const benchPlaces = ['China', 'United States', 'Burma (Myanmar)', 'Australia', 'Nigeria', 'Thailand', 'India', 'Russia', 'Madagascar', 'Malaysia', 'Vietnam', 'BRA', 'Estonia', 'Singapore'];
+const benchPlaces = [
+  'China',
+  'United States',
+  'Burma (Myanmar)',
+  'Australia',
+  'Nigeria',
+  'Thailand',
+  'India',
+  'Russia',
+  'Madagascar',
+  'Malaysia',
+  'Vietnam',
+  'BRA',
+  'Estonia',
+  'Singapore',
+];
 
 /**
  * Realistic sizes: ~20 rows over two series with estimates, an annotated line chart, ~600 words; and a world map of
@@ -74,46 +106,108 @@ function writeStory(dir: string, i: number) {
   const rows = [];
   for (let year = 2015; year <= 2024; year++) {
     for (const country of ['Alpha', 'Beta']) {
-      rows.push({ year, country, tonnes: 1000 + ((i * 37 + year * 11 + country.length * 7) % 900), edition: 'Bench 2025', ...(year === 2024 ? { estimate: true } : {}) });
+      rows.push({
+        year,
+        country,
+        tonnes: 1000 + ((i * 37 + year * 11 + country.length * 7) % 900),
+        edition: 'Bench 2025',
+        ...(year === 2024 ? { estimate: true } : {}),
+      });
     }
   }
-  writeFileSync(path.join(dir, 'data', `${id}.json`), JSON.stringify({
-    title: `Synthetic production ${i}`,
-    unit: 'tonnes',
-    sources: [{ name: 'Synthetic benchmark data', url: 'https://example.org/bench', edition: 'Bench 2025', kind: 'primary' }],
-    rows,
-  }, null, 2));
-  writeFileSync(path.join(dir, 'content', 'charts', `${id}.json`), JSON.stringify({
-    title: `Output ${i} grew unevenly`,
-    subtitle: 'Tonnes, 2015-2024',
-    dataset: id,
-    mark: 'line',
-    x: 'year',
-    y: 'tonnes',
-    color: 'country',
-    annotations: [{ text: 'The 2024 figures are estimates.', kind: 'uncertainty', raisedBy: 'The benchmark', x: 2024, y: 1000 }],
-    notes: 'Synthetic data for the build benchmark.',
-  }, null, 2));
-  const places = benchPlaces.map((place, k) => ({ place, tonnes: 100 + ((i * 53 + k * 131) % 90000), ...(k % 3 === 0 ? { estimate: true } : {}) }));
-  writeFileSync(path.join(dir, 'data', `${id}-places.json`), JSON.stringify({
-    title: `Synthetic production by place ${i}`,
-    unit: 'tonnes',
-    sources: [{ name: 'Synthetic benchmark data', url: 'https://example.org/bench', edition: 'Bench 2025', kind: 'primary' }],
-    rows: [...places, { place: 'World total', tonnes: places.reduce((sum, r) => sum + r.tonnes, 0) }],
-  }, null, 2));
-  writeFileSync(path.join(dir, 'content', 'charts', `${id}-map.json`), JSON.stringify({
-    title: `Output ${i} is spread over a dozen countries`,
-    subtitle: 'Tonnes, 2024, in tenfold steps (a log scale)',
-    dataset: `${id}-places`,
-    mark: 'map',
-    x: 'place',
-    y: 'tonnes',
-    map: { scale: 'log' },
-    annotations: [{ text: 'A synthetic caveat at a country.', kind: 'uncertainty', raisedBy: 'The benchmark', x: 'China' }],
-  }, null, 2));
-  const paragraph = 'Synthetic paragraph text for the build benchmark, about the length of a real paragraph in a story. '.repeat(6);
-  const body = Array.from({ length: 8 }, (_, p) => (p === 3 ? `::chart{id="${id}"}\n\n${paragraph}` : p === 6 ? `::chart{id="${id}-map"}\n\n${paragraph}` : paragraph)).join('\n\n');
-  writeFileSync(path.join(dir, 'content', 'articles', `${id}.md`), `---\ntitle: "Benchmark story ${i}"\ndescription: "A synthetic story for the build benchmark."\npubDate: 2020-01-01\ntags: [bench]\n---\n\n${body}\n`);
+  writeFileSync(
+    path.join(dir, 'data', `${id}.json`),
+    JSON.stringify(
+      {
+        title: `Synthetic production ${i}`,
+        unit: 'tonnes',
+        sources: [
+          {
+            name: 'Synthetic benchmark data',
+            url: 'https://example.org/bench',
+            edition: 'Bench 2025',
+            kind: 'primary',
+          },
+        ],
+        rows,
+      },
+      null,
+      2,
+    ),
+  );
+  writeFileSync(
+    path.join(dir, 'content', 'charts', `${id}.json`),
+    JSON.stringify(
+      {
+        title: `Output ${i} grew unevenly`,
+        subtitle: 'Tonnes, 2015-2024',
+        dataset: id,
+        mark: 'line',
+        x: 'year',
+        y: 'tonnes',
+        color: 'country',
+        annotations: [
+          { text: 'The 2024 figures are estimates.', kind: 'uncertainty', raisedBy: 'The benchmark', x: 2024, y: 1000 },
+        ],
+        notes: 'Synthetic data for the build benchmark.',
+      },
+      null,
+      2,
+    ),
+  );
+  const places = benchPlaces.map((place, k) => ({
+    place,
+    tonnes: 100 + ((i * 53 + k * 131) % 90000),
+    ...(k % 3 === 0 ? { estimate: true } : {}),
+  }));
+  writeFileSync(
+    path.join(dir, 'data', `${id}-places.json`),
+    JSON.stringify(
+      {
+        title: `Synthetic production by place ${i}`,
+        unit: 'tonnes',
+        sources: [
+          {
+            name: 'Synthetic benchmark data',
+            url: 'https://example.org/bench',
+            edition: 'Bench 2025',
+            kind: 'primary',
+          },
+        ],
+        rows: [...places, { place: 'World total', tonnes: places.reduce((sum, r) => sum + r.tonnes, 0) }],
+      },
+      null,
+      2,
+    ),
+  );
+  writeFileSync(
+    path.join(dir, 'content', 'charts', `${id}-map.json`),
+    JSON.stringify(
+      {
+        title: `Output ${i} is spread over a dozen countries`,
+        subtitle: 'Tonnes, 2024, in tenfold steps (a log scale)',
+        dataset: `${id}-places`,
+        mark: 'map',
+        x: 'place',
+        y: 'tonnes',
+        map: { scale: 'log' },
+        annotations: [
+          { text: 'A synthetic caveat at a country.', kind: 'uncertainty', raisedBy: 'The benchmark', x: 'China' },
+        ],
+      },
+      null,
+      2,
+    ),
+  );
+  const paragraph =
+    'Synthetic paragraph text for the build benchmark, about the length of a real paragraph in a story. '.repeat(6);
+  const body = Array.from({ length: 8 }, (_, p) =>
+    p === 3 ? `::chart{id="${id}"}\n\n${paragraph}` : p === 6 ? `::chart{id="${id}-map"}\n\n${paragraph}` : paragraph,
+  ).join('\n\n');
+  writeFileSync(
+    path.join(dir, 'content', 'articles', `${id}.md`),
+    `---\ntitle: "Benchmark story ${i}"\ndescription: "A synthetic story for the build benchmark."\npubDate: 2020-01-01\ntags: [bench]\n---\n\n${body}\n`,
+  );
 }
 
 interface ProcessMemory {
@@ -152,7 +246,9 @@ function tree(rootPid: number, all: Map<number, ProcessMemory>): number[] {
 const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 function childrenCpuSeconds(): number {
   // Fields after the command name (which may hold spaces): cutime and cstime are the 14th and 15th.
-  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+  const fields = readFileSync('/proc/self/stat', 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
   return (Number(fields[13]) + Number(fields[14])) / clockTicks;
 }
 
@@ -172,7 +268,11 @@ async function build(dir: string, cache: 'cold' | 'warm'): Promise<Build> {
   const sample = () => {
     const all = processes();
     const pids = tree(child.pid!, all);
-    peak = Math.max(peak, pids.reduce((sum, pid) => sum + all.get(pid)!.rss, 0), ...pids.map((pid) => all.get(pid)!.hwm));
+    peak = Math.max(
+      peak,
+      pids.reduce((sum, pid) => sum + all.get(pid)!.rss, 0),
+      ...pids.map((pid) => all.get(pid)!.hwm),
+    );
   };
   const timer = setInterval(sample, 50);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -214,8 +314,19 @@ function machine() {
 }
 
 const host = machine();
-console.error(`Build benchmark on ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}; load ${host.loadAtStart.join(' ')}`);
-const copies = variants.map((variant) => options.sizes.map((stories) => ({ stories, dir: makeCopy(variant.root, stories), cold: [] as Build[], warm: [] as Build[], pages: 0, bytes: 0 })));
+console.error(
+  `Build benchmark on ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}; load ${host.loadAtStart.join(' ')}`,
+);
+const copies = variants.map((variant) =>
+  options.sizes.map((stories) => ({
+    stories,
+    dir: makeCopy(variant.root, stories),
+    cold: [] as Build[],
+    warm: [] as Build[],
+    pages: 0,
+    bytes: 0,
+  })),
+);
 const removeCopies = () => {
   for (const copy of copies.flat()) rmSync(copy.dir, { recursive: true, force: true });
 };
@@ -235,7 +346,9 @@ try {
         copy.cold.push(cold);
         copy.warm.push(warm);
         const label = variants.length > 1 ? ` (${variant.label})` : '';
-        console.error(`run ${run}/${options.runs}, N=${copy.stories}${label}: cold ${cold.seconds} s (CPU ${cold.cpuSeconds} s, ${cold.peakRssMb} MB), warm ${warm.seconds} s; load ${cold.load[0]}`);
+        console.error(
+          `run ${run}/${options.runs}, N=${copy.stories}${label}: cold ${cold.seconds} s (CPU ${cold.cpuSeconds} s, ${cold.peakRssMb} MB), warm ${warm.seconds} s; load ${cold.load[0]}`,
+        );
       }
     }
   }
@@ -245,22 +358,44 @@ try {
 
 /** Median, lowest and highest of a measure over the runs. */
 function spread(values: number[], digits: number) {
-  return { median: round(median(values)!, digits), min: round(Math.min(...values), digits), max: round(Math.max(...values), digits) };
+  return {
+    median: round(median(values)!, digits),
+    min: round(Math.min(...values), digits),
+    max: round(Math.max(...values), digits),
+  };
 }
 
 const results = copies.map((sizes, v) => {
   const summarise = (builds: Build[]) => ({
-    seconds: spread(builds.map((b) => b.seconds), 2),
-    cpuSeconds: spread(builds.map((b) => b.cpuSeconds), 2),
-    peakRssMb: spread(builds.map((b) => b.peakRssMb), 0),
+    seconds: spread(
+      builds.map((b) => b.seconds),
+      2,
+    ),
+    cpuSeconds: spread(
+      builds.map((b) => b.cpuSeconds),
+      2,
+    ),
+    peakRssMb: spread(
+      builds.map((b) => b.peakRssMb),
+      0,
+    ),
   });
-  const rows = sizes.map((copy) => ({ stories: copy.stories, pages: copy.pages, bytesPerPage: Math.round(copy.bytes / Math.max(copy.pages, 1)), cold: summarise(copy.cold), warm: summarise(copy.warm), runs: { cold: copy.cold, warm: copy.warm } }));
+  const rows = sizes.map((copy) => ({
+    stories: copy.stories,
+    pages: copy.pages,
+    bytesPerPage: Math.round(copy.bytes / Math.max(copy.pages, 1)),
+    cold: summarise(copy.cold),
+    warm: summarise(copy.warm),
+    runs: { cold: copy.cold, warm: copy.warm },
+  }));
   // What one more story costs: in each run, the growth from the smallest size per story (the two built minutes
   // apart, under much the same load), then the median over the runs.
   const perStory = (row: (typeof rows)[number], cache: 'cold' | 'warm', pick: (b: Build) => number) => {
     const extra = row.stories - rows[0].stories;
     if (extra <= 0) return null;
-    return Math.round(median(row.runs[cache].map((b, run) => ((pick(b) - pick(rows[0].runs[cache][run])) * 1000) / extra))!);
+    return Math.round(
+      median(row.runs[cache].map((b, run) => ((pick(b) - pick(rows[0].runs[cache][run])) * 1000) / extra))!,
+    );
   };
   return {
     project: variants[v].label,
@@ -278,19 +413,31 @@ const results = copies.map((sizes, v) => {
 
 const loadAtEnd = os.loadavg().map((l) => round(l, 2));
 const range = (s: { median: number; min: number; max: number }) => `${s.median} (${s.min}-${s.max})`;
-console.log(`\nBuild benchmark, ${host.date.slice(0, 10)}: ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}, ${host.os}`);
-console.log(`Median of ${options.runs} run${options.runs > 1 ? 's' : ''} (lowest-highest); ms per extra story: median over the runs of each run's growth from the smallest size. Load averages (1, 5, 15 min): ${host.loadAtStart.join(', ')} at the start, ${loadAtEnd.join(', ')} at the end.`);
+console.log(
+  `\nBuild benchmark, ${host.date.slice(0, 10)}: ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}, ${host.os}`,
+);
+console.log(
+  `Median of ${options.runs} run${options.runs > 1 ? 's' : ''} (lowest-highest); ms per extra story: median over the runs of each run's growth from the smallest size. Load averages (1, 5, 15 min): ${host.loadAtStart.join(', ')} at the start, ${loadAtEnd.join(', ')} at the end.`,
+);
 for (const result of results) {
   if (results.length > 1) console.log(`\n${result.project}`);
-  console.log('\n| stories | pages | cold: wall (s) | cold: CPU (s) | cold: ms per extra story (CPU) | warm: wall (s) | warm: CPU (s) | warm: ms per extra story (CPU) | peak RSS, cold (MB) | bytes per page |');
+  console.log(
+    '\n| stories | pages | cold: wall (s) | cold: CPU (s) | cold: ms per extra story (CPU) | warm: wall (s) | warm: CPU (s) | warm: ms per extra story (CPU) | peak RSS, cold (MB) | bytes per page |',
+  );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of result.rows) {
     const ms = r.msPerExtraStory;
     const perStory = (wall: number | null, cpu: number | null) => (wall === null ? '-' : `${wall} (${cpu})`);
-    console.log(`| ${r.stories} | ${r.pages} | ${range(r.cold.seconds)} | ${range(r.cold.cpuSeconds)} | ${perStory(ms.cold, ms.coldCpu)} | ${range(r.warm.seconds)} | ${range(r.warm.cpuSeconds)} | ${perStory(ms.warm, ms.warmCpu)} | ${range(r.cold.peakRssMb)} | ${r.bytesPerPage.toLocaleString('en-US')} |`);
+    console.log(
+      `| ${r.stories} | ${r.pages} | ${range(r.cold.seconds)} | ${range(r.cold.cpuSeconds)} | ${perStory(ms.cold, ms.coldCpu)} | ${range(r.warm.seconds)} | ${range(r.warm.cpuSeconds)} | ${perStory(ms.warm, ms.warmCpu)} | ${range(r.cold.peakRssMb)} | ${r.bytesPerPage.toLocaleString('en-US')} |`,
+    );
   }
 }
-const budget = printBudget(results[0].rows.map((r) => ({ stories: r.stories, ...r.msPerExtraStory })), host.loadAtStart[0], os.cpus().length);
+const budget = printBudget(
+  results[0].rows.map((r) => ({ stories: r.stories, ...r.msPerExtraStory })),
+  host.loadAtStart[0],
+  os.cpus().length,
+);
 const out = options.json ?? path.join(os.tmpdir(), 'supply-lines-bench.json');
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify({ machine: { ...host, loadAtEnd }, runs: options.runs, budget, results }, null, 2));

@@ -20,7 +20,9 @@ const drafts = site.articles.filter((a) => a.draft).length;
 const counts = `${plural(site.articles.length, 'article')}${drafts ? ` (${plural(drafts, 'draft')})` : ''}, ${plural(site.charts.size, 'chart')}, ${plural(site.datasets.size, 'dataset')}`;
 const took = `${Math.round(performance.now() - started)} ms`;
 if (errors.length) {
-  console.log(`\n${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')} (${took}). Fix the errors above: nothing is published until they are gone.`);
+  console.log(
+    `\n${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')} (${took}). Fix the errors above: nothing is published until they are gone.`,
+  );
   process.exit(1);
 }
 console.log(`${warnings.length ? '\n' : ''}Content OK: ${counts}, ${plural(warnings.length, 'warning')} (${took}).`);

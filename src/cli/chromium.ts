@@ -15,7 +15,15 @@ export const systemChromium = '/usr/bin/chromium';
  * Flags for every launch. Without the background-networking ones Chromium keeps trying Google's hosts, which this
  * closed network refuses. --no-sandbox because the tests run as root.
  */
-export const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface ResolvedChromium {
   path: string;
@@ -38,7 +46,10 @@ export async function resolveChromium(): Promise<ResolvedChromium> {
     const value = process.env[name];
     if (!value) continue;
     // A path the user set is never silently swapped for another browser.
-    if (!isExecutableFile(value)) throw new Error(`${name}=${value} is not an executable file: point it at a Chromium or Chrome binary, or unset it to use ${systemChromium} or the npm package's Chromium.`);
+    if (!isExecutableFile(value))
+      throw new Error(
+        `${name}=${value} is not an executable file: point it at a Chromium or Chrome binary, or unset it to use ${systemChromium} or the npm package's Chromium.`,
+      );
     return { path: value, source: name };
   }
   if (isExecutableFile(systemChromium)) return { path: systemChromium, source: 'system' };
@@ -57,9 +68,13 @@ export async function bundledChromium(): Promise<ResolvedChromium> {
   try {
     entry = require.resolve('@sparticuz/chromium');
   } catch {
-    throw new Error(`No Chromium found: ${systemChromium} is missing and the npm package @sparticuz/chromium is not installed. Run \`npm install\`, or set CHROME_PATH to a Chromium binary.`);
+    throw new Error(
+      `No Chromium found: ${systemChromium} is missing and the npm package @sparticuz/chromium is not installed. Run \`npm install\`, or set CHROME_PATH to a Chromium binary.`,
+    );
   }
-  const version = String(JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')).version);
+  const version = String(
+    JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')).version,
+  );
   const source = `npm package @sparticuz/chromium ${version}`;
   const folder = path.join(tmpdir(), `sparticuz-chromium-${version}`);
   const binary = path.join(folder, 'chromium');
@@ -68,7 +83,9 @@ export async function bundledChromium(): Promise<ResolvedChromium> {
   const partial = mkdtempSync(`${folder}.partial-`);
   try {
     const script = `const { default: chromium } = await import(${JSON.stringify(entry)}); await chromium.executablePath();`;
-    await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: partial } });
+    await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, TMPDIR: partial },
+    });
     try {
       renameSync(partial, folder);
     } catch (error) {

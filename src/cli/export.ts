@@ -21,7 +21,11 @@ const [id] = positionals;
 const { out } = values;
 const file = `${contentDirs.data}/${id}.json`;
 if (!existsSync(path.join(root, file))) {
-  const known = existsSync(path.join(root, contentDirs.data)) ? readdirSync(path.join(root, contentDirs.data)).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)) : [];
+  const known = existsSync(path.join(root, contentDirs.data))
+    ? readdirSync(path.join(root, contentDirs.data))
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => n.slice(0, -5))
+    : [];
   fail(`No dataset "${id}" in data/${didYouMean(id, known)}. Datasets: ${known.join(', ') || 'none'}.`);
 }
 let rows: JsonRow[];
@@ -30,10 +34,17 @@ try {
 } catch {
   fail(`${file} is not valid JSON: fix it first (npm run check says where).`);
 }
-if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== 'object' || Object.values(row).some((v) => v !== null && typeof v === 'object'))) {
+if (
+  !Array.isArray(rows) ||
+  rows.some(
+    (row) => !row || typeof row !== 'object' || Object.values(row).some((v) => v !== null && typeof v === 'object'),
+  )
+) {
   fail(`${file}: "rows" should be a list of flat rows; npm run check says what is wrong.`);
 }
 const target = out ?? `${id}.csv`;
 if (!/\.(csv|tsv)$/i.test(target)) fail(`--out names a .csv or .tsv file, not "${target}".`, 2);
 writeFileSync(target, sheetText(rows, /\.tsv$/i.test(target) ? 'tsv' : 'csv'));
-console.log(`Wrote ${target}: ${rows.length} rows of ${file}. After editing it: npm run import -- ${target} --dataset ${id}`);
+console.log(
+  `Wrote ${target}: ${rows.length} rows of ${file}. After editing it: npm run import -- ${target} --dataset ${id}`,
+);

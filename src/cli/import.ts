@@ -27,7 +27,7 @@ const fill = (what: string) => `${starterMark}: ${what}`;
 /** Sheet rows as a reader counts them: "row 4", "rows 3-5 and 9". */
 function rowList(rows: number[]): string {
   const runs: string[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
     runs.push(j > i ? `${rows[i]}-${rows[j]}` : `${rows[i]}`);
@@ -41,16 +41,19 @@ function options() {
   if (positionals.length !== 1) fail(`Name one spreadsheet file (CSV or TSV).\n\n${usage}`, 2);
   const id = values.dataset;
   if (!id) fail(`Name the dataset to write with --dataset <id>, e.g. --dataset mine-production.\n\n${usage}`, 2);
-  if (!idSchema.safeParse(id).success) fail(`"${id}" cannot be a dataset id: use lower-case letters, digits and hyphens only. Nothing was written.`, 2);
+  if (!idSchema.safeParse(id).success)
+    fail(`"${id}" cannot be a dataset id: use lower-case letters, digits and hyphens only. Nothing was written.`, 2);
   const decimal = values.decimal;
-  if (decimal !== undefined && decimal !== 'point' && decimal !== 'comma') fail(`--decimal is "point" or "comma", not "${decimal}".`, 2);
+  if (decimal !== undefined && decimal !== 'point' && decimal !== 'comma')
+    fail(`--decimal is "point" or "comma", not "${decimal}".`, 2);
   const date = values.date ?? isoDate(new Date());
   if (!isoDatePattern.test(date)) fail(`--date is a day as YYYY-MM-DD, e.g. 2026-03-01, not "${date}".`, 2);
   return { sheetFile: positionals[0], id, decimal: decimal as 'point' | 'comma' | undefined, date };
 }
 
 const { sheetFile, id, decimal, date } = options();
-if (!/\.(csv|tsv)$/i.test(sheetFile)) fail(`${sheetFile}: save the sheet as CSV (.csv) or tab-separated text (.tsv) first; nothing was written.`, 2);
+if (!/\.(csv|tsv)$/i.test(sheetFile))
+  fail(`${sheetFile}: save the sheet as CSV (.csv) or tab-separated text (.tsv) first; nothing was written.`, 2);
 if (!existsSync(sheetFile)) fail(`${sheetFile}: no such file. Nothing was written.`);
 const datasetFile = `${contentDirs.data}/${id}.json`;
 const datasetPath = path.join(root, datasetFile);
@@ -59,7 +62,9 @@ let old: { rows?: JsonRow[]; sources?: { id?: string }[] } | undefined;
 try {
   old = oldText === undefined ? undefined : JSON.parse(oldText.replace(/^\uFEFF/, ''));
 } catch {
-  fail(`${datasetFile} is not valid JSON, so its rows cannot be updated: fix it first (npm run check says where). Nothing was written.`);
+  fail(
+    `${datasetFile} is not valid JSON, so its rows cannot be updated: fix it first (npm run check says where). Nothing was written.`,
+  );
 }
 const published = Array.isArray(old?.rows) ? old.rows : [];
 
@@ -80,15 +85,32 @@ const sourceIds = new Set((old?.sources ?? []).flatMap((s) => (s.id ? [s.id] : [
 if (old) {
   const column = sheet.columns.indexOf('source');
   const unknown = Map.groupBy(
-    reading.rows.flatMap((row, i) => (typeof row.source === 'string' && !sourceIds.has(row.source) ? [{ row: sheet.rows[i].row, source: row.source, edition: row.edition }] : [])),
+    reading.rows.flatMap((row, i) =>
+      typeof row.source === 'string' && !sourceIds.has(row.source)
+        ? [{ row: sheet.rows[i].row, source: row.source, edition: row.edition }]
+        : [],
+    ),
     (u) => u.source,
   );
   if (unknown.size) {
-    const lines = [...unknown].map(([source, rows]) => `${sheetFile}:${rows[0].row}:${column + 1}  source  ${rowList(rows.map((r) => r.row))}: no source "${source}" in ${datasetFile}; its sources are ${[...sourceIds].join(', ') || 'none yet'}`);
+    const lines = [...unknown].map(
+      ([source, rows]) =>
+        `${sheetFile}:${rows[0].row}:${column + 1}  source  ${rowList(rows.map((r) => r.row))}: no source "${source}" in ${datasetFile}; its sources are ${[...sourceIds].join(', ') || 'none yet'}`,
+    );
     const blocks = [...unknown].map(([source, rows]) => {
       const editions = new Set(rows.map((r) => r.edition));
-      const edition = editions.size === 1 && typeof rows[0].edition === 'string' ? rows[0].edition : fill('the edition, e.g. "MCS 2026 (January 2026)"');
-      return { id: source, name: fill('publisher and document, e.g. "USGS Mineral Commodity Summaries 2026: Rare Earths"'), url: `https://example.org/${fill('the address of the document')}`, edition, retrieved: date, kind: 'primary' };
+      const edition =
+        editions.size === 1 && typeof rows[0].edition === 'string'
+          ? rows[0].edition
+          : fill('the edition, e.g. "MCS 2026 (January 2026)"');
+      return {
+        id: source,
+        name: fill('publisher and document, e.g. "USGS Mineral Commodity Summaries 2026: Rare Earths"'),
+        url: `https://example.org/${fill('the address of the document')}`,
+        edition,
+        retrieved: date,
+        kind: 'primary',
+      };
     });
     const them = blocks.length === 1 ? 'it' : 'them';
     fail(
@@ -105,7 +127,9 @@ if (oldText === undefined) {
   const dataset = { ...starterDatasetHead(named.length ? named : ['source-1'], date), rows };
   mkdirSync(path.dirname(datasetPath), { recursive: true });
   writeFileSync(datasetPath, `${JSON.stringify(dataset, null, 2)}\n`);
-  console.log(`Wrote ${datasetFile}: ${rows.length} rows from ${sheetFile}. Fill in its title and sources (each ${starterMark}; npm run check lists them).`);
+  console.log(
+    `Wrote ${datasetFile}: ${rows.length} rows from ${sheetFile}. Fill in its title and sources (each ${starterMark}; npm run check lists them).`,
+  );
 } else {
   const changes = mergeRows(published, reading.rows);
   const text = changeText(changes, path.basename(sheetFile));
@@ -119,6 +143,9 @@ if (oldText === undefined) {
 
 // What `npm run check` says of the new file, with each row's place in the sheet.
 const found = sortProblems(loadSite(root, { includeDrafts: true }).problems.filter((p) => p.file === datasetFile));
-const inSheet = (message: string) => message.replace(/rows\[(\d+)\]/g, (whole, i) => (sheet.rows[Number(i)] ? `${whole} (sheet row ${sheet.rows[Number(i)].row})` : whole));
+const inSheet = (message: string) =>
+  message.replace(/rows\[(\d+)\]/g, (whole, i) =>
+    sheet.rows[Number(i)] ? `${whole} (sheet row ${sheet.rows[Number(i)].row})` : whole,
+  );
 for (const problem of found) console.log(inSheet(formatProblem(problem)));
 if (found.some((p) => p.severity === 'error')) process.exit(1);

@@ -19,8 +19,17 @@ if (!existsSync(path.join(dist, 'index.html'))) {
   console.error('No built site in dist/: run `npm run build` first.');
   process.exit(1);
 }
-const charts = existsSync(path.join(dist, 'charts')) ? readdirSync(path.join(dist, 'charts'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
-const pages = ['/', `/articles/${process.env.LIGHTHOUSE_STORY ?? 'us-rare-earth-agreements'}/`, ...(charts.length ? [`/charts/${charts[0]}/`] : [])];
+const charts = existsSync(path.join(dist, 'charts'))
+  ? readdirSync(path.join(dist, 'charts'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()
+  : [];
+const pages = [
+  '/',
+  `/articles/${process.env.LIGHTHOUSE_STORY ?? 'us-rare-earth-agreements'}/`,
+  ...(charts.length ? [`/charts/${charts[0]}/`] : []),
+];
 
 // Served gzipped, as the host serves the site (and as test/browser/budget.test.ts counts it): a copy of dist/ with a
 // .gz beside every text file, which sirv sends to a client that accepts it. Uncompressed, the lead story's HTML is
@@ -33,13 +42,21 @@ for (const entry of readdirSync(served, { recursive: true, withFileTypes: true }
   writeFileSync(`${file}.gz`, gzipSync(readFileSync(file)));
 }
 const files = sirv(served, { dev: false, etag: true, gzip: true });
-const server = createServer((req, res) => files(req, res, () => { res.statusCode = 404; res.end('Not found'); }));
+const server = createServer((req, res) =>
+  files(req, res, () => {
+    res.statusCode = 404;
+    res.end('Not found');
+  }),
+);
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const browser = await resolveChromium();
 console.log(`Chromium: ${browser.path} (${browser.source})`);
-const chrome = await chromeLauncher.launch({ chromePath: browser.path, chromeFlags: ['--headless=new', ...chromiumFlags] });
+const chrome = await chromeLauncher.launch({
+  chromePath: browser.path,
+  chromeFlags: ['--headless=new', ...chromiumFlags],
+});
 const reportDir = path.join(root, 'test', 'artifacts', 'lighthouse');
 mkdirSync(reportDir, { recursive: true });
 let failed = false;
@@ -52,16 +69,28 @@ try {
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
-    writeFileSync(path.join(reportDir, `${page.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}.html`), String(result.report));
-    const scores = Object.values(result.lhr.categories).map((c) => ({ id: c.id, score: Math.round((c.score ?? 0) * 100) }));
+    writeFileSync(
+      path.join(reportDir, `${page.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}.html`),
+      String(result.report),
+    );
+    const scores = Object.values(result.lhr.categories).map((c) => ({
+      id: c.id,
+      score: Math.round((c.score ?? 0) * 100),
+    }));
     const low = scores.filter((s) => s.score < floor);
     if (low.length) failed = true;
-    console.log(`${page.padEnd(44)} ${scores.map((s) => `${s.id} ${s.score}`).join('  ')}${low.length ? '  <- under ' + floor : ''}`);
+    console.log(
+      `${page.padEnd(44)} ${scores.map((s) => `${s.id} ${s.score}`).join('  ')}${low.length ? '  <- under ' + floor : ''}`,
+    );
   }
 } finally {
   await chrome.kill();
   server.close();
   rmSync(served, { recursive: true, force: true });
 }
-console.log(failed ? `Lighthouse: a score is under ${floor}. Reports: test/artifacts/lighthouse/` : `Lighthouse: every score is ${floor} or more.`);
+console.log(
+  failed
+    ? `Lighthouse: a score is under ${floor}. Reports: test/artifacts/lighthouse/`
+    : `Lighthouse: every score is ${floor} or more.`,
+);
 process.exit(failed ? 1 : 0);

@@ -41,7 +41,9 @@ function checkId(kind: string, id: string | undefined) {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   const hint = suggestion && idSchema.safeParse(suggestion).success ? ` (did you mean "${suggestion}"?)` : '';
-  fail(`"${id}" cannot be ${kind === 'article' ? 'a slug' : 'an id'}: use lower-case letters, digits and hyphens only${hint}. Nothing was written.`);
+  fail(
+    `"${id}" cannot be ${kind === 'article' ? 'a slug' : 'an id'}: use lower-case letters, digits and hyphens only${hint}. Nothing was written.`,
+  );
 }
 
 /** Writes a new file; refuses when one is there already (the `wx` flag makes that check and the write one step). */
@@ -50,7 +52,8 @@ function create(file: string, text: string) {
   try {
     writeFileSync(path.join(root, file), text, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(`${file} already exists, so nothing was written: choose another name, or edit that file.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      fail(`${file} already exists, so nothing was written: choose another name, or edit that file.`);
     throw error;
   }
 }
@@ -114,15 +117,25 @@ const stacks = chartSchema.shape.stack.unwrap().options;
 
 /** A dataset's fields as the kinds' starters see them; a facet's field is the facets', not a colour. */
 function starterFields(dataset: Dataset, facet: string | undefined): StarterFields {
-  const fields = [...new Set(dataset.rows.flatMap((row) => Object.keys(row)))].filter((f) => !reserved.has(f) && f !== 'id');
-  const values = Object.fromEntries(fields.map((field) => [field, [...new Set(dataset.rows.map((row) => row[field]).filter((v) => v !== null && v !== undefined))]]));
+  const fields = [...new Set(dataset.rows.flatMap((row) => Object.keys(row)))].filter(
+    (f) => !reserved.has(f) && f !== 'id',
+  );
+  const values = Object.fromEntries(
+    fields.map((field) => [
+      field,
+      [...new Set(dataset.rows.map((row) => row[field]).filter((v) => v !== null && v !== undefined))],
+    ]),
+  );
   const isNumber = (field: string) => values[field].length > 0 && values[field].every((v) => typeof v === 'number');
   const isText = (field: string) => values[field].length > 0 && values[field].every((v) => typeof v === 'string');
-  const isTime = (field: string) => /year|date/i.test(field) || (isText(field) && values[field].every((v) => isoDatePattern.test(String(v))));
+  const isTime = (field: string) =>
+    /year|date/i.test(field) || (isText(field) && values[field].every((v) => isoDatePattern.test(String(v))));
   const time = fields.find(isTime);
   const measure = fields.find((f) => f !== time && isNumber(f));
   const distinct = (f: string) => values[f].length;
-  const categories = fields.filter((f) => f !== time && f !== facet && isText(f) && distinct(f) > 1).sort((a, b) => distinct(a) - distinct(b));
+  const categories = fields
+    .filter((f) => f !== time && f !== facet && isText(f) && distinct(f) > 1)
+    .sort((a, b) => distinct(a) - distinct(b));
   return { time, measure, categories, fields, values, rows: dataset.rows.length };
 }
 
@@ -133,9 +146,15 @@ function checkErrors(spec: object, id: string, dataset: Dataset): string[] {
   const errors: string[] = [];
   const file = `${contentDirs.charts}/${id}.json`;
   const checked = checkDataset(dataset, () => {});
-  checkChart({ ...parsed.data, id, file }, new Map([[dataset.id, checked]]), new Set([dataset.id]), new Set(), (_file, field, message, severity = 'error') => {
-    if (severity === 'error') errors.push(`${fieldName(field)}: ${message}`);
-  });
+  checkChart(
+    { ...parsed.data, id, file },
+    new Map([[dataset.id, checked]]),
+    new Set([dataset.id]),
+    new Set(),
+    (_file, field, message, severity = 'error') => {
+      if (severity === 'error') errors.push(`${fieldName(field)}: ${message}`);
+    },
+  );
   return errors;
 }
 
@@ -146,14 +165,30 @@ interface ChartOptions {
   facet?: string;
 }
 
-function chart(id: string, { dataset: datasetId, mark: wanted, stack, facet }: ChartOptions): { file: string; text: string; next: string[] } {
+function chart(
+  id: string,
+  { dataset: datasetId, mark: wanted, stack, facet }: ChartOptions,
+): { file: string; text: string; next: string[] } {
   if (!datasetId) fail(`A chart draws one dataset: name it with --dataset <dataset-id>.\n\n${usage}`, 2);
-  if (wanted !== undefined && !marks.includes(wanted as Mark)) fail(`Unknown mark "${wanted}"${didYouMean(wanted, marks)}: --mark is one of ${marks.join(', ')}.\n\n${usage}`, 2);
-  if (stack !== undefined && !(stacks as readonly string[]).includes(stack)) fail(`Unknown stack "${stack}"${didYouMean(stack, stacks)}: write --stack sum (stacked totals) or --stack share (each part's percentage of the total).\n\n${usage}`, 2);
+  if (wanted !== undefined && !marks.includes(wanted as Mark))
+    fail(`Unknown mark "${wanted}"${didYouMean(wanted, marks)}: --mark is one of ${marks.join(', ')}.\n\n${usage}`, 2);
+  if (stack !== undefined && !(stacks as readonly string[]).includes(stack))
+    fail(
+      `Unknown stack "${stack}"${didYouMean(stack, stacks)}: write --stack sum (stacked totals) or --stack share (each part's percentage of the total).\n\n${usage}`,
+      2,
+    );
   const stacking = marks.filter((m) => chartKinds[m].checks?.stacks);
-  if (stack && wanted && !stacking.includes(wanted as Mark)) fail(`${capital(a(wanted))} chart does not stack: --stack works with --mark ${stacking.join(' or --mark ')}; choose one of them, or leave --stack out.\n\n${usage}`, 2);
+  if (stack && wanted && !stacking.includes(wanted as Mark))
+    fail(
+      `${capital(a(wanted))} chart does not stack: --stack works with --mark ${stacking.join(' or --mark ')}; choose one of them, or leave --stack out.\n\n${usage}`,
+      2,
+    );
   const noFacet = wanted && chartKinds[wanted as Mark].checks?.noFacet;
-  if (facet && noFacet) fail(`${capital(a(wanted as string))} chart cannot be drawn as small multiples: ${noFacet}. Leave --facet out, or choose another --mark.\n\n${usage}`, 2);
+  if (facet && noFacet)
+    fail(
+      `${capital(a(wanted as string))} chart cannot be drawn as small multiples: ${noFacet}. Leave --facet out, or choose another --mark.\n\n${usage}`,
+      2,
+    );
 
   const { site, problems } = loadSite(root);
   const dataset = site.datasets.get(datasetId);
@@ -167,7 +202,10 @@ function chart(id: string, { dataset: datasetId, mark: wanted, stack, facet }: C
     );
   }
   const fields = starterFields(dataset, facet);
-  if (facet && !fields.fields.includes(facet)) fail(`No field "${facet}" in the rows of data/${datasetId}.json${didYouMean(facet, fields.fields)}: --facet names the field with one small chart per value. Fields: ${fields.fields.join(', ')}. Nothing was written.`);
+  if (facet && !fields.fields.includes(facet))
+    fail(
+      `No field "${facet}" in the rows of data/${datasetId}.json${didYouMean(facet, fields.fields)}: --facet names the field with one small chart per value. Fields: ${fields.fields.join(', ')}. Nothing was written.`,
+    );
 
   const note = [
     `then delete this note. mark is one of ${marks.join(', ')}. x, y and color name fields of data/${datasetId}.json: ${fields.fields.join(', ')}. `,
@@ -177,7 +215,9 @@ function chart(id: string, { dataset: datasetId, mark: wanted, stack, facet }: C
     `Every field is in the field reference of CONTRIBUTING.md. Place the chart in a story with ::chart{id="${id}"} on a line of its own.`,
   ].join('');
   // The registry's order is the order of preference; the first kind whose starter fits and passes the check draws it.
-  const candidates = wanted ? [wanted as Mark] : marks.filter((m) => (!stack || stacking.includes(m)) && !(facet && chartKinds[m].checks?.noFacet));
+  const candidates = wanted
+    ? [wanted as Mark]
+    : marks.filter((m) => (!stack || stacking.includes(m)) && !(facet && chartKinds[m].checks?.noFacet));
   for (const mark of candidates) {
     const picked = chartKinds[mark].starter?.(fields);
     if (!picked) continue;
@@ -197,9 +237,16 @@ function chart(id: string, { dataset: datasetId, mark: wanted, stack, facet }: C
     };
     const errors = checkErrors(spec, id, dataset);
     // The dataset has what the kind needs (its starter fitted), so the check's reason is the one to give.
-    if (errors.length && wanted) fail(`${capital(a(mark))} starter of data/${datasetId}.json would not pass npm run check (${errors[0]}): change the rows, or choose another --mark. Nothing was written.`);
+    if (errors.length && wanted)
+      fail(
+        `${capital(a(mark))} starter of data/${datasetId}.json would not pass npm run check (${errors[0]}): change the rows, or choose another --mark. Nothing was written.`,
+      );
     if (errors.length) continue;
-    const keeps = filter ? `, only the rows with ${Object.entries(filter).map(([f, v]) => `${f} = ${(Array.isArray(v) ? v : [v]).map((one) => JSON.stringify(one)).join(' or ')}`).join(' and ')}${why ? ` (${why})` : ''}` : '';
+    const keeps = filter
+      ? `, only the rows with ${Object.entries(filter)
+          .map(([f, v]) => `${f} = ${(Array.isArray(v) ? v : [v]).map((one) => JSON.stringify(one)).join(' or ')}`)
+          .join(' and ')}${why ? ` (${why})` : ''}`
+      : '';
     return {
       file: `${contentDirs.charts}/${id}.json`,
       text: `${JSON.stringify(spec, null, 2)}\n`,
@@ -210,8 +257,13 @@ function chart(id: string, { dataset: datasetId, mark: wanted, stack, facet }: C
       ],
     };
   }
-  if (wanted) fail(`${capital(a(wanted))} chart of data/${datasetId}.json cannot be started from its fields (${fields.fields.join(', ')}): ${chartKinds[wanted as Mark].starterNeeds}. Nothing was written.`);
-  fail(`No chart of data/${datasetId}.json ${[stack && `with --stack ${stack}`, facet && `with --facet ${facet}`].filter(Boolean).join(' and ') || ''} would pass npm run check: name a --mark to see why. Nothing was written.`);
+  if (wanted)
+    fail(
+      `${capital(a(wanted))} chart of data/${datasetId}.json cannot be started from its fields (${fields.fields.join(', ')}): ${chartKinds[wanted as Mark].starterNeeds}. Nothing was written.`,
+    );
+  fail(
+    `No chart of data/${datasetId}.json ${[stack && `with --stack ${stack}`, facet && `with --facet ${facet}`].filter(Boolean).join(' and ') || ''} would pass npm run check: name a --mark to see why. Nothing was written.`,
+  );
 }
 
 function dataset(id: string): { file: string; text: string; next: string[] } {
@@ -225,8 +277,20 @@ function dataset(id: string): { file: string; text: string; next: string[] } {
       ),
     ],
     rows: [
-      { year: 2023, category: fill('a category, e.g. a country'), value: 0, source: 'source-1', note: fill('replace 0 with the figure as the source gives it') },
-      { year: 2024, category: fill('a category, e.g. a country'), value: 0, source: 'source-1', note: fill('replace 0 with the figure as the source gives it') },
+      {
+        year: 2023,
+        category: fill('a category, e.g. a country'),
+        value: 0,
+        source: 'source-1',
+        note: fill('replace 0 with the figure as the source gives it'),
+      },
+      {
+        year: 2024,
+        category: fill('a category, e.g. a country'),
+        value: 0,
+        source: 'source-1',
+        note: fill('replace 0 with the figure as the source gives it'),
+      },
     ],
   };
   return {
@@ -244,12 +308,19 @@ const { values: options, positionals } = readArguments(usage, ['dataset', 'mark'
 const [kind, id, ...extra] = positionals;
 const kinds = ['article', 'chart', 'dataset'];
 if (!kind) fail(usage, 2);
-if (!kinds.includes(kind)) fail(`Unknown kind "${kind}"${didYouMean(kind, kinds)}: write article, chart or dataset.\n\n${usage}`, 2);
+if (!kinds.includes(kind))
+  fail(`Unknown kind "${kind}"${didYouMean(kind, kinds)}: write article, chart or dataset.\n\n${usage}`, 2);
 checkId(kind, id);
-if (extra.length) fail(`Unexpected ${extra.map((a) => `"${a}"`).join(' ')}. A slug or id is one word with hyphens, e.g. "cobalt-prices".\n\n${usage}`, 2);
+if (extra.length)
+  fail(
+    `Unexpected ${extra.map((a) => `"${a}"`).join(' ')}. A slug or id is one word with hyphens, e.g. "cobalt-prices".\n\n${usage}`,
+    2,
+  );
 const given = Object.keys(options);
 if (kind !== 'chart' && given.length) fail(`Unexpected "--${given[0]}": only a chart takes options.\n\n${usage}`, 2);
 
 const starter = kind === 'article' ? article(id) : kind === 'chart' ? chart(id, options) : dataset(id);
 create(starter.file, starter.text);
-console.log(`Wrote ${starter.file}, a starter that passes npm run check.\n${starter.next.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}`);
+console.log(
+  `Wrote ${starter.file}, a starter that passes npm run check.\n${starter.next.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}`,
+);

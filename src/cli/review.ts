@@ -28,7 +28,8 @@ const root = path.resolve(process.env.CONTENT_ROOT ?? process.cwd());
 const { values } = readArguments(usage, ['base', 'out']);
 const out = path.resolve(values.out ?? path.join(process.cwd(), 'review'));
 
-const git = (...gitArgs: string[]) => execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const git = (...gitArgs: string[]) =>
+  execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const tryGit = (...gitArgs: string[]) => {
   try {
     return git(...gitArgs);
@@ -43,7 +44,8 @@ const mergeBase = (branch: string) => {
 };
 const base = values.base ? { ref: values.base, label: values.base } : (mergeBase('origin/main') ?? mergeBase('main'));
 const baseRef = base?.ref;
-if (!baseRef) fail(`No base to compare with: there is no origin/main or main here. Name one: npm run review -- --base <git-ref>`);
+if (!baseRef)
+  fail(`No base to compare with: there is no origin/main or main here. Name one: npm run review -- --base <git-ref>`);
 const baseCommit = tryGit('rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`);
 if (!baseCommit) fail(`"${baseRef}" is not a commit of the repository at ${root}: name a branch, tag or commit.`);
 
@@ -56,7 +58,10 @@ try {
   mkdirSync(baseRoot);
   const tracked = git('ls-tree', '--name-only', baseCommit).split('\n');
   const folders = ['content', 'data'].filter((f) => tracked.includes(f));
-  if (folders.length) execFileSync('sh', ['-c', `git archive "${baseCommit}" ${folders.join(' ')} | tar -x -C "${baseRoot}"`], { cwd: root });
+  if (folders.length)
+    execFileSync('sh', ['-c', `git archive "${baseCommit}" ${folders.join(' ')} | tar -x -C "${baseRoot}"`], {
+      cwd: root,
+    });
 
   const build = (contentRoot: string, name: string) => {
     const outDir = path.join(work, name);
@@ -64,7 +69,12 @@ try {
     const { DEV: _d, PROD: _p, MODE: _m, SSR: _s, BASE_URL: _b, NODE_ENV: _n, ...env } = process.env;
     console.log(`Building the ${name} site...`);
     try {
-      execFileSync('npx', ['astro', 'build', '--outDir', outDir], { cwd: projectRoot, env: { ...env, CONTENT_ROOT: contentRoot }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+      execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
+        cwd: projectRoot,
+        env: { ...env, CONTENT_ROOT: contentRoot },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
+      });
     } catch (error) {
       const e = error as { stdout?: Buffer; stderr?: Buffer };
       throw new Error(`The ${name} site does not build:\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
@@ -89,7 +99,9 @@ try {
     path.join(out, 'summary.json'),
     `${JSON.stringify({ base: info.base, counts: counts(review), problems: { new: review.problems.added.length, resolved: review.problems.resolved.length }, words: wordCounts(words), changedCharts: review.charts.changed.map((c) => ({ id: c.id, title: c.title })), codeChanged }, null, 2)}\n`,
   );
-  console.log(`\n${summary}\nWrote ${path.relative(process.cwd(), path.join(out, 'index.html')) || path.join(out, 'index.html')}.`);
+  console.log(
+    `\n${summary}\nWrote ${path.relative(process.cwd(), path.join(out, 'index.html')) || path.join(out, 'index.html')}.`,
+  );
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;

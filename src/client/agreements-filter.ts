@@ -14,7 +14,11 @@ class AgreementsFilter extends HTMLElement {
       let shown = 0;
       for (const entry of entries) {
         const statuses = (entry.dataset.statuses ?? '').split(' ');
-        entry.hidden = Boolean((partner && entry.dataset.partner !== partner) || (year && entry.dataset.year !== year) || (status && !statuses.includes(status)));
+        entry.hidden = Boolean(
+          (partner && entry.dataset.partner !== partner) ||
+          (year && entry.dataset.year !== year) ||
+          (status && !statuses.includes(status)),
+        );
         if (!entry.hidden) shown++;
       }
       if (count) count.textContent = `Showing ${shown} of ${entries.length} agreements.`;
@@ -29,7 +33,8 @@ class AgreementsFilter extends HTMLElement {
     const params = new URLSearchParams(location.search);
     for (const name of ['partner', 'year', 'status']) {
       const select = form.elements.namedItem(name) as HTMLSelectElement | null;
-      if (select && params.has(name) && [...select.options].some((o) => o.value === params.get(name))) select.value = params.get(name)!;
+      if (select && params.has(name) && [...select.options].some((o) => o.value === params.get(name)))
+        select.value = params.get(name)!;
     }
     form.addEventListener('change', apply);
     form.addEventListener('submit', (event) => event.preventDefault());

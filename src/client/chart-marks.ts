@@ -49,7 +49,9 @@ export function marksOf(drawing: HTMLElement, data: PointData) {
     drawnMarks.set(drawing, found);
     return found;
   }
-  for (const mark of svg.querySelectorAll<SVGGeometryElement>(':scope > g:not(.chart-overlay, .chart-underlay) :is(rect, circle, path, polygon)')) {
+  for (const mark of svg.querySelectorAll<SVGGeometryElement>(
+    ':scope > g:not(.chart-overlay, .chart-underlay) :is(rect, circle, path, polygon)',
+  )) {
     const own = mark.getScreenCTM();
     if (!own) continue;
     const toMark = own.inverse().multiply(screen);
@@ -57,11 +59,17 @@ export function marksOf(drawing: HTMLElement, data: PointData) {
     const counts = new Map<string, number>();
     points.forEach(([x, y], i) => {
       const p = new DOMPoint(x, y).matrixTransform(toMark);
-      const on = box ? p.x >= box.x - 1.5 && p.x <= box.x + box.width + 1.5 && p.y >= box.y - 1.5 && p.y <= box.y + box.height + 1.5 : mark.isPointInFill(p) || mark.isPointInStroke(p);
+      const on = box
+        ? p.x >= box.x - 1.5 && p.x <= box.x + box.width + 1.5 && p.y >= box.y - 1.5 && p.y <= box.y + box.height + 1.5
+        : mark.isPointInFill(p) || mark.isPointInStroke(p);
       if (on) counts.set(places[i], (counts.get(places[i]) ?? 0) + 1);
     });
     const most = Math.max(0, ...counts.values());
-    if (most > 0) found.set(mark, [...counts].filter(([, n]) => n === most).map(([place]) => place));
+    if (most > 0)
+      found.set(
+        mark,
+        [...counts].filter(([, n]) => n === most).map(([place]) => place),
+      );
   }
   drawnMarks.set(drawing, found);
   return found;
@@ -69,6 +77,7 @@ export function marksOf(drawing: HTMLElement, data: PointData) {
 
 /** The facet whose frame holds a point, or the nearest one to it. */
 export function nearestPanel(panels: [number, number, number, number][], px: number, py: number): number {
-  const distance = ([x0, y0, x1, y1]: [number, number, number, number]) => Math.hypot(Math.max(x0 - px, 0, px - x1), Math.max(y0 - py, 0, py - y1));
+  const distance = ([x0, y0, x1, y1]: [number, number, number, number]) =>
+    Math.hypot(Math.max(x0 - px, 0, px - x1), Math.max(y0 - py, 0, py - y1));
   return panels.reduce((best, panel, i) => (distance(panel) < distance(panels[best]) ? i : best), 0);
 }

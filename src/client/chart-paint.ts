@@ -18,7 +18,11 @@ export function paintView(plot: HTMLElement, base: HTMLElement, paint: Record<st
   if (plot.querySelector('.chart-drawing')) return;
   const drawings = [...base.querySelectorAll<HTMLElement>('.chart-drawing')].map((drawing) => {
     const copy = drawing.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.chart-focus, .chart-focus-rule, .chart-faded').forEach((mark) => (mark.classList.contains('chart-faded') ? mark.classList.remove('chart-faded') : mark.remove()));
+    copy
+      .querySelectorAll('.chart-focus, .chart-focus-rule, .chart-faded')
+      .forEach((mark) =>
+        mark.classList.contains('chart-faded') ? mark.classList.remove('chart-faded') : mark.remove(),
+      );
     const svg = copy.querySelector('svg');
     const own = paint[copy.dataset.layout ?? ''];
     if (svg && own) applyPaint(svg, own);

@@ -5,8 +5,18 @@
 import type { ChartState } from '../util/chart-state.ts';
 
 /** Fills `details` with the list; returns what sets its checkboxes to a state. */
-export function fillSelect(details: HTMLDetailsElement, id: string, places: string[], name: (place: string) => string, noun: string, change: (select: string[]) => void) {
-  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] => Object.assign(document.createElement(tag), props);
+export function fillSelect(
+  details: HTMLDetailsElement,
+  id: string,
+  places: string[],
+  name: (place: string) => string,
+  noun: string,
+  change: (select: string[]) => void,
+) {
+  const element = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    props: Partial<HTMLElementTagNameMap[K]> = {},
+  ): HTMLElementTagNameMap[K] => Object.assign(document.createElement(tag), props);
   const panel = element('div', { className: 'chart-select-panel' });
   const find = element('input', { type: 'search', id: `${id}-find`, autocomplete: 'off', spellcheck: false });
   find.setAttribute('aria-describedby', `${id}-hint`);
@@ -23,7 +33,11 @@ export function fillSelect(details: HTMLDetailsElement, id: string, places: stri
   panel.append(
     element('label', { htmlFor: find.id, textContent: `Find ${noun}` }),
     find,
-    element('p', { id: `${id}-hint`, className: 'chart-select-hint', textContent: 'Type to narrow the list; Enter highlights the first match.' }),
+    element('p', {
+      id: `${id}-hint`,
+      className: 'chart-select-hint',
+      textContent: 'Type to narrow the list; Enter highlights the first match.',
+    }),
     list,
     clear,
   );
@@ -34,7 +48,8 @@ export function fillSelect(details: HTMLDetailsElement, id: string, places: stri
   clear.addEventListener('click', () => change([]));
   find.addEventListener('input', () => {
     const words = find.value.trim().toLowerCase();
-    for (const box of boxes) box.parentElement!.hidden = ![box.value, name(box.value)].some((text) => text.toLowerCase().includes(words));
+    for (const box of boxes)
+      box.parentElement!.hidden = ![box.value, name(box.value)].some((text) => text.toLowerCase().includes(words));
   });
   find.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;

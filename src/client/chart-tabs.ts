@@ -22,7 +22,9 @@ class ChartTabs extends HTMLElement {
   connectedCallback() {
     if (this.#tabs.length) return;
     const title = this.querySelector('.chart-title')?.textContent ?? '';
-    const { list, pairs } = tabList('chart-tabs chart-tabs--charts', `Show as: ${title}`, [...this.querySelectorAll<HTMLElement>(':scope > .chart-tab-panel')]);
+    const { list, pairs } = tabList('chart-tabs chart-tabs--charts', `Show as: ${title}`, [
+      ...this.querySelectorAll<HTMLElement>(':scope > .chart-tab-panel'),
+    ]);
     for (const { tab: button, panel } of pairs) {
       const tab = { name: panel.dataset.tab!, chart: panel.dataset.chart!, button, panel };
       button.addEventListener('click', () => this.#choose(tab));
@@ -42,7 +44,9 @@ class ChartTabs extends HTMLElement {
   #named(states: Map<string, ChartState>): Tab {
     const [first, ...others] = this.#tabs;
     const host = states.get(first.chart);
-    return others.find((t) => t.name === host?.tab) ?? (host ? undefined : others.find((t) => states.has(t.chart))) ?? first;
+    return (
+      others.find((t) => t.name === host?.tab) ?? (host ? undefined : others.find((t) => states.has(t.chart))) ?? first
+    );
   }
 
   /** The address changed (on load, a link, back or forward): show the tab it names; a link into a panel shows that panel. */

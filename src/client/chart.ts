@@ -68,7 +68,10 @@ class SupplyLinesChart extends HTMLElement {
     writeState(id, { ...state, tab: readState(id).tab }, replace);
     this.#apply(state);
     const said = this.#said.textContent;
-    this.#live.textContent = this.querySelector('.chart-time') && state.year ? `Year ${state.year}${said ? `. ${said}` : ''}` : said || `Nothing highlighted`;
+    this.#live.textContent =
+      this.querySelector('.chart-time') && state.year
+        ? `Year ${state.year}${said ? `. ${said}` : ''}`
+        : said || `Nothing highlighted`;
   }
 
   #apply(state: ChartState) {
@@ -117,7 +120,9 @@ class SupplyLinesChart extends HTMLElement {
     return this.#state.select.flatMap((place) => {
       const mine = places.map((p, i) => (p === place ? i : -1)).filter((i) => i >= 0 && (!only || only.includes(i)));
       if (only) return mine.map((i) => says[i]);
-      const at = mine.find((i) => years[i] === this.#state.year) ?? mine.reduce((a, b) => (years[b] >= years[a] ? b : a), mine[0]);
+      const at =
+        mine.find((i) => years[i] === this.#state.year) ??
+        mine.reduce((a, b) => (years[b] >= years[a] ? b : a), mine[0]);
       return at === undefined ? [`${select.names?.[place] ?? place}: not drawn in this view`] : [says[at]];
     });
   }
@@ -127,10 +132,12 @@ class SupplyLinesChart extends HTMLElement {
     const chosen = new Set(this.#state.select);
     // With none chosen, nothing is worked out: finding each mark's places reads the drawing's geometry, the
     // costliest thing this script does, and no page should pay for it before a reader highlights a place.
-    if (!chosen.size) return this.querySelectorAll('.chart-faded').forEach((mark) => mark.classList.remove('chart-faded'));
+    if (!chosen.size)
+      return this.querySelectorAll('.chart-faded').forEach((mark) => mark.classList.remove('chart-faded'));
     for (const { element, data } of this.#plots) {
       for (const drawing of element.querySelectorAll<HTMLElement>('.chart-drawing')) {
-        for (const [mark, places] of marksOf(drawing, data) ?? []) mark.classList.toggle('chart-faded', chosen.size > 0 && !places.some((p) => chosen.has(p)));
+        for (const [mark, places] of marksOf(drawing, data) ?? [])
+          mark.classList.toggle('chart-faded', chosen.size > 0 && !places.some((p) => chosen.has(p)));
       }
     }
   }
@@ -141,22 +148,32 @@ class SupplyLinesChart extends HTMLElement {
     if (!field) return;
     const names: Record<string, string> = Object.assign({}, ...this.#plots.map((p) => p.data.select?.names));
     const name = (place: string) => names[place] ?? place;
-    const places = [...new Set(this.#plots.flatMap((p) => p.data.select?.places ?? []))].sort((a, b) => name(a).localeCompare(name(b)));
+    const places = [...new Set(this.#plots.flatMap((p) => p.data.select?.places ?? []))].sort((a, b) =>
+      name(a).localeCompare(name(b)),
+    );
     // Two places (China and the rest of the world, two lines of a slope) are both in view and named in the key: a list
     // to pick from would cost a row and answer nothing. A :view link can still highlight either.
     if (places.length < 3) return;
     const details = Object.assign(document.createElement('details'), { className: 'chart-select' });
     const summary = details.appendChild(document.createElement('summary'));
     // The field's words, as the table's column head has them: "partnerYear" and "partner_year" are "partner year".
-    const noun = field.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+    const noun = field
+      .replace(/_/g, ' ')
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .toLowerCase();
     const control: Control = { summary, noun: `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`, name };
     this.#control = control;
     details.addEventListener('toggle', () => {
       if (!details.open || control.sync) return;
-      control.sync = fillSelect(details, `${this.dataset.chart}-select`, places, name, control.noun, (select) => this.#change({ ...this.#state, select }));
+      control.sync = fillSelect(details, `${this.dataset.chart}-select`, places, name, control.noun, (select) =>
+        this.#change({ ...this.#state, select }),
+      );
       control.sync(this.#state);
     });
-    (this.querySelector('.chart-views-switch, .chart-time') ?? this.querySelector('.chart-head'))?.after(details, this.#said);
+    (this.querySelector('.chart-views-switch, .chart-time') ?? this.querySelector('.chart-head'))?.after(
+      details,
+      this.#said,
+    );
   }
 
   #enhancePlot(plot: HTMLElement) {
@@ -179,7 +196,15 @@ class SupplyLinesChart extends HTMLElement {
       const svg = drawing?.querySelector('svg');
       const layout = drawing?.dataset.layout ?? '';
       const points = data.drawings[layout];
-      return drawing && svg && points ? { svg, points, frame: data.frames?.[layout], panels: data.panels?.[layout], scale: svg.getBoundingClientRect().width / Number(drawing.dataset.width) } : undefined;
+      return drawing && svg && points
+        ? {
+            svg,
+            points,
+            frame: data.frames?.[layout],
+            panels: data.panels?.[layout],
+            scale: svg.getBoundingClientRect().width / Number(drawing.dataset.width),
+          }
+        : undefined;
     };
     const mark = (svg: SVGSVGElement, name: string, attributes: Record<string, number | string>) => {
       const element = svg.appendChild(document.createElementNS(SVG_NS, name));
@@ -195,11 +220,16 @@ class SupplyLinesChart extends HTMLElement {
       active = indices[0];
       // With places highlighted, their figures of the same year are read beside the point's own.
       const year = data.select?.years[indices[0]];
-      const others = data.select?.years.map((y, i) => (y === year && !indices.includes(i) ? i : -1)).filter((i) => i >= 0);
+      const others = data.select?.years
+        .map((y, i) => (y === year && !indices.includes(i) ? i : -1))
+        .filter((i) => i >= 0);
       const [first, ...rest] = [...text.split('; '), ...this.#sayings(others ?? [])];
       const strong = document.createElement('strong');
       strong.textContent = first;
-      tooltip.replaceChildren(strong, ...rest.map((line) => Object.assign(document.createElement('span'), { textContent: line })));
+      tooltip.replaceChildren(
+        strong,
+        ...rest.map((line) => Object.assign(document.createElement('span'), { textContent: line })),
+      );
       tooltip.hidden = false;
       // Above the point, kept inside the chart's box; below it when there is no room above.
       const [px, py] = xys.reduce((a, b) => (b[1] < a[1] ? b : a));
@@ -219,7 +249,8 @@ class SupplyLinesChart extends HTMLElement {
       for (const [cx, cy] of xys) mark(view.svg, 'circle', { class: 'chart-focus', cx, cy, r: 9 });
       if (announcement) this.#live.textContent = announcement;
     };
-    const showPoint = (index: number) => show([index], data.texts[index], `${index + 1} of ${data.texts.length}: ${data.texts[index]}`);
+    const showPoint = (index: number) =>
+      show([index], data.texts[index], `${index + 1} of ${data.texts.length}: ${data.texts[index]}`);
     const hide = () => {
       tooltip.hidden = true;
       plot.querySelectorAll('.chart-focus, .chart-focus-rule').forEach((element) => element.remove());
@@ -234,7 +265,8 @@ class SupplyLinesChart extends HTMLElement {
       // within 30 px, by row, by column or by distance.
       const { hit, xGroup, xTexts } = data;
       // A map: the place whose outline or symbol is under the pointer; elsewhere, the nearest point as for dots.
-      const under = hit === 'region' ? (event.target as Element).closest?.('[data-point]')?.getAttribute('data-point') : undefined;
+      const under =
+        hit === 'region' ? (event.target as Element).closest?.('[data-point]')?.getAttribute('data-point') : undefined;
       let best = under ? Number(under) : -1;
       let bestDistance = hit === 'nearest-x' ? Infinity : 30 ** 2;
       // Small multiples: only the points of the facet under the pointer (or nearest it).
@@ -242,7 +274,12 @@ class SupplyLinesChart extends HTMLElement {
       if (best < 0) {
         view.points.forEach(([x, y], i) => {
           if (facet !== undefined && data.panel?.[i] !== facet) return;
-          const d = hit === 'y' ? (y - py) ** 2 : hit === 'x' || hit === 'nearest-x' ? (x - px) ** 2 : (x - px) ** 2 + (y - py) ** 2;
+          const d =
+            hit === 'y'
+              ? (y - py) ** 2
+              : hit === 'x' || hit === 'nearest-x'
+                ? (x - px) ** 2
+                : (x - px) ** 2 + (y - py) ** 2;
           if (d < bestDistance) [best, bestDistance] = [i, d];
         });
       }
@@ -250,7 +287,11 @@ class SupplyLinesChart extends HTMLElement {
       if (best < 0) hide();
       else if (xGroup && xTexts) {
         const at = xGroup[best];
-        show(view.points.map((_, i) => i).filter((i) => xGroup[i] === at), xTexts[at], touch ? xTexts[at] : undefined);
+        show(
+          view.points.map((_, i) => i).filter((i) => xGroup[i] === at),
+          xTexts[at],
+          touch ? xTexts[at] : undefined,
+        );
       } else if (touch) showPoint(best);
       else show([best], data.texts[best]);
     };
@@ -284,14 +325,18 @@ class SupplyLinesChart extends HTMLElement {
   #setUpViews() {
     const time = this.querySelector<HTMLElement>('.chart-time');
     if (time) {
-      this.#time = timeControl(time, (year, replace) => this.#change({ ...this.#state, view: undefined, year }, replace));
+      this.#time = timeControl(time, (year, replace) =>
+        this.#change({ ...this.#state, view: undefined, year }, replace),
+      );
       return;
     }
     const switcher = this.querySelector<HTMLElement>('.chart-views-switch');
     if (!switcher) return;
     switcher.hidden = false;
     for (const button of switcher.querySelectorAll<HTMLButtonElement>('button')) {
-      button.addEventListener('click', () => this.#change({ ...this.#state, view: button.dataset.view, year: undefined }));
+      button.addEventListener('click', () =>
+        this.#change({ ...this.#state, view: button.dataset.view, year: undefined }),
+      );
     }
   }
 }

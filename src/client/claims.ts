@@ -31,11 +31,19 @@ function open(claim: HTMLAnchorElement) {
       else if (target.closest('a')) close(false);
     });
   }
-  const button = Object.assign(document.createElement('button'), { type: 'button', className: 'claim-close', textContent: '×' });
+  const button = Object.assign(document.createElement('button'), {
+    type: 'button',
+    className: 'claim-close',
+    textContent: '×',
+  });
   button.setAttribute('aria-label', 'Close');
-  const parts = [...note.querySelectorAll('.claim-head, .claim-note, .claim-links')].map((part) => part.cloneNode(true) as HTMLElement);
+  const parts = [...note.querySelectorAll('.claim-head, .claim-note, .claim-links')].map(
+    (part) => part.cloneNode(true) as HTMLElement,
+  );
   parts[0].id = 'claim-popover-title';
-  parts[parts.length - 1].querySelector('.claim-back')?.replaceWith(Object.assign(document.createElement('a'), { href: claim.hash, textContent: 'All claims checked' }));
+  parts[parts.length - 1]
+    .querySelector('.claim-back')
+    ?.replaceWith(Object.assign(document.createElement('a'), { href: claim.hash, textContent: 'All claims checked' }));
   popover.replaceChildren(button, ...parts);
   popover.className = `claim-popover ${[...note.classList].join(' ')}`;
   popover.hidden = false;

@@ -9,7 +9,11 @@ export interface TabPanel {
 }
 
 /** The tab list for `elements` (a <details> is replaced by a <div> with its attributes and content). */
-export function tabList(className: string, label: string, elements: HTMLElement[]): { list: HTMLElement; pairs: TabPanel[] } {
+export function tabList(
+  className: string,
+  label: string,
+  elements: HTMLElement[],
+): { list: HTMLElement; pairs: TabPanel[] } {
   const list = document.createElement('div');
   list.className = className;
   list.setAttribute('role', 'tablist');
@@ -40,7 +44,9 @@ export function tabList(className: string, label: string, elements: HTMLElement[
   list.addEventListener('keydown', (event) => {
     const at = tabs.indexOf(event.target as HTMLButtonElement);
     const last = tabs.length - 1;
-    const to = { ArrowRight: at === last ? 0 : at + 1, ArrowLeft: at === 0 ? last : at - 1, Home: 0, End: last }[event.key];
+    const to = { ArrowRight: at === last ? 0 : at + 1, ArrowLeft: at === 0 ? last : at - 1, Home: 0, End: last }[
+      event.key
+    ];
     if (at < 0 || to === undefined) return;
     event.preventDefault();
     tabs.forEach((tab, i) => (tab.tabIndex = i === to ? 0 : -1));

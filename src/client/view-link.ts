@@ -12,7 +12,8 @@ function follow() {
   const hash = location.hash.length > 1 ? location.hash : '';
   if (link) link.value = `${bare.link}${hash}`;
   // The frame's src is the first address in the code: the embed page, which reads the same hash.
-  if (embed) embed.value = bare.embed.replace(/src="([^"#]*)"/, (_, src: string) => `src="${src}${hash.replace(/"/g, '%22')}"`);
+  if (embed)
+    embed.value = bare.embed.replace(/src="([^"#]*)"/, (_, src: string) => `src="${src}${hash.replace(/"/g, '%22')}"`);
 }
 
 follow();

@@ -41,37 +41,67 @@ export interface Sheet {
 /** Column letters as a spreadsheet names them: A, B, ... Z, AA. */
 export function columnLetter(index: number): string {
   let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
 function stop(sheet: Pick<Sheet, 'file' | 'columns'>, row: number, column: number, message: string): Problem {
   const where = column >= 0 ? `row ${row}, column ${columnLetter(column)} (${sheet.columns[column]})` : `row ${row}`;
-  return { file: sheet.file, field: sheet.columns[column] ?? '', line: row, column: column >= 0 ? column + 1 : undefined, message: `${where}: ${message}`, severity: 'error' };
+  return {
+    file: sheet.file,
+    field: sheet.columns[column] ?? '',
+    line: row,
+    column: column >= 0 ? column + 1 : undefined,
+    message: `${where}: ${message}`,
+    severity: 'error',
+  };
 }
 
 /** Splits a CSV or TSV file into a header and rows. */
 export function readSheet(text: string, file: string): Sheet {
   const clean = text.replace(/^\uFEFF/, '');
   const firstLine = clean.split(/\r?\n|\r/, 1)[0];
-  const delimiter: Sheet['delimiter'] = /\.tsv$/i.test(file) ? '\t' : firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+  const delimiter: Sheet['delimiter'] = /\.tsv$/i.test(file)
+    ? '\t'
+    : firstLine.includes(';') && !firstLine.includes(',')
+      ? ';'
+      : ',';
   const parse = delimiter === '\t' ? tsvParseRows : delimiter === ';' ? dsvFormat(';').parseRows : csvParseRows;
   const [header = [], ...body] = parse(clean);
   const columns = header.map((name) => name.trim());
   const sheet: Sheet = { file, columns, rows: [], delimiter };
   const problems: Problem[] = [];
-  if (!columns.some(Boolean)) throw new SheetError([{ file, field: '', line: 1, message: 'row 1 should name the columns (year, country, ...); it is empty', severity: 'error' }]);
+  if (!columns.some(Boolean))
+    throw new SheetError([
+      {
+        file,
+        field: '',
+        line: 1,
+        message: 'row 1 should name the columns (year, country, ...); it is empty',
+        severity: 'error',
+      },
+    ]);
   // Excel keeps the line break a cell was typed with as CRLF; JSON text holds \n.
   const rows = body.map((cells, i) => ({ row: i + 2, cells: cells.map((c) => c.replace(/\r\n?/g, '\n')) }));
   columns.forEach((name, i) => {
     const used = rows.some((r) => (r.cells[i] ?? '') !== '');
-    if (!name && used) problems.push(stop(sheet, 1, i, 'this column has figures but no name: write its field name in row 1'));
+    if (!name && used)
+      problems.push(stop(sheet, 1, i, 'this column has figures but no name: write its field name in row 1'));
     const twin = columns.indexOf(name);
-    if (name && twin < i) problems.push(stop(sheet, 1, i, `"${name}" names column ${columnLetter(twin)} too: each field has one column`));
+    if (name && twin < i)
+      problems.push(stop(sheet, 1, i, `"${name}" names column ${columnLetter(twin)} too: each field has one column`));
   });
   for (const { row, cells } of rows) {
     if (cells.length > columns.length && cells.slice(columns.length).some((c) => c !== '')) {
-      problems.push(stop(sheet, row, -1, `${cells.length} cells, but row 1 names ${columns.length} columns: name the extra columns in row 1, or remove their cells`));
+      problems.push(
+        stop(
+          sheet,
+          row,
+          -1,
+          `${cells.length} cells, but row 1 names ${columns.length} columns: name the extra columns in row 1, or remove their cells`,
+        ),
+      );
     }
   }
   if (problems.length) throw new SheetError(problems);
@@ -99,18 +129,27 @@ export function numberText(cell: string): NumberText | undefined {
   const sign = text.startsWith('-') ? -1 : 1;
   const t = text.replace(/^[-+]/, '');
   const num = (s: string) => sign * Number(s);
-  if (/^\d+$/.test(t) || /^\d+(\.\d+)?[eE][-+]?\d+$/.test(t)) return { point: num(t), comma: /\./.test(t) ? undefined : num(t) };
+  if (/^\d+$/.test(t) || /^\d+(\.\d+)?[eE][-+]?\d+$/.test(t))
+    return { point: num(t), comma: /\./.test(t) ? undefined : num(t) };
   let m: RegExpExecArray | null;
   if ((m = new RegExp(`^(\\d{1,3}(?:${space}\\d{3})+)(?:([.,])(\\d+))?$`).exec(t))) {
     const whole = m[1].replace(new RegExp(space, 'g'), '');
     const value = num(m[3] ? `${whole}.${m[3]}` : whole);
     const grouping = { point: 'space', comma: 'space' };
-    return m[2] === '.' ? { point: value, grouping } : m[2] === ',' ? { comma: value, grouping } : { point: value, comma: value, grouping };
+    return m[2] === '.'
+      ? { point: value, grouping }
+      : m[2] === ','
+        ? { comma: value, grouping }
+        : { point: value, comma: value, grouping };
   }
-  if (/^\d{1,3}(,\d{3})+\.\d+$/.test(t) || /^\d{1,3}(,\d{3}){2,}$/.test(t)) return { point: num(t.replace(/,/g, '')), grouping: { point: ',' } };
-  if (/^\d{1,3}(\.\d{3})+,\d+$/.test(t) || /^\d{1,3}(\.\d{3}){2,}$/.test(t)) return { comma: num(t.replace(/\./g, '').replace(',', '.')), grouping: { comma: '.' } };
-  if (/^[1-9]\d{0,2},\d{3}$/.test(t)) return { point: num(t.replace(',', '')), comma: num(t.replace(',', '.')), grouping: { point: ',' } };
-  if (/^[1-9]\d{0,2}\.\d{3}$/.test(t)) return { point: num(t), comma: num(t.replace('.', '')), grouping: { comma: '.' } };
+  if (/^\d{1,3}(,\d{3})+\.\d+$/.test(t) || /^\d{1,3}(,\d{3}){2,}$/.test(t))
+    return { point: num(t.replace(/,/g, '')), grouping: { point: ',' } };
+  if (/^\d{1,3}(\.\d{3})+,\d+$/.test(t) || /^\d{1,3}(\.\d{3}){2,}$/.test(t))
+    return { comma: num(t.replace(/\./g, '').replace(',', '.')), grouping: { comma: '.' } };
+  if (/^[1-9]\d{0,2},\d{3}$/.test(t))
+    return { point: num(t.replace(',', '')), comma: num(t.replace(',', '.')), grouping: { point: ',' } };
+  if (/^[1-9]\d{0,2}\.\d{3}$/.test(t))
+    return { point: num(t), comma: num(t.replace('.', '')), grouping: { comma: '.' } };
   if (/^(\d+\.\d*|\.\d+)$/.test(t)) return { point: num(t) };
   if (/^(\d+,\d*|,\d+)$/.test(t)) return { comma: num(t.replace(',', '.')) };
   return undefined;
@@ -134,7 +173,8 @@ const booleanWords: Record<string, { value: boolean; language?: string }> = {
   waar: { value: true, language: 'Dutch' },
   onwaar: { value: false, language: 'Dutch' },
 };
-const booleanWord = (cell: string) => (Object.hasOwn(booleanWords, cell.trim().toLowerCase()) ? booleanWords[cell.trim().toLowerCase()] : undefined);
+const booleanWord = (cell: string) =>
+  Object.hasOwn(booleanWords, cell.trim().toLowerCase()) ? booleanWords[cell.trim().toLowerCase()] : undefined;
 const booleanText = (cell: string) => booleanWord(cell)?.value;
 
 /** The language of a sheet's true and false: FALSO alone is Spanish or Italian, and VERDADERO or VERO says which. */
@@ -177,8 +217,10 @@ export interface SheetReading {
 export function sheetValues(sheet: Sheet, known: Map<string, Kind> = new Map(), decimal?: Decimal): SheetReading {
   const problems: Problem[] = [];
   const notes: string[] = [];
-  if (sheet.delimiter === ';') notes.push('Columns separated by semicolons (as Excel writes CSV where the comma is the decimal mark).');
-  const cellsOf = (i: number) => sheet.rows.map((r) => ({ row: r.row, text: r.cells[i] ?? '' })).filter((c) => c.text.trim() !== '');
+  if (sheet.delimiter === ';')
+    notes.push('Columns separated by semicolons (as Excel writes CSV where the comma is the decimal mark).');
+  const cellsOf = (i: number) =>
+    sheet.rows.map((r) => ({ row: r.row, text: r.cells[i] ?? '' })).filter((c) => c.text.trim() !== '');
 
   const kinds = sheet.columns.map((name, i): Kind | undefined => {
     if (!name) return undefined;
@@ -193,27 +235,57 @@ export function sheetValues(sheet: Sheet, known: Map<string, Kind> = new Map(), 
     if (cells.length && numbers.length === cells.length) return 'number';
     if (numbers.length * 2 > cells.length) {
       const odd = cells.find((c) => !numberText(c.text))!;
-      problems.push(stop(sheet, odd.row, i, `${JSON.stringify(odd.text)} is not a number, but ${numbers.length} of the ${cells.length} cells in this column are: write the number as the source gives it, or leave the cell empty where it gives none`));
+      problems.push(
+        stop(
+          sheet,
+          odd.row,
+          i,
+          `${JSON.stringify(odd.text)} is not a number, but ${numbers.length} of the ${cells.length} cells in this column are: write the number as the source gives it, or leave the cell empty where it gives none`,
+        ),
+      );
     } else if (numbers.length) {
-      notes.push(`Column ${columnLetter(i)} (${name}) read as text: ${cells.length - numbers.length} of its ${cells.length} cells are not numbers.`);
+      notes.push(
+        `Column ${columnLetter(i)} (${name}) read as text: ${cells.length - numbers.length} of its ${cells.length} cells are not numbers.`,
+      );
     }
     return 'text';
   });
 
   // Which decimal mark: named by the editor, else the one the file's unambiguous numbers use.
-  const numeric = sheet.columns.flatMap((_, i) => (kinds[i] === 'number' || kinds[i] === 'mixed' ? cellsOf(i).map((c) => ({ ...c, column: i, reading: numberText(c.text) })) : []));
-  const evidence = { point: numeric.find((c) => c.reading && c.reading.comma === undefined && c.reading.point !== undefined), comma: numeric.find((c) => c.reading && c.reading.point === undefined && c.reading.comma !== undefined) };
+  const numeric = sheet.columns.flatMap((_, i) =>
+    kinds[i] === 'number' || kinds[i] === 'mixed'
+      ? cellsOf(i).map((c) => ({ ...c, column: i, reading: numberText(c.text) }))
+      : [],
+  );
+  const evidence = {
+    point: numeric.find((c) => c.reading && c.reading.comma === undefined && c.reading.point !== undefined),
+    comma: numeric.find((c) => c.reading && c.reading.point === undefined && c.reading.comma !== undefined),
+  };
   const quote = (c: { row: number; column: number; text: string; reading?: NumberText }) =>
     `row ${c.row}, column ${columnLetter(c.column)} (${sheet.columns[c.column]}) has ${JSON.stringify(c.text)}, ${c.reading?.grouping?.point === ',' ? 'with commas separating thousands' : 'with a decimal point'}`;
   if (!decimal && evidence.point && evidence.comma) {
-    problems.push(stop(sheet, evidence.comma.row, evidence.comma.column, `${JSON.stringify(evidence.comma.text)} has a decimal comma, but ${quote(evidence.point)}: write every number the same way`));
+    problems.push(
+      stop(
+        sheet,
+        evidence.comma.row,
+        evidence.comma.column,
+        `${JSON.stringify(evidence.comma.text)} has a decimal comma, but ${quote(evidence.point)}: write every number the same way`,
+      ),
+    );
   }
   const mark: Decimal | undefined = decimal ?? (evidence.point ? 'point' : evidence.comma ? 'comma' : undefined);
-  const twoWays = numeric.find((c) => c.reading?.point !== undefined && c.reading.comma !== undefined && c.reading.point !== c.reading.comma);
+  const twoWays = numeric.find(
+    (c) => c.reading?.point !== undefined && c.reading.comma !== undefined && c.reading.point !== c.reading.comma,
+  );
   if (!mark && twoWays) {
     const r = twoWays.reading!;
     problems.push(
-      stop(sheet, twoWays.row, twoWays.column, `${JSON.stringify(twoWays.text)} could be ${r.point} (with a comma separating thousands) or ${r.comma} (with a decimal comma), and no other number in the file says which: run the import again with --decimal point or --decimal comma`),
+      stop(
+        sheet,
+        twoWays.row,
+        twoWays.column,
+        `${JSON.stringify(twoWays.text)} could be ${r.point} (with a comma separating thousands) or ${r.comma} (with a decimal comma), and no other number in the file says which: run the import again with --decimal point or --decimal comma`,
+      ),
     );
   }
   if (problems.length) throw new SheetError(problems);
@@ -230,7 +302,15 @@ export function sheetValues(sheet: Sheet, known: Map<string, Kind> = new Map(), 
       if (kind === 'text') return void (out[name] = text);
       if (kind === 'boolean') {
         const value = booleanText(text);
-        if (value === undefined) problems.push(stop(sheet, row, i, `${JSON.stringify(text)} is not true or false: write true where it applies, false or nothing where it does not`));
+        if (value === undefined)
+          problems.push(
+            stop(
+              sheet,
+              row,
+              i,
+              `${JSON.stringify(text)} is not true or false: write true where it applies, false or nothing where it does not`,
+            ),
+          );
         else flags.push({ text, example: `row ${row}, ${name}: ${JSON.stringify(text)} read as ${value}` });
         return void (out[name] = value ?? null);
       }
@@ -239,14 +319,24 @@ export function sheetValues(sheet: Sheet, known: Map<string, Kind> = new Map(), 
       if (value === undefined) {
         if (kind === 'mixed') return void (out[name] = text);
         problems.push(
-          stop(sheet, row, i, reading ? `${JSON.stringify(text)} is written with ${words[mark === 'point' ? 'comma' : 'point']}, but the file's numbers use ${words[mark!]}: write it the same way` : `${JSON.stringify(text)} is not a number: write the number as the source gives it (e.g. 45000), or leave the cell empty where it gives none`),
+          stop(
+            sheet,
+            row,
+            i,
+            reading
+              ? `${JSON.stringify(text)} is written with ${words[mark === 'point' ? 'comma' : 'point']}, but the file's numbers use ${words[mark!]}: write it the same way`
+              : `${JSON.stringify(text)} is not a number: write the number as the source gives it (e.g. 45000), or leave the cell empty where it gives none`,
+          ),
         );
         return;
       }
       const separator = reading?.grouping?.[mark ?? 'point'];
       if (separator) {
         const key = `${separator === 'space' ? 'spaces' : `"${separator}"`} separating thousands`;
-        const seen = grouped.get(key) ?? { count: 0, example: `row ${row}, ${name}: ${JSON.stringify(text)} read as ${value}` };
+        const seen = grouped.get(key) ?? {
+          count: 0,
+          example: `row ${row}, ${name}: ${JSON.stringify(text)} read as ${value}`,
+        };
         grouped.set(key, { ...seen, count: seen.count + 1 });
       }
       out[name] = value;
@@ -258,11 +348,19 @@ export function sheetValues(sheet: Sheet, known: Map<string, Kind> = new Map(), 
   const language = booleanLanguage(foreign.map((f) => f.text));
   if (language) {
     const spellings = [...new Set(foreign.map((f) => f.text.trim().toUpperCase()))].join(', ');
-    notes.push(`${plural(foreign.length, 'cell')} of true or false written as in ${language} (${spellings}), read as true and false (e.g. ${foreign[0].example}).`);
+    notes.push(
+      `${plural(foreign.length, 'cell')} of true or false written as in ${language} (${spellings}), read as true and false (e.g. ${foreign[0].example}).`,
+    );
   }
-  for (const [what, { count, example }] of grouped) notes.push(`${plural(count, 'number')} with ${what} (e.g. ${example}).`);
-  const commas = numeric.filter((c) => mark === 'comma' && c.reading && c.reading.comma !== undefined && /,/.test(c.text)).length;
-  if (commas) notes.push(`${plural(commas, 'number')} with a decimal comma, read as decimals${decimal ? ' (--decimal comma)' : ''}.`);
+  for (const [what, { count, example }] of grouped)
+    notes.push(`${plural(count, 'number')} with ${what} (e.g. ${example}).`);
+  const commas = numeric.filter(
+    (c) => mark === 'comma' && c.reading && c.reading.comma !== undefined && /,/.test(c.text),
+  ).length;
+  if (commas)
+    notes.push(
+      `${plural(commas, 'number')} with a decimal comma, read as decimals${decimal ? ' (--decimal comma)' : ''}.`,
+    );
   return { rows, notes };
 }
 
@@ -284,5 +382,8 @@ export function sheetText(rows: readonly JsonRow[], format: 'csv' | 'tsv'): stri
 export function datasetCsv(dataset: Pick<Dataset, 'rows'>): string {
   const reserved = Object.keys(rowSchema.shape);
   const fields = sheetColumns(dataset.rows);
-  return delimitedText([...fields.filter((f) => !reserved.includes(f)), ...reserved.filter((f) => fields.includes(f))], dataset.rows);
+  return delimitedText(
+    [...fields.filter((f) => !reserved.includes(f)), ...reserved.filter((f) => fields.includes(f))],
+    dataset.rows,
+  );
 }

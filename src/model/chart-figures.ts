@@ -26,12 +26,26 @@ export function printFigures(text: string, lookup: FigureLookup, say: (message: 
 
 /** The chart with the figures of its title, subtitles and annotations printed from the data. */
 export function printChartFigures(chart: ChartSpec, lookup: FigureLookup, report: Report): ChartSpec {
-  const print = (text: string | undefined, field: FieldPath) => (text?.includes(':value{') ? printFigures(text, lookup, (message) => report(chart.file, field, message)) : text);
+  const print = (text: string | undefined, field: FieldPath) =>
+    text?.includes(':value{') ? printFigures(text, lookup, (message) => report(chart.file, field, message)) : text;
   return {
     ...chart,
     title: print(chart.title, ['title'])!,
     ...(chart.subtitle !== undefined ? { subtitle: print(chart.subtitle, ['subtitle']) } : {}),
-    ...(chart.views ? { views: chart.views.map((view, i) => (view.subtitle !== undefined ? { ...view, subtitle: print(view.subtitle, ['views', i, 'subtitle']) } : view)) } : {}),
-    ...(chart.annotations ? { annotations: chart.annotations.map((note, i) => ({ ...note, text: print(note.text, ['annotations', i, 'text'])! })) } : {}),
+    ...(chart.views
+      ? {
+          views: chart.views.map((view, i) =>
+            view.subtitle !== undefined ? { ...view, subtitle: print(view.subtitle, ['views', i, 'subtitle']) } : view,
+          ),
+        }
+      : {}),
+    ...(chart.annotations
+      ? {
+          annotations: chart.annotations.map((note, i) => ({
+            ...note,
+            text: print(note.text, ['annotations', i, 'text'])!,
+          })),
+        }
+      : {}),
   };
 }

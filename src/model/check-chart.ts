@@ -4,7 +4,15 @@
 import { filterPath } from '../charts/check-one-row.ts';
 import { kinds, type Mark } from '../charts/kinds/index.ts';
 import type { ChartKind, ViewCheck } from '../charts/kinds/types.ts';
-import { availableFields, isSideways, rangeSource, stackAxes, stackEnds, type PreparedView, type ResolvedChart } from '../charts/prepare.ts';
+import {
+  availableFields,
+  isSideways,
+  rangeSource,
+  stackAxes,
+  stackEnds,
+  type PreparedView,
+  type ResolvedChart,
+} from '../charts/prepare.ts';
 import { indexOf, rowList, withRowIndex } from '../charts/row-index.ts';
 import { prepareViews } from '../charts/views.ts';
 import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
@@ -22,10 +30,18 @@ const prepareIndexed = (chart: ChartSpec, dataset: Dataset) => prepareViews(char
  * `prepare` gives the chart's views as drawn, their rows indexed (row-index.ts): the build prepares them once for the
  * check, the `:view` links and the drawing (load.ts).
  */
-export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, datasetIds: Set<string>, withErrors: ReadonlySet<string>, report: Report, prepare: (chart: ChartSpec, dataset: Dataset) => readonly PreparedView[] = prepareIndexed) {
+export function checkChart(
+  chart: ChartSpec,
+  datasets: Map<string, Dataset>,
+  datasetIds: Set<string>,
+  withErrors: ReadonlySet<string>,
+  report: Report,
+  prepare: (chart: ChartSpec, dataset: Dataset) => readonly PreparedView[] = prepareIndexed,
+) {
   const dataset = datasets.get(chart.dataset);
   if (!dataset) {
-    if (!datasetIds.has(chart.dataset)) report(chart.file, ['dataset'], `no dataset "${chart.dataset}" in data/${didYouMean(chart.dataset, datasetIds)}`);
+    if (!datasetIds.has(chart.dataset))
+      report(chart.file, ['dataset'], `no dataset "${chart.dataset}" in data/${didYouMean(chart.dataset, datasetIds)}`);
     return;
   }
   const rowFields = new Set(dataset.rows.flatMap((row) => Object.keys(row)));
@@ -36,7 +52,12 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     }
   };
   chart.derive?.forEach((d, i) => {
-    const inputs = d.op === 'share' || d.op === 'rest' ? { value: d.value, key: d.key, by: d.by } : d.op === 'ratio' ? { numerator: d.numerator, denominator: d.denominator } : { a: d.a, b: d.b };
+    const inputs =
+      d.op === 'share' || d.op === 'rest'
+        ? { value: d.value, key: d.key, by: d.by }
+        : d.op === 'ratio'
+          ? { numerator: d.numerator, denominator: d.denominator }
+          : { a: d.a, b: d.b };
     for (const [name, field] of Object.entries(inputs)) need(['derive', i, name], field, rowFields);
   });
   chart.fold?.fields.forEach((field, i) => need(['fold', 'fields', i], field, rowFields));
@@ -44,7 +65,8 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
   for (const field of Object.keys(chart.filter ?? {})) need(['filter', field], field);
   const viewIds = new Set<string>();
   chart.views?.forEach((view, i) => {
-    if (viewIds.has(view.id)) report(chart.file, ['views', i, 'id'], `view id "${view.id}" is used twice; ids must be unique`);
+    if (viewIds.has(view.id))
+      report(chart.file, ['views', i, 'id'], `view id "${view.id}" is used twice; ids must be unique`);
     viewIds.add(view.id);
     need(['views', i, 'x'], view.x);
     need(['views', i, 'y'], view.y);
@@ -60,7 +82,12 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
     if (view.stack && kind && !kind.checks?.stacks) report(chart.file, ['views', i, 'stack'], noStack);
   });
   checkDeriveRows(chart, dataset, report);
-  if (chart.facet && kind?.checks?.noFacet) report(chart.file, ['facet'], `a ${chart.mark} chart cannot be drawn as small multiples: ${kind.checks.noFacet}; remove "facet", or make the mark "line", "area", "bar" or "dot"`);
+  if (chart.facet && kind?.checks?.noFacet)
+    report(
+      chart.file,
+      ['facet'],
+      `a ${chart.mark} chart cannot be drawn as small multiples: ${kind.checks.noFacet}; remove "facet", or make the mark "line", "area", "bar" or "dot"`,
+    );
 
   const reported = new Set<string>();
   const once = (key: string) => !reported.has(key) && Boolean(reported.add(key));
@@ -78,32 +105,54 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
         const key = `${[...filterAt, field].join('.')} ${JSON.stringify(value)}`;
         if (present.includes(value) || reported.has(key)) continue;
         reported.add(key);
-        const hint = typeof value === 'string' ? didYouMean(value, present.filter((v): v is string => typeof v === 'string')) : '';
+        const hint =
+          typeof value === 'string'
+            ? didYouMean(
+                value,
+                present.filter((v): v is string => typeof v === 'string'),
+              )
+            : '';
         report(chart.file, [...filterAt, field], `no row has ${field} = ${JSON.stringify(value)}${hint}`);
       }
     }
     if (chart.facet) checkFacet(chart, rows, report, once);
     for (const p of problems) {
       // Derive problems are the same in every view: report them once. A view's own filter is the one that failed.
-      const where = view?.filter && p.field[0] === 'filter' ? ['views', chart.views!.indexOf(view), ...p.field] : p.field;
+      const where =
+        view?.filter && p.field[0] === 'filter' ? ['views', chart.views!.indexOf(view), ...p.field] : p.field;
       const key = `${where.join('.')} ${p.message}`;
       if (!reported.has(key)) report(chart.file, where, p.message);
       reported.add(key);
     }
     const values = (field: string) => rows.map((r) => r[field]).filter((v) => v !== null && v !== undefined);
-    if (rows.length && !values(resolved.y).length) report(chart.file, view ? ['views', chart.views!.indexOf(view), 'y'] : ['y'], `field "${resolved.y}" has no values in the rows this chart keeps`);
+    if (rows.length && !values(resolved.y).length)
+      report(
+        chart.file,
+        view ? ['views', chart.views!.indexOf(view), 'y'] : ['y'],
+        `field "${resolved.y}" has no values in the rows this chart keeps`,
+      );
     const inView = view ? ` in view "${view.id}"` : '';
     // Axes the kind draws from zero (line and area values, bar lengths): zero is on them.
     const fromZero = (axis: 'x' | 'y') => checks?.zeroOn.includes(axis) ?? false;
-    const missing = withErrors.has(dataset.file) ? new Map<Row, string[]>() : checkChartedFields(chart, resolved, dataset, rows, view, report, once);
+    const missing = withErrors.has(dataset.file)
+      ? new Map<Row, string[]>()
+      : checkChartedFields(chart, resolved, dataset, rows, view, report, once);
     chart.annotations?.forEach((a, i) => {
       for (const axis of ['x', 'y'] as const) {
         const value = a[axis];
         if (value === undefined || !rows.length) continue;
         // A stack reaches its total, and a 100% stack's axis is the shares, up to 100%.
-        const axisValues = resolved.stack && axis === stackAxes(resolved, rows, kind).value ? [...values(drawn[axis]), ...stackEnds(resolved, drawn, rows, kind)] : values(resolved[axis]);
+        const axisValues =
+          resolved.stack && axis === stackAxes(resolved, rows, kind).value
+            ? [...values(drawn[axis]), ...stackEnds(resolved, drawn, rows, kind)]
+            : values(resolved[axis]);
         if (onAxis(value, axisValues, fromZero(axis))) notesOnAxis.push({ index: i, axis });
-        else report(chart.file, ['annotations', i, axis], `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${inView}${typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`);
+        else
+          report(
+            chart.file,
+            ['annotations', i, axis],
+            `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${inView}${typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`,
+          );
       }
     });
     chart.reference?.forEach((line, i) => {
@@ -117,7 +166,12 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
         // A date outside the data's dates widens the time axis (a warning); a category that is not there draws nothing.
         const dates = axisValues.every(isDate) && isDate(value);
         if (once(`reference.${i} ${view?.id}`)) {
-          report(chart.file, ['reference', i, axis], `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${inView}${dates ? ': the line stretches the time axis beyond the data' : typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`, dates ? 'warning' : 'error');
+          report(
+            chart.file,
+            ['reference', i, axis],
+            `${JSON.stringify(value)} is not on the ${axis} axis (field "${resolved[axis]}")${inView}${dates ? ': the line stretches the time axis beyond the data' : typeof value === 'string' ? didYouMean(value, axisValues.map(String)) : ''}`,
+            dates ? 'warning' : 'error',
+          );
         }
       } else if (numbers && typeof value === 'number') {
         // A reported figure may lie beyond the data, but not so far that the data shrinks to under half the axis:
@@ -126,7 +180,12 @@ export function checkChart(chart: ChartSpec, datasets: Map<string, Dataset>, dat
         const [low, high] = [Math.min(...nums), Math.max(...nums)];
         const span = high - low || Math.abs(high) || 1;
         if ((value > high + span || value < low - span) && once(`reference.${i} ${view?.id}`)) {
-          report(chart.file, ['reference', i, axis], `${value} is far outside the chart's ${axis} values (field "${resolved[axis]}": ${low} to ${high})${inView}: the data would fill less than half the axis; is the line in the data's unit?`, 'warning');
+          report(
+            chart.file,
+            ['reference', i, axis],
+            `${value} is far outside the chart's ${axis} values (field "${resolved[axis]}": ${low} to ${high})${inView}: the data would fill less than half the axis; is the line in the data's unit?`,
+            'warning',
+          );
         }
       }
     });
@@ -150,29 +209,67 @@ function lackedFields(chart: ResolvedChart, row: Row): string[] {
 }
 
 /** A row the chart keeps but cannot draw, for want of its x, y or colour field: a warning naming the rows. */
-function checkChartedFields(chart: ChartSpec, resolved: ResolvedChart, dataset: Dataset, rows: Row[], view: View | undefined, report: Report, once: (key: string) => boolean): Map<Row, string[]> {
-  const missing = new Map(rows.map((row) => [row, lackedFields(resolved, row)] as const).filter(([, fields]) => fields.length));
+function checkChartedFields(
+  chart: ChartSpec,
+  resolved: ResolvedChart,
+  dataset: Dataset,
+  rows: Row[],
+  view: View | undefined,
+  report: Report,
+  once: (key: string) => boolean,
+): Map<Row, string[]> {
+  const missing = new Map(
+    rows.map((row) => [row, lackedFields(resolved, row)] as const).filter(([, fields]) => fields.length),
+  );
   const byField = new Map<string, number[]>();
-  for (const [row, fields] of missing) for (const field of fields) byField.set(field, [...(byField.get(field) ?? []), indexOf(row)]);
+  for (const [row, fields] of missing)
+    for (const field of fields) byField.set(field, [...(byField.get(field) ?? []), indexOf(row)]);
   for (const [field, indexes] of byField) {
     const axis = field === resolved.x ? 'x' : field === resolved.y ? 'y' : 'color';
-    const where: FieldPath = view && axis !== 'color' && view[axis] ? ['views', chart.views!.indexOf(view), axis] : [axis];
+    const where: FieldPath =
+      view && axis !== 'color' && view[axis] ? ['views', chart.views!.indexOf(view), axis] : [axis];
     if (!once(`${where.join('.')} lacks ${indexes.join(',')}`)) continue;
     const some = new Set(indexes).size === 1;
-    report(chart.file, where, `${rowList(indexes)} of ${dataset.file} ${some ? 'has' : 'have'} no "${field}"${view ? ` (view "${view.id}")` : ''}: the chart keeps ${some ? 'it' : 'them'} but draws nothing for ${some ? 'it' : 'them'}; give the figure, null where the source gives none, or leave the row out with a filter`, 'warning');
+    report(
+      chart.file,
+      where,
+      `${rowList(indexes)} of ${dataset.file} ${some ? 'has' : 'have'} no "${field}"${view ? ` (view "${view.id}")` : ''}: the chart keeps ${some ? 'it' : 'them'} but draws nothing for ${some ? 'it' : 'them'}; give the figure, null where the source gives none, or leave the row out with a filter`,
+      'warning',
+    );
   }
   return missing;
 }
 
 /** A category the chart's notes, reference lines or views name, whose rows all lack a charted field: an error. */
-function checkNamedCategories(chart: ChartSpec, resolved: ResolvedChart, view: View | undefined, rows: Row[], missing: Map<Row, string[]>, dataset: Dataset, report: Report, once: (key: string) => boolean) {
+function checkNamedCategories(
+  chart: ChartSpec,
+  resolved: ResolvedChart,
+  view: View | undefined,
+  rows: Row[],
+  missing: Map<Row, string[]>,
+  dataset: Dataset,
+  report: Report,
+  once: (key: string) => boolean,
+) {
   if (!missing.size) return;
   const named: { where: FieldPath; field: string; value: unknown }[] = [];
-  chart.annotations?.forEach((a, i) => (['x', 'y'] as const).forEach((axis) => a[axis] !== undefined && named.push({ where: ['annotations', i, axis], field: resolved[axis], value: a[axis] })));
-  chart.reference?.forEach((line, i) => (['x', 'y'] as const).forEach((axis) => line[axis] !== undefined && named.push({ where: ['reference', i, axis], field: resolved[axis], value: line[axis] })));
+  chart.annotations?.forEach((a, i) =>
+    (['x', 'y'] as const).forEach(
+      (axis) =>
+        a[axis] !== undefined && named.push({ where: ['annotations', i, axis], field: resolved[axis], value: a[axis] }),
+    ),
+  );
+  chart.reference?.forEach((line, i) =>
+    (['x', 'y'] as const).forEach(
+      (axis) =>
+        line[axis] !== undefined &&
+        named.push({ where: ['reference', i, axis], field: resolved[axis], value: line[axis] }),
+    ),
+  );
   if (view?.filter) {
     for (const [field, wanted] of Object.entries(view.filter)) {
-      for (const value of Array.isArray(wanted) ? wanted : [wanted]) named.push({ where: ['views', chart.views!.indexOf(view), 'filter', field], field, value });
+      for (const value of Array.isArray(wanted) ? wanted : [wanted])
+        named.push({ where: ['views', chart.views!.indexOf(view), 'filter', field], field, value });
     }
   }
   for (const { where, field, value } of named) {
@@ -180,7 +277,11 @@ function checkNamedCategories(chart: ChartSpec, resolved: ResolvedChart, view: V
     if (!matching.length || !matching.every((row) => missing.has(row))) continue;
     if (!once(`${where.join('.')} draws nothing`)) continue;
     const lacked = [...new Set(matching.flatMap((row) => missing.get(row)!))].map((f) => `"${f}"`).join(' and ');
-    report(chart.file, where, `the chart draws nothing for ${field} = ${JSON.stringify(value)}${view ? ` in view "${view.id}"` : ''}: its ${rowList(matching.map(indexOf))} in ${dataset.file} ${matching.length === 1 ? 'has' : 'have'} no ${lacked}`);
+    report(
+      chart.file,
+      where,
+      `the chart draws nothing for ${field} = ${JSON.stringify(value)}${view ? ` in view "${view.id}"` : ''}: its ${rowList(matching.map(indexOf))} in ${dataset.file} ${matching.length === 1 ? 'has' : 'have'} no ${lacked}`,
+    );
   }
 }
 
@@ -188,7 +289,11 @@ function checkNamedCategories(chart: ChartSpec, resolved: ResolvedChart, view: V
 export function checkFacet(chart: ChartSpec, rows: Row[], report: Report, once: (key: string) => boolean) {
   const lacking = rows.filter((r) => r[chart.facet!] === undefined || r[chart.facet!] === null);
   if (lacking.length && once('facet lacks')) {
-    report(chart.file, ['facet'], `${rowList(lacking.map(indexOf).filter((i) => i !== undefined))} ${lacking.length > 1 ? 'have' : 'has'} no "${chart.facet}", so ${lacking.length > 1 ? 'they belong' : 'it belongs'} to no small chart: give ${lacking.length > 1 ? 'them' : 'it'} a value, or leave ${lacking.length > 1 ? 'them' : 'it'} out with a filter`);
+    report(
+      chart.file,
+      ['facet'],
+      `${rowList(lacking.map(indexOf).filter((i) => i !== undefined))} ${lacking.length > 1 ? 'have' : 'has'} no "${chart.facet}", so ${lacking.length > 1 ? 'they belong' : 'it belongs'} to no small chart: give ${lacking.length > 1 ? 'them' : 'it'} a value, or leave ${lacking.length > 1 ? 'them' : 'it'} out with a filter`,
+    );
   }
 }
 

@@ -27,38 +27,85 @@ export function withCommitments(dataset: ValidatedDataset & { id: string; file: 
 export function checkCommitments(file: string, dataset: ValidatedDataset, report: Report) {
   const known = dataset.sources.map((s) => s.id).filter((id): id is string => Boolean(id));
   const asOf = asOfDate(dataset);
-  const limit = dataset.asOf ? `the dataset's "as of" date, ${isoDate(asOf)} (asOf)` : `today, ${isoDate(asOf)} (the dataset gives no asOf, so the build date is used)`;
+  const limit = dataset.asOf
+    ? `the dataset's "as of" date, ${isoDate(asOf)} (asOf)`
+    : `today, ${isoDate(asOf)} (the dataset gives no asOf, so the build date is used)`;
   const checkSource = (source: unknown, at: FieldPath) => {
     const ids = sourceIds(source as Parameters<typeof sourceIds>[0]);
     ids.forEach((id, n) => {
-      if (!known.includes(id)) report(file, Array.isArray(source) ? [...at, n] : at, `no source with id "${id}" in sources${didYouMean(id, known)}`);
+      if (!known.includes(id))
+        report(
+          file,
+          Array.isArray(source) ? [...at, n] : at,
+          `no source with id "${id}" in sources${didYouMean(id, known)}`,
+        );
     });
   };
   dataset.rows.forEach((row, i) => {
     const list = row.commitments;
     if (!list?.length) return;
     const at = (j: number, ...rest: (string | number)[]): FieldPath => ['rows', i, 'commitments', j, ...rest];
-    if (typeof row.id !== 'string') report(file, ['rows', i, 'commitments'], `a row with commitments needs an "id" (text), the address of its page: /agreements/<id>/`);
+    if (typeof row.id !== 'string')
+      report(
+        file,
+        ['rows', i, 'commitments'],
+        `a row with commitments needs an "id" (text), the address of its page: /agreements/<id>/`,
+      );
     const signed = signingDate(row as Row);
     const ids = new Set<string>();
     list.forEach((commitment, j) => {
-      if (ids.has(commitment.id)) report(file, at(j, 'id'), `commitment id "${commitment.id}" is used twice in rows[${i}]; ids must be unique within an instrument`);
+      if (ids.has(commitment.id))
+        report(
+          file,
+          at(j, 'id'),
+          `commitment id "${commitment.id}" is used twice in rows[${i}]; ids must be unique within an instrument`,
+        );
       ids.add(commitment.id);
       checkSource(commitment.source, at(j, 'source'));
       const due = commitment.due;
       if (due && !(due instanceof Date) && due.after === 'signing' && !signed) {
-        const found = row.date === undefined ? 'has no "date"' : `has "date" ${JSON.stringify(row.date)}, not a date as YYYY-MM-DD`;
-        report(file, at(j, 'due', 'after'), `due counts ${due.within} from the signing, but rows[${i}] ${found}: add the signing date to the row ("date": "YYYY-MM-DD"), or count from a date ("after": "YYYY-MM-DD")`);
+        const found =
+          row.date === undefined ? 'has no "date"' : `has "date" ${JSON.stringify(row.date)}, not a date as YYYY-MM-DD`;
+        report(
+          file,
+          at(j, 'due', 'after'),
+          `due counts ${due.within} from the signing, but rows[${i}] ${found}: add the signing date to the row ("date": "YYYY-MM-DD"), or count from a date ("after": "YYYY-MM-DD")`,
+        );
       }
-      if (commitment.conflictsWith !== undefined && !list.some((other) => other !== commitment && other.id === commitment.conflictsWith)) {
-        report(file, at(j, 'conflictsWith'), `no other commitment with id "${commitment.conflictsWith}" in rows[${i}]${didYouMean(commitment.conflictsWith, [...list.map((c) => c.id)].filter((id) => id !== commitment.id))}`);
+      if (
+        commitment.conflictsWith !== undefined &&
+        !list.some((other) => other !== commitment && other.id === commitment.conflictsWith)
+      ) {
+        report(
+          file,
+          at(j, 'conflictsWith'),
+          `no other commitment with id "${commitment.conflictsWith}" in rows[${i}]${didYouMean(
+            commitment.conflictsWith,
+            [...list.map((c) => c.id)].filter((id) => id !== commitment.id),
+          )}`,
+        );
       }
       commitment.status.forEach((entry, k) => {
         checkSource(entry.source, at(j, 'status', k, 'source'));
         const date = isoDate(entry.date);
-        if (entry.date > asOf) report(file, at(j, 'status', k, 'date'), `${date} is after ${limit}: a status cannot be dated after the statuses were last checked; correct the date, or move asOf forward`);
-        else if (signed && entry.date < signed) report(file, at(j, 'status', k, 'date'), `${date} is before the instrument was signed, ${isoDate(signed)}: a status reports on a commitment already made`);
-        else if (k > 0 && entry.date < commitment.status[k - 1].date) report(file, at(j, 'status', k, 'date'), `${date} is before the entry above it (${isoDate(commitment.status[k - 1].date)}): status entries go oldest first, newest last`);
+        if (entry.date > asOf)
+          report(
+            file,
+            at(j, 'status', k, 'date'),
+            `${date} is after ${limit}: a status cannot be dated after the statuses were last checked; correct the date, or move asOf forward`,
+          );
+        else if (signed && entry.date < signed)
+          report(
+            file,
+            at(j, 'status', k, 'date'),
+            `${date} is before the instrument was signed, ${isoDate(signed)}: a status reports on a commitment already made`,
+          );
+        else if (k > 0 && entry.date < commitment.status[k - 1].date)
+          report(
+            file,
+            at(j, 'status', k, 'date'),
+            `${date} is before the entry above it (${isoDate(commitment.status[k - 1].date)}): status entries go oldest first, newest last`,
+          );
       });
     });
   });

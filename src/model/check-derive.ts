@@ -13,13 +13,28 @@ export function checkDeriveRows(chart: ChartSpec, dataset: Dataset, report: Repo
   chart.derive?.forEach((derive, i) => {
     if (derive.op !== 'share' && derive.op !== 'rest') return;
     const name = derive.op === 'share' ? derive.as : derive.name;
-    const uses = derive.op === 'share' ? `divides by the "${derive.total}" row of each ${derive.by}` : `takes its parts from the "${derive.total}" row of each ${derive.by}`;
-    const keys: { value: string; field: 'total' | 'parts'; what: string }[] = [{ value: derive.total, field: 'total', what: uses }];
-    if (derive.op === 'rest') for (const part of derive.parts) keys.push({ value: part, field: 'parts', what: `takes the "${part}" row of each ${derive.by} from the "${derive.total}"` });
+    const uses =
+      derive.op === 'share'
+        ? `divides by the "${derive.total}" row of each ${derive.by}`
+        : `takes its parts from the "${derive.total}" row of each ${derive.by}`;
+    const keys: { value: string; field: 'total' | 'parts'; what: string }[] = [
+      { value: derive.total, field: 'total', what: uses },
+    ];
+    if (derive.op === 'rest')
+      for (const part of derive.parts)
+        keys.push({
+          value: part,
+          field: 'parts',
+          what: `takes the "${part}" row of each ${derive.by} from the "${derive.total}"`,
+        });
     for (const key of keys) {
       const repeated = repeatedRows(derive, dataset.rows, key.value);
       if (!repeated) continue;
-      report(chart.file, ['derive', i, key.field], `derive "${name}" ${key.what}, but ${repeated.message(dataset)}: keep one "${key.value}" row for each ${derive.by} in ${dataset.file}${repeated.fix}`);
+      report(
+        chart.file,
+        ['derive', i, key.field],
+        `derive "${name}" ${key.what}, but ${repeated.message(dataset)}: keep one "${key.value}" row for each ${derive.by} in ${dataset.file}${repeated.fix}`,
+      );
       break; // one error per derive: the rows it names are the editor's next step
     }
   });
@@ -38,11 +53,25 @@ function repeatedRows(derive: Grouping, rows: Row[], value: string) {
   const differ = differingFields(group, [derive.key, derive.by]).filter((f) => f !== derive.value)[0];
   const values = differ ? ` ("${group.map((r) => String(r[differ])).join('" and "')}")` : '';
   // Two editions of one figure: keep the latest, and say what the earlier said in its "revised" (valid JSON).
-  const older = differ === 'edition' ? group.slice().sort((a, b) => String(a.edition).localeCompare(String(b.edition), 'en', { numeric: true }))[0] : undefined;
-  const figure = older && typeof older[derive.value] === 'number' ? (older[derive.value] as number).toLocaleString('en-US') : undefined;
-  const fix = older && figure ? `, and give what the other edition said in its "revised", e.g. ${JSON.stringify({ revised: `${older.edition} gave ${figure}` }).slice(1, -1).replace(':', ': ')}` : '';
+  const older =
+    differ === 'edition'
+      ? group.slice().sort((a, b) => String(a.edition).localeCompare(String(b.edition), 'en', { numeric: true }))[0]
+      : undefined;
+  const figure =
+    older && typeof older[derive.value] === 'number'
+      ? (older[derive.value] as number).toLocaleString('en-US')
+      : undefined;
+  const fix =
+    older && figure
+      ? `, and give what the other edition said in its "revised", e.g. ${JSON.stringify({
+          revised: `${older.edition} gave ${figure}`,
+        })
+          .slice(1, -1)
+          .replace(':', ': ')}`
+      : '';
   return {
-    message: (dataset: Dataset) => `${derive.by} = ${JSON.stringify(by)} has ${indexes.length}: ${rowList(indexes)} of ${dataset.file}${differ ? `, which differ in "${differ}"${values}` : ''}`,
+    message: (dataset: Dataset) =>
+      `${derive.by} = ${JSON.stringify(by)} has ${indexes.length}: ${rowList(indexes)} of ${dataset.file}${differ ? `, which differ in "${differ}"${values}` : ''}`,
     fix,
   };
 }

@@ -11,10 +11,19 @@ import type { Report } from './problems.ts';
 export function checkSeriesColours(chart: ChartSpec, views: readonly PreparedView[], report: Report) {
   const kind = kinds[chart.mark as Mark];
   if (!kind || !chart.color || !views.length) return;
-  const key = chartColorKey(views[0].resolved, views.flatMap((view) => view.rows), kind);
+  const key = chartColorKey(
+    views[0].resolved,
+    views.flatMap((view) => view.rows),
+    kind,
+  );
   if (!key.other) return;
   const { value, members } = key.other;
   const count = key.entries.length - 1 + members.length;
   const names = `${members.slice(0, -1).join(', ')} and ${members[members.length - 1]}`;
-  report(chart.file, ['color'], `the chart draws ${count} series of "${chart.color}", more than the ${palette.length} colours that can be told apart: the ${members.length} smallest (${names}) are drawn as one, "${value}", in one colour; keep fewer with a filter, or add them up in the dataset`, 'warning');
+  report(
+    chart.file,
+    ['color'],
+    `the chart draws ${count} series of "${chart.color}", more than the ${palette.length} colours that can be told apart: the ${members.length} smallest (${names}) are drawn as one, "${value}", in one colour; keep fewer with a filter, or add them up in the dataset`,
+    'warning',
+  );
 }

@@ -76,7 +76,8 @@ export function reading(commitment: Commitment, due: Date | undefined, asOf: Dat
   const silent = !latest || latest.status === 'no-report';
   if (due && met) return `Due ${longDate(due)}: met, according to a source of ${longDate(met.date)}.`;
   if (due && due <= asOf) {
-    if (silent) return `Due ${longDate(due)}: no evidence of delivery in our sources as of ${longDate(latest?.date ?? asOf)}.`;
+    if (silent)
+      return `Due ${longDate(due)}: no evidence of delivery in our sources as of ${longDate(latest?.date ?? asOf)}.`;
     return `Due ${longDate(due)}: ${statusWords[latest.status]}, according to a source of ${longDate(latest.date)}.`;
   }
   const status = latest ? `${statusWords[latest.status]} as of ${longDate(latest.date)}` : 'no status recorded';
@@ -91,7 +92,11 @@ export function sourceIds(source: StatementSource | undefined): string[] {
 }
 
 /** A source resolved for display: the dataset's sources it names, or the document described in place. */
-export function resolveSource(source: StatementSource | undefined, dataset: Pick<Dataset, 'sources'>, row: Row): { name: string; edition?: string; url?: string; kind?: string }[] {
+export function resolveSource(
+  source: StatementSource | undefined,
+  dataset: Pick<Dataset, 'sources'>,
+  row: Row,
+): { name: string; edition?: string; url?: string; kind?: string }[] {
   const given = source ?? (typeof row.source === 'string' ? row.source : undefined);
   if (given !== undefined && typeof given === 'object' && !Array.isArray(given)) return [given];
   return sourceIds(given).flatMap((id) => dataset.sources.filter((s) => s.id === id));
@@ -134,12 +139,39 @@ export function commitmentTimeline(dataset: Dataset, now = new Date()): Dataset 
         ...(row.secondary === true ? { secondary: true } : {}),
       };
       const signed = signingDate(row);
-      if (signed) rows.push({ ...base, event: 'signed', date: isoDate(signed), stage: stageLabels.signed, note: `Signed on ${longDate(signed)}.` });
-      if (due) rows.push({ ...base, event: 'due', date: isoDate(due), stage: stageLabels.due, note: `Due ${longDate(due)}: ${rule}.` });
-      for (const entry of commitment.status) rows.push({ ...base, event: 'status', date: isoDate(entry.date), stage: stageLabels[entry.status], note: entry.text });
+      if (signed)
+        rows.push({
+          ...base,
+          event: 'signed',
+          date: isoDate(signed),
+          stage: stageLabels.signed,
+          note: `Signed on ${longDate(signed)}.`,
+        });
+      if (due)
+        rows.push({
+          ...base,
+          event: 'due',
+          date: isoDate(due),
+          stage: stageLabels.due,
+          note: `Due ${longDate(due)}: ${rule}.`,
+        });
+      for (const entry of commitment.status)
+        rows.push({
+          ...base,
+          event: 'status',
+          date: isoDate(entry.date),
+          stage: stageLabels[entry.status],
+          note: entry.text,
+        });
       if (due) {
         const latest = commitment.status.at(-1);
-        rows.push({ ...base, event: 'as of', date: isoDate(asOf), stage: latest ? stageLabels[latest.status] : stageLabels.none, note: read });
+        rows.push({
+          ...base,
+          event: 'as of',
+          date: isoDate(asOf),
+          stage: latest ? stageLabels[latest.status] : stageLabels.none,
+          note: read,
+        });
       }
     }
   }
@@ -153,7 +185,10 @@ export function commitmentTimeline(dataset: Dataset, now = new Date()): Dataset 
     sources: dataset.sources,
     license: dataset.license,
     asOf,
-    notes: [`Computed at build time from the commitments in ${dataset.file}; nothing in it is typed by hand.`, 'Event "as of": where each commitment with a due date stands on the date the statuses were last checked.'],
+    notes: [
+      `Computed at build time from the commitments in ${dataset.file}; nothing in it is typed by hand.`,
+      'Event "as of": where each commitment with a due date stands on the date the statuses were last checked.',
+    ],
     changes: (dataset.changes ?? []).filter((c) => c.key === undefined),
     rows,
   };
@@ -165,8 +200,15 @@ const currencySymbols: Record<string, string> = { USD: 'US$', AUD: 'A$', EUR: 'â
 export function formatAmount(amount: NonNullable<Commitment['amount']>): string {
   const { value } = amount;
   const figure =
-    value >= 1e9 && value % 1e7 === 0 ? `${value / 1e9}bn` : value >= 1e6 && value % 1e4 === 0 ? `${value / 1e6}m` : value.toLocaleString('en-US', { maximumFractionDigits: 20 });
-  const money = amount.currency in currencySymbols ? `${currencySymbols[amount.currency]}${figure}` : `${amount.currency} ${figure}`;
+    value >= 1e9 && value % 1e7 === 0
+      ? `${value / 1e9}bn`
+      : value >= 1e6 && value % 1e4 === 0
+        ? `${value / 1e6}m`
+        : value.toLocaleString('en-US', { maximumFractionDigits: 20 });
+  const money =
+    amount.currency in currencySymbols
+      ? `${currencySymbols[amount.currency]}${figure}`
+      : `${amount.currency} ${figure}`;
   return [amount.qualifier, money].filter(Boolean).join(' ') + (amount.payer ? `, paid by ${amount.payer}` : '');
 }
 
@@ -185,7 +227,12 @@ export function groupConflicts<T extends { commitment: Commitment }>(list: T[]):
   const groups: T[][] = [];
   for (const item of list) {
     if (placed.has(item)) continue;
-    const other = list.find((o) => o !== item && !placed.has(o) && (o.commitment.id === item.commitment.conflictsWith || o.commitment.conflictsWith === item.commitment.id));
+    const other = list.find(
+      (o) =>
+        o !== item &&
+        !placed.has(o) &&
+        (o.commitment.id === item.commitment.conflictsWith || o.commitment.conflictsWith === item.commitment.id),
+    );
     const group = other ? [item, other] : [item];
     group.forEach((g) => placed.add(g));
     groups.push(group);

@@ -43,7 +43,8 @@ export interface StarterText {
 export function starterText(value: unknown, at: FieldPath = []): [FieldPath, string][] {
   if (typeof value === 'string') return value.includes(starterMark) ? [[at, value]] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => starterText(item, [...at, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => starterText(item, [...at, key]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => starterText(item, [...at, key]));
   return [];
 }
 
@@ -51,12 +52,21 @@ export function starterText(value: unknown, at: FieldPath = []): [FieldPath, str
 export function bodyStarters(source: SourceFile, bodyStartLine: number): StarterText[] {
   return source.text.split('\n').flatMap((line, i) => {
     const column = line.indexOf(starterMark) + 1;
-    return column && i + 1 >= bodyStartLine ? [{ file: source.file, field: ['body'], text: line.trim(), line: i + 1, column }] : [];
+    return column && i + 1 >= bodyStartLine
+      ? [{ file: source.file, field: ['body'], text: line.trim(), line: i + 1, column }]
+      : [];
   });
 }
 
 /** Starter text left in: a warning while the file is unpublished, an error once it would be published. */
-export function reportStarters(starters: StarterText[], charts: Map<string, ChartSpec>, placedCharts: ReadonlySet<string>, unpublished: ReadonlySet<string>, problems: Problem[], report: Report) {
+export function reportStarters(
+  starters: StarterText[],
+  charts: Map<string, ChartSpec>,
+  placedCharts: ReadonlySet<string>,
+  unpublished: ReadonlySet<string>,
+  problems: Problem[],
+  report: Report,
+) {
   const publishedDatasets = new Set([...charts.values()].filter((c) => placedCharts.has(c.id)).map((c) => c.dataset));
   for (const { file, field, text, line, column } of starters) {
     const id = path.basename(file).replace(/\.[a-z]+$/, '');
@@ -66,27 +76,52 @@ export function reportStarters(starters: StarterText[], charts: Map<string, Char
         ? placedCharts.has(id) && 'a published article places this chart'
         : publishedDatasets.has(id) && 'a chart in a published article uses this dataset';
     const message = `starter text to replace: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)}${why ? ` (${why})` : ''}`;
-    if (line) problems.push({ file, field: fieldName(field), message, severity: why ? 'error' : 'warning', line, column });
+    if (line)
+      problems.push({ file, field: fieldName(field), message, severity: why ? 'error' : 'warning', line, column });
     else report(file, field, message, why ? 'error' : 'warning');
   }
 }
 
 /** Drafts are whole: what only drafts use stays out of the published site with them. A chart no article uses is
  * published on its own page; a dataset no chart draws is still listed in the catalogue. */
-export function draftsOf(usedCharts: { published: ReadonlySet<string>; draft: ReadonlySet<string> }, charts: Map<string, ChartSpec>, datasets: Map<string, Dataset>) {
+export function draftsOf(
+  usedCharts: { published: ReadonlySet<string>; draft: ReadonlySet<string> },
+  charts: Map<string, ChartSpec>,
+  datasets: Map<string, Dataset>,
+) {
   const draftCharts = new Set([...usedCharts.draft].filter((id) => !usedCharts.published.has(id)));
   const drawnBy = (datasetId: string) => [...charts.values()].filter((c) => c.dataset === datasetId);
-  const draftDatasets = new Set([...datasets.keys()].filter((id) => drawnBy(id).length > 0 && drawnBy(id).every((c) => draftCharts.has(c.id))));
+  const draftDatasets = new Set(
+    [...datasets.keys()].filter((id) => drawnBy(id).length > 0 && drawnBy(id).every((c) => draftCharts.has(c.id))),
+  );
   return { draftCharts, draftDatasets };
 }
 
-export function warnUnused(charts: Map<string, ChartSpec>, datasets: Map<string, Dataset>, placedCharts: ReadonlySet<string>, draftCharts: ReadonlySet<string>, report: Report) {
+export function warnUnused(
+  charts: Map<string, ChartSpec>,
+  datasets: Map<string, Dataset>,
+  placedCharts: ReadonlySet<string>,
+  draftCharts: ReadonlySet<string>,
+  report: Report,
+) {
   const usedDatasets = new Set([...charts.values()].map((c) => c.dataset));
   for (const chart of charts.values()) {
     // A draft's own chart is not unused: it is published with the draft.
-    if (!placedCharts.has(chart.id) && !draftCharts.has(chart.id)) report(chart.file, [], `no published story places chart "${chart.id}" (it still gets its own chart page)`, 'warning');
+    if (!placedCharts.has(chart.id) && !draftCharts.has(chart.id))
+      report(
+        chart.file,
+        [],
+        `no published story places chart "${chart.id}" (it still gets its own chart page)`,
+        'warning',
+      );
   }
   for (const dataset of datasets.values()) {
-    if (!usedDatasets.has(dataset.id) && !dataset.derivedFrom) report(dataset.file, [], `no chart uses dataset "${dataset.id}" (it is still listed in the data catalogue)`, 'warning');
+    if (!usedDatasets.has(dataset.id) && !dataset.derivedFrom)
+      report(
+        dataset.file,
+        [],
+        `no chart uses dataset "${dataset.id}" (it is still listed in the data catalogue)`,
+        'warning',
+      );
   }
 }

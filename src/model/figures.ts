@@ -15,7 +15,10 @@ type Keys = [field: string, value: string][];
 /** "country=China; year=2024" as pairs, or the reason it cannot be read. */
 export function parseWhere(text: string, what: string): Keys | string {
   const keys: Keys = [];
-  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = part.indexOf('=');
     if (at < 1) return `${what}: "${part}" is not <field>=<value>; write e.g. "country=China; year=2024"`;
     keys.push([part.slice(0, at).trim(), part.slice(at + 1).trim()]);
@@ -47,9 +50,22 @@ function noRow(dataset: Dataset, keys: Keys, label: string): string {
 
 /** The rows found and a key that would tell them apart. */
 function severalRows(dataset: Dataset, rows: Row[], keys: Keys, label: string): string {
-  const differ = fieldsOf(rows).filter((f) => !keys.some(([k]) => k === f) && typeof rows[0][f] !== 'object' && rows.some((r) => cell(r[f]) !== cell(rows[0][f])));
-  const shown = rows.slice(0, 5).map((row) => `{ ${differ.slice(0, 3).map((f) => `${f}: ${JSON.stringify(row[f] ?? null)}`).join(', ')} }`);
-  const hint = differ[0] ? `; add a key that picks one, e.g. "${[...keys.map(([f, v]) => `${f}=${v}`), `${differ[0]}=${cell(rows[0][differ[0]])}`].join('; ')}"` : '';
+  const differ = fieldsOf(rows).filter(
+    (f) =>
+      !keys.some(([k]) => k === f) &&
+      typeof rows[0][f] !== 'object' &&
+      rows.some((r) => cell(r[f]) !== cell(rows[0][f])),
+  );
+  const shown = rows.slice(0, 5).map(
+    (row) =>
+      `{ ${differ
+        .slice(0, 3)
+        .map((f) => `${f}: ${JSON.stringify(row[f] ?? null)}`)
+        .join(', ')} }`,
+  );
+  const hint = differ[0]
+    ? `; add a key that picks one, e.g. "${[...keys.map(([f, v]) => `${f}=${v}`), `${differ[0]}=${cell(rows[0][differ[0]])}`].join('; ')}"`
+    : '';
   return `${label} selects ${rows.length} rows of ${dataset.file}, not one: ${shown.join(', ')}${rows.length > 5 ? ` and ${rows.length - 5} more` : ''}${hint}`;
 }
 
@@ -74,7 +90,10 @@ const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(digits: number | undefined): Intl.NumberFormat {
   const key = String(digits);
   if (!formats.has(key)) {
-    const fraction = digits === undefined ? { maximumFractionDigits: 20 } : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    const fraction =
+      digits === undefined
+        ? { maximumFractionDigits: 20 }
+        : { minimumFractionDigits: digits, maximumFractionDigits: digits };
     formats.set(key, new Intl.NumberFormat('en-US', fraction));
   }
   return formats.get(key)!;
@@ -89,7 +108,9 @@ const rowName = (row: Row, keys: Keys) => keys.map(([field]) => cell(row[field])
 
 /** The source a row names (or the dataset's only one), with its edition: "USGS ..., MCS 2025 (January 2025)". */
 function sourceOf(dataset: Dataset, row: Row): string {
-  const source = (row.source ? dataset.sources.find((s) => s.id === row.source) : undefined) ?? (dataset.sources.length === 1 ? dataset.sources[0] : undefined);
+  const source =
+    (row.source ? dataset.sources.find((s) => s.id === row.source) : undefined) ??
+    (dataset.sources.length === 1 ? dataset.sources[0] : undefined);
   const edition = source?.edition ?? row.edition;
   if (!source) return `${dataset.title}${row.edition ? `, ${row.edition}` : ''}`;
   return `${source.name}${edition && !source.name.includes(edition) ? `, ${edition}` : ''}${source.kind === 'secondary' ? ' (read at second hand)' : ''}`;
@@ -107,13 +128,24 @@ function marksOf(row: Row): string[] {
 }
 
 /** What a figure is, its source and edition, and its rows' marks, in a sentence or three. */
-function provenance(dataset: Dataset, what: string, rows: readonly Row[], names: readonly string[], link: boolean): string {
+function provenance(
+  dataset: Dataset,
+  what: string,
+  rows: readonly Row[],
+  names: readonly string[],
+  link: boolean,
+): string {
   const sources = [...new Set(rows.map((row) => sourceOf(dataset, row)))];
   const marks = rows.flatMap((row, i) => {
     const list = marksOf(row);
     return list.length ? [rows.length > 1 ? `${names[i]}: ${list.join(', ')}` : list.join('; ')] : [];
   });
-  return [what, `${sources.length > 1 ? 'Sources' : 'Source'}: ${sources.join('; ')}`, marks.length ? `Marked: ${marks.join('; ')}` : '', link ? '' : `Rows: data/${dataset.id}.json`]
+  return [
+    what,
+    `${sources.length > 1 ? 'Sources' : 'Source'}: ${sources.join('; ')}`,
+    marks.length ? `Marked: ${marks.join('; ')}` : '',
+    link ? '' : `Rows: data/${dataset.id}.json`,
+  ]
     .filter(Boolean)
     .join('. ');
 }
@@ -122,7 +154,14 @@ function provenance(dataset: Dataset, what: string, rows: readonly Row[], names:
 type StatesOf = (chart: string) => ChartStates | undefined;
 
 /** The in-article chart state that draws the row's field, else the dataset's rows. */
-function whereItIs(charts: ReadonlyMap<string, ChartSpec>, statesOf: StatesOf, dataset: Dataset, field: string, row: Row, placed: readonly string[]): Pick<PrintedFigure, 'href' | 'link'> {
+function whereItIs(
+  charts: ReadonlyMap<string, ChartSpec>,
+  statesOf: StatesOf,
+  dataset: Dataset,
+  field: string,
+  row: Row,
+  placed: readonly string[],
+): Pick<PrintedFigure, 'href' | 'link'> {
   for (const id of placed) {
     const chart = charts.get(id);
     if (!chart || chart.dataset !== dataset.id) continue;
@@ -148,7 +187,11 @@ function whereItIs(charts: ReadonlyMap<string, ChartSpec>, statesOf: StatesOf, d
  * Reads figures from these datasets, linking to these charts' states when the article shows them: the lookup the
  * Markdown pipeline calls for each `:value` and each checked claim.
  */
-export function figureLookup(datasets: ReadonlyMap<string, Dataset>, charts: ReadonlyMap<string, ChartSpec>, statesOf: StatesOf = () => undefined): FigureLookup {
+export function figureLookup(
+  datasets: ReadonlyMap<string, Dataset>,
+  charts: ReadonlyMap<string, ChartSpec>,
+  statesOf: StatesOf = () => undefined,
+): FigureLookup {
   return (request: ValueAttributes, placed) => {
     const dataset = datasets.get(request.dataset);
     if (!dataset) {
@@ -156,14 +199,16 @@ export function figureLookup(datasets: ReadonlyMap<string, Dataset>, charts: Rea
     }
     const fields = fieldsOf(dataset.rows);
     if (!fields.includes(request.field)) {
-      return { error: `field: ${dataset.file} has no field "${request.field}"${didYouMean(request.field, fields)}; its fields: ${fields.join(', ')}` };
+      return {
+        error: `field: ${dataset.file} has no field "${request.field}"${didYouMean(request.field, fields)}; its fields: ${fields.join(', ')}`,
+      };
     }
     const keys = parseWhere(request.where, 'where');
     if (typeof keys === 'string') return { error: keys };
     const row = oneRow(dataset, keys, 'where');
     if (typeof row === 'string') return { error: row };
     const as = request.as ?? 'value';
-    const other = as === 'value' ? undefined : (as === 'share' || as === 'ratio' ? request.of : request.from) ?? '';
+    const other = as === 'value' ? undefined : ((as === 'share' || as === 'ratio' ? request.of : request.from) ?? '');
     const otherName = as === 'share' || as === 'ratio' ? 'of' : 'from';
     let second: Row | undefined;
     if (other !== undefined) {
@@ -180,22 +225,41 @@ export function figureLookup(datasets: ReadonlyMap<string, Dataset>, charts: Rea
     const name = rowName(row, keys);
     const label = fieldLabel(request.field);
     const at = whereItIs(charts, statesOf, dataset, request.field, row, placed);
-    const about = (what: string, rows: Row[]) => provenance(dataset, what, rows, rows.map((r) => rowName(r, keys)), Boolean(at.link));
+    const about = (what: string, rows: Row[]) =>
+      provenance(
+        dataset,
+        what,
+        rows,
+        rows.map((r) => rowName(r, keys)),
+        Boolean(at.link),
+      );
 
     if (as === 'value' && typeof value !== 'number') {
-      if (value === null || value === undefined || value === '') return { error: `the row (${name}) has no figure for "${request.field}"` };
+      if (value === null || value === undefined || value === '')
+        return { error: `the row (${name}) has no figure for "${request.field}"` };
       return { text: formatValue(value, format), percent: false, about: about(`${label}, ${name}`, [row]), ...at };
     }
     const found = second?.[request.field];
-    if (typeof value !== 'number') return { error: `the row (${name}) has no number for "${request.field}" (found ${JSON.stringify(value ?? null)}), so no ${as} can be computed` };
-    if (second && typeof found !== 'number') return { error: `the row ${otherName} selects (${rowName(second, keys)}) has no number for "${request.field}" (found ${JSON.stringify(found ?? null)})` };
+    if (typeof value !== 'number')
+      return {
+        error: `the row (${name}) has no number for "${request.field}" (found ${JSON.stringify(value ?? null)}), so no ${as} can be computed`,
+      };
+    if (second && typeof found !== 'number')
+      return {
+        error: `the row ${otherName} selects (${rowName(second, keys)}) has no number for "${request.field}" (found ${JSON.stringify(found ?? null)})`,
+      };
     const base = typeof found === 'number' ? found : 0;
     const scale = request.scale ? scales[request.scale] : 1;
-    const scaled = (n: number) => (request.scale ? `${numberFormat(digits).format(clean(n / scale))} ${request.scale}` : undefined);
+    const scaled = (n: number) =>
+      request.scale ? `${numberFormat(digits).format(clean(n / scale))} ${request.scale}` : undefined;
     const percentField = format === 'percent';
     switch (as) {
       case 'value': {
-        const text = scaled(value) ?? (digits === undefined ? formatValue(value, format) : `${numberFormat(digits).format(value)}${percentField ? '%' : ''}`);
+        const text =
+          scaled(value) ??
+          (digits === undefined
+            ? formatValue(value, format)
+            : `${numberFormat(digits).format(value)}${percentField ? '%' : ''}`);
         return { text, number: value, percent: percentField, about: about(`${label}, ${name}`, [row]), ...at };
       }
       case 'share':

@@ -10,7 +10,14 @@ import { tabCharts } from '../charts/tabs.ts';
 import type { PreparedView } from '../charts/prepare.ts';
 import { prepareViews } from '../charts/views.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
-import { articleSchema, chartSchema, datasetSchema, type ArticleData, type ChartSpec, type Dataset } from '../schemas/index.ts';
+import {
+  articleSchema,
+  chartSchema,
+  datasetSchema,
+  type ArticleData,
+  type ChartSpec,
+  type Dataset,
+} from '../schemas/index.ts';
 import { checkArticle } from './check-article.ts';
 import { checkChart } from './check-chart.ts';
 import { checkChartTabs } from './check-chart-tabs.ts';
@@ -113,12 +120,27 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   const figures = figureLookup(datasets, charts, states);
   for (const { source, raw, usable } of readJsonFolder(chartFiles, chartSchema)) {
     // A figure typed in its words is a warning; a :value there is printed from the data.
-    if (usable) charts.set(source.id, printChartFigures(checkTypedChart({ ...usable, id: source.id, file: source.file }, datasets.get(usable.dataset), report), figures, report));
+    if (usable)
+      charts.set(
+        source.id,
+        printChartFigures(
+          checkTypedChart({ ...usable, id: source.id, file: source.file }, datasets.get(usable.dataset), report),
+          figures,
+          report,
+        ),
+      );
     else {
       // Too broken to cross-check: still say when it names a dataset that does not exist.
       const dataset = (raw as { dataset?: unknown })?.dataset;
       if (typeof dataset === 'string' && !datasetFiles.some((f) => f.id === dataset)) {
-        report(source.file, ['dataset'], `no dataset "${dataset}" in data/${didYouMean(dataset, datasetFiles.map((f) => f.id))}`);
+        report(
+          source.file,
+          ['dataset'],
+          `no dataset "${dataset}" in data/${didYouMean(
+            dataset,
+            datasetFiles.map((f) => f.id),
+          )}`,
+        );
       }
     }
   }
@@ -146,19 +168,33 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     const body = renderMarkdown(parsed.content, chartIds, states, tabsOf, figures);
     prose.push({ file: source.file, markdown: parsed.content, bodyStartLine, body, charts: withTabs(body.charts) });
     for (const m of body.messages) {
-      problems.push({ file: source.file, field: 'body', message: m.message, severity: 'error', line: m.line ? m.line + bodyStartLine - 1 : undefined, column: m.column });
+      problems.push({
+        file: source.file,
+        field: 'body',
+        message: m.message,
+        severity: 'error',
+        line: m.line ? m.line + bodyStartLine - 1 : undefined,
+        column: m.column,
+      });
     }
     // Front matter missing a required field can still be cross-checked field by field.
     const usable = data ?? partial ?? validate(articleSchema.partial(), parsed.data, source.file, locate).partial;
     if (usable?.draft !== true) withTabs(body.charts).forEach((id) => placedCharts.add(id));
     else unpublished.add(source.file);
-    const named = [...withTabs(body.charts), ...body.claims.flatMap((c) => c.chart ?? []), ...[...(usable?.uncertainties ?? []), ...(usable?.corrections ?? [])].flatMap((u) => u.charts)];
+    const named = [
+      ...withTabs(body.charts),
+      ...body.claims.flatMap((c) => c.chart ?? []),
+      ...[...(usable?.uncertainties ?? []), ...(usable?.corrections ?? [])].flatMap((u) => u.charts),
+    ];
     for (const id of named) usedCharts[usable?.draft === true ? 'draft' : 'published'].add(id);
     for (const [field, text] of starterText(parsed.data)) starters.push({ file: source.file, field, text });
     starters.push(...bodyStarters(source, bodyStartLine));
     if (usable) checkArticle(source.file, usable, chartIds, report);
     if (!data || (data.draft && !options.includeDrafts)) continue;
-    const words = withoutFigureSyntax(parsed.content, body.values).replace(/[:#*_[\]{}()=">-]/g, ' ').split(/\s+/).filter(Boolean).length;
+    const words = withoutFigureSyntax(parsed.content, body.values)
+      .replace(/[:#*_[\]{}()=">-]/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean).length;
     articles.push({ ...data, slug: source.id, file: source.file, body, words });
   }
   articles.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.slug.localeCompare(b.slug));
@@ -169,7 +205,11 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     if (!dataset.commitments || broken.has(dataset.file)) continue;
     const companion = commitmentTimeline(dataset);
     if (datasetFiles.some((f) => f.id === companion.id)) {
-      report(dataset.file, ['rows'], `the commitments' companion dataset is "${companion.id}", but data/${companion.id}.json exists: rename that file`);
+      report(
+        dataset.file,
+        ['rows'],
+        `the commitments' companion dataset is "${companion.id}", but data/${companion.id}.json exists: rename that file`,
+      );
       continue;
     }
     datasets.set(companion.id, companion);
@@ -181,7 +221,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   for (const chart of charts.values()) checkChart(chart, checkedDatasets, datasetIds, withErrors, report, prepared);
   for (const chart of charts.values()) checkChartTabs(chart, charts, chartIds, report);
   // The agreements tracker places the charts of the commitments' companion dataset itself.
-  for (const chart of charts.values()) if (isTrackerChart(chart)) withTabs([chart.id]).forEach((id) => placedCharts.add(id));
+  for (const chart of charts.values())
+    if (isTrackerChart(chart)) withTabs([chart.id]).forEach((id) => placedCharts.add(id));
   reportStarters(starters, charts, placedCharts, unpublished, problems, report);
   // Figures typed where the data holds them: warnings with the :value to write instead.
   for (const text of prose) checkTypedProse(text, charts, datasets, problems);
@@ -194,6 +235,8 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
 
   const published = publish(charts, draftCharts);
   const publishedViews = new Map([...views].filter(([id]) => published.has(id)));
-  return { site: { datasets: publish(datasets, draftDatasets), charts: published, views: publishedViews, articles }, problems };
+  return {
+    site: { datasets: publish(datasets, draftDatasets), charts: published, views: publishedViews, articles },
+    problems,
+  };
 }
-

@@ -32,7 +32,13 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   const rank = (p: Problem) => (p.severity === 'error' ? 0 : 1);
   return problems
     .slice()
-    .sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        a.file.localeCompare(b.file) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0),
+    );
 }
 
 /** `path:line:column  field  message`, the form editors and their tools read. */
@@ -75,7 +81,11 @@ export class ContentError extends Error {
     super(`${head}\n${errors.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
     this.problems = problems;
-    this.stack = preview ? errors.map((p) => `    at ${p.field || '(file)'} (${p.file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''})`).join('\n') : '';
+    this.stack = preview
+      ? errors
+          .map((p) => `    at ${p.field || '(file)'} (${p.file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''})`)
+          .join('\n')
+      : '';
     if (preview) {
       this.title = `${count} in the content`;
       this.hint = `Fix ${errors.length === 1 ? 'it' : 'them'} and save: the page reloads by itself. \`npm run check\` lists every problem, warnings too.`;

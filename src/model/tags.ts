@@ -58,12 +58,20 @@ export function topicIndex<A extends Tagged>(articles: A[]): Map<string, Topic<A
 function buildTopicIndex<A extends Tagged>(articles: A[]): Map<string, Topic<A>> {
   // Each tag a story carries, once per story, with the topic it falls under.
   const tagged = articles.flatMap((article) =>
-    [...new Set(article.tags)].map((tag) => ({ key: tagSlug(tag), label: tagLabel(tag), article })).filter((t) => t.key),
+    [...new Set(article.tags)]
+      .map((tag) => ({ key: tagSlug(tag), label: tagLabel(tag), article }))
+      .filter((t) => t.key),
   );
   const topics = [...group(tagged, (t) => t.key)].map(([key, list]) => ({
     slug: key,
     // The most used form; among equals the first in alphabetical order, so the choice never depends on file order.
-    label: [...rollup(list, (same) => same.length, (t) => t.label)].sort(([a, m], [b, n]) => n - m || a.localeCompare(b))[0][0],
+    label: [
+      ...rollup(
+        list,
+        (same) => same.length,
+        (t) => t.label,
+      ),
+    ].sort(([a, m], [b, n]) => n - m || a.localeCompare(b))[0][0],
     articles: [...new Set(list.map((t) => t.article))].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()),
   }));
   return new Map(topics.sort((a, b) => a.label.localeCompare(b.label)).map((topic) => [topic.slug, topic]));

@@ -26,9 +26,11 @@ export interface TypedFigure {
   percent: boolean;
 }
 
-const months = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+const months =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const scales: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
-const number = /(?<![\w.,$€£¥/:-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w$€£]|[.,:]\d|-\d)(\s?%| per ?cent| percent)?(?: (thousand|million|billion)\b)?/g;
+const number =
+  /(?<![\w.,$€£¥/:-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w$€£]|[.,:]\d|-\d)(\s?%| per ?cent| percent)?(?: (thousand|million|billion)\b)?/g;
 const dateBefore = new RegExp(`(?:\\b(?:${months})\\.?\\s+)$`, 'i');
 const dateAfter = new RegExp(`^\\s+(?:${months})\\b`, 'i');
 /** "No. 18", "Nos. 55", "number 3", "#2", "list 1", "item 4": numbers that name, not measure. */
@@ -42,9 +44,17 @@ export function figuresIn(text: string): TypedFigure[] {
     const before = text.slice(0, match.index);
     const after = text.slice(match.index + whole.length);
     const plain = digits.replace(/,/g, '');
-    const year = !fraction && !percent && !scale && /^\d{4}$/.test(digits) && Number(plain) >= 1800 && Number(plain) <= 2100;
+    const year =
+      !fraction && !percent && !scale && /^\d{4}$/.test(digits) && Number(plain) >= 1800 && Number(plain) <= 2100;
     if (year || dateBefore.test(before) || dateAfter.test(after) || naming.test(before)) continue;
-    found.push({ text: whole, index: match.index, written: Number(`${plain}.${fraction ?? '0'}`), decimals: fraction?.length ?? 0, scale: scale ? scales[scale] : 1, percent: Boolean(percent) });
+    found.push({
+      text: whole,
+      index: match.index,
+      written: Number(`${plain}.${fraction ?? '0'}`),
+      decimals: fraction?.length ?? 0,
+      scale: scale ? scales[scale] : 1,
+      percent: Boolean(percent),
+    });
   }
   return found;
 }
@@ -58,7 +68,18 @@ interface Cell {
   percent: boolean;
 }
 
-const metaFields = new Set(['note', 'source', 'revised', 'label', 'low', 'high', 'estimate', 'secondary', 'projection', 'qualifier']);
+const metaFields = new Set([
+  'note',
+  'source',
+  'revised',
+  'label',
+  'low',
+  'high',
+  'estimate',
+  'secondary',
+  'projection',
+  'qualifier',
+]);
 
 /** The numeric cells of a dataset, without years and the fixed fields. */
 export function cellsOf(dataset: Dataset): Cell[] {
@@ -68,25 +89,39 @@ export function cellsOf(dataset: Dataset): Cell[] {
     fields.flatMap((field) => {
       const value = row[field];
       const format = formats.get(field);
-      return typeof value === 'number' && format !== 'year' && format !== 'date' ? [{ dataset, row, field, value, percent: format === 'percent' }] : [];
+      return typeof value === 'number' && format !== 'year' && format !== 'date'
+        ? [{ dataset, row, field, value, percent: format === 'percent' }]
+        : [];
     }),
   );
 }
 
 /** True when the cell, rounded as the figure is written, is the figure. */
 const equals = (figure: TypedFigure, cell: Cell) =>
-  figure.percent === cell.percent && Number((cell.value / figure.scale).toFixed(figure.decimals)) === figure.written && (figure.decimals > 0 || figure.scale > 1 || cell.value === figure.written);
+  figure.percent === cell.percent &&
+  Number((cell.value / figure.scale).toFixed(figure.decimals)) === figure.written &&
+  (figure.decimals > 0 || figure.scale > 1 || cell.value === figure.written);
 
 /** The fewest fields (places and other text first, then year, then edition) that pick the row out of its dataset. */
 export function whereOf(dataset: Dataset, row: Row, field: string): string {
-  const keys = Object.keys(row).filter((k) => k !== field && !metaFields.has(k) && (typeof row[k] === 'string' || (k === 'year' && typeof row[k] === 'number')));
+  const keys = Object.keys(row).filter(
+    (k) =>
+      k !== field && !metaFields.has(k) && (typeof row[k] === 'string' || (k === 'year' && typeof row[k] === 'number')),
+  );
   // The place (the row's first text), then the year, the edition, other texts.
   const place = keys.find((k) => typeof row[k] === 'string' && k !== 'edition');
   const rank = (k: string) => (k === place ? 0 : k === 'year' ? 1 : k === 'edition' ? 2 : 3);
   keys.sort((a, b) => rank(a) - rank(b));
-  const all: string[][] = [...keys.map((k) => [k]), ...keys.flatMap((a, i) => keys.slice(i + 1).map((b) => [a, b])), ...keys.flatMap((a, i) => keys.slice(i + 1).flatMap((b, j) => keys.slice(i + j + 2).map((c) => [a, b, c])))];
+  const all: string[][] = [
+    ...keys.map((k) => [k]),
+    ...keys.flatMap((a, i) => keys.slice(i + 1).map((b) => [a, b])),
+    ...keys.flatMap((a, i) => keys.slice(i + 1).flatMap((b, j) => keys.slice(i + j + 2).map((c) => [a, b, c]))),
+  ];
   // Named by its place where that can be: "country=Russia; edition=MCS 2024" rather than "edition=MCS 2024".
-  const sets = [...all.filter((set) => place && set.includes(place)), ...all.filter((set) => !place || !set.includes(place))];
+  const sets = [
+    ...all.filter((set) => place && set.includes(place)),
+    ...all.filter((set) => !place || !set.includes(place)),
+  ];
   const unique = sets.find((set) => dataset.rows.filter((r) => set.every((k) => r[k] === row[k])).length === 1) ?? keys;
   return unique.map((k) => `${k}=${row[k]}`).join('; ');
 }
@@ -128,7 +163,12 @@ function warning(figure: TypedFigure, cells: Cell[], text: string, at: number): 
   const [first, ...others] = matches;
   const where = whereOf(first.dataset, first.row, first.field);
   const named = (cell: Cell) => whereOf(cell.dataset, cell.row, cell.field).replace(/\w+=/g, '').replace(/;/g, ',');
-  const also = others.length ? `; also ${others.slice(0, 2).map((c) => `${named(c)}${c.dataset === first.dataset ? '' : ` in ${c.dataset.file}`}`).join(' and ')}${others.length > 2 ? ` and ${others.length - 2} more` : ''}` : '';
+  const also = others.length
+    ? `; also ${others
+        .slice(0, 2)
+        .map((c) => `${named(c)}${c.dataset === first.dataset ? '' : ` in ${c.dataset.file}`}`)
+        .join(' and ')}${others.length > 2 ? ` and ${others.length - 2} more` : ''}`
+    : '';
   const scale = figure.scale > 1 ? ` scale="${Object.keys(scales).find((k) => scales[k] === figure.scale)}"` : '';
   return `${figure.text.trim()} matches ${first.dataset.file} (${named(first)}, ${first.field}${also}): write :value{dataset="${first.dataset.id}" field="${first.field}" where="${where}"${scale}} so that it follows the data`;
 }
@@ -146,8 +186,16 @@ function proseOf(markdown: string): { value: string; offset: number; block: stri
     const { start, end } = node.position ?? {};
     if (start?.offset === undefined || end?.offset === undefined) return;
     // The text as written (escapes and entities aside), so that offsets are the file's.
-    if (node.type === 'text') texts.push({ value: markdown.slice(start.offset, end.offset), offset: start.offset, block: block.text, blockOffset: block.offset });
-    const inner = ['paragraph', 'heading', 'tableCell'].includes(node.type) ? { text: markdown.slice(start.offset, end.offset), offset: start.offset } : block;
+    if (node.type === 'text')
+      texts.push({
+        value: markdown.slice(start.offset, end.offset),
+        offset: start.offset,
+        block: block.text,
+        blockOffset: block.offset,
+      });
+    const inner = ['paragraph', 'heading', 'tableCell'].includes(node.type)
+      ? { text: markdown.slice(start.offset, end.offset), offset: start.offset }
+      : block;
     if ('children' in node) node.children.forEach((child) => walk(child as Nodes, inner));
   };
   walk(tree, { text: markdown, offset: 0 });
@@ -166,9 +214,16 @@ export interface ProseToCheck {
 }
 
 /** Warns about each figure typed in an article's prose that a dataset it uses (its charts', claims', `:value`s') holds. */
-export function checkTypedProse(prose: ProseToCheck, charts: ReadonlyMap<string, ChartSpec>, datasets: ReadonlyMap<string, Dataset>, problems: Problem[]) {
+export function checkTypedProse(
+  prose: ProseToCheck,
+  charts: ReadonlyMap<string, ChartSpec>,
+  datasets: ReadonlyMap<string, Dataset>,
+  problems: Problem[],
+) {
   const ids = new Set([
-    ...[...prose.charts, ...prose.body.claims.flatMap((c) => c.chart ?? [])].flatMap((id) => charts.get(id)?.dataset ?? []),
+    ...[...prose.charts, ...prose.body.claims.flatMap((c) => c.chart ?? [])].flatMap(
+      (id) => charts.get(id)?.dataset ?? [],
+    ),
     ...prose.body.values.map((v) => v.attributes.dataset),
     ...prose.body.claims.flatMap((c) => c.dataset ?? []),
   ]);
@@ -179,7 +234,14 @@ export function checkTypedProse(prose: ProseToCheck, charts: ReadonlyMap<string,
       const message = warning(figure, cells, text.block, text.offset - text.blockOffset + figure.index);
       if (!message) continue;
       const at = lineAndColumn(prose.markdown, text.offset + figure.index);
-      problems.push({ file: prose.file, field: 'body', message, severity: 'warning', line: at.line + prose.bodyStartLine - 1, column: at.column });
+      problems.push({
+        file: prose.file,
+        field: 'body',
+        message,
+        severity: 'warning',
+        line: at.line + prose.bodyStartLine - 1,
+        column: at.column,
+      });
     }
   }
 }
@@ -191,8 +253,14 @@ export function checkTypedChart(chart: ChartSpec, dataset: Dataset | undefined, 
   const texts: [(string | number)[], string | undefined][] = [
     [['title'], chart.title],
     [['subtitle'], chart.subtitle],
-    ...(chart.views ?? []).map((view, i): [(string | number)[], string | undefined] => [['views', i, 'subtitle'], view.subtitle]),
-    ...(chart.annotations ?? []).map((note, i): [(string | number)[], string | undefined] => [['annotations', i, 'text'], note.text]),
+    ...(chart.views ?? []).map((view, i): [(string | number)[], string | undefined] => [
+      ['views', i, 'subtitle'],
+      view.subtitle,
+    ]),
+    ...(chart.annotations ?? []).map((note, i): [(string | number)[], string | undefined] => [
+      ['annotations', i, 'text'],
+      note.text,
+    ]),
   ];
   for (const [field, text] of texts) {
     const written = (text ?? '').replace(/:value\{[^}]*\}/g, (directive) => ' '.repeat(directive.length));

@@ -29,7 +29,12 @@ export function validate<S extends z.ZodType>(
     const full = [...basePath, ...path];
     return { file, field: fieldName(full), message, severity: 'error' as const, ...locate(full) };
   });
-  const partial = schema.safeParse(withoutFields(value, described.map((d) => d.path)));
+  const partial = schema.safeParse(
+    withoutFields(
+      value,
+      described.map((d) => d.path),
+    ),
+  );
   return { problems, partial: partial.success ? partial.data : undefined };
 }
 
@@ -40,7 +45,8 @@ function withoutFields(value: unknown, paths: FieldPath[]): unknown {
   for (const path of paths) {
     const parent = valueAt(copy, path.slice(0, -1));
     const key = path[path.length - 1];
-    if (parent && typeof parent === 'object' && !Array.isArray(parent)) delete (parent as Record<string | number, unknown>)[key];
+    if (parent && typeof parent === 'object' && !Array.isArray(parent))
+      delete (parent as Record<string | number, unknown>)[key];
   }
   return copy;
 }
@@ -66,7 +72,15 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType): { path: 
   switch (issue.code) {
     case 'invalid_type':
       // A schema may say what to add in its own words ("required: add the web address ...").
-      if (found === undefined) return [{ path, message: issue.message.startsWith('required:') ? issue.message : `required: expected ${article(issue.expected)}, found nothing` }];
+      if (found === undefined)
+        return [
+          {
+            path,
+            message: issue.message.startsWith('required:')
+              ? issue.message
+              : `required: expected ${article(issue.expected)}, found nothing`,
+          },
+        ];
       return [{ path, message: `expected ${article(issue.expected)}, found ${describe(found)}` }];
     case 'invalid_value': {
       const options = (issue.values ?? []).map((v) => JSON.stringify(v));
@@ -81,7 +95,9 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType): { path: 
       }));
     case 'too_small':
       if (issue.origin === 'array') {
-        const custom = issue.message.startsWith('expected') ? issue.message : `expected at least ${issue.minimum} item(s)`;
+        const custom = issue.message.startsWith('expected')
+          ? issue.message
+          : `expected at least ${issue.minimum} item(s)`;
         return [{ path, message: `${custom}, found ${describe(found)}` }];
       }
       return [{ path, message: `expected a non-empty value, found ${describe(found)}` }];
@@ -89,13 +105,31 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType): { path: 
       if (issue.note === 'No matching discriminator' || issue.discriminator) {
         const field = issue.discriminator ?? 'op';
         const options = (issue.options ?? []).map((v) => JSON.stringify(v)).join(', ');
-        return [{ path: [...path, field], message: `expected one of ${options}, found ${describe(valueAt(root, [...path, field]))}` }];
+        return [
+          {
+            path: [...path, field],
+            message: `expected one of ${options}, found ${describe(valueAt(root, [...path, field]))}`,
+          },
+        ];
       }
       // The alternatives' issues have paths from the union's own place.
-      const alternatives = (issue.errors ?? []).map((errors) => errors.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
+      const alternatives = (issue.errors ?? []).map((errors) =>
+        errors.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })),
+      );
       // Each alternative is a different type (text, number...): name them all.
-      if (found !== undefined && alternatives.length && alternatives.every((a) => a.length === 1 && a[0].code === 'invalid_type' && a[0].path.length === issue.path.length)) {
-        return [{ path, message: `expected ${alternatives.map((a) => article(a[0].expected)).join(', or ')}, found ${describe(found)}` }];
+      if (
+        found !== undefined &&
+        alternatives.length &&
+        alternatives.every(
+          (a) => a.length === 1 && a[0].code === 'invalid_type' && a[0].path.length === issue.path.length,
+        )
+      ) {
+        return [
+          {
+            path,
+            message: `expected ${alternatives.map((a) => article(a[0].expected)).join(', or ')}, found ${describe(found)}`,
+          },
+        ];
       }
       // Report the alternative that got furthest: the one with the fewest issues.
       const best = alternatives.sort((a, b) => a.length - b.length)[0];
@@ -103,12 +137,26 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType): { path: 
       return [{ path, message: `found ${describe(found)}, which is not an accepted form` }];
     }
     default:
-      return [{ path, message: issue.message.startsWith('expected') ? `${issue.message}${found === undefined || issue.message.includes('found') ? '' : `, found ${describe(found)}`}` : issue.message }];
+      return [
+        {
+          path,
+          message: issue.message.startsWith('expected')
+            ? `${issue.message}${found === undefined || issue.message.includes('found') ? '' : `, found ${describe(found)}`}`
+            : issue.message,
+        },
+      ];
   }
 }
 
 function article(type = 'value'): string {
-  const words: Record<string, string> = { array: 'a list', object: 'an object', string: 'text', number: 'a number', boolean: 'true or false', date: 'a date' };
+  const words: Record<string, string> = {
+    array: 'a list',
+    object: 'an object',
+    string: 'text',
+    number: 'a number',
+    boolean: 'true or false',
+    date: 'a date',
+  };
   return words[type] ?? type;
 }
 
@@ -123,7 +171,10 @@ export function describe(value: unknown): string {
 }
 
 function valueAt(root: unknown, path: FieldPath): unknown {
-  return path.reduce<unknown>((value, key) => (value == null ? undefined : (value as Record<string | number, unknown>)[key]), root);
+  return path.reduce<unknown>(
+    (value, key) => (value == null ? undefined : (value as Record<string | number, unknown>)[key]),
+    root,
+  );
 }
 
 /** The field names an object schema accepts at a path, for "did you mean" hints. */
@@ -146,7 +197,8 @@ function unwrap(schema: unknown): unknown {
   for (;;) {
     const def = current?._zod?.def;
     if (!def) return current;
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') current = def.innerType as typeof current;
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault')
+      current = def.innerType as typeof current;
     else if (def.type === 'pipe') current = def.in as typeof current;
     else return current;
   }

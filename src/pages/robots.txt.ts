@@ -4,5 +4,7 @@ import { url } from '../util/urls.ts';
 
 export function GET(context: APIContext) {
   const sitemap = new URL(url('/sitemap-index.xml'), context.site).href;
-  return new Response(`User-agent: *\nDisallow: ${url('/embed/')}\n\nSitemap: ${sitemap}\n`, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response(`User-agent: *\nDisallow: ${url('/embed/')}\n\nSitemap: ${sitemap}\n`, {
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
 }

@@ -49,12 +49,21 @@ export function parseStated(text: string): Stated | undefined {
       break;
     }
   }
-  const match = /^([-+−]?(?:\d{1,3}(?:,\d{3})+|\d+))(?:\.(\d+))?\s*(%|percent|per cent|percentage points|points|times)?\s*(thousand|million|billion)?$/.exec(rest);
+  const match =
+    /^([-+−]?(?:\d{1,3}(?:,\d{3})+|\d+))(?:\.(\d+))?\s*(%|percent|per cent|percentage points|points|times)?\s*(thousand|million|billion)?$/.exec(
+      rest,
+    );
   if (!match) return undefined;
   const scale = match[4] ? scales[match[4]] : 1;
   const decimals = match[2]?.length ?? 0;
   const value = Number(`${match[1].replace(/,/g, '').replace('−', '-')}.${match[2] ?? '0'}`) * scale;
-  return { bound, value, percent: match[3] === '%' || match[3] === 'percent' || match[3] === 'per cent', half: 0.5 * 10 ** -decimals * scale, scale };
+  return {
+    bound,
+    value,
+    percent: match[3] === '%' || match[3] === 'percent' || match[3] === 'per cent',
+    half: 0.5 * 10 ** -decimals * scale,
+    scale,
+  };
 }
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
@@ -64,26 +73,40 @@ const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
  * directive, "claim" or ":view"). Returns undefined when the claim has no data attributes (the editors' judgement) or
  * they do not hold together.
  */
-export function checkClaim(claim: Claim, lookup: FigureLookup | undefined, placed: readonly string[], say: (message: string) => void, what = 'claim'): ClaimCheck | undefined {
+export function checkClaim(
+  claim: Claim,
+  lookup: FigureLookup | undefined,
+  placed: readonly string[],
+  say: (message: string) => void,
+  what = 'claim',
+): ClaimCheck | undefined {
   const given = checkAttributes.filter((name) => claim[name] !== undefined);
   if (!given.length) return undefined;
   const missing = (['states', 'dataset', 'field', 'where'] as const).filter((name) => !claim[name]);
   if (missing.length) {
-    say(`${what} ${missing.join(', ')}: a claim checked against the data needs states, dataset, field and where, e.g. ${what === 'claim' ? ':claim' : what}[the words]{states="80%" dataset="..." field="..." where="country=China; year=2024"}; found ${given.join(', ')} only`);
+    say(
+      `${what} ${missing.join(', ')}: a claim checked against the data needs states, dataset, field and where, e.g. ${what === 'claim' ? ':claim' : what}[the words]{states="80%" dataset="..." field="..." where="country=China; year=2024"}; found ${given.join(', ')} only`,
+    );
     return undefined;
   }
   const states = claim.states!.trim();
   const stated = parseStated(states);
   if (!stated) {
-    say(`${what} states: "${claim.states}" is not a figure; write it as the claim gives it, e.g. "80%", "more than 50%", "270,000", "3.5 million"`);
+    say(
+      `${what} states: "${claim.states}" is not a figure; write it as the claim gives it, e.g. "80%", "more than 50%", "270,000", "3.5 million"`,
+    );
     return undefined;
   }
   if (claim.within !== undefined && !(Number(claim.within) >= 0)) {
-    say(`${what} within: expected a number in the figure's unit, e.g. "5" (points for a share), found "${claim.within}"`);
+    say(
+      `${what} within: expected a number in the figure's unit, e.g. "5" (points for a share), found "${claim.within}"`,
+    );
     return undefined;
   }
   const within = claim.within === undefined ? stated.half : Number(claim.within) * stated.scale;
-  const request = Object.fromEntries((['dataset', 'field', 'where', 'as', 'of', 'from'] as const).map((name) => [name, claim[name]]));
+  const request = Object.fromEntries(
+    (['dataset', 'field', 'where', 'as', 'of', 'from'] as const).map((name) => [name, claim[name]]),
+  );
   const { attributes, messages } = valueAttributes(request, what);
   messages.forEach(say);
   if (!attributes) return undefined;
@@ -97,15 +120,25 @@ export function checkClaim(claim: Claim, lookup: FigureLookup | undefined, place
     return undefined;
   }
   if (figure.number === undefined) {
-    say(`${what} field: the data's "${attributes.field}" is ${figure.text}, not a number to check "${claim.states}" against`);
+    say(
+      `${what} field: the data's "${attributes.field}" is ${figure.text}, not a number to check "${claim.states}" against`,
+    );
     return undefined;
   }
   if (stated.percent && !figure.percent) {
-    say(`${what} states: "${claim.states}" is a percentage, but the data's figure (${figure.text}) is not: add as="share" and of="..." to compare shares`);
+    say(
+      `${what} states: "${claim.states}" is a percentage, but the data's figure (${figure.text}) is not: add as="share" and of="..." to compare shares`,
+    );
     return undefined;
   }
   const n = figure.number;
-  const held = { '>': n > stated.value, '>=': n >= stated.value, '<': n < stated.value, '<=': n <= stated.value, '': Math.abs(n - stated.value) <= within + 1e-9 }[stated.bound]!;
+  const held = {
+    '>': n > stated.value,
+    '>=': n >= stated.value,
+    '<': n < stated.value,
+    '<=': n <= stated.value,
+    '': Math.abs(n - stated.value) <= within + 1e-9,
+  }[stated.bound]!;
   const unit = stated.percent ? ' points' : '';
   const reason = stated.bound
     ? `${held ? '' : 'not '}${states}`

@@ -33,17 +33,28 @@ const attributeNames = Object.keys(valueSchema.shape);
 /** What was written, from the parser's positions. */
 export function written(node: Nodes, file: VFile): string {
   const { start, end } = node.position ?? {};
-  return start?.offset !== undefined && end?.offset !== undefined ? String(file.value).slice(start.offset, end.offset) : '';
+  return start?.offset !== undefined && end?.offset !== undefined
+    ? String(file.value).slice(start.offset, end.offset)
+    : '';
 }
 
 /** The directive's attributes checked against the schema: the attributes, or messages. */
-export function valueAttributes(found: Record<string, string | null | undefined>, what: string): { attributes?: ValueAttributes; messages: string[] } {
+export function valueAttributes(
+  found: Record<string, string | null | undefined>,
+  what: string,
+): { attributes?: ValueAttributes; messages: string[] } {
   const parsed = valueSchema.safeParse(found);
   if (parsed.success) {
     const { as = 'value', of, from } = parsed.data;
     const messages: string[] = [];
-    if ((as === 'share' || as === 'ratio') && !of) messages.push(`${what} of: as="${as}" divides by another row: add of="<field>=<value>", e.g. of="country=World total"`);
-    if ((as === 'change' || as === 'difference') && !from) messages.push(`${what} from: as="${as}" subtracts another row: add from="<field>=<value>", e.g. from="year=2017"`);
+    if ((as === 'share' || as === 'ratio') && !of)
+      messages.push(
+        `${what} of: as="${as}" divides by another row: add of="<field>=<value>", e.g. of="country=World total"`,
+      );
+    if ((as === 'change' || as === 'difference') && !from)
+      messages.push(
+        `${what} from: as="${as}" subtracts another row: add from="<field>=<value>", e.g. from="year=2017"`,
+      );
     return messages.length ? { messages } : { attributes: parsed.data, messages };
   }
   return {
@@ -55,9 +66,9 @@ export function valueAttributes(found: Record<string, string | null | undefined>
         return `${what}: unknown attribute ${keys.join(', ')}${keys.length === 1 ? didYouMean(keys[0], attributeNames) : ''}; known: ${attributeNames.join(', ')}`;
       }
       if (value === undefined || value === null || value === '') return `${what} ${field}: required, found nothing`;
-      if (issue.code === 'invalid_value' && field === 'as') return `${what} as: expected one of ${valueFormSchema.options.join(', ')}, found "${value}"${didYouMean(value, valueFormSchema.options)}`;
+      if (issue.code === 'invalid_value' && field === 'as')
+        return `${what} as: expected one of ${valueFormSchema.options.join(', ')}, found "${value}"${didYouMean(value, valueFormSchema.options)}`;
       return `${what} ${field}: ${issue.message}, found "${value}"`;
     }),
   };
 }
-

@@ -33,7 +33,13 @@ export interface RenderedMarkdown {
  * `tabs`: the charts a chart's figure shows as tabs, on the page with it; `figures`: where `:value` and checked claims
  * read their figures (src/model/figures.ts).
  */
-export function renderMarkdown(markdown: string, charts: ReadonlySet<string>, states?: (chart: string) => ChartStates | undefined, tabs?: (chart: string) => readonly string[], figures?: FigureLookup): RenderedMarkdown {
+export function renderMarkdown(
+  markdown: string,
+  charts: ReadonlySet<string>,
+  states?: (chart: string) => ChartStates | undefined,
+  tabs?: (chart: string) => readonly string[],
+  figures?: FigureLookup,
+): RenderedMarkdown {
   const file = new VFile(markdown);
   const html = String(
     unified()
@@ -63,6 +69,10 @@ export function renderMarkdown(markdown: string, charts: ReadonlySet<string>, st
     claims: file.data.claims ?? [],
     views: file.data.views ?? [],
     values: file.data.values ?? [],
-    messages: file.messages.map((m) => ({ message: m.reason, line: m.line ?? undefined, column: m.column ?? undefined })),
+    messages: file.messages.map((m) => ({
+      message: m.reason,
+      line: m.line ?? undefined,
+      column: m.column ?? undefined,
+    })),
   };
 }

@@ -31,7 +31,12 @@ export default function remarkChart(options: RemarkChartOptions) {
         for (const match of written.matchAll(/::chart\b/g)) {
           const closed = /^::chart(\[[^\]\n]*\])?\{[^}\n]*\}/.test(written.slice(match.index));
           const at = lineAndColumn(String(file.value), start.offset + match.index);
-          file.message(closed ? '::chart must be on a line of its own: ::chart{id="..."}' : '::chart is not closed: write ::chart{id="..."} on a line of its own', at);
+          file.message(
+            closed
+              ? '::chart must be on a line of its own: ::chart{id="..."}'
+              : '::chart is not closed: write ::chart{id="..."} on a line of its own',
+            at,
+          );
         }
         return;
       }
@@ -66,8 +71,16 @@ export default function remarkChart(options: RemarkChartOptions) {
     const shown = [...placed];
     for (const host of placed) {
       for (const tab of options.tabs?.(host) ?? []) {
-        if (placed.includes(tab)) file.message(`chart "${tab}" is shown already, as a tab of chart "${host}"; remove this ::chart, or the tab from content/charts/${host}.json`, directives.get(tab));
-        else if (shown.includes(tab)) file.message(`chart "${tab}" is a tab of two charts this article places ("${host}" and another); show it in one figure`, directives.get(host));
+        if (placed.includes(tab))
+          file.message(
+            `chart "${tab}" is shown already, as a tab of chart "${host}"; remove this ::chart, or the tab from content/charts/${host}.json`,
+            directives.get(tab),
+          );
+        else if (shown.includes(tab))
+          file.message(
+            `chart "${tab}" is a tab of two charts this article places ("${host}" and another); show it in one figure`,
+            directives.get(host),
+          );
         else shown.push(tab);
       }
     }

@@ -49,13 +49,28 @@ export default function remarkClaim(options: RemarkClaimOptions) {
         // :clam[...]{...} is a claim misspelt, not text that happens to hold a colon.
         const written = Boolean(node.children.length || Object.keys(node.attributes ?? {}).length);
         const meant = written ? closest(node.name, ['claim', 'view', 'value']) : undefined;
-        if (meant === 'claim') file.message(`unknown directive ":${node.name}" (did you mean ":claim"?): write :claim[the words]{status="..." note="..."}`, node);
-        if (meant === 'view') file.message(`unknown directive ":${node.name}" (did you mean ":view"?): write :view[the words]{chart="chart-id" select="..."}`, node);
-        if (meant === 'value') file.message(`unknown directive ":${node.name}" (did you mean ":value"?): write :value{dataset="..." field="..." where="..."}`, node);
+        if (meant === 'claim')
+          file.message(
+            `unknown directive ":${node.name}" (did you mean ":claim"?): write :claim[the words]{status="..." note="..."}`,
+            node,
+          );
+        if (meant === 'view')
+          file.message(
+            `unknown directive ":${node.name}" (did you mean ":view"?): write :view[the words]{chart="chart-id" select="..."}`,
+            node,
+          );
+        if (meant === 'value')
+          file.message(
+            `unknown directive ":${node.name}" (did you mean ":value"?): write :value{dataset="..." field="..." where="..."}`,
+            node,
+          );
         if (parent && index !== undefined) {
           // Exactly what was written, attributes included, from the parser's positions.
           const { start, end } = node.position ?? {};
-          const written = start?.offset !== undefined && end?.offset !== undefined ? String(file.value).slice(start.offset, end.offset) : `:${node.name}[${toString(node)}]`;
+          const written =
+            start?.offset !== undefined && end?.offset !== undefined
+              ? String(file.value).slice(start.offset, end.offset)
+              : `:${node.name}[${toString(node)}]`;
           parent.children.splice(index, 1, { type: 'text', value: written });
         }
         return;
@@ -66,7 +81,10 @@ export default function remarkClaim(options: RemarkClaimOptions) {
       const rest = next?.type === 'text' ? next.value : '';
       const unclosed = !Object.keys(node.attributes ?? {}).length && (rest.startsWith('[') || rest.startsWith('{'));
       if (unclosed) {
-        file.message(`:claim is not closed: write :claim[the words]{status="..." note="..."}, with ] after the words and } after the attributes`, node);
+        file.message(
+          `:claim is not closed: write :claim[the words]{status="..." note="..."}, with ] after the words and } after the attributes`,
+          node,
+        );
         return;
       }
       const parsed = claimSchema.safeParse(node.attributes ?? {});
@@ -89,17 +107,33 @@ export default function remarkClaim(options: RemarkClaimOptions) {
       const say = (message: string) => file.message(message, node);
       const check = checkClaim(parsed.data, options.figures, file.data.shown ?? file.data.charts ?? [], say);
       if (check && parsed.data.status && parsed.data.status !== check.status) {
-        say(`claim "${toString(node)}": status="${parsed.data.status}" is typed, but the data gives ${check.figure.text} (${check.figure.about}), which is ${check.reason}, so the claim is ${check.status}; correct the claim, or write status="${check.status}" (or leave status out)`);
+        say(
+          `claim "${toString(node)}": status="${parsed.data.status}" is typed, but the data gives ${check.figure.text} (${check.figure.about}), which is ${check.reason}, so the claim is ${check.status}; correct the claim, or write status="${check.status}" (or leave status out)`,
+        );
       }
       // Without `states` the schema holds the editors' status and note; with it, a check that failed was reported.
       const status = check?.status ?? parsed.data.status;
       if (!status) return;
       const claim = { ...parsed.data, status, ...(check ? { check } : {}) };
-      if (!claim.chart && (claim.select || claim.year || claim.view)) file.message('claim select, year and view need a chart: add chart="chart-id"', node);
+      if (!claim.chart && (claim.select || claim.year || claim.view))
+        file.message('claim select, year and view need a chart: add chart="chart-id"', node);
       // The chart may be one the article does not place: the claim's note then links to the chart's page.
-      const link = claim.chart ? checkState('claim', { chart: claim.chart, select: claim.select, year: claim.year, view: claim.view }, options, undefined, (message) => file.message(message, node)) : undefined;
+      const link = claim.chart
+        ? checkState(
+            'claim',
+            { chart: claim.chart, select: claim.select, year: claim.year, view: claim.view },
+            options,
+            undefined,
+            (message) => file.message(message, node),
+          )
+        : undefined;
       const number = claims.length + 1;
-      claims.push({ ...claim, number, text: toString(node), ...(link && (claim.select || claim.year || claim.view) ? { link } : {}) });
+      claims.push({
+        ...claim,
+        number,
+        text: toString(node),
+        ...(link && (claim.select || claim.year || claim.view) ? { link } : {}),
+      });
       node.data = {
         hName: 'a',
         hProperties: {
@@ -114,7 +148,11 @@ export default function remarkClaim(options: RemarkClaimOptions) {
       node.children.push({
         type: 'text',
         value: '',
-        data: { hName: 'sup', hChildren: [{ type: 'text', value: `${statusLabel[claim.status]} ${number}` }], hProperties: { className: ['claim-mark'] } },
+        data: {
+          hName: 'sup',
+          hChildren: [{ type: 'text', value: `${statusLabel[claim.status]} ${number}` }],
+          hProperties: { className: ['claim-mark'] },
+        },
       } as never);
     });
     file.data.claims = claims;

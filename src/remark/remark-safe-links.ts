@@ -22,7 +22,10 @@ export default function remarkSafeLinks() {
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
       if (isSafeUrl(node.url)) return;
-      file.message(`${node.type === 'image' ? 'image' : 'link'} address ${JSON.stringify(node.url)}: only http(s), mailto and relative addresses are allowed`, node);
+      file.message(
+        `${node.type === 'image' ? 'image' : 'link'} address ${JSON.stringify(node.url)}: only http(s), mailto and relative addresses are allowed`,
+        node,
+      );
       node.url = '';
     });
   };

@@ -20,7 +20,10 @@ export interface PrintedValue extends PrintedFigure {
 }
 
 /** Elements a figure sits in that are links already: it cannot be a link of its own. */
-const isLink = (node: Nodes) => node.type === 'link' || node.type === 'linkReference' || (node.type === 'textDirective' && (node.name === 'view' || node.name === 'claim'));
+const isLink = (node: Nodes) =>
+  node.type === 'link' ||
+  node.type === 'linkReference' ||
+  (node.type === 'textDirective' && (node.name === 'view' || node.name === 'claim'));
 
 /**
  * `:value{dataset="mine-production" field="tonnes_reo" where="country=China; year=2024"}` prints a figure from a
@@ -47,7 +50,8 @@ export default function remarkValue(options: RemarkValueOptions) {
       const directive = written(node, file) || ':value';
       const say = (message: string) => file.message(message, node);
       const parent = ancestors[ancestors.length - 1];
-      const next = parent && 'children' in parent ? parent.children[parent.children.indexOf(node as never) + 1] : undefined;
+      const next =
+        parent && 'children' in parent ? parent.children[parent.children.indexOf(node as never) + 1] : undefined;
       const found = node.attributes ?? {};
       const show = (text: string, properties: Record<string, string | string[]>) => {
         node.children = [{ type: 'text', value: text }];
@@ -57,11 +61,14 @@ export default function remarkValue(options: RemarkValueOptions) {
         say(':value is not closed: write :value{dataset="..." field="..." where="..."}, with } after the attributes');
         return show(directive, { className: ['value', 'value--error'] });
       }
-      if (node.children.length) say(`:value takes no words in [...]: it prints the figure itself; write the words around it`);
+      if (node.children.length)
+        say(`:value takes no words in [...]: it prints the figure itself; write the words around it`);
       const { attributes, messages } = valueAttributes(found, ':value');
       messages.forEach(say);
       if (!attributes) return show(directive, { className: ['value', 'value--error'] });
-      const figure = options.figures ? options.figures(attributes, placed) : { error: 'no datasets to read figures from' };
+      const figure = options.figures
+        ? options.figures(attributes, placed)
+        : { error: 'no datasets to read figures from' };
       if ('error' in figure) {
         say(`${directive}: ${figure.error}`);
         return show(directive, { className: ['value', 'value--error'] });
@@ -72,7 +79,10 @@ export default function remarkValue(options: RemarkValueOptions) {
         // The link around it says where each of its figures comes from.
         const props = (inLink.data ??= {}) as { hProperties?: Record<string, unknown> };
         const title = props.hProperties?.title ?? (inLink.type === 'link' ? inLink.title : undefined);
-        props.hProperties = { ...props.hProperties, title: `${typeof title === 'string' && title ? `${title}${/[.!?]$/.test(title) ? '' : '.'} ` : ''}${figure.text}: ${figure.about}.` };
+        props.hProperties = {
+          ...props.hProperties,
+          title: `${typeof title === 'string' && title ? `${title}${/[.!?]$/.test(title) ? '' : '.'} ` : ''}${figure.text}: ${figure.about}.`,
+        };
         return show(figure.text, { className: ['value'], title: figure.about });
       }
       show(figure.text, { className: ['value'], href: figure.href, title: figure.about });

@@ -42,7 +42,10 @@ const attributes = ['chart', 'select', 'year', 'view', ...checkAttributes];
  */
 export function splitPlaces(text: string, places: readonly string[] = []): string[] {
   if (places.includes(text.trim())) return [text.trim()];
-  return text.split(',').map((p) => p.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -50,13 +53,22 @@ export function splitPlaces(text: string, places: readonly string[] = []): strin
  * messages: ":view" or ":claim"; `placed`, when given, the charts the article places, one of which it must be) and
  * returns the link, or undefined when the chart is unknown.
  */
-export function checkState(what: string, found: Record<string, string | null | undefined>, options: RemarkViewOptions, placed: readonly string[] | undefined, say: (message: string) => void): ViewLink | undefined {
+export function checkState(
+  what: string,
+  found: Record<string, string | null | undefined>,
+  options: RemarkViewOptions,
+  placed: readonly string[] | undefined,
+  say: (message: string) => void,
+): ViewLink | undefined {
   const chart = found.chart ?? '';
   if (!options.charts.has(chart)) {
     say(`${what} chart: no chart "${chart}" in content/charts/${didYouMean(chart, options.charts)}`);
     return undefined;
   }
-  if (placed && !placed.includes(chart)) say(`${what} chart: "${chart}" is not placed in this article${didYouMean(chart, placed)}; place it with ::chart{id="${chart}"} or link to a chart the article places${placed.length ? ` (${placed.join(', ')})` : ''}`);
+  if (placed && !placed.includes(chart))
+    say(
+      `${what} chart: "${chart}" is not placed in this article${didYouMean(chart, placed)}; place it with ::chart{id="${chart}"} or link to a chart the article places${placed.length ? ` (${placed.join(', ')})` : ''}`,
+    );
   const known = options.states?.(chart);
   const select = found.select ? splitPlaces(found.select, known?.places) : [];
   // A view named as its spec writes it ("2022 figures") goes in the address as its id does ("2022-figures").
@@ -64,14 +76,24 @@ export function checkState(what: string, found: Record<string, string | null | u
   const state: ChartState = { select, ...(found.year ? { year: found.year } : {}), ...(view ? { view } : {}) };
   if (known) {
     const noun = known.field ?? 'place';
-    if (select.length && !known.places.length) say(`${what} select: chart "${chart}" has no places to highlight (no field holds a place or series)`);
+    if (select.length && !known.places.length)
+      say(`${what} select: chart "${chart}" has no places to highlight (no field holds a place or series)`);
     else {
       for (const place of select) {
-        if (!known.places.includes(place)) say(`${what} select: no ${noun} "${place}" in chart "${chart}"${didYouMean(place, known.places)}; it draws: ${known.places.join(', ')}`);
+        if (!known.places.includes(place))
+          say(
+            `${what} select: no ${noun} "${place}" in chart "${chart}"${didYouMean(place, known.places)}; it draws: ${known.places.join(', ')}`,
+          );
       }
     }
-    if (state.year && !known.years.includes(state.year)) say(`${what} year: chart "${chart}" draws no year "${state.year}"${didYouMean(state.year, known.years)}; its years: ${known.years.join(', ') || 'none'}`);
-    if (state.view && !known.views.includes(state.view)) say(`${what} view: chart "${chart}" has no view "${state.view}"${didYouMean(state.view, known.views)}; its views: ${known.views.join(', ') || 'none'}`);
+    if (state.year && !known.years.includes(state.year))
+      say(
+        `${what} year: chart "${chart}" draws no year "${state.year}"${didYouMean(state.year, known.years)}; its years: ${known.years.join(', ') || 'none'}`,
+      );
+    if (state.view && !known.views.includes(state.view))
+      say(
+        `${what} view: chart "${chart}" has no view "${state.view}"${didYouMean(state.view, known.views)}; its views: ${known.views.join(', ') || 'none'}`,
+      );
   }
   return { chart, state, entry: stateEntry(chart, state) };
 }
@@ -92,16 +114,30 @@ export default function remarkView(options: RemarkViewOptions) {
       const found = node.attributes ?? {};
       const say = (message: string) => file.message(message, node);
       for (const name of Object.keys(found)) {
-        if (!attributes.includes(name)) say(`:view: unknown attribute ${name}${didYouMean(name, attributes)}; known: ${attributes.join(', ')}`);
+        if (!attributes.includes(name))
+          say(`:view: unknown attribute ${name}${didYouMean(name, attributes)}; known: ${attributes.join(', ')}`);
       }
-      if (!node.children.length) say(':view needs words to link: :view[the words]{chart="chart-id" select="Australia"}');
-      if (!found.chart) say(':view chart: required, found nothing: :view[the words]{chart="chart-id" select="Australia"}');
+      if (!node.children.length)
+        say(':view needs words to link: :view[the words]{chart="chart-id" select="Australia"}');
+      if (!found.chart)
+        say(':view chart: required, found nothing: :view[the words]{chart="chart-id" select="Australia"}');
       const link = found.chart ? checkState(':view', found, options, placed, say) : undefined;
       if (link) links.push(link);
       // Words checked against the data, as a claim is: they must hold, or the build stops.
       const checked = checkAttributes.some((name) => found[name] != null);
-      const check = checked ? checkClaim(Object.fromEntries(checkAttributes.map((name) => [name, found[name] ?? undefined])), options.figures, placed, say, ':view') : undefined;
-      if (check?.status === 'disputed') say(`:view "${toString(node)}": its words state ${check.states}, but the data gives ${check.figure.text} (${check.figure.about}), which is ${check.reason}: correct the words`);
+      const check = checked
+        ? checkClaim(
+            Object.fromEntries(checkAttributes.map((name) => [name, found[name] ?? undefined])),
+            options.figures,
+            placed,
+            say,
+            ':view',
+          )
+        : undefined;
+      if (check?.status === 'disputed')
+        say(
+          `:view "${toString(node)}": its words state ${check.states}, but the data gives ${check.figure.text} (${check.figure.about}), which is ${check.reason}: correct the words`,
+        );
       const title = node.data?.hProperties?.title;
       const checkedTitle = check ? `Checked against the data: ${check.figure.text}. ${check.figure.about}.` : undefined;
       node.data = {

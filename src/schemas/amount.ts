@@ -6,7 +6,12 @@ export const amountSchema = z.strictObject({
   value: z.number().positive(),
   /** Currency, as its three-letter code, e.g. "USD". Required. */
   currency: z
-    .string({ error: (issue) => (issue.input === undefined ? 'required: name the currency of the amount, e.g. "USD" (a sum without one cannot be read)' : undefined) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'required: name the currency of the amount, e.g. "USD" (a sum without one cannot be read)'
+          : undefined,
+    })
     .regex(/^[A-Z]{3}$/, 'expected a three-letter currency code in capitals, e.g. "USD" or "AUD"'),
   /** Who pays, e.g. "each government". */
   payer: z.string().min(1).optional(),

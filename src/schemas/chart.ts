@@ -68,4 +68,3 @@ export const chartSchema = z.strictObject({
 });
 
 export type ChartSpec = z.output<typeof chartSchema> & { id: string; file: string };
-

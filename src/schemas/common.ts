@@ -7,14 +7,21 @@ export const idSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lower-case letters, digits and hyphens, e.g. "china-mine-share"');
 
 /** A web address: only http and https are accepted (javascript:, data: and the rest are refused). */
-export const httpUrlSchema = z.string({ error: (issue) => (issue.input === undefined ? 'required: add the web address of the document, e.g. "https://pubs.usgs.gov/..."' : undefined) }).refine((value) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}, 'expected an http(s) URL, e.g. "https://pubs.usgs.gov/..."');
+export const httpUrlSchema = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'required: add the web address of the document, e.g. "https://pubs.usgs.gov/..."'
+        : undefined,
+  })
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'expected an http(s) URL, e.g. "https://pubs.usgs.gov/..."');
 
 /** Why a YYYY-MM-DD text is not a date: "there is no 30 February 2025". */
 function noSuchDay(text: string): string {
@@ -24,17 +31,18 @@ function noSuchDay(text: string): string {
 }
 
 /** A calendar date: YAML date or "YYYY-MM-DD" text; impossible dates such as 2025-02-30 are refused. */
-export const dateSchema = z
-  .union([z.date(), z.string()])
-  .transform((value, ctx) => {
-    const text = value instanceof Date ? isoDate(value) : value;
-    const date = calendarDay(text);
-    if (!date) {
-      ctx.addIssue({ code: 'custom', message: `expected a date as YYYY-MM-DD, found "${text}"${isoDatePattern.test(text) ? `: ${noSuchDay(text)}` : ''}` });
-      return z.NEVER;
-    }
-    return date;
-  });
+export const dateSchema = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  const text = value instanceof Date ? isoDate(value) : value;
+  const date = calendarDay(text);
+  if (!date) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a date as YYYY-MM-DD, found "${text}"${isoDatePattern.test(text) ? `: ${noSuchDay(text)}` : ''}`,
+    });
+    return z.NEVER;
+  }
+  return date;
+});
 
 /** Free text that is one paragraph or a list of paragraphs; always read as a list. */
 export const textListSchema = z

@@ -11,12 +11,14 @@ export const documentSchema = z.strictObject({
   url: httpUrlSchema.optional(),
 });
 
-const sourceId = z.string({
-  error: (issue) =>
-    issue.input === undefined
-      ? 'required: name the source: the id of one of the dataset\'s sources, a list of ids, or { "name": "...", "edition": "..." } for a document with no address'
-      : undefined,
-}).min(1);
+const sourceId = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'required: name the source: the id of one of the dataset\'s sources, a list of ids, or { "name": "...", "edition": "..." } for a document with no address'
+        : undefined,
+  })
+  .min(1);
 
 /** Where a commitment or a status was read: a source id, a list of ids, or a document described in place. */
 export const statementSourceSchema = z.union([sourceId, z.array(sourceId).min(1), documentSchema]);

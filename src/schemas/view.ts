@@ -16,7 +16,8 @@ export const viewIdSchema = z
   .min(1)
   .transform((text, ctx) => {
     const safe = hashSafe.test(text) ? text : slug(text);
-    if (!safe) ctx.addIssue({ code: 'custom', message: `expected a letter or digit in the id, found ${JSON.stringify(text)}` });
+    if (!safe)
+      ctx.addIssue({ code: 'custom', message: `expected a letter or digit in the id, found ${JSON.stringify(text)}` });
     return safe;
   });
 
@@ -45,4 +46,3 @@ export const viewSchema = z.strictObject({
 });
 
 export type View = z.output<typeof viewSchema>;
-

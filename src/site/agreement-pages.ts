@@ -5,7 +5,13 @@ import { asOfDate, formatAmount, groupConflicts, kindWords, resolveSource, statu
 import type { StatusEntry } from '../schemas/status-entry.ts';
 import type { StatementSource } from '../schemas/statement-source.ts';
 import type { Dataset } from '../schemas/index.ts';
-import { agreementEntries, agreementsDatasetId, agreementsUsage, isTrackerChart, type AgreementEntry } from './agreements.ts';
+import {
+  agreementEntries,
+  agreementsDatasetId,
+  agreementsUsage,
+  isTrackerChart,
+  type AgreementEntry,
+} from './agreements.ts';
 import { figureOf } from './figures.ts';
 import { getSite } from './site.ts';
 import type { Site } from '../model/load.ts';
@@ -61,7 +67,11 @@ export function agreementPage(id: string) {
   // Every document this page cites: the row's, and those its commitments and statuses name.
   const cited = [
     ...resolveSource(undefined, dataset, row),
-    ...entry.commitments.flatMap(({ commitment }) => [commitment.source, ...commitment.status.map((s) => s.source)].flatMap((s) => (s === undefined ? [] : resolveSource(s, dataset, row)))),
+    ...entry.commitments.flatMap(({ commitment }) =>
+      [commitment.source, ...commitment.status.map((s) => s.source)].flatMap((s) =>
+        s === undefined ? [] : resolveSource(s, dataset, row),
+      ),
+    ),
   ];
   const latest = entry.commitments.flatMap(({ commitment }) => commitment.status.map((s) => s.date.getTime()));
   return {
@@ -98,7 +108,8 @@ export interface CommitmentCard {
 export function commitmentCards(entry: AgreementEntry, dataset: Dataset): CommitmentCard[][] {
   const sources = (source: StatementSource | undefined) => resolveSource(source, dataset, entry.row);
   // A status read in the commitment's own sources says so, instead of listing them again.
-  const sameSource = (a: StatementSource, b: StatementSource | undefined) => JSON.stringify(sources(a)) === JSON.stringify(sources(b));
+  const sameSource = (a: StatementSource, b: StatementSource | undefined) =>
+    JSON.stringify(sources(a)) === JSON.stringify(sources(b));
   return groupConflicts(entry.commitments).map((group) =>
     group.map(({ commitment, due, rule, reading }) => ({
       id: `${entry.id}-${commitment.id}`,

@@ -4,7 +4,13 @@
 import { chartViews, prepareRows, resolveView } from '../charts/prepare.ts';
 import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
 import type { Article, Site } from '../model/load.ts';
-import { agreementsDatasetId, asOfDate, commitmentsDatasetId, commitmentsOf, isTrackerChart } from '../model/commitments.ts';
+import {
+  agreementsDatasetId,
+  asOfDate,
+  commitmentsDatasetId,
+  commitmentsOf,
+  isTrackerChart,
+} from '../model/commitments.ts';
 import { url } from '../util/urls.ts';
 import { formatDate } from '../charts/format.ts';
 import { statusWord } from '../charts/status-words.ts';
@@ -40,7 +46,12 @@ export interface AttributeStatus {
 export function attributeGrid(row: Row): AttributeStatus[] {
   return attributes.map((a) => {
     const status = String(row[a.status] ?? 'not stated');
-    const detail = a.detail && row[a.detail] !== undefined ? (a.detail === 'date' ? formatDate(String(row.date)) : String(row[a.detail])) : '';
+    const detail =
+      a.detail && row[a.detail] !== undefined
+        ? a.detail === 'date'
+          ? formatDate(String(row.date))
+          : String(row[a.detail])
+        : '';
     return { label: a.label, status, word: statusWord(status), detail };
   });
 }
@@ -72,14 +83,24 @@ export function agreementEntries(dataset: Dataset, site: Site): AgreementEntry[]
     .filter((row) => typeof row.id === 'string' && typeof row.date === 'string')
     .map((row) => {
       const companion = site.datasets.get(commitmentsDatasetId);
-      const charts = usage.charts.filter((chart) => (chart.dataset === commitmentsDatasetId ? companion !== undefined && drawsAny(chart, companion.rows.filter((r) => r.agreement === row.id)) : drawsRow(chart, row)));
+      const charts = usage.charts.filter((chart) =>
+        chart.dataset === commitmentsDatasetId
+          ? companion !== undefined &&
+            drawsAny(
+              chart,
+              companion.rows.filter((r) => r.agreement === row.id),
+            )
+          : drawsRow(chart, row),
+      );
       const list = commitments.get(row.id) ?? [];
       return {
         row,
         id: row.id as string,
         year: Number(String(row.date).slice(0, 4)),
         attributes: attributeGrid(row),
-        history: (dataset.changes ?? []).filter((c) => c.key === undefined || c.key === row.id).map((c) => ({ date: c.date, text: c.text })),
+        history: (dataset.changes ?? [])
+          .filter((c) => c.key === undefined || c.key === row.id)
+          .map((c) => ({ date: c.date, text: c.text })),
         sources: dataset.sources.filter((s) => s.id !== undefined && s.id === row.source),
         charts,
         stories: usage.stories.filter((story) => charts.some((chart) => story.body.charts.includes(chart.id))),
@@ -87,7 +108,11 @@ export function agreementEntries(dataset: Dataset, site: Site): AgreementEntry[]
         statuses: [...new Set(list.map((c) => c.commitment.status.at(-1)?.status ?? 'none'))],
         corrections: site.articles
           .filter((article) => !article.draft)
-          .flatMap((article) => article.corrections.filter((c) => c.charts.some((id) => charts.some((chart) => chart.id === id))).map((c) => ({ date: c.date, text: c.text, article })))
+          .flatMap((article) =>
+            article.corrections
+              .filter((c) => c.charts.some((id) => charts.some((chart) => chart.id === id)))
+              .map((c) => ({ date: c.date, text: c.text, article })),
+          )
           .sort((a, b) => a.date.getTime() - b.date.getTime()),
       };
     })
@@ -100,12 +125,16 @@ function drawsRow(chart: ChartSpec, row: Row): boolean {
 }
 
 function drawsAny(chart: ChartSpec, rows: Row[]): boolean {
-  return rows.length > 0 && chartViews(chart).some((view) => prepareRows(resolveView(chart, view), rows).rows.length > 0);
+  return (
+    rows.length > 0 && chartViews(chart).some((view) => prepareRows(resolveView(chart, view), rows).rows.length > 0)
+  );
 }
 
 /** Charts drawn from the agreements data, and the published stories that place any of them. */
 export function agreementsUsage(site: Site) {
-  const charts = [...site.charts.values()].filter((c) => c.dataset === agreementsDatasetId || c.dataset === commitmentsDatasetId);
+  const charts = [...site.charts.values()].filter(
+    (c) => c.dataset === agreementsDatasetId || c.dataset === commitmentsDatasetId,
+  );
   const ids = new Set(charts.map((c) => c.id));
   const stories = site.articles.filter((a) => a.body.charts.some((id) => ids.has(id)));
   return { charts, stories };

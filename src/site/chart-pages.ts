@@ -33,7 +33,11 @@ export function storiesUsing(chartId: string): Article[] {
 /** Corrections to published stories that name the chart, oldest first, each with its story. */
 export function correctionsFor(chartId: string): { date: Date; text: string; article: Article }[] {
   return getSite()
-    .articles.flatMap((article) => article.corrections.filter((c) => c.charts.includes(chartId)).map((c) => ({ date: c.date, text: c.text, article })))
+    .articles.flatMap((article) =>
+      article.corrections
+        .filter((c) => c.charts.includes(chartId))
+        .map((c) => ({ date: c.date, text: c.text, article })),
+    )
     .sort((a, b) => a.date.getTime() - b.date.getTime());
 }
 
@@ -41,7 +45,9 @@ export function correctionsFor(chartId: string): { date: Date; text: string; art
 export function chartDate(chart: RenderedChart): Date | undefined {
   const published = storiesUsing(chart.id).map((a) => a.pubDate.getTime());
   const changed = (chart.dataset.changes ?? []).map((c) => c.date.getTime());
-  const dates = [published.length ? Math.min(...published) : undefined, ...changed].filter((t): t is number => t !== undefined);
+  const dates = [published.length ? Math.min(...published) : undefined, ...changed].filter(
+    (t): t is number => t !== undefined,
+  );
   return dates.length ? new Date(Math.max(...dates)) : undefined;
 }
 

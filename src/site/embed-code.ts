@@ -50,14 +50,27 @@ export function defaultEmbedHeight(chart: RenderedChart): number {
   height += 8; // under the heading
   if (chart.views.length > 1) height += 6 + 34 + 6; // the view buttons
   if (chart.views.some((v) => v.selection)) height += 8 + 36 + 3; // the place list's button (src/client/chart.ts)
-  height += Math.max(...chart.views.map((v) => (v.drawings.find((d) => d.layout === 'wide') ?? v.drawings[0]).height)) * (inner / 640);
+  height +=
+    Math.max(...chart.views.map((v) => (v.drawings.find((d) => d.layout === 'wide') ?? v.drawings[0]).height)) *
+    (inner / 640);
   height += 6 * 2 + legendRows(chart, inner) * 20 + (legendRows(chart, inner) - 1) * 4;
   height += 8 + 1 + 6; // the rule above the figure's foot
   if (chart.uncertainties.length) {
     height += 13 * 1.4 + 2;
     for (const u of chart.uncertainties) height += Math.max(20, lines(u.text, inner - 26, 13) * 13 * 1.4) + 3;
   }
-  height += 6 + lines(oneLineSource(chart.dataset, chart.views.flatMap((v) => v.rows)), inner, 12) * 12 * 1.4;
+  height +=
+    6 +
+    lines(
+      oneLineSource(
+        chart.dataset,
+        chart.views.flatMap((v) => v.rows),
+      ),
+      inner,
+      12,
+    ) *
+      12 *
+      1.4;
   height += 4 + 24; // "Sources and notes" and "Table", closed
   height += 4 + 12 * 1.4;
   return Math.ceil(height * 1.03 + 6);

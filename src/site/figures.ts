@@ -23,5 +23,7 @@ export function figureOf(id: string): FigureData {
 export type BodyPart = { html: string } | { figure: FigureData; headingLevel: number };
 
 export function articleBody(article: Pick<Article, 'body'>): BodyPart[] {
-  return article.body.segments.map((segment) => ('chart' in segment ? { figure: figureOf(segment.chart), headingLevel: segment.headingLevel } : segment));
+  return article.body.segments.map((segment) =>
+    'chart' in segment ? { figure: figureOf(segment.chart), headingLevel: segment.headingLevel } : segment,
+  );
 }

@@ -46,8 +46,16 @@ export function datasetObject(dataset: Dataset, site: URL) {
     isBasedOn: [...new Set(dataset.sources.map((s) => s.url))],
     citation: dataset.sources.map((s) => [s.name, s.edition].filter(Boolean).join(', ')),
     distribution: [
-      { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absolute(url(`/data/${dataset.id}.csv`), site) },
-      { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: absolute(url(`/data/${dataset.id}.json`), site) },
+      {
+        '@type': 'DataDownload',
+        encodingFormat: 'text/csv',
+        contentUrl: absolute(url(`/data/${dataset.id}.csv`), site),
+      },
+      {
+        '@type': 'DataDownload',
+        encodingFormat: 'application/json',
+        contentUrl: absolute(url(`/data/${dataset.id}.json`), site),
+      },
     ],
   };
 }

@@ -4,7 +4,11 @@
 import { csvFormatRow, tsvFormatRow } from 'd3-dsv';
 
 /** The rows under a header of `columns`, as CSV or TSV text ending in CRLF. */
-export function delimitedText(columns: readonly string[], rows: readonly Record<string, unknown>[], format: 'csv' | 'tsv' = 'csv'): string {
+export function delimitedText(
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  format: 'csv' | 'tsv' = 'csv',
+): string {
   const formatRow = format === 'tsv' ? tsvFormatRow : csvFormatRow;
   const lines = [columns, ...rows.map((row) => columns.map((column) => cell(row[column])))];
   return lines.map((line) => formatRow(line)).join('\r\n') + '\r\n';

@@ -2,7 +2,20 @@
 // in words, always in UTC, so a build anywhere gives the same text.
 
 /** The months' names, January first; charts write their first three letters ("Jan"). */
-export const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+export const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 /** A calendar day as a YYYY-MM-DD text ("2026-03-01"), whether or not the day exists (see `calendarDay`). */
 export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;

@@ -5,11 +5,14 @@ import path from 'node:path';
 import { rollup } from 'd3-array';
 
 // `import ... from './x'`, `export ... from './x'`, `import './x'`, `import('./x')` and `new URL('./x', import.meta.url)`.
-const specifiers = /\b(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)|new URL\(\s*['"](\.[^'"]+)['"]\s*,\s*import\.meta\.url/g;
+const specifiers =
+  /\b(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)|new URL\(\s*['"](\.[^'"]+)['"]\s*,\s*import\.meta\.url/g;
 
 /** The files a source file imports by relative path (absolute paths; imports of missing files are left out). */
 export function relativeImports(file: string): string[] {
-  const found = [...readFileSync(file, 'utf8').matchAll(specifiers)].map((m) => path.resolve(path.dirname(file), m[1] ?? m[2] ?? m[3]));
+  const found = [...readFileSync(file, 'utf8').matchAll(specifiers)].map((m) =>
+    path.resolve(path.dirname(file), m[1] ?? m[2] ?? m[3]),
+  );
   return [...new Set(found)].filter((f) => existsSync(f));
 }
 
@@ -21,7 +24,9 @@ export function relativeImportKinds(file: string): { target: string; typeOnly: b
   const text = readFileSync(file, 'utf8');
   const typed = new Set([...text.matchAll(typeOnly)].map((m) => path.resolve(path.dirname(file), m[1])));
   const values = new Set(
-    [...text.replace(typeOnly, '').matchAll(specifiers)].map((m) => path.resolve(path.dirname(file), m[1] ?? m[2] ?? m[3])),
+    [...text.replace(typeOnly, '').matchAll(specifiers)].map((m) =>
+      path.resolve(path.dirname(file), m[1] ?? m[2] ?? m[3]),
+    ),
   );
   return relativeImports(file).map((target) => ({ target, typeOnly: typed.has(target) && !values.has(target) }));
 }
@@ -56,11 +61,18 @@ export function loadedOnImport(entries: string[]): { files: string[]; packages: 
         if (existsSync(target)) visit(target);
         continue;
       }
-      const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+      const name = specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/');
       imports.push({ name, file });
     }
   };
   entries.map((f) => path.resolve(f)).forEach(visit);
-  const packages = rollup(imports, (list) => list.map((i) => i.file), (i) => i.name);
+  const packages = rollup(
+    imports,
+    (list) => list.map((i) => i.file),
+    (i) => i.name,
+  );
   return { files: [...files].sort(), packages };
 }

@@ -1,5 +1,9 @@
 /** The closest candidate to a misspelt name, or undefined when nothing is close (within `maxDistance` edits). */
-export function closest(word: string, candidates: Iterable<string>, maxDistance = Math.max(2, Math.floor(word.length / 3))): string | undefined {
+export function closest(
+  word: string,
+  candidates: Iterable<string>,
+  maxDistance = Math.max(2, Math.floor(word.length / 3)),
+): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -14,7 +18,11 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   const list = [...candidates];
   const lower = word.toLowerCase();
   const shortened = () =>
-    word.length >= 4 ? list.filter((c) => c.toLowerCase().startsWith(lower) || c.toLowerCase().endsWith(lower)).sort((a, b) => a.length - b.length)[0] : undefined;
+    word.length >= 4
+      ? list
+          .filter((c) => c.toLowerCase().startsWith(lower) || c.toLowerCase().endsWith(lower))
+          .sort((a, b) => a.length - b.length)[0]
+      : undefined;
   const match = closest(word, list) ?? shortened();
   return match ? ` (did you mean "${match}"?)` : '';
 }

@@ -26,16 +26,28 @@ describe.each(['light', 'dark'] as const)('%s scheme', (colorScheme) => {
     // every "Sources and notes", then every "Table"), as a reader can open them.
     await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const violations: string[] = [];
-    const most = (lists: string) => page.locator(lists).evaluateAll((all) => Math.max(0, ...all.map((l) => l.querySelectorAll('[role="tab"]').length)));
+    const most = (lists: string) =>
+      page
+        .locator(lists)
+        .evaluateAll((all) => Math.max(0, ...all.map((l) => l.querySelectorAll('[role="tab"]').length)));
     // A figure with tabs (Chart · Map) shows one chart at a time: each chart's own tabs are opened while it is shown.
     const charts = '[role="tablist"].chart-tabs--charts';
     const panels = '[role="tablist"]:not(.chart-tabs--charts)';
     for (let shown = 0; shown < Math.max(1, await most(charts)); shown++) {
       for (const list of await page.locator(charts).all()) await list.locator('[role="tab"]').nth(shown).click();
       for (let pass = 0; pass < Math.max(1, await most(panels)); pass++) {
-        for (const list of await page.locator(`${panels}:visible`).all()) await list.locator('[role="tab"]').nth(pass).click();
+        for (const list of await page.locator(`${panels}:visible`).all())
+          await list.locator('[role="tab"]').nth(pass).click();
         const results = await new AxeBuilder({ page }).analyze();
-        violations.push(...results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`));
+        violations.push(
+          ...results.violations.map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join('\n  ')}`,
+          ),
+        );
       }
     }
     expect(violations).toEqual([]);
@@ -65,7 +77,10 @@ describe.each(['light', 'dark'] as const)('%s scheme', (colorScheme) => {
           for (let i = 0; i < chart.colors.length; i++) {
             for (let j = i + 1; j < chart.colors.length; j++) {
               const difference = deltaE(simulate(chart.colors[i], matrix), simulate(chart.colors[j], matrix));
-              if (difference < 15) problems.push(`${chart.id}: colours ${i + 1} and ${j + 1} differ by only ${difference.toFixed(1)} under ${name}`);
+              if (difference < 15)
+                problems.push(
+                  `${chart.id}: colours ${i + 1} and ${j + 1} differ by only ${difference.toFixed(1)} under ${name}`,
+                );
             }
           }
         }

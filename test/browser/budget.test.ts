@@ -60,7 +60,8 @@ function startupAssets(file: string): Asset[] {
     const body = readFileSync(onDisk);
     assets.push({ name: resolved.pathname, kind, body });
     if (kind === 'script') {
-      for (const m of body.toString().matchAll(/(?:^|[;}\s])import\s*(?:[^'"`()]*?from\s*)?["'`]([^"'`]+)["'`]/g)) load(m[1], resolved.pathname, 'script');
+      for (const m of body.toString().matchAll(/(?:^|[;}\s])import\s*(?:[^'"`()]*?from\s*)?["'`]([^"'`]+)["'`]/g))
+        load(m[1], resolved.pathname, 'script');
     }
     if (kind === 'style') styleReferences(body.toString(), resolved.pathname);
   };
@@ -69,7 +70,8 @@ function startupAssets(file: string): Asset[] {
     for (const face of css.matchAll(/@font-face\s*{[^}]*}/g)) {
       for (const m of face[0].matchAll(/url\(\s*["']?([^"')]+)/g)) load(m[1], from, 'font');
     }
-    for (const m of css.replace(/@font-face\s*{[^}]*}|@import[^;]*;/g, '').matchAll(/url\(\s*["']?([^"')]+)/g)) load(m[1], from, 'image');
+    for (const m of css.replace(/@font-face\s*{[^}]*}|@import[^;]*;/g, '').matchAll(/url\(\s*["']?([^"')]+)/g))
+      load(m[1], from, 'image');
   };
   const { document } = parseHTML(html.toString());
   const page = urlPath(file);
@@ -78,22 +80,27 @@ function startupAssets(file: string): Asset[] {
     if (type && !/^(module|text\/javascript|application\/javascript)$/.test(type)) continue;
     const src = element.getAttribute('src');
     if (src) load(src, page, 'script');
-    else if (element.textContent!.trim()) assets.push({ name: `${page} (inline)`, kind: 'script', body: Buffer.from(element.textContent!), inline: true });
+    else if (element.textContent!.trim())
+      assets.push({ name: `${page} (inline)`, kind: 'script', body: Buffer.from(element.textContent!), inline: true });
   }
   for (const link of document.querySelectorAll('link[href]')) {
     const rel = ` ${link.getAttribute('rel')} `;
     const as = link.getAttribute('as');
-    if (rel.includes(' stylesheet ') || (rel.includes(' preload ') && as === 'style')) load(link.getAttribute('href')!, page, 'style');
-    else if (rel.includes(' modulepreload ') || (rel.includes(' preload ') && as === 'script')) load(link.getAttribute('href')!, page, 'script');
+    if (rel.includes(' stylesheet ') || (rel.includes(' preload ') && as === 'style'))
+      load(link.getAttribute('href')!, page, 'style');
+    else if (rel.includes(' modulepreload ') || (rel.includes(' preload ') && as === 'script'))
+      load(link.getAttribute('href')!, page, 'script');
     else if (rel.includes(' preload ') && as === 'font') load(link.getAttribute('href')!, page, 'font');
-    else if (rel.includes(' icon ') || (rel.includes(' preload ') && as === 'image')) load(link.getAttribute('href')!, page, 'image');
+    else if (rel.includes(' icon ') || (rel.includes(' preload ') && as === 'image'))
+      load(link.getAttribute('href')!, page, 'image');
   }
   for (const style of document.querySelectorAll('style')) {
     assets.push({ name: `${page} (inline)`, kind: 'style', body: Buffer.from(style.textContent!), inline: true });
     styleReferences(style.textContent!, page);
   }
   for (const image of document.querySelectorAll('img[src], image[href], input[type="image"][src]')) {
-    if (image.getAttribute('loading') !== 'lazy') load(image.getAttribute('src') ?? image.getAttribute('href')!, page, 'image');
+    if (image.getAttribute('loading') !== 'lazy')
+      load(image.getAttribute('src') ?? image.getAttribute('href')!, page, 'image');
   }
   return assets;
 }
@@ -105,7 +112,10 @@ const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 function measure(assets: Asset[]): { total: number; breakdown: string } {
   const sizes = assets.map((a) => ({ ...a, gzip: gzipped(a.body) }));
   const total = sizes.reduce((sum, a) => sum + a.gzip, 0);
-  return { total, breakdown: `${kb(total)} gzipped: ${sizes.map((a) => `${a.name} ${a.kind} ${a.gzip} B`).join(', ')}` };
+  return {
+    total,
+    breakdown: `${kb(total)} gzipped: ${sizes.map((a) => `${a.name} ${a.kind} ${a.gzip} B`).join(', ')}`,
+  };
 }
 /** Requests of their own: everything but the blocks inside the HTML. */
 const requested = (file: string) => startupAssets(file).filter((a) => !a.inline);
@@ -121,7 +131,9 @@ describe('as built', () => {
     const scripts = startupScripts(file);
     expect(scripts.length).toBeGreaterThan(0);
     const { total, breakdown } = measure(scripts);
-    expect(total, `JavaScript at start: ${breakdown}; budget ${kb(budgets.script)}`).toBeLessThanOrEqual(budgets.script);
+    expect(total, `JavaScript at start: ${breakdown}; budget ${kb(budgets.script)}`).toBeLessThanOrEqual(
+      budgets.script,
+    );
   });
 
   test.each(articles)('%s starts with at most 15 KB of gzipped CSS', (file) => {
@@ -131,12 +143,15 @@ describe('as built', () => {
     expect(total, `CSS at start: ${breakdown}; budget ${kb(budgets.style)}`).toBeLessThanOrEqual(budgets.style);
   });
 
-  test.each(articles)('%s, whole (HTML with its SVG charts, CSS, JavaScript, fonts, icons), is at most 80 KB gzipped', (file) => {
-    const assets = requested(file);
-    expect(assets.map((a) => a.kind)).toEqual(expect.arrayContaining(['html', 'script', 'style']));
-    const { total, breakdown } = measure(assets);
-    expect(total, `the story: ${breakdown}; budget ${kb(budgets.story)}`).toBeLessThanOrEqual(budgets.story);
-  });
+  test.each(articles)(
+    '%s, whole (HTML with its SVG charts, CSS, JavaScript, fonts, icons), is at most 80 KB gzipped',
+    (file) => {
+      const assets = requested(file);
+      expect(assets.map((a) => a.kind)).toEqual(expect.arrayContaining(['html', 'script', 'style']));
+      const { total, breakdown } = measure(assets);
+      expect(total, `the story: ${breakdown}; budget ${kb(budgets.story)}`).toBeLessThanOrEqual(budgets.story);
+    },
+  );
 
   test.each(nonEmpty(embeds, 'embeds'))('%s is at most 40 KB gzipped in all', (file) => {
     const assets = requested(file);
@@ -157,10 +172,15 @@ describe('as built', () => {
         // Every drawing of every view, as the page holds them, and the paint of each view drawn by recolouring one.
         const drawings = [...figure.querySelectorAll('.chart-drawing svg')];
         expect(drawings.length, `${file}: ${id}`).toBeGreaterThanOrEqual(2);
-        const paints = [...figure.querySelectorAll('script.chart-points')].map((s) => (JSON.parse(s.textContent!) as { paint?: unknown }).paint).filter(Boolean);
+        const paints = [...figure.querySelectorAll('script.chart-points')]
+          .map((s) => (JSON.parse(s.textContent!) as { paint?: unknown }).paint)
+          .filter(Boolean);
         const size = gzipped(drawings.map((svg) => svg.outerHTML).join('') + JSON.stringify(paints));
         const parts = `${drawings.length} drawings ${gzipped(drawings.map((svg) => svg.outerHTML).join(''))} B, ${paints.length} views' paint ${gzipped(JSON.stringify(paints))} B`;
-        expect(size, `${file}: the map ${id}'s drawings are ${kb(size)} gzipped (${parts}); budget ${kb(budgets.map)}`).toBeLessThanOrEqual(budgets.map);
+        expect(
+          size,
+          `${file}: the map ${id}'s drawings are ${kb(size)} gzipped (${parts}); budget ${kb(budgets.map)}`,
+        ).toBeLessThanOrEqual(budgets.map);
         measured++;
       }
     }
@@ -171,7 +191,8 @@ describe('as built', () => {
     for (const file of nonEmpty(htmlFiles(siteDir), 'built pages')) {
       for (const script of startupScripts(file)) {
         const code = script.body.toString();
-        for (const marker of plotMarkers) expect(code.includes(marker), `${file}: ${script.name} contains "${marker}"`).toBe(false);
+        for (const marker of plotMarkers)
+          expect(code.includes(marker), `${file}: ${script.name} contains "${marker}"`).toBe(false);
       }
     }
   });
@@ -197,70 +218,101 @@ describe('in the browser', () => {
 
   // Controls set up on first use (the place list, the table sorting) count too, with any code they load: with every
   // one opened, the story's JavaScript still fits the start-up budget.
-  test.each(articles)('%s with every chart control opened loads at most 8 KB of gzipped JavaScript in all', async (file) => {
-    const page = await browser.newPage();
-    const bodies = new Map<string, Promise<string>>();
-    page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') bodies.set(response.url(), response.text());
-    });
-    await page.goto(`${siteUrl}${urlPath(file)}`, { waitUntil: 'networkidle' });
-    const controls = page.locator('.chart-select > summary:visible');
-    for (const summary of await controls.all()) await summary.click();
-    if (await controls.count()) await page.locator('.chart-select-panel').first().waitFor();
-    // Every Table tab shown too (its sorting, src/client/table-sort.ts, is set up then).
-    const tables = page.locator('sl-figure-tabs [role="tab"]:visible', { hasText: /^Table$/ });
-    for (const tab of await tables.all()) await tab.click();
-    if (await tables.count()) await page.locator('.table-sort').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    const loaded = await Promise.all(bodies.values());
-    const total = loaded.reduce((sum, code) => sum + gzipped(code), 0);
-    expect(total, [...bodies.keys()].join(', ')).toBeLessThanOrEqual(budgets.script);
-  });
+  test.each(articles)(
+    '%s with every chart control opened loads at most 8 KB of gzipped JavaScript in all',
+    async (file) => {
+      const page = await browser.newPage();
+      const bodies = new Map<string, Promise<string>>();
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script') bodies.set(response.url(), response.text());
+      });
+      await page.goto(`${siteUrl}${urlPath(file)}`, { waitUntil: 'networkidle' });
+      const controls = page.locator('.chart-select > summary:visible');
+      for (const summary of await controls.all()) await summary.click();
+      if (await controls.count()) await page.locator('.chart-select-panel').first().waitFor();
+      // Every Table tab shown too (its sorting, src/client/table-sort.ts, is set up then).
+      const tables = page.locator('sl-figure-tabs [role="tab"]:visible', { hasText: /^Table$/ });
+      for (const tab of await tables.all()) await tab.click();
+      if (await tables.count()) await page.locator('.table-sort').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const loaded = await Promise.all(bodies.values());
+      const total = loaded.reduce((sum, code) => sum + gzipped(code), 0);
+      expect(total, [...bodies.keys()].join(', ')).toBeLessThanOrEqual(budgets.script);
+    },
+  );
 
   // The sizes above are only true if the walk finds everything: whatever Chromium fetches while a page loads must be
   // among the files counted for it.
-  test.each([...articles, embeds[0]])('%s: Chromium fetches nothing at start that the budget leaves out', async (file) => {
-    const page = await browser.newPage();
-    const fetched = new Set<string>();
-    page.on('request', (request) => {
-      if (!request.url().startsWith('data:')) fetched.add(new URL(request.url()).pathname);
-    });
-    await page.goto(`${siteUrl}${urlPath(file)}`, { waitUntil: 'networkidle' });
-    const counted = requested(file).map((a) => a.name);
-    expect(fetched.size).toBeGreaterThan(1);
-    expect([...fetched].filter((name) => !counted.includes(name)), `counted: ${counted.join(', ')}`).toEqual([]);
-  });
+  test.each([...articles, embeds[0]])(
+    '%s: Chromium fetches nothing at start that the budget leaves out',
+    async (file) => {
+      const page = await browser.newPage();
+      const fetched = new Set<string>();
+      page.on('request', (request) => {
+        if (!request.url().startsWith('data:')) fetched.add(new URL(request.url()).pathname);
+      });
+      await page.goto(`${siteUrl}${urlPath(file)}`, { waitUntil: 'networkidle' });
+      const counted = requested(file).map((a) => a.name);
+      expect(fetched.size).toBeGreaterThan(1);
+      expect(
+        [...fetched].filter((name) => !counted.includes(name)),
+        `counted: ${counted.join(', ')}`,
+      ).toEqual([]);
+    },
+  );
 
   // A chart reads in one screen: on a phone, the words around the drawings (title, key, summary, what we don't know,
   // the one-line source, the closed "Sources and notes" and "Table") are at most 1.5 times the drawings' height.
   test(`${leadStory.path} at 360 px: the figures' closed apparatus is at most ${budgets.apparatus} times the drawings' height`, async () => {
-    const page = await launchPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await launchPage({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
     await page.goto(`${siteUrl}${leadStory.path}`, { waitUntil: 'networkidle' });
     // A figure with tabs (Figure.astro) is measured whole, its "Chart · Map" row with the chart it shows.
-    const figures = await page.locator('sl-chart-tabs, sl-chart:not(sl-chart-tabs sl-chart) > figure').evaluateAll((all) =>
-      all.map((figure) => ({
-        id: figure.id || `${figure.getAttribute('data-chart')} (tabs)`,
-        height: figure.getBoundingClientRect().height,
-        drawings: [...figure.querySelectorAll('.chart-drawing')].reduce((sum, d) => sum + d.getBoundingClientRect().height, 0),
-      })),
-    );
+    const figures = await page
+      .locator('sl-chart-tabs, sl-chart:not(sl-chart-tabs sl-chart) > figure')
+      .evaluateAll((all) =>
+        all.map((figure) => ({
+          id: figure.id || `${figure.getAttribute('data-chart')} (tabs)`,
+          height: figure.getBoundingClientRect().height,
+          drawings: [...figure.querySelectorAll('.chart-drawing')].reduce(
+            (sum, d) => sum + d.getBoundingClientRect().height,
+            0,
+          ),
+        })),
+      );
     expect(figures.length).toBeGreaterThan(0);
     const drawings = figures.reduce((sum, f) => sum + f.drawings, 0);
     const apparatus = figures.reduce((sum, f) => sum + f.height - f.drawings, 0);
-    const each = figures.map((f) => `${f.id} ${Math.round(f.height - f.drawings)}/${Math.round(f.drawings)} px`).join(', ');
+    const each = figures
+      .map((f) => `${f.id} ${Math.round(f.height - f.drawings)}/${Math.round(f.drawings)} px`)
+      .join(', ');
     expect(drawings).toBeGreaterThan(0);
-    expect(apparatus / drawings, `apparatus ${Math.round(apparatus)} px, drawings ${Math.round(drawings)} px: ${each}`).toBeLessThanOrEqual(budgets.apparatus);
+    expect(
+      apparatus / drawings,
+      `apparatus ${Math.round(apparatus)} px, drawings ${Math.round(drawings)} px: ${each}`,
+    ).toBeLessThanOrEqual(budgets.apparatus);
   });
 
-  test.each(nonEmpty(pageKinds(siteDir, [leadStory.path]), 'kinds of page'))('$kind ($path): every request goes to our own origin', async ({ path: pagePath }) => {
-    const page = await browser.newPage();
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(`${siteUrl}${pagePath}`, { waitUntil: 'networkidle' });
-    await useLikeAReader(page);
-    const origin = new URL(siteUrl).origin;
-    expect(requests.length).toBeGreaterThan(0);
-    if (pagePath === '/search/') expect(requests.some((url) => url.includes('/pagefind/')), 'the search ran, with its index').toBe(true);
-    expect(requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin)).toEqual([]);
-  });
+  test.each(nonEmpty(pageKinds(siteDir, [leadStory.path]), 'kinds of page'))(
+    '$kind ($path): every request goes to our own origin',
+    async ({ path: pagePath }) => {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      await page.goto(`${siteUrl}${pagePath}`, { waitUntil: 'networkidle' });
+      await useLikeAReader(page);
+      const origin = new URL(siteUrl).origin;
+      expect(requests.length).toBeGreaterThan(0);
+      if (pagePath === '/search/')
+        expect(
+          requests.some((url) => url.includes('/pagefind/')),
+          'the search ran, with its index',
+        ).toBe(true);
+      expect(requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin)).toEqual([]);
+    },
+  );
 });

@@ -12,7 +12,9 @@ import { htmlFiles, leadStory, readJson, urlPath, type DataFile } from './site-f
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
 /** Every page that shows charts with their notes: stories and the charts' own pages. */
-const chartPages = htmlFiles(siteDir).map(urlPath).filter((p) => /^\/(articles|charts)\/[^/]+\/$/.test(p));
+const chartPages = htmlFiles(siteDir)
+  .map(urlPath)
+  .filter((p) => /^\/(articles|charts)\/[^/]+\/$/.test(p));
 
 const browser = useBrowser({ javaScriptEnabled: false });
 
@@ -37,9 +39,16 @@ describe('uncertainty markers', () => {
     const figures = await page.locator('sl-chart').evaluateAll((charts) =>
       charts.map((chart) => ({
         id: chart.getAttribute('data-chart'),
-        listed: [...chart.querySelectorAll('.chart-uncertainties li')].map((li) => li.querySelector('.swatch--marker')?.textContent?.trim()),
+        listed: [...chart.querySelectorAll('.chart-uncertainties li')].map((li) =>
+          li.querySelector('.swatch--marker')?.textContent?.trim(),
+        ),
         // Who raised each is one tap away, under "Sources and notes", numbered the same.
-        raisedBy: Object.fromEntries([...chart.querySelectorAll('.chart-raised-by li')].map((li) => [li.querySelector('.swatch--marker')?.textContent?.trim(), li.textContent ?? ''])),
+        raisedBy: Object.fromEntries(
+          [...chart.querySelectorAll('.chart-raised-by li')].map((li) => [
+            li.querySelector('.swatch--marker')?.textContent?.trim(),
+            li.textContent ?? '',
+          ]),
+        ),
         drawings: [...chart.querySelectorAll('.chart-drawing svg')].map((svg) =>
           [...svg.querySelectorAll('.chart-marker')].map((m) => m.querySelector('text')?.textContent?.trim()),
         ),
@@ -47,13 +56,16 @@ describe('uncertainty markers', () => {
     );
     expect(figures.length).toBeGreaterThan(0);
     for (const figure of figures) {
-      const spec = readJson<{ annotations?: { kind?: string; raisedBy?: string }[] }>(`content/charts/${figure.id}.json`);
+      const spec = readJson<{ annotations?: { kind?: string; raisedBy?: string }[] }>(
+        `content/charts/${figure.id}.json`,
+      );
       const uncertainties = (spec.annotations ?? []).filter((a) => a.kind === 'uncertainty');
       expect(figure.listed, figure.id!).toEqual(uncertainties.map((_, i) => String(i + 1)));
       uncertainties.forEach((u, i) => {
         if (u.raisedBy) expect(figure.raisedBy[String(i + 1)]).toContain(`Raised by ${u.raisedBy}`);
       });
-      for (const markers of nonEmpty(figure.drawings, `${figure.id}: drawings`)) expect(markers, figure.id!).toEqual(figure.listed);
+      for (const markers of nonEmpty(figure.drawings, `${figure.id}: drawings`))
+        expect(markers, figure.id!).toEqual(figure.listed);
     }
   });
 });
@@ -72,11 +84,22 @@ describe('legibility of the drawings', () => {
             const found: string[] = [];
             // Each text element, or each marker as a whole (its circle and number).
             const items = [
-              ...[...svg.querySelectorAll('text')].filter((t) => !t.closest('.chart-marker') && t.textContent?.trim()).map((t) => ({ name: `"${t.textContent}"`, box: t.getBoundingClientRect() })),
-              ...[...svg.querySelectorAll('.chart-marker circle')].map((c) => ({ name: `marker ${c.parentElement?.textContent}`, box: c.getBoundingClientRect() })),
+              ...[...svg.querySelectorAll('text')]
+                .filter((t) => !t.closest('.chart-marker') && t.textContent?.trim())
+                .map((t) => ({ name: `"${t.textContent}"`, box: t.getBoundingClientRect() })),
+              ...[...svg.querySelectorAll('.chart-marker circle')].map((c) => ({
+                name: `marker ${c.parentElement?.textContent}`,
+                box: c.getBoundingClientRect(),
+              })),
             ];
             for (const { name, box } of items) {
-              if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5 || box.top < frame.top - 0.5 || box.bottom > frame.bottom + 0.5) found.push(`${id} ${view}: ${name} is cut off`);
+              if (
+                box.left < frame.left - 0.5 ||
+                box.right > frame.right + 0.5 ||
+                box.top < frame.top - 0.5 ||
+                box.bottom > frame.bottom + 0.5
+              )
+                found.push(`${id} ${view}: ${name} is cut off`);
             }
             for (let i = 0; i < items.length; i++) {
               for (let j = i + 1; j < items.length; j++) {
@@ -101,15 +124,24 @@ describe('estimates and reported figures', () => {
   test('estimated bars are drawn apart (lighter, dashed) and the key explains them', async () => {
     const page = await open(leadStory.path);
     const production = readJson<DataFile>('data/mine-production.json');
-    const spec = readJson<{ filter: { country: string[] }; views: { id: string; filter: { year: number } }[] }>('content/charts/mine-production-by-country.json');
+    const spec = readJson<{ filter: { country: string[] }; views: { id: string; filter: { year: number } }[] }>(
+      'content/charts/mine-production-by-country.json',
+    );
     const figure = page.locator('sl-chart[data-chart="mine-production-by-country"]');
     for (const view of nonEmpty(spec.views, 'views')) {
-      const rows = production.rows.filter((r) => r.year === view.filter.year && spec.filter.country.includes(String(r.country)));
+      const rows = production.rows.filter(
+        (r) => r.year === view.filter.year && spec.filter.country.includes(String(r.country)),
+      );
       const estimates = rows.filter((r) => r.estimate === true).length;
       expect(estimates).toBeGreaterThan(0);
-      const bars = await figure.locator(`.chart-view[data-view="${view.id}"] .chart-drawing--wide svg rect`).evaluateAll((rects) =>
-        rects.map((r) => ({ dashed: getComputedStyle(r).strokeDasharray !== 'none', opacity: Number(getComputedStyle(r).fillOpacity) })),
-      );
+      const bars = await figure
+        .locator(`.chart-view[data-view="${view.id}"] .chart-drawing--wide svg rect`)
+        .evaluateAll((rects) =>
+          rects.map((r) => ({
+            dashed: getComputedStyle(r).strokeDasharray !== 'none',
+            opacity: Number(getComputedStyle(r).fillOpacity),
+          })),
+        );
       expect(bars.length).toBe(rows.length);
       expect(bars.filter((b) => b.dashed && b.opacity < 1).length).toBe(estimates);
       expect(bars.filter((b) => !b.dashed && b.opacity === 1).length).toBe(rows.length - estimates);
@@ -119,15 +151,26 @@ describe('estimates and reported figures', () => {
   });
 
   test('a figure as reported is a dashed reference line with its label, and the key names it', async () => {
-    const reportedOf = (id: string) => (readJson<{ reference?: { label: string; kind: string }[] }>(`content/charts/${id}.json`).reference ?? []).filter((r) => r.kind === 'reported');
-    for (const id of nonEmpty(leadStory.charts().filter((id) => reportedOf(id).length), 'charts with a figure as reported')) {
+    const reportedOf = (id: string) =>
+      (readJson<{ reference?: { label: string; kind: string }[] }>(`content/charts/${id}.json`).reference ?? []).filter(
+        (r) => r.kind === 'reported',
+      );
+    for (const id of nonEmpty(
+      leadStory.charts().filter((id) => reportedOf(id).length),
+      'charts with a figure as reported',
+    )) {
       const reported = reportedOf(id);
       const page = await open(leadStory.path);
       const figure = page.locator(`sl-chart[data-chart="${id}"]`);
-      const drawn = await figure.locator('.chart-drawing--wide svg').first().evaluate((svg) => ({
-        labels: [...svg.querySelectorAll('text')].map((t) => [...(t.children.length ? t.children : [t])].map((l) => l.textContent).join(' ')),
-        dashed: svg.querySelectorAll('[stroke="var(--chart-reported)"][stroke-dasharray]').length,
-      }));
+      const drawn = await figure
+        .locator('.chart-drawing--wide svg')
+        .first()
+        .evaluate((svg) => ({
+          labels: [...svg.querySelectorAll('text')].map((t) =>
+            [...(t.children.length ? t.children : [t])].map((l) => l.textContent).join(' '),
+          ),
+          dashed: svg.querySelectorAll('[stroke="var(--chart-reported)"][stroke-dasharray]').length,
+        }));
       for (const ref of reported) expect(drawn.labels, id).toContain(ref.label);
       expect(drawn.dashed).toBeGreaterThanOrEqual(reported.length);
       expect(await figure.locator('.chart-legend').innerText()).toMatch(/as reported/i);

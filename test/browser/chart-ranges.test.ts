@@ -13,7 +13,8 @@ const fixture = path.join(import.meta.dirname, 'fixtures/ranges');
 const data = readJson<DataFile>(path.join(fixture, 'data/production.json'));
 const us = data.rows.filter((r) => r.country === 'United States');
 const revised = data.rows.filter((r) => r.year === 2023);
-const ranged = (rows: Record<string, unknown>[]) => rows.filter((r) => typeof r.low === 'number' && typeof r.high === 'number');
+const ranged = (rows: Record<string, unknown>[]) =>
+  rows.filter((r) => typeof r.low === 'number' && typeof r.high === 'number');
 
 const site = servedFixture(fixture);
 const browser = usePage({}, () => `${site.url}/articles/ranges/`);
@@ -80,7 +81,8 @@ test('the tooltip gives the range and says when a figure is an estimate', async 
     await browser.page.keyboard.press(i === 0 ? 'Home' : 'ArrowRight');
     const text = (await live.textContent()) ?? '';
     expect(text).toContain(`${row.year}: ${figure(Number(row.tonnes_reo))} ${data.unit}`);
-    if (typeof row.low === 'number') expect(text).toContain(`range ${figure(Number(row.low))} to ${figure(Number(row.high))}`);
+    if (typeof row.low === 'number')
+      expect(text).toContain(`range ${figure(Number(row.low))} to ${figure(Number(row.high))}`);
     expect(text.includes('estimate')).toBe(row.estimate === true);
   }
 });

@@ -7,7 +7,10 @@ import { figure, leadStory, readJson, type DataFile } from './site-files.ts';
 
 const siteUrl = inject('siteUrl');
 const production = readJson<DataFile>('data/mine-production.json');
-const byCountry = readJson<{ filter: { country: string[] }; views: { id: string; subtitle: string; filter: { year: number } }[] }>('content/charts/mine-production-by-country.json');
+const byCountry = readJson<{
+  filter: { country: string[] };
+  views: { id: string; subtitle: string; filter: { year: number } }[];
+}>('content/charts/mine-production-by-country.json');
 
 /** The bars of a view of mine-production-by-country, largest first, as the chart sorts them. */
 function productionRows(year: number) {
@@ -17,7 +20,11 @@ function productionRows(year: number) {
 }
 /** What a reader should read for a bar: country, figure with unit, estimate flag and edition. */
 function expectedBar(row: Record<string, unknown>): string[] {
-  return [`${row.country}: ${figure(Number(row.tonnes_reo))} ${production.unit}`, ...(row.estimate ? ['estimate'] : []), `source: ${row.edition}`];
+  return [
+    `${row.country}: ${figure(Number(row.tonnes_reo))} ${production.unit}`,
+    ...(row.estimate ? ['estimate'] : []),
+    `source: ${row.edition}`,
+  ];
 }
 
 const browser = useBrowser();
@@ -72,13 +79,16 @@ describe('the mouse', () => {
 
   test("hovering a line's last point shows the share computed from the tonnes", async () => {
     const year = Math.max(...production.rows.filter((r) => r.country === 'China').map((r) => Number(r.year)));
-    const tonnes = (country: string) => Number(production.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
+    const tonnes = (country: string) =>
+      Number(production.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
     const share = ((tonnes('China') / tonnes('World total')) * 100).toFixed(1);
     const plot = plotOf('china-mine-share');
     await plot.scrollIntoViewIfNeeded();
     // The data points are the circles outside the numbered markers; the last year is the right-most.
     const at = await plot.locator('svg:visible').evaluate((svg) => {
-      const dots = [...svg.querySelectorAll('circle')].filter((c) => !c.closest('.chart-marker')).map((c) => c.getBoundingClientRect());
+      const dots = [...svg.querySelectorAll('circle')]
+        .filter((c) => !c.closest('.chart-marker'))
+        .map((c) => c.getBoundingClientRect());
       const last = dots.sort((a, b) => b.left - a.left)[0];
       return { x: last.left + last.width / 2, y: last.top + last.height / 2 };
     });
@@ -94,7 +104,9 @@ describe('the mouse', () => {
     const plot = plotOf('us-import-reliance');
     await plot.scrollIntoViewIfNeeded();
     const at = await plot.locator('svg:visible').evaluate((svg) => {
-      const dots = [...svg.querySelectorAll('circle')].filter((c) => !c.closest('.chart-marker')).map((c) => c.getBoundingClientRect());
+      const dots = [...svg.querySelectorAll('circle')]
+        .filter((c) => !c.closest('.chart-marker'))
+        .map((c) => c.getBoundingClientRect());
       const right = dots.sort((a, b) => b.left - a.left)[0];
       return { x: right.left + right.width / 2, y: right.top + right.height / 2 };
     });
@@ -156,7 +168,9 @@ describe('the keyboard', () => {
         const style = getComputedStyle(el);
         const visible = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
         return {
-          chart: el.classList.contains('chart-plot') ? el.closest('sl-chart')?.getAttribute('data-chart') ?? undefined : undefined,
+          chart: el.classList.contains('chart-plot')
+            ? (el.closest('sl-chart')?.getAttribute('data-chart') ?? undefined)
+            : undefined,
           inSvg: Boolean(el.closest('svg')),
           outline: visible ? 'visible' : `${el.tagName} ${el.className}: ${style.outlineStyle} ${style.outlineWidth}`,
           tag: el.tagName,
@@ -204,9 +218,13 @@ describe('views', () => {
     const figure = fresh.locator('sl-chart[data-chart="mine-production-by-country"]');
     await expect.poll(() => figure.locator('.chart-view:visible').getAttribute('data-view')).toBe(second.id);
     expect(await figure.getByRole('slider', { name: 'Year' }).getAttribute('aria-valuetext')).toBe(second.id);
-    await expect.poll(() => figure.locator('.chart-plot:visible').evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top < innerHeight && r.bottom > 0;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        figure.locator('.chart-plot:visible').evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top < innerHeight && r.bottom > 0;
+        }),
+      )
+      .toBe(true);
   });
 });

@@ -74,11 +74,14 @@ test('the key, the summary and the table say which figures are projections and s
   const flags = heads.indexOf('flags');
   const [low, high] = [heads.findIndex((h) => h.startsWith('low')), heads.findIndex((h) => h.startsWith('high'))];
   expect(flags).toBeGreaterThanOrEqual(0);
-  const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+  const cells = await table
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
   expect(cells).toHaveLength(projections.rows.length);
   for (const [i, row] of nonEmpty(projections.rows.entries(), 'projection rows')) {
     expect(cells[i][flags].includes('projection'), `${row.country} ${row.year}`).toBe(row.projection === true);
-    if (typeof row.low === 'number') expect([cells[i][low], cells[i][high]]).toEqual([figure(row.low), figure(Number(row.high))]);
+    if (typeof row.low === 'number')
+      expect([cells[i][low], cells[i][high]]).toEqual([figure(row.low), figure(Number(row.high))]);
   }
 });
 
@@ -95,6 +98,8 @@ describe.each(['light', 'dark'] as const)('%s scheme', (colorScheme) => {
     await tab.goto(`${site.url}/articles/slopes/`);
     await tab.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const results = await new AxeBuilder({ page: tab }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ import { figure, readJson, type DataFile } from './site-files.ts';
 const fixture = path.join(import.meta.dirname, 'fixtures/stacks');
 const data = readJson<DataFile>(path.join(fixture, 'data/production.json'));
 const unit = data.unit!;
-const tonnes = (country: string, year: number) => Number(data.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
+const tonnes = (country: string, year: number) =>
+  Number(data.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
 const share = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)}%`;
 
 const site = servedFixture(fixture);
@@ -24,11 +25,22 @@ const plotOf = (id: string) => browser.page.locator(`sl-chart[data-chart="${id}"
 
 /** Screen boxes of the visible drawing's data marks (dots or bars, not markers), by the selector given. */
 async function marks(plot: Locator, selector: string) {
-  return plot.locator('svg:visible').first().evaluate((svg, selector) => {
-    const box = svg.getBoundingClientRect();
-    const found = [...svg.querySelectorAll(selector)].filter((c) => !c.closest('.chart-marker') && !c.classList.contains('chart-focus'));
-    return { box: { left: box.left, top: box.top, width: box.width, height: box.height }, marks: found.map((c) => { const r = c.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2, top: r.top, bottom: r.bottom }; }) };
-  }, selector);
+  return plot
+    .locator('svg:visible')
+    .first()
+    .evaluate((svg, selector) => {
+      const box = svg.getBoundingClientRect();
+      const found = [...svg.querySelectorAll(selector)].filter(
+        (c) => !c.closest('.chart-marker') && !c.classList.contains('chart-focus'),
+      );
+      return {
+        box: { left: box.left, top: box.top, width: box.width, height: box.height },
+        marks: found.map((c) => {
+          const r = c.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2, top: r.top, bottom: r.bottom };
+        }),
+      };
+    }, selector);
 }
 
 describe.each([
@@ -45,7 +57,9 @@ describe.each([
     await plot.scrollIntoViewIfNeeded();
     const { box, marks: dots } = await marks(plot, 'circle');
     const xs = [...new Set(dots.map((d) => Math.round(d.x)))].sort((a, b) => a - b);
-    const years = [...new Set(data.rows.filter((r) => r.country === 'World total').map((r) => Number(r.year)))].sort((a, b) => a - b);
+    const years = [...new Set(data.rows.filter((r) => r.country === 'World total').map((r) => Number(r.year)))].sort(
+      (a, b) => a - b,
+    );
     expect(xs).toHaveLength(years.length);
     const tooltip = plot.locator('.chart-tooltip');
     for (const [i, year] of nonEmpty(years.entries(), 'years')) {
@@ -66,7 +80,9 @@ describe.each([
     await plot.scrollIntoViewIfNeeded();
     const { marks: bars } = await marks(plot, 'rect');
     const xs = [...new Set(bars.map((b) => Math.round(b.x)))].sort((a, b) => a - b);
-    const years = [...new Set(data.rows.filter((r) => r.country === 'China').map((r) => Number(r.year)))].sort((a, b) => a - b);
+    const years = [...new Set(data.rows.filter((r) => r.country === 'China').map((r) => Number(r.year)))].sort(
+      (a, b) => a - b,
+    );
     expect(xs).toHaveLength(years.length);
     const tooltip = plot.locator('.chart-tooltip');
     const last = years.length - 1;
@@ -86,20 +102,33 @@ describe.each([
   test('small multiples: the pointer reads the facet it is over, with the rule in that facet only', async () => {
     const plot = plotOf('production-facets');
     await plot.scrollIntoViewIfNeeded();
-    const titles = await plot.locator('svg:visible .chart-facet-title').evaluateAll((all) => all.map((t) => { const r = t.getBoundingClientRect(); return { text: t.textContent, top: r.top, left: r.left }; }));
+    const titles = await plot.locator('svg:visible .chart-facet-title').evaluateAll((all) =>
+      all.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, top: r.top, left: r.left };
+      }),
+    );
     expect(titles.map((t) => t.text)).toEqual(['China', 'United States']);
     const { marks: dots } = await marks(plot, 'circle');
     const tooltip = plot.locator('.chart-tooltip');
     for (const [i, country] of ['China', 'United States'].entries()) {
       // The facet's own dots: those below its title and, in a row of facets, right of it.
-      const own = dots.filter((d) => d.y > titles[i].top && (titles[i + 1] === undefined || d.y < titles[i + 1].top || d.x < titles[i + 1].left) && d.x >= titles[i].left - 2);
+      const own = dots.filter(
+        (d) =>
+          d.y > titles[i].top &&
+          (titles[i + 1] === undefined || d.y < titles[i + 1].top || d.x < titles[i + 1].left) &&
+          d.x >= titles[i].left - 2,
+      );
       const rightmost = own.reduce((a, b) => (b.x > a.x ? b : a));
       const year = Math.max(...data.rows.filter((r) => r.country === country).map((r) => Number(r.year)));
       await browser.page.mouse.move(rightmost.x, rightmost.y + 2);
       await expect.poll(() => tooltip.isVisible()).toBe(true);
       expect(await tooltip.locator('strong').innerText()).toBe(country);
       expect(await tooltip.innerText()).toContain(`${year}: ${figure(tonnes(country, year))} ${unit}`);
-      const rule = await plot.locator('svg:visible .chart-focus-rule').evaluate((l) => { const r = l.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+      const rule = await plot.locator('svg:visible .chart-focus-rule').evaluate((l) => {
+        const r = l.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom };
+      });
       expect(rule.top).toBeGreaterThan(titles[i].top);
       if (titles[i + 1] && titles[i + 1].top > titles[i].top) expect(rule.bottom).toBeLessThan(titles[i + 1].top);
     }
@@ -114,7 +143,15 @@ describe.each(['light', 'dark'] as const)('axe, %s scheme', (colorScheme) => {
       await tab.goto(`${site.url}/articles/stacks/`);
       await tab.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const results = await new AxeBuilder({ page: tab }).analyze();
-      expect(results.violations.map((v) => `${width}px ${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map(
+          (v) =>
+            `${width}px ${v.id}: ${v.help} ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        ),
+      ).toEqual([]);
     }
   });
 });

@@ -21,24 +21,29 @@ function said(country: string, year: number): string {
   const share = ((Number(row.tonnes_reo) / Number(world.tonnes_reo)) * 100).toFixed(1);
   return `${country}: ${figure(Number(row.tonnes_reo))} ${production.unit} in ${year}, ${share}% of the world`;
 }
-const bars = (year: number) => production.rows.filter((r) => r.year === year && byCountry.filter.country.includes(String(r.country))).length;
+const bars = (year: number) =>
+  production.rows.filter((r) => r.year === year && byCountry.filter.country.includes(String(r.country))).length;
 
 const browser = useBrowser();
 
 const chartOf = (page: Page, chart = id) => page.locator(`sl-chart[data-chart="${chart}"]`);
 /** The visible drawing's marks: how many are faded, how many not. */
 const marks = (page: Page, chart = id) =>
-  chartOf(page, chart).locator('.chart-plot:visible svg:visible').evaluate((svg) => ({
-    faded: svg.querySelectorAll('.chart-faded').length,
-    rects: svg.querySelectorAll(':scope > g:not(.chart-overlay) rect').length,
-  }));
+  chartOf(page, chart)
+    .locator('.chart-plot:visible svg:visible')
+    .evaluate((svg) => ({
+      faded: svg.querySelectorAll('.chart-faded').length,
+      rects: svg.querySelectorAll(':scope > g:not(.chart-overlay) rect').length,
+    }));
 const shownView = (page: Page) => chartOf(page).locator('.chart-view:visible').getAttribute('data-view');
 const hash = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash));
 const inView = (page: Page, chart = id) =>
-  chartOf(page, chart).locator('figure').evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return r.top < innerHeight && r.bottom > 0;
-  });
+  chartOf(page, chart)
+    .locator('figure')
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top < innerHeight && r.bottom > 0;
+    });
 
 describe('the place list', () => {
   test('with the keyboard alone: open, find, highlight, clear; labelled, announced, in the URL', async () => {
@@ -52,7 +57,13 @@ describe('the place list', () => {
     const find = chart.getByRole('searchbox', { name: 'Find a country' });
     await expect.poll(() => find.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('austr');
-    expect(await chart.getByRole('checkbox').evaluateAll((boxes) => boxes.filter((b) => (b as HTMLElement).offsetParent).map((b) => (b as HTMLInputElement).value))).toEqual(['Australia']);
+    expect(
+      await chart
+        .getByRole('checkbox')
+        .evaluateAll((boxes) =>
+          boxes.filter((b) => (b as HTMLElement).offsetParent).map((b) => (b as HTMLInputElement).value),
+        ),
+    ).toEqual(['Australia']);
     await page.keyboard.press('Enter');
     expect(await chart.getByRole('checkbox', { name: 'Australia' }).isChecked()).toBe(true);
     expect(await hash(page)).toBe(`#${id}=select:Australia`);
@@ -66,7 +77,9 @@ describe('the place list', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     await page.keyboard.press('Tab');
-    const order = await chart.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+    const order = await chart
+      .getByRole('checkbox')
+      .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
     for (const _ of order.slice(0, order.indexOf('China'))) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('China');
     await page.keyboard.press('Space');
@@ -96,9 +109,15 @@ describe('the place list', () => {
     await chartOf(page).locator('.chart-select > summary').click();
     await chartOf(page).getByRole('searchbox').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    const small = await chartOf(page).locator('.chart-select summary, .chart-select label:has(input), .chart-select input[type="search"], .chart-select button').evaluateAll((all) =>
-      all.filter((el) => (el as HTMLElement).offsetParent && el.getBoundingClientRect().height < 24).map((el) => el.textContent),
-    );
+    const small = await chartOf(page)
+      .locator(
+        '.chart-select summary, .chart-select label:has(input), .chart-select input[type="search"], .chart-select button',
+      )
+      .evaluateAll((all) =>
+        all
+          .filter((el) => (el as HTMLElement).offsetParent && el.getBoundingClientRect().height < 24)
+          .map((el) => el.textContent),
+      );
     expect(small).toEqual([]);
     const results = await new AxeBuilder({ page }).include(`sl-chart[data-chart="${id}"]`).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
@@ -157,14 +176,16 @@ describe('the state in the address', () => {
 });
 
 describe('links from the story', () => {
-  test('a :view link sets the chart\'s state and brings it into view', async () => {
+  test("a :view link sets the chart's state and brings it into view", async () => {
     const page = await browser.newPage();
     await page.goto(`${siteUrl}${story}`);
     const link = page.locator('a.view-link', { hasText: 'in 2023 Burma (Myanmar) mined more' });
     expect(await link.getAttribute('href')).toBe(`#${id}=select:Burma+(Myanmar),United+States;year:2023`);
     await link.click();
     await expect.poll(() => shownView(page)).toBe('2023');
-    expect(await chartOf(page).locator('.chart-selected').textContent()).toBe(`${said('Burma (Myanmar)', 2023)} (estimate); ${said('United States', 2023)}`);
+    expect(await chartOf(page).locator('.chart-selected').textContent()).toBe(
+      `${said('Burma (Myanmar)', 2023)} (estimate); ${said('United States', 2023)}`,
+    );
     expect((await marks(page)).faded).toBe(bars(2023) - 2);
     await expect.poll(() => inView(page)).toBe(true);
   });
@@ -175,8 +196,18 @@ describe('links from the story', () => {
     expect(await inView(page, 'us-import-reliance')).toBe(false);
     await page.locator('a.view-link', { hasText: "the 2025 edition's line" }).click();
     // Jumped to: the figure's top at the top of the window, not merely near the link that was clicked.
-    await expect.poll(() => chartOf(page, 'us-import-reliance').locator('figure').evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(80);
-    expect(await chartOf(page, 'us-import-reliance').locator('figure').evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(-40);
+    await expect
+      .poll(() =>
+        chartOf(page, 'us-import-reliance')
+          .locator('figure')
+          .evaluate((el) => Math.round(el.getBoundingClientRect().top)),
+      )
+      .toBeLessThan(80);
+    expect(
+      await chartOf(page, 'us-import-reliance')
+        .locator('figure')
+        .evaluate((el) => el.getBoundingClientRect().top),
+    ).toBeGreaterThan(-40);
   });
 
   test('a claim naming a chart and places opens the chart with those places highlighted', async () => {
@@ -198,7 +229,9 @@ describe('the chart page and the embed', () => {
     await chartOf(page).locator('.chart-select > summary').click();
     await chartOf(page).getByRole('checkbox', { name: 'Australia' }).check();
     expect(await link.inputValue()).toMatch(new RegExp(`/charts/${id}/#${id}=select:Australia$`));
-    expect(await page.getByRole('textbox', { name: 'Embed code (HTML)' }).inputValue()).toContain(`/embed/${id}/#${id}=select:Australia"`);
+    expect(await page.getByRole('textbox', { name: 'Embed code (HTML)' }).inputValue()).toContain(
+      `/embed/${id}/#${id}=select:Australia"`,
+    );
   });
 
   test('an embed opens at the state in its address', async () => {

@@ -15,7 +15,8 @@ import { figure, readJson, type DataFile } from './site-files.ts';
 const fixture = path.join(import.meta.dirname, 'fixtures/tabs');
 const data = readJson<DataFile>(path.join(fixture, 'data/production.json'));
 const title = (chart: string) => readJson<{ title: string }>(path.join(fixture, `content/charts/${chart}.json`)).title;
-const tonnes = (country: string, year: number) => Number(data.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
+const tonnes = (country: string, year: number) =>
+  Number(data.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
 const story = '/articles/tabs/';
 const bars = 'production-bars';
 const map = 'production-map';
@@ -26,14 +27,16 @@ const browser = useBrowser();
 type Where = Page | FrameLocator;
 const group = (page: Where) => page.locator(`sl-chart-tabs[data-chart="${bars}"]`);
 const chartOf = (page: Where, chart: string) => page.locator(`sl-chart[data-chart="${chart}"]`);
-const tab = (page: Where, name: string) => group(page).locator('.chart-tabs--charts').getByRole('tab', { name, exact: true });
+const tab = (page: Where, name: string) =>
+  group(page).locator('.chart-tabs--charts').getByRole('tab', { name, exact: true });
 const hash = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash));
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
 /** Which chart the figure shows (its drawing on screen), which tab says so, and the year its slider reads. */
 async function shown(page: Where) {
   const visible = [];
-  for (const chart of [bars, map]) if ((await chartOf(page, chart).locator('.chart-plot:visible').count()) > 0) visible.push(chart);
+  for (const chart of [bars, map])
+    if ((await chartOf(page, chart).locator('.chart-plot:visible').count()) > 0) visible.push(chart);
   const selected = await group(page).locator('.chart-tabs--charts [aria-selected="true"]').allTextContents();
   const chart = visible[0];
   const year = chart ? await chartOf(page, chart).locator('.chart-time-year').textContent() : undefined;
@@ -60,7 +63,8 @@ describe('by mouse', () => {
     await expect.poll(() => group(page).locator(':scope > [aria-live]').textContent()).toBe(`Map shown: ${title(map)}`);
     // The map keeps everything it has: its key, its slider, its place list, its own Sources and Table.
     const own = chartOf(page, map);
-    for (const part of ['.chart-legend', '.chart-time', '.chart-select', '.chart-summary:visible']) expect(await own.locator(part).isVisible(), part).toBe(true);
+    for (const part of ['.chart-legend', '.chart-time', '.chart-select', '.chart-summary:visible'])
+      expect(await own.locator(part).isVisible(), part).toBe(true);
     expect(await own.getByRole('tab').allTextContents()).toEqual(['Sources and notes', 'Table']);
     await tab(page, 'Chart').click();
     expect(await shown(page)).toEqual({ visible: [bars], selected: ['Chart'], year: '2024' });
@@ -95,7 +99,8 @@ describe('by keyboard alone', () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     await page.locator('main a.view-link').first().focus();
-    for (let i = 0; i < 5 && (await focusedId(page)) !== `chart-${bars}-tab-chart-tab`; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 5 && (await focusedId(page)) !== `chart-${bars}-tab-chart-tab`; i++)
+      await page.keyboard.press('Tab');
     expect(await focusedId(page)).toBe(`chart-${bars}-tab-chart-tab`);
     await page.keyboard.press('ArrowRight');
     expect(await focusedId(page)).toBe(`chart-${bars}-tab-map-tab`);
@@ -110,9 +115,15 @@ describe('by keyboard alone', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('Space');
     expect((await shown(page)).visible).toEqual([bars]);
-    expect(await group(page).locator('.chart-tabs--charts [role="tab"]').evaluateAll((all) => all.map((t) => t.getAttribute('tabindex')))).toEqual(['0', '-1']);
+    expect(
+      await group(page)
+        .locator('.chart-tabs--charts [role="tab"]')
+        .evaluateAll((all) => all.map((t) => t.getAttribute('tabindex'))),
+    ).toEqual(['0', '-1']);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.id)).toBe(`chart-${bars}-tab-chart`);
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.id)).toBe(
+      `chart-${bars}-tab-chart`,
+    );
   });
 
   test('the tabs pattern is labelled: each tab controls the panel it names; axe finds nothing, light and dark; 24 px targets, no sideways scroll at 360 px', async () => {
@@ -128,8 +139,14 @@ describe('by keyboard alone', () => {
       }
       await expect.poll(() => chartOf(page, map).locator('th .table-sort').count()).toBeGreaterThan(0);
       const results = await new AxeBuilder({ page }).include('sl-chart-tabs').analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), scheme).toEqual([]);
-      for (const control of nonEmpty(await group(page).locator('[role="tab"]:visible, .table-sort:visible').all(), 'controls')) {
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+        scheme,
+      ).toEqual([]);
+      for (const control of nonEmpty(
+        await group(page).locator('[role="tab"]:visible, .table-sort:visible').all(),
+        'controls',
+      )) {
         const box = (await control.boundingBox())!;
         expect(Math.min(box.width, box.height), await control.evaluate((e) => e.outerHTML)).toBeGreaterThanOrEqual(24);
       }
@@ -139,7 +156,7 @@ describe('by keyboard alone', () => {
 });
 
 describe('the address', () => {
-  test('on load: the tab, the map chart\'s own old links, and the host\'s state with its table open', async () => {
+  test("on load: the tab, the map chart's own old links, and the host's state with its table open", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}${story}#${bars}=tab:map`);
     expect(await shown(page)).toEqual({ visible: [map], selected: ['Map'], year: '2024' });
@@ -162,7 +179,7 @@ describe('the address', () => {
     expect((await shown(page)).visible).toEqual([map]);
   });
 
-  test('a :view link to the map\'s state shows the Map tab; back and forward restore each step', async () => {
+  test("a :view link to the map's state shows the Map tab; back and forward restore each step", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     await page.getByRole('link', { name: 'on the map, Thailand in 2023' }).click();
@@ -180,7 +197,7 @@ describe('the address', () => {
     expect(await shown(page)).toEqual({ visible: [bars], selected: ['Chart'], year: '2023' });
   });
 
-  test('a :view link, whose address is also an element\'s id, is followed as a state: the open table closes, back reopens it', async () => {
+  test("a :view link, whose address is also an element's id, is followed as a state: the open table closes, back reopens it", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     const table = chartOf(page, bars).locator(`#chart-${bars}-table`);
@@ -205,7 +222,9 @@ describe('the address', () => {
     expect(subtitles).toEqual(['Mine production, tonnes of rare-earth oxide equivalent, 2023']);
     const link = await page.locator('#view-link').inputValue();
     expect(decodeURIComponent(new URL(link).hash)).toBe(`#${bars}=tab:map&${map}=year:2023`);
-    expect(await page.locator('#embed-code').inputValue()).toContain(`/embed/${bars}/#${bars}=tab:map&amp;${map}=year:2023`.replace('&amp;', '&'));
+    expect(await page.locator('#embed-code').inputValue()).toContain(
+      `/embed/${bars}/#${bars}=tab:map&amp;${map}=year:2023`.replace('&amp;', '&'),
+    );
     // The map keeps its own page, without tabs.
     await page.goto(`${site.url}/charts/${map}/`);
     expect(await page.locator('sl-chart-tabs').count()).toBe(0);
@@ -213,9 +232,11 @@ describe('the address', () => {
   });
 });
 
-test('inside an embed on a foreign page: the frame\'s address opens the map with its state, and the tabs switch', async () => {
+test("inside an embed on a foreign page: the frame's address opens the map with its state, and the tabs switch", async () => {
   const page = await browser.newPage();
-  await page.setContent(`<iframe title="chart" width="600" height="1400" src="${site.url}/embed/${bars}/#${bars}=tab:map&${map}=select:Thailand;year:2023"></iframe>`);
+  await page.setContent(
+    `<iframe title="chart" width="600" height="1400" src="${site.url}/embed/${bars}/#${bars}=tab:map&${map}=select:Thailand;year:2023"></iframe>`,
+  );
   const frame = page.frameLocator('iframe');
   await expect.poll(async () => (await shown(frame)).selected).toEqual(['Map']);
   expect(await shown(frame)).toEqual({ visible: [map], selected: ['Map'], year: '2023' });
@@ -236,18 +257,29 @@ describe('the table', () => {
     const place = names.findIndex((n) => /country/i.test(n));
     const value = names.findIndex((n) => /tonnes/i.test(n));
     const flags = names.findIndex((n) => /flags/i.test(n));
-    expect([place, value, flags].every((i) => i >= 0), names.join(' | ')).toBe(true);
+    expect(
+      [place, value, flags].every((i) => i >= 0),
+      names.join(' | '),
+    ).toBe(true);
     const rows2024 = data.rows.filter((r) => r.year === 2024);
     // Estimates marked, row by row.
     const flagged = Object.fromEntries((await column(place)).map((c, i) => [c, i]));
     const flagCells = await column(flags);
-    for (const row of nonEmpty(rows2024, '2024 rows')) expect(flagCells[flagged[String(row.country)]].includes('estimate'), String(row.country)).toBe(Boolean(row.estimate));
+    for (const row of nonEmpty(rows2024, '2024 rows'))
+      expect(flagCells[flagged[String(row.country)]].includes('estimate'), String(row.country)).toBe(
+        Boolean(row.estimate),
+      );
 
     await heads.nth(value).getByRole('button').click();
     expect(await heads.nth(value).getAttribute('aria-sort')).toBe('ascending');
-    const ascending = rows2024.map((r) => Number(r.tonnes_reo)).sort((a, b) => a - b).map(figure);
+    const ascending = rows2024
+      .map((r) => Number(r.tonnes_reo))
+      .sort((a, b) => a - b)
+      .map(figure);
     expect(await column(value)).toEqual(ascending);
-    await expect.poll(() => chartOf(page, map).locator('figure > [aria-live]').textContent()).toMatch(/^Table sorted by .*tonnes.*, ascending$/i);
+    await expect
+      .poll(() => chartOf(page, map).locator('figure > [aria-live]').textContent())
+      .toMatch(/^Table sorted by .*tonnes.*, ascending$/i);
     await heads.nth(value).getByRole('button').press('Enter');
     expect(await heads.nth(value).getAttribute('aria-sort')).toBe('descending');
     expect(await column(value)).toEqual([...ascending].reverse());
@@ -269,7 +301,8 @@ describe('without JavaScript, and on paper', () => {
     await details.locator(':scope > summary').click();
     expect(await chartOf(page, map).locator('.chart-drawing--wide').first().isVisible()).toBe(true);
     const cells = await chartOf(page, map).locator('.chart-table td').allTextContents();
-    for (const row of nonEmpty(data.rows, 'rows')) expect(cells, `${row.country} ${row.year}`).toContain(figure(Number(row.tonnes_reo)));
+    for (const row of nonEmpty(data.rows, 'rows'))
+      expect(cells, `${row.country} ${row.year}`).toContain(figure(Number(row.tonnes_reo)));
   });
 
   test('printed, both charts and their tables are there', async () => {

@@ -13,9 +13,14 @@ import { figure, readJson, type DataFile } from './site-files.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/time');
 const data = readJson<DataFile>(path.join(fixture, 'data/production.json'));
-const byYear = readJson<{ views: { id: string; label: string; subtitle: string }[] }>(path.join(fixture, 'content/charts/output-by-year.json'));
-const tonnes = (country: string, year: number) => Number(data.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
-const byYearViews = readJson<{ views: { id: string; filter: { country: string[] } }[] }>(path.join(fixture, 'content/charts/output-by-year.json')).views;
+const byYear = readJson<{ views: { id: string; label: string; subtitle: string }[] }>(
+  path.join(fixture, 'content/charts/output-by-year.json'),
+);
+const tonnes = (country: string, year: number) =>
+  Number(data.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo);
+const byYearViews = readJson<{ views: { id: string; filter: { country: string[] } }[] }>(
+  path.join(fixture, 'content/charts/output-by-year.json'),
+).views;
 const subtitleOf = (year: string) => byYear.views.find((v) => v.id === year)!.subtitle;
 const story = '/articles/time/';
 const id = 'output-by-year';
@@ -88,7 +93,10 @@ describe('the time control', () => {
     expect(await previous.getAttribute('aria-disabled')).toBe('true');
     await next.click();
     await expectYear(page, 2023);
-    for (const control of nonEmpty(await chart.locator('.chart-time button:visible, .chart-time input').all(), 'time controls')) {
+    for (const control of nonEmpty(
+      await chart.locator('.chart-time button:visible, .chart-time input').all(),
+      'time controls',
+    )) {
       const box = (await control.boundingBox())!;
       expect(Math.min(box.width, box.height), await control.evaluate((el) => el.outerHTML)).toBeGreaterThanOrEqual(24);
     }
@@ -102,7 +110,10 @@ describe('the time control', () => {
     // Every year the live region says, in order.
     await chart.locator('[aria-live="polite"]').evaluate((live) => {
       (window as unknown as { said: string[] }).said = [];
-      new MutationObserver(() => (window as unknown as { said: string[] }).said.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => (window as unknown as { said: string[] }).said.push(live.textContent ?? '')).observe(
+        live,
+        { childList: true, characterData: true, subtree: true },
+      );
     });
     const play = chart.getByRole('button', { name: 'Play' });
     await play.click();
@@ -112,7 +123,11 @@ describe('the time control', () => {
     await expectYear(page, 2023);
     await expectYear(page, 2024);
     await expect.poll(() => chart.locator('.chart-time-play').textContent(), { timeout: 4000 }).toBe('Play');
-    expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual(['Year 2022', 'Year 2023', 'Year 2024']);
+    expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([
+      'Year 2022',
+      'Year 2023',
+      'Year 2024',
+    ]);
     expect(await hash(page)).toBe(`#${id}=year:2024`);
   });
 
@@ -155,7 +170,10 @@ describe('the time control', () => {
   test('the Table tab shows the rows of the year on screen, and follows the slider', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}${story}#${id}=year:2022;tab:table`);
-    const years = () => chartOf(page).locator('[role="tabpanel"] table:visible tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+    const years = () =>
+      chartOf(page)
+        .locator('[role="tabpanel"] table:visible tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
     const expectRowsOf = async (year: number) => {
       // The rows the year's view keeps, by its own filter in the fixture's spec.
       const { filter } = byYearViews.find((v) => v.id === String(year))!;
@@ -174,13 +192,18 @@ describe('the time control', () => {
     const chart = chartOf(page);
     expect(await chart.locator('.chart-time').isVisible()).toBe(false);
     // A slider's years are not stacked one under another: the first is drawn, every year's figures are in the table.
-    expect(await chart.locator('.chart-view:visible').evaluateAll((views) => views.map((v) => (v as HTMLElement).dataset.view))).toEqual([byYear.views[0].id]);
+    expect(
+      await chart
+        .locator('.chart-view:visible')
+        .evaluateAll((views) => views.map((v) => (v as HTMLElement).dataset.view)),
+    ).toEqual([byYear.views[0].id]);
     expect(await chart.locator('.chart-view svg:visible').count()).toBe(1);
     expect(await chart.locator('.chart-view-label:visible').allTextContents()).toEqual([byYear.views[0].label]);
     expect(await chart.locator('.chart-subtitle').textContent()).toBe(byYear.views[0].subtitle);
     await chart.locator('.chart-table > summary').click();
     const cells = (await chart.locator('.chart-table td').allTextContents()).join(' ');
-    for (const year of [2022, 2023, 2024]) for (const country of ['China', 'United States']) expect(cells).toContain(figure(tonnes(country, year)));
+    for (const year of [2022, 2023, 2024])
+      for (const country of ['China', 'United States']) expect(cells).toContain(figure(tonnes(country, year)));
   });
 });
 
@@ -188,8 +211,11 @@ describe('the time control', () => {
 // over it (src/charts/recolour.ts). Australia has figures from 2022 only, so 2022-2024 paint a country 2017 has none for.
 describe('a map recoloured by year', () => {
   const map = 'output-map-by-year';
-  const mapSpec = readJson<{ views: { id: string; subtitle: string }[] }>(path.join(fixture, 'content/charts/output-map-by-year.json'));
-  const placesIn = (year: number) => data.rows.filter((r) => r.year === year && !['World total', 'Other countries'].includes(String(r.country)));
+  const mapSpec = readJson<{ views: { id: string; subtitle: string }[] }>(
+    path.join(fixture, 'content/charts/output-map-by-year.json'),
+  );
+  const placesIn = (year: number) =>
+    data.rows.filter((r) => r.year === year && !['World total', 'Other countries'].includes(String(r.country)));
   const mapSlider = (page: Page) => chartOf(page, map).getByRole('slider', { name: 'Year' });
   const world = (year: number) => tonnes('World total', year);
   /** The map on screen: each shape that names a point, as its place (its point's text), fill and outline; the key's steps. */
@@ -207,9 +233,16 @@ describe('a map recoloured by year', () => {
       const steps = [...chart.querySelectorAll('.chart-legend li')].flatMap((item) => {
         const swatch = /swatch--(seq\d)/.exec(item.querySelector('.swatch')?.className ?? '')?.[1];
         const bounds = (item.textContent ?? '').split(' to ').map((n) => Number(n.replace(/,/g, '')));
-        return swatch && bounds.length === 2 ? [{ fill: `var(--chart-${swatch})`, from: bounds[0], to: bounds[1] }] : [];
+        return swatch && bounds.length === 2
+          ? [{ fill: `var(--chart-${swatch})`, from: bounds[0], to: bounds[1] }]
+          : [];
       });
-      return { view: view.dataset.view, shapes, steps, grey: drawing?.querySelectorAll('.chart-map > path:not([data-point])').length ?? 0 };
+      return {
+        view: view.dataset.view,
+        shapes,
+        steps,
+        grey: drawing?.querySelectorAll('.chart-map > path:not([data-point])').length ?? 0,
+      };
     });
 
   /** Each of the year's places in the step of its figure on the key, estimates dashed; no other place named. */
@@ -221,12 +254,19 @@ describe('a map recoloured by year', () => {
     for (const row of nonEmpty(places, `${year} places`)) {
       const value = Number(row.tonnes_reo);
       const step = steps.find((s) => value >= s.from && value < s.to);
-      expect(shapes.find((s) => s.place === row.country), `${row.country} ${year}`).toMatchObject({ fill: step?.fill, dashed: Boolean(row.estimate) });
+      expect(
+        shapes.find((s) => s.place === row.country),
+        `${row.country} ${year}`,
+      ).toMatchObject({ fill: step?.fill, dashed: Boolean(row.estimate) });
     }
     // The countries with no figure that year, Australia before 2022 among them, are grey.
     expect(grey).toBeGreaterThan(places.length < 3 ? 1 : 0);
-    expect(await chartOf(page, map).locator('.chart-subtitle').textContent()).toBe(mapSpec.views.find((v) => v.id === String(year))!.subtitle);
-    expect(await chartOf(page, map).locator('.chart-summary:visible').textContent()).toContain(figure(tonnes('China', year)));
+    expect(await chartOf(page, map).locator('.chart-subtitle').textContent()).toBe(
+      mapSpec.views.find((v) => v.id === String(year))!.subtitle,
+    );
+    expect(await chartOf(page, map).locator('.chart-summary:visible').textContent()).toContain(
+      figure(tonnes('China', year)),
+    );
   }
 
   test('the page draws the map once; by keyboard the slider recolours it to each year, in one scale', async () => {
@@ -253,14 +293,20 @@ describe('a map recoloured by year', () => {
     await page.locator('a.view-link', { hasText: 'see Australia in 2023' }).click();
     const chart = chartOf(page, map);
     const said = () => chart.locator('.chart-selected').textContent();
-    const sentence = (year: number, estimate: boolean) => `Australia: ${figure(tonnes('Australia', year))} ${data.unit} in ${year}, ${((tonnes('Australia', year) / world(year)) * 100).toFixed(1)}% of the world${estimate ? ' (estimate)' : ''}`;
+    const sentence = (year: number, estimate: boolean) =>
+      `Australia: ${figure(tonnes('Australia', year))} ${data.unit} in ${year}, ${((tonnes('Australia', year) / world(year)) * 100).toFixed(1)}% of the world${estimate ? ' (estimate)' : ''}`;
     await expectMapOf(page, 2023);
     expect(await said()).toBe(sentence(2023, true));
     expect((await shown(page)).shapes.filter((s) => !s.faded).map((s) => s.place)).toEqual(['Australia']);
     // The pointer over Australia reads this year's figure.
     const places = (await shown(page)).shapes.map((s) => s.place);
-    await chart.locator('.chart-view:visible .chart-drawing:visible .chart-map [data-point]').nth(places.indexOf('Australia')).hover({ force: true });
-    expect(await chart.locator('.chart-view:visible .chart-tooltip').textContent()).toContain(`Australia: ${figure(tonnes('Australia', 2023))}`);
+    await chart
+      .locator('.chart-view:visible .chart-drawing:visible .chart-map [data-point]')
+      .nth(places.indexOf('Australia'))
+      .hover({ force: true });
+    expect(await chart.locator('.chart-view:visible .chart-tooltip').textContent()).toContain(
+      `Australia: ${figure(tonnes('Australia', 2023))}`,
+    );
     await chart.getByRole('button', { name: 'Previous year' }).click();
     await expectMapOf(page, 2022);
     expect(await said()).toBe(sentence(2022, false));
@@ -287,7 +333,11 @@ describe('a map recoloured by year', () => {
     await page.goto(`${site.url}${story}#${map}=year:2023`);
     await expectMapOf(page, 2023);
     await page.emulateMedia({ media: 'print' });
-    const printed = await chartOf(page, map).locator('.chart-view:visible').evaluateAll((views) => views.map((v) => `${(v as HTMLElement).dataset.view} ${v.querySelectorAll('.chart-drawing svg').length}`));
+    const printed = await chartOf(page, map)
+      .locator('.chart-view:visible')
+      .evaluateAll((views) =>
+        views.map((v) => `${(v as HTMLElement).dataset.view} ${v.querySelectorAll('.chart-drawing svg').length}`),
+      );
     expect(printed).toEqual(['2023 2']);
   });
 
@@ -295,11 +345,17 @@ describe('a map recoloured by year', () => {
     const page = await launchPage({ javaScriptEnabled: false });
     await page.goto(`${site.url}${story}`);
     const chart = chartOf(page, map);
-    expect(await chart.locator('.chart-view:visible').evaluateAll((views) => views.map((v) => (v as HTMLElement).dataset.view))).toEqual(['2017']);
+    expect(
+      await chart
+        .locator('.chart-view:visible')
+        .evaluateAll((views) => views.map((v) => (v as HTMLElement).dataset.view)),
+    ).toEqual(['2017']);
     expect(await chart.locator('.chart-drawing svg:visible').count()).toBe(1);
     await chart.locator('.chart-table > summary').click();
     const cells = (await chart.locator('.chart-table td').allTextContents()).join(' ');
-    for (const year of [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]) for (const row of nonEmpty(placesIn(year), `${year} places`)) expect(cells).toContain(figure(Number(row.tonnes_reo)));
+    for (const year of [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024])
+      for (const row of nonEmpty(placesIn(year), `${year} places`))
+        expect(cells).toContain(figure(Number(row.tonnes_reo)));
   });
 });
 
@@ -309,7 +365,8 @@ describe('tonnes or shares', () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}${story}`);
     const chart = chartOf(page, toggle);
-    const ticks = () => chart.locator('.chart-view:visible .chart-drawing--wide svg > g[text-anchor="end"] > text').allTextContents();
+    const ticks = () =>
+      chart.locator('.chart-view:visible .chart-drawing--wide svg > g[text-anchor="end"] > text').allTextContents();
     const summary = () => chart.locator('.chart-summary:visible').textContent();
     const china = tonnes('China', 2024);
     const world = tonnes('World total', 2024);
@@ -333,10 +390,20 @@ describe.each(['light', 'dark'] as const)('axe, %s scheme', (colorScheme) => {
     const tab = await launchPage({ colorScheme });
     for (const width of [1200, 360]) {
       await tab.setViewportSize({ width, height: 900 });
-      await tab.goto(`${site.url}${story}#${id}=year:2023&china-rest-toggle=tonnes&output-map-by-year=select:Australia;year:2022`);
+      await tab.goto(
+        `${site.url}${story}#${id}=year:2023&china-rest-toggle=tonnes&output-map-by-year=select:Australia;year:2022`,
+      );
       await expectYear(tab, 2023);
       const results = await new AxeBuilder({ page: tab }).analyze();
-      expect(results.violations.map((v) => `${width}px ${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map(
+          (v) =>
+            `${width}px ${v.id}: ${v.help} ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        ),
+      ).toEqual([]);
     }
   });
 });

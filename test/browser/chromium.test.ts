@@ -44,10 +44,17 @@ describe("the npm package's Chromium", () => {
     expect(first.path).toMatch(new RegExp(`^${temp}/sparticuz-chromium-[\\d.]+/chromium$`));
     expect(readdirSync(temp)).toEqual([path.basename(path.dirname(first.path))]); // no half-unpacked folder left
 
-    const context = await chromium.launchPersistentContext(mkdtempSync(path.join(temp, 'profile-')), { executablePath: first.path, headless: true, args: chromiumFlags, viewport: { width: 200, height: 100 } });
+    const context = await chromium.launchPersistentContext(mkdtempSync(path.join(temp, 'profile-')), {
+      executablePath: first.path,
+      headless: true,
+      args: chromiumFlags,
+      viewport: { width: 200, height: 100 },
+    });
     try {
       const page = await context.newPage();
-      await page.setContent('<body style="margin:0;background:#fff"><h1>Rendered</h1><div style="position:absolute;left:0;top:0;width:50px;height:50px;background:rgb(255,0,0)"></div></body>');
+      await page.setContent(
+        '<body style="margin:0;background:#fff"><h1>Rendered</h1><div style="position:absolute;left:0;top:0;width:50px;height:50px;background:rgb(255,0,0)"></div></body>',
+      );
       expect(await page.locator('h1').textContent()).toBe('Rendered');
       const { width, pixels } = decodePng(await page.screenshot());
       const pixel = (x: number, y: number) => Array.from(pixels.subarray((y * width + x) * 4, (y * width + x) * 4 + 3));

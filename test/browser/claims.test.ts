@@ -17,7 +17,11 @@ describe('without JavaScript', () => {
   const browser = usePage({ javaScriptEnabled: false }, () => `${siteUrl}${leadStory.path}`);
 
   test('every claim is marked in the text with its status', async () => {
-    const marked = await browser.page.locator('article a.claim').evaluateAll((links) => links.map((a) => ({ text: a.firstChild?.textContent, mark: a.querySelector('.claim-mark')?.textContent })));
+    const marked = await browser.page
+      .locator('article a.claim')
+      .evaluateAll((links) =>
+        links.map((a) => ({ text: a.firstChild?.textContent, mark: a.querySelector('.claim-mark')?.textContent })),
+      );
     expect(marked.map((m) => m.text)).toEqual(claims.map((c) => c.text));
     marked.forEach((m, i) => expect(m.mark).toContain(statusWord(claims[i].status)));
   });
@@ -25,11 +29,19 @@ describe('without JavaScript', () => {
   test("the story's open questions are in a box near the top, each with who raised it", async () => {
     const expected = leadStory.uncertainties();
     expect(expected.length).toBeGreaterThan(0);
-    const box = browser.page.locator('aside', { has: browser.page.getByRole('heading', { name: "What we don't know" }) });
+    const box = browser.page.locator('aside', {
+      has: browser.page.getByRole('heading', { name: "What we don't know" }),
+    });
     const items = await box.locator('li').allTextContents();
-    expect(items.map(words)).toEqual(expected.map((u) => expect.stringContaining(`${words(u.text)} Raised by ${words(u.raisedBy)}`)));
+    expect(items.map(words)).toEqual(
+      expected.map((u) => expect.stringContaining(`${words(u.text)} Raised by ${words(u.raisedBy)}`)),
+    );
     // Before the story's first chart, and each item readable without JavaScript (folded ones open natively).
-    expect(await box.evaluate((el) => Boolean(el.compareDocumentPosition(document.querySelector('figure.chart')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    expect(
+      await box.evaluate((el) =>
+        Boolean(el.compareDocumentPosition(document.querySelector('figure.chart')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+      ),
+    ).toBe(true);
     const folded = box.locator('details');
     if (await folded.count()) {
       await folded.locator('summary').click();
@@ -43,7 +55,11 @@ describe('without JavaScript', () => {
       const id = new URL(browser.page.url()).hash.slice(1);
       const note = browser.page.locator(`[id="${id}"]`);
       expect(await note.isVisible()).toBe(true);
-      expect(await note.evaluate((el) => el.getBoundingClientRect().top >= -1 && el.getBoundingClientRect().top < innerHeight)).toBe(true);
+      expect(
+        await note.evaluate(
+          (el) => el.getBoundingClientRect().top >= -1 && el.getBoundingClientRect().top < innerHeight,
+        ),
+      ).toBe(true);
       expect(words(await note.locator('.claim-status').textContent())).toBe(statusWord(claim.status));
       if (claim.note) expect(words(await note.textContent())).toContain(words(claim.note));
       if (claim.chart) {
@@ -104,7 +120,13 @@ describe('with JavaScript', () => {
     await browser.page.locator('article a.claim').nth(index).click();
     await browser.page.locator('[role="dialog"] a.claim-chart').click();
     expect(new URL(browser.page.url()).hash).toBe(`#chart-${claims[index].chart}`);
-    await expect.poll(() => browser.page.locator(`figure#chart-${claims[index].chart}`).evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
+    await expect
+      .poll(() =>
+        browser.page
+          .locator(`figure#chart-${claims[index].chart}`)
+          .evaluate((el) => el.getBoundingClientRect().top < innerHeight),
+      )
+      .toBe(true);
     expect(await browser.page.locator('[role="dialog"]').isVisible()).toBe(false);
   });
 });

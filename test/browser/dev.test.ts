@@ -38,14 +38,29 @@ beforeAll(async () => {
   // and beside any `npm run dev` an editor has open (--ignore-lock: Astro otherwise refuses a second server).
   const vitestOwn = /^(VITEST.*|DEV|PROD|MODE|SSR|BASE_URL|NODE_ENV)$/;
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !vitestOwn.test(name)));
-  server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: projectRoot,
-    env: { ...env, CONTENT_ROOT: root },
-  });
+  server = spawn(
+    process.execPath,
+    [
+      path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
+      'dev',
+      '--ignore-lock',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      cwd: projectRoot,
+      env: { ...env, CONTENT_ROOT: root },
+    },
+  );
   server.stdout?.on('data', (chunk) => (output += chunk));
   server.stderr?.on('data', (chunk) => (output += chunk));
   for (let tries = 0; ; tries++) {
-    const status = await fetch(`${origin}/`).then((response) => response.status, () => 0);
+    const status = await fetch(`${origin}/`).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (tries > 100) throw new Error(`astro dev did not serve the home page (status ${status}):\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -84,13 +99,21 @@ async function open(route: string): Promise<Page> {
 test('saving a story reloads the open page with the change', async () => {
   const page = await open('/articles/zircon-published/');
   await expect.poll(() => page.textContent('h1')).toBe('Zircon output, published (test fixture)');
-  edit('content/articles/zircon-published.md', 'title: "Zircon output, published (test fixture)"', 'title: "Zircon output, edited while previewing"');
+  edit(
+    'content/articles/zircon-published.md',
+    'title: "Zircon output, published (test fixture)"',
+    'title: "Zircon output, edited while previewing"',
+  );
   await expect.poll(() => page.textContent('h1'), { timeout: 20_000 }).toBe('Zircon output, edited while previewing');
 }, 60_000);
 
 test('saving a chart spec or a dataset reloads the open page with the change', async () => {
   const page = await open('/charts/zircon-output/');
-  edit('content/charts/zircon-output.json', '"title": "Borduria mines more zircon than Syldavia"', '"title": "Borduria still mines more zircon"');
+  edit(
+    'content/charts/zircon-output.json',
+    '"title": "Borduria mines more zircon than Syldavia"',
+    '"title": "Borduria still mines more zircon"',
+  );
   await expect.poll(() => page.textContent('h1'), { timeout: 20_000 }).toContain('Borduria still mines more zircon');
   edit('data/zircon-output.json', '"tonnes": 130', '"tonnes": 1317');
   await expect.poll(() => page.content(), { timeout: 20_000 }).toContain('1,317');
@@ -99,14 +122,24 @@ test('saving a chart spec or a dataset reloads the open page with the change', a
 test("a mistake saved while previewing shows the error overlay at the editor's file, with the problem listed", async () => {
   const page = await open('/charts/zircon-output/');
   edit('content/charts/zircon-output.json', '"mark": "line"', '"mark": "lin"');
-  const overlay = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
+  const overlay = () =>
+    page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
   await expect.poll(overlay, { timeout: 20_000 }).toContain('found "lin" (did you mean "line"?)');
   const text = await overlay();
   expect(text).toContain('content/charts/zircon-output.json');
   expect(text).not.toMatch(/src\/model|node_modules/);
   // Worded for a preview (nothing is published from one), and its stack is where the problem is, not an empty box.
-  const shown = (selector: string) => page.evaluate((s) => (document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector(s) as HTMLElement | null)?.innerText.trim() ?? '', selector);
-  expect(await shown('#message-content')).toMatch(/^The preview cannot show this page until this error in the content is fixed:\ncontent\/charts\/zircon-output\.json:5:3 {2}mark {2}expected one of/);
+  const shown = (selector: string) =>
+    page.evaluate(
+      (s) =>
+        (
+          document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector(s) as HTMLElement | null
+        )?.innerText.trim() ?? '',
+      selector,
+    );
+  expect(await shown('#message-content')).toMatch(
+    /^The preview cannot show this page until this error in the content is fixed:\ncontent\/charts\/zircon-output\.json:5:3 {2}mark {2}expected one of/,
+  );
   expect(text).not.toContain('nothing was published');
   expect(await shown('#title')).toBe('1 error in the content');
   expect(await shown('#hint-content')).toContain('Fix it and save: the page reloads by itself.');

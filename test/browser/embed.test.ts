@@ -23,7 +23,9 @@ interface OEmbed {
   provider_url: string;
   title: string;
 }
-const ids = readdirSync(path.join(siteDir, 'oembed')).map((f) => f.replace(/\.json$/, '')).sort();
+const ids = readdirSync(path.join(siteDir, 'oembed'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
 
 test('every chart has an oEmbed answer (and so an embed) to test', () => {
   expect(ids.length).toBeGreaterThan(0);
@@ -47,14 +49,29 @@ beforeAll(async () => {
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta http-equiv="Content-Security-Policy" content="${csp}"><title>Another newsroom</title><link rel="stylesheet" href="host.css"></head>` +
     `<body><h1>Another newsroom</h1>${body}</body></html>`;
-  writeFileSync(path.join(dir, 'host.css'), 'body { margin: 0; font: 16px/1.5 serif; } h1, p { margin: 0 8px 1rem; } iframe { display: block; margin: 0 0 2rem; }');
-  writeFileSync(path.join(dir, 'index.html'), page(ids.map((id) => `<p>Our story, then their chart:</p>\n${codeOf(id)}`).join('\n')));
+  writeFileSync(
+    path.join(dir, 'host.css'),
+    'body { margin: 0; font: 16px/1.5 serif; } h1, p { margin: 0 8px 1rem; } iframe { display: block; margin: 0 0 2rem; }',
+  );
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    page(ids.map((id) => `<p>Our story, then their chart:</p>\n${codeOf(id)}`).join('\n')),
+  );
   // The same code where the host strips scripts: the frame keeps its default height.
-  writeFileSync(path.join(dir, 'no-script.html'), page(ids.map((id) => codeOf(id).replace(/<script[^>]*><\/script>/, '')).join('\n')));
+  writeFileSync(
+    path.join(dir, 'no-script.html'),
+    page(ids.map((id) => codeOf(id).replace(/<script[^>]*><\/script>/, '')).join('\n')),
+  );
   // A frame of the host's own that posts our message type: it is not one of our frames, so it must be ignored.
   writeFileSync(path.join(dir, 'rogue.html'), '<!doctype html><title>rogue</title><script src="rogue.js"></script>');
-  writeFileSync(path.join(dir, 'rogue.js'), `parent.postMessage({ type: 'supply-lines:height', id: ${JSON.stringify(ids[0])}, height: 4321 }, '*');`);
-  writeFileSync(path.join(dir, 'rogue-host.html'), page(`${codeOf(ids[0])}\n<iframe src="rogue.html" title="rogue" width="300" height="100"></iframe>`));
+  writeFileSync(
+    path.join(dir, 'rogue.js'),
+    `parent.postMessage({ type: 'supply-lines:height', id: ${JSON.stringify(ids[0])}, height: 4321 }, '*');`,
+  );
+  writeFileSync(
+    path.join(dir, 'rogue-host.html'),
+    page(`${codeOf(ids[0])}\n<iframe src="rogue.html" title="rogue" width="300" height="100"></iframe>`),
+  );
   host = await serve(dir);
   expect(new URL(host.url).origin).not.toBe(new URL(siteUrl).origin);
 });
@@ -72,15 +89,23 @@ async function heights(page: Page, id: string): Promise<{ frame: number; content
   const iframe = page.locator(frameSelector(id));
   await iframe.scrollIntoViewIfNeeded(); // loading="lazy": a frame loads when it nears the viewport
   const frame = await iframe.evaluate((el: HTMLIFrameElement) => el.clientHeight);
-  const content = await iframe.contentFrame().locator('[data-embed-content]').evaluate((el) => el.getBoundingClientRect().height);
+  const content = await iframe
+    .contentFrame()
+    .locator('[data-embed-content]')
+    .evaluate((el) => el.getBoundingClientRect().height);
   return { frame, content };
 }
 
 async function fits(page: Page, id: string): Promise<number> {
-  await expect.poll(async () => {
-    const { frame, content } = await heights(page, id);
-    return Math.abs(frame - content);
-  }, { timeout: 10_000 }).toBeLessThanOrEqual(2);
+  await expect
+    .poll(
+      async () => {
+        const { frame, content } = await heights(page, id);
+        return Math.abs(frame - content);
+      },
+      { timeout: 10_000 },
+    )
+    .toBeLessThanOrEqual(2);
   return (await heights(page, id)).frame;
 }
 
@@ -136,7 +161,9 @@ describe('on another origin, each embed sizes its iframe to its content', () => 
       window.postMessage({ type: 'other', id, height: 600 }, '*');
     }, id);
     // The rogue frame posted on load; reload it to post again now that the embed has been sized.
-    await page.locator('iframe[title="rogue"]').evaluate((el: HTMLIFrameElement) => el.contentWindow!.location.reload());
+    await page
+      .locator('iframe[title="rogue"]')
+      .evaluate((el: HTMLIFrameElement) => el.contentWindow!.location.reload());
     await page.waitForTimeout(500);
     expect(await page.locator(frameSelector(id)).evaluate((el: HTMLIFrameElement) => el.clientHeight)).toBe(fitted);
   });
@@ -165,7 +192,9 @@ describe('the embed page', () => {
       page.on('request', (r) => requests.push(r.url()));
       await page.goto(`${siteUrl}/embed/${id}/`);
       // The caveats, in the chart's own figure (the chart page's component), every one in view.
-      const uncertainties = (readJson<{ annotations?: { kind: string }[] }>(`content/charts/${id}.json`).annotations ?? []).filter((a) => a.kind === 'uncertainty');
+      const uncertainties = (
+        readJson<{ annotations?: { kind: string }[] }>(`content/charts/${id}.json`).annotations ?? []
+      ).filter((a) => a.kind === 'uncertainty');
       const items = page.locator('.chart-unknowns li');
       expect(await items.count(), id).toBe(uncertainties.length);
       for (const item of await items.all()) expect(await item.isVisible()).toBe(true);
@@ -181,7 +210,11 @@ describe('the embed page', () => {
   test('follows prefers-color-scheme, and ?theme= forces one', async () => {
     const page = await browser.newPage();
     const id = ids[0];
-    const look = () => page.evaluate(() => ({ scheme: getComputedStyle(document.documentElement).colorScheme, background: getComputedStyle(document.body).backgroundColor }));
+    const look = () =>
+      page.evaluate(() => ({
+        scheme: getComputedStyle(document.documentElement).colorScheme,
+        background: getComputedStyle(document.body).backgroundColor,
+      }));
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(`${siteUrl}/embed/${id}/`);
     const light = await look();

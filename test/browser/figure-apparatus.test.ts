@@ -14,12 +14,22 @@ import { leadStory, readJson, type DataFile } from './site-files.ts';
 
 const siteUrl = inject('siteUrl');
 const id = 'china-mine-share';
-const spec = readJson<{ title: string; notes?: string[]; annotations: { text: string; kind: string; raisedBy?: string }[] }>(`content/charts/${id}.json`);
+const spec = readJson<{
+  title: string;
+  notes?: string[];
+  annotations: { text: string; kind: string; raisedBy?: string }[];
+}>(`content/charts/${id}.json`);
 const data = readJson<DataFile & { sources: { name: string; url: string }[] }>('data/mine-production.json');
 const charts = leadStory.charts();
 const figure = (page: Page, chart = id) => page.locator(`sl-chart[data-chart="${chart}"]`);
 /** For each element: is it on screen (rendered, not hidden, not transparent, with a height)? */
-const visible = (locator: Locator) => locator.evaluateAll((all) => all.map((e) => e.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && e.getBoundingClientRect().height > 0));
+const visible = (locator: Locator) =>
+  locator.evaluateAll((all) =>
+    all.map(
+      (e) =>
+        e.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && e.getBoundingClientRect().height > 0,
+    ),
+  );
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
 
 test('the fixture chart has uncertainties, notes and sources to show', () => {
@@ -37,10 +47,11 @@ describe('with JavaScript, on a 360 px phone', () => {
     page = await browser.newPage();
   });
 
-  test('what we don\'t know and the one-line source are in view; sources, notes and table start closed', async () => {
+  test("what we don't know and the one-line source are in view; sources, notes and table start closed", async () => {
     await page.goto(`${siteUrl}${leadStory.path}`);
     const chart = figure(page);
-    for (const u of spec.annotations.filter((a) => a.kind === 'uncertainty')) await expect.poll(() => chart.getByText(u.text).isVisible()).toBe(true);
+    for (const u of spec.annotations.filter((a) => a.kind === 'uncertainty'))
+      await expect.poll(() => chart.getByText(u.text).isVisible()).toBe(true);
     const credit = chart.locator('.chart-credit');
     expect(await credit.isVisible()).toBe(true);
     expect(await credit.textContent()).toMatch(/^Sources?: /);
@@ -59,7 +70,8 @@ describe('with JavaScript, on a 360 px phone', () => {
     const [sources, table] = [chart.locator(`#chart-${id}-sources`), chart.locator(`#chart-${id}-table`)];
     // Tab from the drawing onwards, as a keyboard reader does, until a tab has focus.
     await chart.locator('.chart-plot[tabindex="0"]').first().focus();
-    for (let i = 0; i < 10 && (await focused(page)) !== `chart-${id}-sources-tab`; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && (await focused(page)) !== `chart-${id}-sources-tab`; i++)
+      await page.keyboard.press('Tab');
     expect(await focused(page)).toBe(`chart-${id}-sources-tab`);
 
     await page.keyboard.press('Enter');
@@ -84,12 +96,19 @@ describe('with JavaScript, on a 360 px phone', () => {
     await page.keyboard.press('Space');
     expect(await table.isVisible()).toBe(true);
     expect(await sources.isVisible()).toBe(false);
-    expect(await tabs.evaluateAll((all) => all.map((t) => [t.getAttribute('aria-selected'), t.getAttribute('tabindex')]))).toEqual([['false', '-1'], ['true', '0']]);
+    expect(
+      await tabs.evaluateAll((all) => all.map((t) => [t.getAttribute('aria-selected'), t.getAttribute('tabindex')])),
+    ).toEqual([
+      ['false', '-1'],
+      ['true', '0'],
+    ]);
     await expect.poll(() => live.textContent()).toBe('Table: shown');
 
     // Tab goes into the open panel, and Shift+Tab back to its tab: the tab list is one stop.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.id)).toBe(`chart-${id}-table`);
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.id)).toBe(
+      `chart-${id}-table`,
+    );
     await page.keyboard.press('Shift+Tab');
     expect(await focused(page)).toBe(`chart-${id}-table-tab`);
 
@@ -117,9 +136,14 @@ describe('with JavaScript, on a 360 px phone', () => {
     const chart = figure(page);
     await chart.getByRole('tab', { name: 'Sources and notes' }).click();
     const sources = chart.locator(`#chart-${id}-sources`);
-    for (const source of data.sources) expect(await sources.locator(`a[href="${source.url}"]`).first().isVisible(), source.name).toBe(true);
+    for (const source of data.sources)
+      expect(await sources.locator(`a[href="${source.url}"]`).first().isVisible(), source.name).toBe(true);
     for (const note of spec.notes ?? []) expect(await sources.textContent()).toContain(note);
-    for (const u of nonEmpty(spec.annotations.filter((a) => a.kind === 'uncertainty' && a.raisedBy), 'uncertainties with who raised them')) expect(await sources.textContent()).toContain(`Raised by ${u.raisedBy}`);
+    for (const u of nonEmpty(
+      spec.annotations.filter((a) => a.kind === 'uncertainty' && a.raisedBy),
+      'uncertainties with who raised them',
+    ))
+      expect(await sources.textContent()).toContain(`Raised by ${u.raisedBy}`);
     await chart.getByRole('tab', { name: 'Table' }).click();
     const rows = chart.locator(`#chart-${id}-table tbody tr`);
     const china = data.rows.filter((r) => r.country === 'China').length;
@@ -131,12 +155,22 @@ describe('with JavaScript, on a 360 px phone', () => {
     await page.goto(`${siteUrl}${leadStory.path}#chart-${id}-table`);
     const table = figure(page).locator(`#chart-${id}-table`);
     await expect.poll(() => table.isVisible()).toBe(true);
-    await expect.poll(() => table.evaluate((e) => e.getBoundingClientRect().top < innerHeight && e.getBoundingClientRect().bottom > 0)).toBe(true);
+    await expect
+      .poll(() =>
+        table.evaluate((e) => e.getBoundingClientRect().top < innerHeight && e.getBoundingClientRect().bottom > 0),
+      )
+      .toBe(true);
     await page.evaluate((hash) => (location.hash = hash), `#chart-${id}-notes`);
     const sources = figure(page).locator(`#chart-${id}-sources`);
     await expect.poll(() => sources.isVisible()).toBe(true);
     expect(await table.isVisible()).toBe(false);
-    await expect.poll(() => page.locator(`#chart-${id}-notes`).evaluate((e) => e.getBoundingClientRect().top < innerHeight && e.getBoundingClientRect().bottom > 0)).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .locator(`#chart-${id}-notes`)
+          .evaluate((e) => e.getBoundingClientRect().top < innerHeight && e.getBoundingClientRect().bottom > 0),
+      )
+      .toBe(true);
   });
 
   test('the open tab is part of the chart state in the address: a shared link reopens it, back and forward restore it', async () => {
@@ -146,7 +180,9 @@ describe('with JavaScript, on a 360 px phone', () => {
     const sources = figure(page).locator(`#chart-${id}-sources`);
     await expect.poll(() => table.isVisible()).toBe(true);
     await figure(page).getByRole('tab', { name: 'Sources and notes', exact: true }).click();
-    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe(`#${id}=select:China;tab:sources`);
+    await expect
+      .poll(() => page.evaluate(() => decodeURIComponent(location.hash)))
+      .toBe(`#${id}=select:China;tab:sources`);
     await figure(page).getByRole('tab', { name: 'Sources and notes', exact: true }).click();
     await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe(`#${id}=select:China`);
     expect(await sources.isVisible()).toBe(false);
@@ -163,7 +199,10 @@ describe('with JavaScript, on a 360 px phone', () => {
     await figure(page).getByRole('tab', { name: 'Table' }).click();
     await figure(page, 'agreements-timeline').getByRole('tab', { name: 'Sources and notes' }).click();
     const dir = mkdtempSync(path.join(tmpdir(), 'supply-lines-tabs-'));
-    writeFileSync(path.join(dir, 'index.html'), `<!doctype html>\n${await page.evaluate(() => document.documentElement.outerHTML)}`);
+    writeFileSync(
+      path.join(dir, 'index.html'),
+      `<!doctype html>\n${await page.evaluate(() => document.documentElement.outerHTML)}`,
+    );
     const { errors } = await validateHtml(dir);
     expect(errors.map((e) => `${e.line}: ${e.message}`)).toEqual([]);
   }, 120_000);
@@ -175,33 +214,49 @@ describe('with JavaScript off', () => {
     await page.goto(`${siteUrl}${leadStory.path}`);
     for (const chart of charts) {
       const details = figure(page, chart).locator('details');
-      expect(await details.locator('summary').evaluateAll((all) => all.map((s) => s.firstChild?.textContent)), chart).toEqual(['Sources and notes', 'Table']);
-      expect(await details.evaluateAll((all) => all.map((d) => (d as HTMLDetailsElement).open))).toEqual([false, false]);
+      expect(
+        await details.locator('summary').evaluateAll((all) => all.map((s) => s.firstChild?.textContent)),
+        chart,
+      ).toEqual(['Sources and notes', 'Table']);
+      expect(await details.evaluateAll((all) => all.map((d) => (d as HTMLDetailsElement).open))).toEqual([
+        false,
+        false,
+      ]);
       for (const summary of await details.locator('summary').all()) await summary.click();
       const cells = details.locator('td');
       expect(await cells.count(), chart).toBeGreaterThan(0);
       expect((await visible(cells)).every(Boolean), chart).toBe(true);
-      expect(nonEmpty(await visible(details.locator('.chart-source a')), `${chart}: source links`).every(Boolean), chart).toBe(true);
+      expect(
+        nonEmpty(await visible(details.locator('.chart-source a')), `${chart}: source links`).every(Boolean),
+        chart,
+      ).toBe(true);
     }
     // Every figure of the dataset is a cell, as the source gives it.
     const cells = await figure(page).locator('details td').allTextContents();
-    for (const row of nonEmpty(data.rows.filter((r) => r.country === 'China'), 'China rows')) expect(cells).toContain(Number(row.tonnes_reo).toLocaleString('en-US'));
+    for (const row of nonEmpty(
+      data.rows.filter((r) => r.country === 'China'),
+      'China rows',
+    ))
+      expect(cells).toContain(Number(row.tonnes_reo).toLocaleString('en-US'));
   });
 });
 
 describe('print', () => {
-  test.each([true, false])('with JavaScript %s, every panel prints open and no tab or summary shows', async (javaScriptEnabled) => {
-    const page = await launchPage({ javaScriptEnabled });
-    await page.goto(`${siteUrl}${leadStory.path}`);
-    await page.emulateMedia({ media: 'print' });
-    for (const chart of charts) {
-      const root = figure(page, chart);
-      expect(await root.locator('[role="tab"]:visible, summary:visible').count(), chart).toBe(0);
-      for (const part of ['.chart-source', '.chart-table table', '.chart-table td']) {
-        const shown = await visible(root.locator(part));
-        expect(shown.length, `${chart} ${part}`).toBeGreaterThan(0);
-        expect(shown.every(Boolean), `${chart} ${part}`).toBe(true);
+  test.each([true, false])(
+    'with JavaScript %s, every panel prints open and no tab or summary shows',
+    async (javaScriptEnabled) => {
+      const page = await launchPage({ javaScriptEnabled });
+      await page.goto(`${siteUrl}${leadStory.path}`);
+      await page.emulateMedia({ media: 'print' });
+      for (const chart of charts) {
+        const root = figure(page, chart);
+        expect(await root.locator('[role="tab"]:visible, summary:visible').count(), chart).toBe(0);
+        for (const part of ['.chart-source', '.chart-table table', '.chart-table td']) {
+          const shown = await visible(root.locator(part));
+          expect(shown.length, `${chart} ${part}`).toBeGreaterThan(0);
+          expect(shown.every(Boolean), `${chart} ${part}`).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 });

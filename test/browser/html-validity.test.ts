@@ -9,9 +9,13 @@ import { expectedPageCount } from './site-files.ts';
 test.each([
   ['the reader fixture', inject('siteDir'), readerFixture],
   ['the live site', inject('liveDir'), projectRoot],
-])('every HTML file of %s is valid HTML (no errors from the Nu HTML Checker)', async (_name, dir, root) => {
-  const { checked, errors } = await validateHtml(dir);
-  expect(checked).toBeGreaterThan(0);
-  expect(checked).toBe(expectedPageCount(root));
-  expect(errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`)).toEqual([]);
-}, 180_000);
+])(
+  'every HTML file of %s is valid HTML (no errors from the Nu HTML Checker)',
+  async (_name, dir, root) => {
+    const { checked, errors } = await validateHtml(dir);
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBe(expectedPageCount(root));
+    expect(errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`)).toEqual([]);
+  },
+  180_000,
+);

@@ -33,7 +33,9 @@ test('the fixture is what the tests below assume', () => {
 
 test('the feed lists the published stories newest first, the updated one with its dc:date, and no draft', async () => {
   const feed = await readFeed(browser.page, readFileSync(path.join(site.outDir, 'rss.xml'), 'utf8'));
-  expect(feed.items.map((item) => item.link)).toEqual([corrected, earlier].map((a) => canonicalOf(`articles/${a.slug}/index.html`)));
+  expect(feed.items.map((item) => item.link)).toEqual(
+    [corrected, earlier].map((a) => canonicalOf(`articles/${a.slug}/index.html`)),
+  );
   for (const item of feed.items) expect(existsInBuild(site.outDir, item.link), item.link).toBe(true);
   expect(feed.items[0].modified).toBe(corrected.updatedDate!.toISOString());
   expect(feed.items[0].description).toBe(corrected.description);
@@ -45,11 +47,14 @@ test('the sitemap lists the published pages and neither the draft nor its tag pa
   const urls = await sitemapUrls(browser.page, site.outDir);
   for (const story of published) expect(urls).toContain(canonicalOf(`articles/${story.slug}/index.html`));
   expect(urls.filter((url) => url.includes(draft.slug) || url.includes('unpublished-draft-tag'))).toEqual([]);
-  expect(htmlFiles(site.outDir).filter((file) => file.includes(draft.slug) || file.includes('unpublished-draft-tag'))).toEqual([]);
+  expect(
+    htmlFiles(site.outDir).filter((file) => file.includes(draft.slug) || file.includes('unpublished-draft-tag')),
+  ).toEqual([]);
 });
 
 test('the JSON-LD dateModified is the updatedDate of the updated story and the publication date of the other', () => {
-  const ld = (slug: string) => jsonLd(readPage(site.outDir, `articles/${slug}/index.html`)).find((o) => o['@type'] === 'NewsArticle')!;
+  const ld = (slug: string) =>
+    jsonLd(readPage(site.outDir, `articles/${slug}/index.html`)).find((o) => o['@type'] === 'NewsArticle')!;
   expect(ld(corrected.slug).dateModified).toBe(corrected.updatedDate!.toISOString());
   expect(ld(corrected.slug).datePublished).toBe(corrected.pubDate.toISOString());
   expect(ld(earlier.slug).dateModified).toBe(earlier.pubDate.toISOString());
@@ -77,7 +82,7 @@ test('a story never updated has no "Updated" and no corrections section', async 
   expect(await browser.page.getByRole('heading', { name: 'Corrections' }).count()).toBe(0);
 });
 
-test("the correction is on the page of the chart it names, dated, with a link to its story", async () => {
+test('the correction is on the page of the chart it names, dated, with a link to its story', async () => {
   await browser.page.goto(`${site.url}/charts/${chartId}/`);
   const section = browser.page.locator('section', { has: browser.page.getByRole('heading', { name: 'Corrections' }) });
   await expect.poll(() => section.isVisible()).toBe(true);
@@ -88,6 +93,8 @@ test("the correction is on the page of the chart it names, dated, with a link to
 });
 
 test('the related stories of the updated story list the earlier one, which shares its tag, and never the draft', () => {
-  const related = readPage(site.outDir, `articles/${corrected.slug}/index.html`).querySelectorAll('.related a[href*="/articles/"]');
+  const related = readPage(site.outDir, `articles/${corrected.slug}/index.html`).querySelectorAll(
+    '.related a[href*="/articles/"]',
+  );
   expect([...related].map((a) => a.getAttribute('href')!.match(/\/articles\/([^/]+)\/$/)?.[1])).toEqual([earlier.slug]);
 });

@@ -40,7 +40,9 @@ export function meta(doc: Document, key: string): string | undefined {
 
 /** Every JSON-LD block of a page, parsed (a block that is not JSON throws). */
 export function jsonLd(doc: Document): Record<string, unknown>[] {
-  return [...doc.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent ?? ''));
+  return [...doc.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
+    JSON.parse(script.textContent ?? ''),
+  );
 }
 
 export interface FeedItem {
@@ -58,13 +60,17 @@ export interface FeedItem {
 const dc = 'http://purl.org/dc/elements/1.1/';
 
 /** Parses an RSS document in Chromium; throws with the parser's message if it is not well-formed XML. */
-export async function readFeed(page: Page, xml: string): Promise<{ root: string; channelLink: string; items: FeedItem[] }> {
+export async function readFeed(
+  page: Page,
+  xml: string,
+): Promise<{ root: string; channelLink: string; items: FeedItem[] }> {
   const result = await page.evaluate(
     ({ text, dcNs }) => {
       const doc = new DOMParser().parseFromString(text, 'application/xml');
       const error = doc.getElementsByTagName('parsererror')[0];
       if (error) return { error: error.textContent ?? 'parser error' };
-      const child = (el: Element, name: string) => [...el.children].find((c) => c.localName === name && !c.prefix)?.textContent ?? '';
+      const child = (el: Element, name: string) =>
+        [...el.children].find((c) => c.localName === name && !c.prefix)?.textContent ?? '';
       const channel = doc.documentElement.getElementsByTagName('channel')[0];
       return {
         root: doc.documentElement.localName,
@@ -93,7 +99,10 @@ export async function readLocs(page: Page, xml: string): Promise<{ root: string;
     const doc = new DOMParser().parseFromString(text, 'application/xml');
     const error = doc.getElementsByTagName('parsererror')[0];
     if (error) return { error: error.textContent ?? 'parser error' };
-    return { root: doc.documentElement.localName, locs: [...doc.getElementsByTagNameNS('*', 'loc')].map((loc) => (loc.textContent ?? '').trim()) };
+    return {
+      root: doc.documentElement.localName,
+      locs: [...doc.getElementsByTagNameNS('*', 'loc')].map((loc) => (loc.textContent ?? '').trim()),
+    };
   }, xml);
   if ('error' in result) throw new Error(`the sitemap is not well-formed XML: ${result.error}`);
   return result as { root: string; locs: string[] };

@@ -12,7 +12,18 @@ import { launchPage, usePage } from '../support/browser.ts';
 import { nonEmpty } from '../support/lists.ts';
 import { readerFixture } from '../support/site.ts';
 import { decodePng } from '../support/png.ts';
-import { builtFile, canonicalOf, existsInBuild, expectedModified, jsonLd, meta, readFeed, readPage, sitemapUrls, site } from './publication-site.ts';
+import {
+  builtFile,
+  canonicalOf,
+  existsInBuild,
+  expectedModified,
+  jsonLd,
+  meta,
+  readFeed,
+  readPage,
+  sitemapUrls,
+  site,
+} from './publication-site.ts';
 import { expectedPageCount, htmlFiles, readJson } from './site-files.ts';
 
 const siteDir = inject('siteDir');
@@ -41,7 +52,10 @@ describe('feed', () => {
     expect(existsInBuild(siteDir, feed.channelLink), feed.channelLink).toBe(true);
     expect(feed.items.map((item) => slugOf(item.link))).toEqual(stories.map((s) => s.slug));
     const dates = feed.items.map((item) => Date.parse(item.pubDate));
-    expect(dates.every((d, i) => !Number.isNaN(d) && (i === 0 || d <= dates[i - 1])), 'pubDates newest first').toBe(true);
+    expect(
+      dates.every((d, i) => !Number.isNaN(d) && (i === 0 || d <= dates[i - 1])),
+      'pubDates newest first',
+    ).toBe(true);
     for (const [i, item] of feed.items.entries()) {
       const story = stories[i];
       expect(item.link).toBe(canonicalOf(storyFile(story.slug)));
@@ -54,12 +68,18 @@ describe('feed', () => {
       expect(item.categories).toEqual(story.tags);
       expect(item.modified, `${story.slug}: dc:date`).toBe(expectedModified(story)?.toISOString());
     }
-    for (const draft of drafts) expect(feed.items.map((item) => item.link).join(' ')).not.toContain(`/articles/${draft.slug}/`);
+    for (const draft of drafts)
+      expect(feed.items.map((item) => item.link).join(' ')).not.toContain(`/articles/${draft.slug}/`);
   });
 
   test('every page names the feed, at an address that is in the build', () => {
-    for (const file of nonEmpty(htmlFiles(siteDir).filter((f) => !f.startsWith('embed/')), 'pages')) {
-      const href = readPage(siteDir, file).querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href');
+    for (const file of nonEmpty(
+      htmlFiles(siteDir).filter((f) => !f.startsWith('embed/')),
+      'pages',
+    )) {
+      const href = readPage(siteDir, file)
+        .querySelector('link[rel="alternate"][type="application/rss+xml"]')
+        ?.getAttribute('href');
       expect(href, file).toBeTruthy();
       expect(existsInBuild(siteDir, new URL(href!, canonicalOf(file)).href), `${file}: ${href}`).toBe(true);
     }
@@ -68,7 +88,8 @@ describe('feed', () => {
 
 describe('sitemap and robots.txt', () => {
   // Pages a reader should land on from a search engine: every HTML page but embeds, the search page and the 404 page.
-  const landingPages = () => htmlFiles(siteDir).filter((file) => !/^(embed|search)\//.test(file) && file !== '404.html');
+  const landingPages = () =>
+    htmlFiles(siteDir).filter((file) => !/^(embed|search)\//.test(file) && file !== '404.html');
 
   test('the sitemap lists every published page of the build, by its canonical address, and nothing else', async () => {
     const urls = await sitemapUrls(browser.page, siteDir);
@@ -94,7 +115,10 @@ describe('sitemap and robots.txt', () => {
     expect(existsInBuild(siteDir, sitemaps[0])).toBe(true);
     const disallowed = [...robots.matchAll(/^Disallow:\s*(\S+)\s*$/gim)].map((m) => m[1]);
     for (const url of nonEmpty(await sitemapUrls(browser.page, siteDir), 'sitemap addresses')) {
-      expect(disallowed.filter((prefix) => new URL(url).pathname.startsWith(prefix)), url).toEqual([]);
+      expect(
+        disallowed.filter((prefix) => new URL(url).pathname.startsWith(prefix)),
+        url,
+      ).toEqual([]);
     }
   });
 });
@@ -102,7 +126,13 @@ describe('sitemap and robots.txt', () => {
 describe('search', () => {
   /** The text Pagefind indexes on each page: its data-pagefind-body elements (pages without one are not indexed). */
   const indexed = htmlFiles(siteDir)
-    .map((file) => ({ file, text: [...readPage(siteDir, file).querySelectorAll('[data-pagefind-body]')].map((e) => e.textContent).join(' ').toLowerCase() }))
+    .map((file) => ({
+      file,
+      text: [...readPage(siteDir, file).querySelectorAll('[data-pagefind-body]')]
+        .map((e) => e.textContent)
+        .join(' ')
+        .toLowerCase(),
+    }))
     .filter((p) => p.text.trim());
 
   /** Words of a story's Markdown body, lower-case, in order, without directives, attributes or link targets. */
@@ -119,7 +149,12 @@ describe('search', () => {
   function bodyWord(story: (typeof stories)[number]): string {
     const own = indexed.find((p) => p.file === storyFile(story.slug))!.text;
     const heading = `${story.title} ${story.description}`.toLowerCase();
-    const candidates = bodyWords(story.file).filter((w) => !heading.includes(w) && own.includes(w) && !indexed.some((p) => p.file !== storyFile(story.slug) && p.text.includes(w)));
+    const candidates = bodyWords(story.file).filter(
+      (w) =>
+        !heading.includes(w) &&
+        own.includes(w) &&
+        !indexed.some((p) => p.file !== storyFile(story.slug) && p.text.includes(w)),
+    );
     expect(candidates.length, `${story.slug}: a word only its body has`).toBeGreaterThan(0);
     return candidates.at(-1)!;
   }
@@ -130,7 +165,9 @@ describe('search', () => {
     await browser.page.getByLabel('Search stories and charts').press('Enter');
     const status = browser.page.locator('.search-status');
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/results? for/);
-    const results = await browser.page.locator('.search-results li h2 a').evaluateAll((links) => links.map((a) => ({ href: (a as HTMLAnchorElement).href, title: a.textContent ?? '' })));
+    const results = await browser.page
+      .locator('.search-results li h2 a')
+      .evaluateAll((links) => links.map((a) => ({ href: (a as HTMLAnchorElement).href, title: a.textContent ?? '' })));
     return { status: (await status.textContent()) ?? '', results };
   }
 
@@ -138,7 +175,9 @@ describe('search', () => {
     for (const story of stories) {
       const word = bodyWord(story);
       const { results } = await search(word);
-      const hit = results.find((r) => new URL(r.href).pathname === new URL(canonicalOf(storyFile(story.slug))).pathname);
+      const hit = results.find(
+        (r) => new URL(r.href).pathname === new URL(canonicalOf(storyFile(story.slug))).pathname,
+      );
       expect(hit, `"${word}" finds ${story.slug} (results: ${results.map((r) => r.href).join(', ')})`).toBeDefined();
       expect(hit!.title).toBe(story.title);
       await browser.page.locator('.search-results li h2 a', { hasText: story.title }).first().click();
@@ -148,11 +187,15 @@ describe('search', () => {
 
   test('the page chrome (skip link, navigation, footer) is not indexed: its words find nothing', async () => {
     const home = readPage(siteDir, 'index.html');
-    const chrome = ['.skip-link', '.site-header', '.site-footer'].map((s) => home.querySelector(s)!.innerHTML.replace(/<[^>]+>/g, ' ')).join(' ');
+    const chrome = ['.skip-link', '.site-header', '.site-footer']
+      .map((s) => home.querySelector(s)!.innerHTML.replace(/<[^>]+>/g, ' '))
+      .join(' ');
     // Pagefind matches stems and prefixes ("topics" finds "topic"), so a word counts as chrome-only when no indexed
     // page has even its first letters (all but the last three, at least four).
     const stem = (w: string) => w.slice(0, Math.max(4, w.length - 3));
-    const words = [...new Set((chrome.match(/\p{L}{4,}/gu) ?? []).map((w) => w.toLowerCase()))].filter((w) => !indexed.some((p) => p.text.includes(stem(w))));
+    const words = [...new Set((chrome.match(/\p{L}{4,}/gu) ?? []).map((w) => w.toLowerCase()))].filter(
+      (w) => !indexed.some((p) => p.text.includes(stem(w))),
+    );
     expect(words, 'words only the chrome has (the skip link says "Skip to content")').toContain('skip');
     for (const word of words) {
       const { status, results } = await search(word);
@@ -166,19 +209,32 @@ describe('search', () => {
     const pagesWith = (w: string) => indexed.filter((p) => p.text.includes(w)).map((p) => p.file);
     const word = stories
       .flatMap((s) => bodyWords(s.file))
-      .find((w) => pagesWith(w).length <= 10 && pagesWith(w).some((f) => f.startsWith('articles/')) && pagesWith(w).some((f) => f.startsWith('charts/')));
+      .find(
+        (w) =>
+          pagesWith(w).length <= 10 &&
+          pagesWith(w).some((f) => f.startsWith('articles/')) &&
+          pagesWith(w).some((f) => f.startsWith('charts/')),
+      );
     expect(word, 'a word both a story and a chart page have').toBeDefined();
     const { results } = await search(word!);
     const kinds = await browser.page.locator('.search-results li .kicker').allTextContents();
     expect(kinds).toHaveLength(results.length);
-    const kindOf = (href: string) => (href.includes('/articles/') ? 'Story' : href.includes('/charts/') ? 'Chart' : href.includes('/agreements/') ? 'Agreements tracker' : 'Page');
+    const kindOf = (href: string) =>
+      href.includes('/articles/')
+        ? 'Story'
+        : href.includes('/charts/')
+          ? 'Chart'
+          : href.includes('/agreements/')
+            ? 'Agreements tracker'
+            : 'Page';
     results.forEach((r, i) => expect(kinds[i], r.href).toBe(kindOf(r.href)));
     expect(kinds, word).toContain('Story');
     expect(kinds, word).toContain('Chart');
     const marks = await browser.page.locator('.search-results li mark').allTextContents();
     expect(marks.length, 'matches marked').toBeGreaterThan(0);
     // Excerpts read as text: no HTML entity or tag shows up literally.
-    for (const excerpt of await browser.page.locator('.search-results li p:not(.kicker)').allTextContents()) expect(excerpt).not.toMatch(/&(amp|lt|gt|quot|#\d+);|<\/?mark>/);
+    for (const excerpt of await browser.page.locator('.search-results li p:not(.kicker)').allTextContents())
+      expect(excerpt).not.toMatch(/&(amp|lt|gt|quot|#\d+);|<\/?mark>/);
   });
 });
 
@@ -234,7 +290,10 @@ describe('social cards and link previews', () => {
       const image = meta(doc, 'og:image')!;
       expect(image, id).toBe(new URL(`charts/${id}.png`, canonicalOf('index.html')).href);
       const png = decodePng(readFileSync(builtFile(siteDir, image)!));
-      expect([meta(doc, 'og:image:width'), meta(doc, 'og:image:height')], id).toEqual([String(png.width), String(png.height)]);
+      expect([meta(doc, 'og:image:width'), meta(doc, 'og:image:height')], id).toEqual([
+        String(png.width),
+        String(png.height),
+      ]);
       expect(meta(doc, 'twitter:card')).toBe('summary_large_image');
       expect(meta(doc, 'og:url')).toBe(canonicalOf(`charts/${id}/index.html`));
     }
@@ -262,7 +321,8 @@ describe('structured data', () => {
 
   test('the data catalogue describes every dataset as a schema.org Dataset with its licence, downloads and citation', () => {
     const doc = readPage(siteDir, 'data/index.html');
-    const catalogue = jsonLd(doc).find((o) => o['@type'] === 'DataCatalog') as { dataset: Record<string, any>[] } | undefined;
+    const catalogue = jsonLd(doc).find((o) => o['@type'] === 'DataCatalog') as
+      { dataset: Record<string, any>[] } | undefined;
     expect(catalogue).toBeDefined();
     const datasets = [...content.datasets.values()];
     expect(catalogue!.dataset.map((d) => d.name).sort()).toEqual(datasets.map((d) => d.title).sort());
@@ -273,12 +333,19 @@ describe('structured data', () => {
       expect(ld.creator).toMatchObject({ name: 'Supply Lines' });
       if (dataset.license) expect(ld.license, dataset.id).toEqual({ '@type': 'CreativeWork', name: dataset.license });
       else expect(ld.license, dataset.id).toBeUndefined();
-      const formats = Object.fromEntries((ld.distribution as { encodingFormat: string; contentUrl: string }[]).map((d) => [d.encodingFormat, d.contentUrl]));
+      const formats = Object.fromEntries(
+        (ld.distribution as { encodingFormat: string; contentUrl: string }[]).map((d) => [
+          d.encodingFormat,
+          d.contentUrl,
+        ]),
+      );
       expect(Object.keys(formats).sort(), dataset.id).toEqual(['application/json', 'text/csv']);
       for (const url of Object.values(formats)) expect(existsInBuild(siteDir, url), url).toBe(true);
       const csv = readFileSync(builtFile(siteDir, formats['text/csv'])!, 'utf8');
       expect(csv.trim().split('\n').length - 1, `${dataset.id}: CSV rows`).toBe(dataset.rows.length);
-      expect(JSON.parse(readFileSync(builtFile(siteDir, formats['application/json'])!, 'utf8')).rows).toHaveLength(dataset.rows.length);
+      expect(JSON.parse(readFileSync(builtFile(siteDir, formats['application/json'])!, 'utf8')).rows).toHaveLength(
+        dataset.rows.length,
+      );
       expect(ld.citation).toHaveLength(dataset.sources.length);
       dataset.sources.forEach((source, i) => expect(ld.citation[i]).toContain(source.name));
       // The Dataset's url lands on its entry in the catalogue.
@@ -289,9 +356,12 @@ describe('structured data', () => {
 });
 
 describe('agreements tracker', () => {
-  const data = readJson<{ rows: Record<string, string>[]; changes?: { date: string; text: string; key?: string }[] }>('data/agreements.json');
+  const data = readJson<{ rows: Record<string, string>[]; changes?: { date: string; text: string; key?: string }[] }>(
+    'data/agreements.json',
+  );
   const rows = data.rows;
-  const visibleIds = () => browser.page.locator('.tracker-entry:visible').evaluateAll((entries) => entries.map((e) => e.id));
+  const visibleIds = () =>
+    browser.page.locator('.tracker-entry:visible').evaluateAll((entries) => entries.map((e) => e.id));
 
   test('one entry per row of data/agreements.json, each with its dated history and links to the stories and charts that use it', async () => {
     await browser.page.goto(`${siteUrl}/agreements/`);
@@ -306,18 +376,34 @@ describe('agreements tracker', () => {
       // History: the dataset's change notes about this row and about the whole dataset, each dated.
       const expected = (data.changes ?? []).filter((c) => c.key === undefined || c.key === row.id);
       expect(expected.length, 'data/agreements.json has change notes').toBeGreaterThan(0);
-      const history = await entry.locator('.tracker-history li').evaluateAll((items) => items.map((li) => ({ date: li.querySelector('time')?.getAttribute('datetime'), text: li.textContent })));
-      expect(history.map((h) => h.date), row.id).toEqual(expected.map((c) => c.date));
+      const history = await entry
+        .locator('.tracker-history li')
+        .evaluateAll((items) =>
+          items.map((li) => ({ date: li.querySelector('time')?.getAttribute('datetime'), text: li.textContent })),
+        );
+      expect(
+        history.map((h) => h.date),
+        row.id,
+      ).toEqual(expected.map((c) => c.date));
       expected.forEach((c, i) => expect(history[i].text).toContain(c.text));
       // Usage: every linked chart draws on the agreements data; every linked story is published and places one of them.
-      const links = await entry.locator('.tracker-usage a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-      const charts = links.map((l) => new URL(l).pathname.match(/\/charts\/([^/]+)\/$/)?.[1]).filter((id): id is string => Boolean(id));
+      const links = await entry
+        .locator('.tracker-usage a')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const charts = links
+        .map((l) => new URL(l).pathname.match(/\/charts\/([^/]+)\/$/)?.[1])
+        .filter((id): id is string => Boolean(id));
       const storySlugs = links.map((l) => slugOf(l)).filter((slug): slug is string => Boolean(slug));
       expect(charts.length, `${row.id}: charts`).toBeGreaterThan(0);
       expect(storySlugs.length, `${row.id}: stories`).toBeGreaterThan(0);
       for (const id of charts) expect(agreementCharts, id).toContain(id);
-      for (const slug of storySlugs) expect(stories.find((s) => s.slug === slug)?.body.charts.some((id) => charts.includes(id)), slug).toBe(true);
-      for (const link of links) expect(existsInBuild(siteDir, new URL(new URL(link).pathname, site).href), link).toBe(true);
+      for (const slug of storySlugs)
+        expect(
+          stories.find((s) => s.slug === slug)?.body.charts.some((id) => charts.includes(id)),
+          slug,
+        ).toBe(true);
+      for (const link of links)
+        expect(existsInBuild(siteDir, new URL(new URL(link).pathname, site).href), link).toBe(true);
       charts.forEach((id) => linkedCharts.add(id));
     }
     expect([...linkedCharts].sort()).toEqual(agreementCharts.sort());
@@ -330,19 +416,33 @@ describe('agreements tracker', () => {
     const year = browser.page.getByLabel('Year');
     for (const name of nonEmpty(new Set(rows.map((r) => r.partner)), 'partners')) {
       await partner.selectOption(name);
-      await expect.poll(visibleIds).toEqual(rows.filter((r) => r.partner === name).sort((a, b) => a.date.localeCompare(b.date)).map((r) => r.id));
+      await expect.poll(visibleIds).toEqual(
+        rows
+          .filter((r) => r.partner === name)
+          .sort((a, b) => a.date.localeCompare(b.date))
+          .map((r) => r.id),
+      );
       expect(new URL(browser.page.url()).searchParams.get('partner')).toBe(name);
     }
     await partner.selectOption('');
     expect(new URL(browser.page.url()).search).toBe('');
     for (const y of nonEmpty(new Set(rows.map((r) => r.date.slice(0, 4))), 'years')) {
       await year.selectOption(y);
-      await expect.poll(visibleIds).toEqual(rows.filter((r) => r.date.startsWith(y)).sort((a, b) => a.date.localeCompare(b.date)).map((r) => r.id));
+      await expect.poll(visibleIds).toEqual(
+        rows
+          .filter((r) => r.date.startsWith(y))
+          .sort((a, b) => a.date.localeCompare(b.date))
+          .map((r) => r.id),
+      );
       expect(new URL(browser.page.url()).searchParams.get('year')).toBe(y);
     }
     // Both at once, then a reload.
-    const row = rows.find((r) => rows.some((o) => o.partner === r.partner && o.date.slice(0, 4) !== r.date.slice(0, 4))) ?? rows[0];
-    const expected = rows.filter((r) => r.partner === row.partner && r.date.startsWith(row.date.slice(0, 4))).map((r) => r.id);
+    const row =
+      rows.find((r) => rows.some((o) => o.partner === r.partner && o.date.slice(0, 4) !== r.date.slice(0, 4))) ??
+      rows[0];
+    const expected = rows
+      .filter((r) => r.partner === row.partner && r.date.startsWith(row.date.slice(0, 4)))
+      .map((r) => r.id);
     await partner.selectOption(row.partner);
     await year.selectOption(row.date.slice(0, 4));
     await expect.poll(visibleIds).toEqual(expected);
@@ -351,7 +451,9 @@ describe('agreements tracker', () => {
     await browser.page.reload();
     await expect.poll(visibleIds).toEqual(expected);
     expect([await partner.inputValue(), await year.inputValue()]).toEqual([row.partner, row.date.slice(0, 4)]);
-    await expect.poll(() => browser.page.locator('.tracker-count').textContent()).toBe(`Showing ${expected.length} of ${rows.length} agreements.`);
+    await expect
+      .poll(() => browser.page.locator('.tracker-count').textContent())
+      .toBe(`Showing ${expected.length} of ${rows.length} agreements.`);
   });
 
   test('with JavaScript off, every entry shows and the filter (which needs it) is hidden', async () => {
@@ -363,20 +465,27 @@ describe('agreements tracker', () => {
 });
 
 describe('tag pages, home page and related stories', () => {
-  const linksIn = (doc: Document, selector: string) => [...doc.querySelectorAll(`${selector} a[href*="/articles/"]`)].map((a) => slugOf(a.getAttribute('href')!));
+  const linksIn = (doc: Document, selector: string) =>
+    [...doc.querySelectorAll(`${selector} a[href*="/articles/"]`)].map((a) => slugOf(a.getAttribute('href')!));
 
   test('every tag of every published story has a page listing its stories, newest first; the topics page links to each', () => {
     const tags = [...new Set(stories.flatMap((s) => s.tags))];
     expect(tags.length).toBeGreaterThan(0);
     const topics = readPage(siteDir, 'tags/index.html');
-    const topicLinks = [...topics.querySelectorAll('main a')].map((a) => new URL(a.getAttribute('href')!, site).pathname);
+    const topicLinks = [...topics.querySelectorAll('main a')].map(
+      (a) => new URL(a.getAttribute('href')!, site).pathname,
+    );
     for (const tag of tags) {
       const file = `tags/${tag}/index.html`;
       expect(topicLinks, tag).toContain(new URL(canonicalOf(file)).pathname);
-      expect(linksIn(readPage(siteDir, file), 'main'), tag).toEqual(stories.filter((s) => s.tags.includes(tag)).map((s) => s.slug));
+      expect(linksIn(readPage(siteDir, file), 'main'), tag).toEqual(
+        stories.filter((s) => s.tags.includes(tag)).map((s) => s.slug),
+      );
     }
     // No tag page for a tag no published story has (a draft's, for instance).
-    const tagPages = htmlFiles(siteDir).filter((f) => /^tags\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]);
+    const tagPages = htmlFiles(siteDir)
+      .filter((f) => /^tags\/[^/]+\/index\.html$/.test(f))
+      .map((f) => f.split('/')[1]);
     expect(tagPages.sort()).toEqual([...tags].sort());
   });
 
@@ -389,14 +498,18 @@ describe('tag pages, home page and related stories', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  test("the related stories at the end of an article share a tag with it, and every story that could have some has some", () => {
+  test('the related stories at the end of an article share a tag with it, and every story that could have some has some', () => {
     for (const story of stories) {
       const related = linksIn(readPage(siteDir, storyFile(story.slug)), '.related');
       for (const slug of related) {
         expect(slug).not.toBe(story.slug);
-        expect(stories.find((s) => s.slug === slug)!.tags.some((t) => story.tags.includes(t)), `${story.slug} -> ${slug}`).toBe(true);
+        expect(
+          stories.find((s) => s.slug === slug)!.tags.some((t) => story.tags.includes(t)),
+          `${story.slug} -> ${slug}`,
+        ).toBe(true);
       }
-      if (stories.some((s) => s.slug !== story.slug && s.tags.some((t) => story.tags.includes(t)))) expect(related.length, story.slug).toBeGreaterThan(0);
+      if (stories.some((s) => s.slug !== story.slug && s.tags.some((t) => story.tags.includes(t))))
+        expect(related.length, story.slug).toBeGreaterThan(0);
     }
   });
 });

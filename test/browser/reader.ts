@@ -15,7 +15,8 @@ export async function useLikeAReader(page: Page, query = 'rare earth'): Promise<
     await tab.click();
     await panelTabs();
   }
-  for (const button of await page.locator('.chart-views-switch button:visible, .chart-time-step:visible').all()) await button.click({ force: true });
+  for (const button of await page.locator('.chart-views-switch button:visible, .chart-time-step:visible').all())
+    await button.click({ force: true });
   for (const plot of await page.locator('.chart-plot[tabindex="0"]:visible').all()) {
     await plot.focus();
     await page.keyboard.press('ArrowRight');
@@ -35,6 +36,10 @@ export async function useLikeAReader(page: Page, query = 'rare earth'): Promise<
 export async function search(page: Page, query: string): Promise<number> {
   await page.locator('#search-query').fill(query);
   await page.locator('#search-query').press('Enter');
-  await page.waitForFunction(() => /\bresults? for\b/.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => /\bresults? for\b/.test(document.querySelector('.search-status')?.textContent ?? ''),
+    null,
+    { timeout: 20_000 },
+  );
   return page.locator('.search-results li').count();
 }

@@ -16,19 +16,33 @@ test('there is a page of every kind, and a chart in the lead story, to read', ()
 });
 
 describe('on a 360 px phone', () => {
-  const browser = useBrowser({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const browser = useBrowser({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
 
   test.each(kinds)('$kind ($path): no sideways scrolling', async ({ path }) => {
     const page = await browser.newPage();
     await page.goto(`${siteUrl}${path}`);
     await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, viewport: innerWidth }));
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      body: document.body.scrollWidth,
+      viewport: innerWidth,
+    }));
     expect(widths.viewport).toBe(360);
     expect(widths.page).toBeLessThanOrEqual(360);
     expect(widths.body).toBeLessThanOrEqual(360);
   });
 
-  test.each(nonEmpty(kinds.filter((k) => /^(articles|charts|embed)\/\*$/.test(k.kind)), 'pages with charts'))('$kind ($path): chart text is at least 11 CSS px', async ({ path }) => {
+  test.each(
+    nonEmpty(
+      kinds.filter((k) => /^(articles|charts|embed)\/\*$/.test(k.kind)),
+      'pages with charts',
+    ),
+  )('$kind ($path): chart text is at least 11 CSS px', async ({ path }) => {
     const page = await browser.newPage();
     await page.goto(`${siteUrl}${path}`);
     // Rendered size: the font size times the factor the drawing is scaled by to fit the page.
@@ -47,7 +61,9 @@ describe('on a 360 px phone', () => {
   test('the phone gets the narrow drawing of each chart, and can read a point by touch', async () => {
     const page = await browser.newPage();
     await page.goto(`${siteUrl}${leadStory.path}`);
-    const layouts = await page.locator('.chart-drawing:visible').evaluateAll((all) => all.map((d) => d.getAttribute('data-layout')));
+    const layouts = await page
+      .locator('.chart-drawing:visible')
+      .evaluateAll((all) => all.map((d) => d.getAttribute('data-layout')));
     expect(layouts.length).toBeGreaterThanOrEqual(charts.length);
     expect(new Set(layouts)).toEqual(new Set(['narrow']));
     const plot = page.locator('sl-chart[data-chart="mine-production-by-country"] .chart-plot:visible');
@@ -65,7 +81,9 @@ describe('on a 360 px phone', () => {
 describe('dark mode', () => {
   const colours = async (page: Page) =>
     page.evaluate(() => {
-      const chart = document.querySelector('sl-chart[data-chart="mine-production-by-country"] .chart-drawing--wide svg')!;
+      const chart = document.querySelector(
+        'sl-chart[data-chart="mine-production-by-country"] .chart-drawing--wide svg',
+      )!;
       const bar = chart.querySelector('rect')!;
       const label = [...chart.querySelectorAll('.chart-overlay text')].find((t) => t.textContent?.trim())!;
       return {
@@ -73,16 +91,25 @@ describe('dark mode', () => {
         text: getComputedStyle(document.body).color,
         bar: getComputedStyle(bar).fill,
         label: getComputedStyle(label).fill,
-        grid: getComputedStyle(document.querySelector('sl-chart[data-chart="china-mine-share"] .chart-drawing--wide svg [stroke="var(--chart-grid)"]')!).stroke,
+        grid: getComputedStyle(
+          document.querySelector(
+            'sl-chart[data-chart="china-mine-share"] .chart-drawing--wide svg [stroke="var(--chart-grid)"]',
+          )!,
+        ).stroke,
       };
     });
   const luminance = (css: string) => {
-    const [r, g, b] = (css.match(/[\d.]+/g) ?? []).map(Number).map((c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, b] = (css.match(/[\d.]+/g) ?? [])
+      .map(Number)
+      .map((c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
 
   test('the page turns dark and the charts take their dark colours from the same stylesheet', async () => {
-    const [lightPage, darkPage] = await Promise.all([launchPage({ colorScheme: 'light' }), launchPage({ colorScheme: 'dark' })]);
+    const [lightPage, darkPage] = await Promise.all([
+      launchPage({ colorScheme: 'light' }),
+      launchPage({ colorScheme: 'dark' }),
+    ]);
     await Promise.all([lightPage.goto(`${siteUrl}${leadStory.path}`), darkPage.goto(`${siteUrl}${leadStory.path}`)]);
     const [l, d] = await Promise.all([colours(lightPage), colours(darkPage)]);
     expect(luminance(l.page)).toBeGreaterThan(0.8);
@@ -103,11 +130,16 @@ describe('print', () => {
     expect(await page.locator('.site-header nav').isVisible()).toBe(false);
     const figures = await page.locator('sl-chart').evaluateAll((all) =>
       all.map((chart) => {
-        const shown = (el: Element | null) => Boolean(el && (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().height > 0);
+        const shown = (el: Element | null) =>
+          Boolean(el && (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().height > 0);
         return {
           id: chart.getAttribute('data-chart'),
-          views: [...chart.querySelectorAll('.chart-view:not([data-step])')].map((v) => shown(v.querySelector('.chart-drawing--wide svg'))),
-          years: [...chart.querySelectorAll('.chart-view[data-step]')].map((v) => shown(v.querySelector('.chart-drawing--wide svg'))),
+          views: [...chart.querySelectorAll('.chart-view:not([data-step])')].map((v) =>
+            shown(v.querySelector('.chart-drawing--wide svg')),
+          ),
+          years: [...chart.querySelectorAll('.chart-view[data-step]')].map((v) =>
+            shown(v.querySelector('.chart-drawing--wide svg')),
+          ),
           notes: [...chart.querySelectorAll('.chart-foot li')].every(shown),
           tables: [...chart.querySelectorAll('.chart-table table')].map(shown),
         };
@@ -132,12 +164,16 @@ describe('with JavaScript off', () => {
     const figures = await page.locator('sl-chart').evaluateAll((all) =>
       all.map((chart) => ({
         id: chart.getAttribute('data-chart')!,
-        drawings: [...chart.querySelectorAll('.chart-drawing svg')].filter((svg) => svg.getBoundingClientRect().height > 0).length,
+        drawings: [...chart.querySelectorAll('.chart-drawing svg')].filter(
+          (svg) => svg.getBoundingClientRect().height > 0,
+        ).length,
         views: chart.querySelectorAll('.chart-view').length,
         // A year slider's years: the first drawn, every year's figures in the table.
         years: chart.querySelectorAll('.chart-view[data-step]').length,
         notes: [...chart.querySelectorAll('.chart-foot li')].map((li) => li.textContent ?? ''),
-        tableRows: [...chart.querySelectorAll<HTMLTableSectionElement>('.chart-table tbody')].map((body) => body.rows.length),
+        tableRows: [...chart.querySelectorAll<HTMLTableSectionElement>('.chart-table tbody')].map(
+          (body) => body.rows.length,
+        ),
         summary: chart.querySelector('.chart-summary')?.textContent ?? '',
       })),
     );
@@ -146,7 +182,10 @@ describe('with JavaScript off', () => {
       const spec = readJson<{ notes?: string[]; annotations?: { text: string }[] }>(`content/charts/${figure.id}.json`);
       expect(figure.drawings, figure.id).toBe(figure.years ? figure.views - figure.years + 1 : figure.views);
       for (const text of [...(spec.notes ?? []), ...(spec.annotations ?? []).map((a) => a.text)]) {
-        expect(figure.notes.some((n) => n.includes(text)), `${figure.id}: ${text}`).toBe(true);
+        expect(
+          figure.notes.some((n) => n.includes(text)),
+          `${figure.id}: ${text}`,
+        ).toBe(true);
       }
       expect(figure.tableRows.length).toBe(figure.views);
       expect(nonEmpty(figure.tableRows, `${figure.id}: tables`).every((n) => n > 0)).toBe(true);
@@ -154,14 +193,24 @@ describe('with JavaScript off', () => {
     }
     // One table checked against the data: every bar of a year is a row.
     const production = readJson<DataFile>('data/mine-production.json');
-    const spec = readJson<{ filter: { country: string[] }; views: { filter: { year: number } }[] }>('content/charts/mine-production-by-country.json');
+    const spec = readJson<{ filter: { country: string[] }; views: { filter: { year: number } }[] }>(
+      'content/charts/mine-production-by-country.json',
+    );
     const byCountry = figures.find((f) => f.id === 'mine-production-by-country')!;
-    expect(byCountry.tableRows).toEqual(spec.views.map((v) => production.rows.filter((r) => r.year === v.filter.year && spec.filter.country.includes(String(r.country))).length));
+    expect(byCountry.tableRows).toEqual(
+      spec.views.map(
+        (v) =>
+          production.rows.filter((r) => r.year === v.filter.year && spec.filter.country.includes(String(r.country)))
+            .length,
+      ),
+    );
     // Figures are written as the source gives them, years as years.
     const table = page.locator('sl-chart[data-chart="mine-production-by-country"] .chart-table table').first();
     const headers = await table.locator('thead th').allTextContents();
     const cells = await table.locator('tbody tr').first().locator('td').allTextContents();
-    const first = production.rows.filter((r) => r.year === spec.views[0].filter.year && spec.filter.country.includes(String(r.country))).sort((a, b) => Number(b.tonnes_reo) - Number(a.tonnes_reo))[0];
+    const first = production.rows
+      .filter((r) => r.year === spec.views[0].filter.year && spec.filter.country.includes(String(r.country)))
+      .sort((a, b) => Number(b.tonnes_reo) - Number(a.tonnes_reo))[0];
     expect(cells[headers.indexOf('Year')]).toBe(String(first.year));
     expect(cells).toContain(Number(first.tonnes_reo).toLocaleString('en-US'));
     // Controls that need JavaScript do not show: every view is drawn instead, so a view switch would do nothing.
@@ -180,11 +229,17 @@ describe('screenshots', () => {
     [1200, 'light'],
     [1200, 'dark'],
   ] as const)('the lead story at %i px, %s', async (width, colorScheme) => {
-    const page = await launchPage({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: width === 360 ? 2 : 1 });
+    const page = await launchPage({
+      viewport: { width, height: 900 },
+      colorScheme,
+      deviceScaleFactor: width === 360 ? 2 : 1,
+    });
     await page.goto(`${siteUrl}${leadStory.path}`);
     await page.screenshot({ path: artifact(`article-${width}-${colorScheme}.png`), fullPage: true });
     for (const id of charts) {
-      await page.locator(`sl-chart[data-chart="${id}"] figure`).screenshot({ path: artifact(`chart-${id}-${width}-${colorScheme}.png`) });
+      await page
+        .locator(`sl-chart[data-chart="${id}"] figure`)
+        .screenshot({ path: artifact(`chart-${id}-${width}-${colorScheme}.png`) });
     }
     expect(await page.locator('sl-chart').count()).toBe(charts.length);
   });

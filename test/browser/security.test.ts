@@ -25,12 +25,16 @@ const siteDir = inject('siteDir');
 
 /** Files of a built site with this extension, relative to it (Pagefind's own bundle left out). */
 function builtFiles(dir: string, extension: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(extension) && !f.startsWith('pagefind/')).sort();
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(extension) && !f.startsWith('pagefind/'))
+    .sort();
 }
 
 /** The page's Content-Security-Policy meta tags and, of the first, its directives ("script-src" -> sources). */
 function policyOf(document: Document) {
-  const metas = [...document.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy');
+  const metas = [...document.querySelectorAll('meta[http-equiv]')].filter(
+    (m) => m.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy',
+  );
   const directives = new Map<string, string[]>();
   for (const directive of (metas[0]?.getAttribute('content') ?? '').split(';')) {
     const [name, ...sources] = directive.trim().split(/\s+/);
@@ -40,7 +44,10 @@ function policyOf(document: Document) {
 }
 
 const isDataBlock = (script: Element) => /^application\/(ld\+)?json$/i.test(script.getAttribute('type') ?? '');
-const hashes = (text: string) => ['sha256', 'sha384', 'sha512'].map((algorithm) => `'${algorithm}-${createHash(algorithm).update(text).digest('base64')}'`);
+const hashes = (text: string) =>
+  ['sha256', 'sha384', 'sha512'].map(
+    (algorithm) => `'${algorithm}-${createHash(algorithm).update(text).digest('base64')}'`,
+  );
 const scriptAddress = (value: string) => /^(javascript|vbscript|data):/i.test(value.replace(/[\s\u0000-\u001f]/g, ''));
 
 /** Event-handler attributes and script addresses anywhere in a document (HTML page or SVG file). */
@@ -49,17 +56,23 @@ function inlineHandlers(document: Document): string[] {
   for (const element of document.querySelectorAll('*')) {
     for (const { name, value } of element.attributes) {
       if (/^on/i.test(name)) found.push(`<${element.localName} ${name}="${value}">`);
-      if (/^(href|src|action|formaction|xlink:href|data)$/i.test(name) && scriptAddress(value)) found.push(`<${element.localName} ${name}="${value}">`);
+      if (/^(href|src|action|formaction|xlink:href|data)$/i.test(name) && scriptAddress(value))
+        found.push(`<${element.localName} ${name}="${value}">`);
     }
   }
   return found;
 }
 
 describe('the Content-Security-Policy, as built', () => {
-  const pages = htmlFiles(siteDir).map((file) => ({ file, document: parseHTML(readFileSync(path.join(siteDir, file), 'utf8')).document }));
+  const pages = htmlFiles(siteDir).map((file) => ({
+    file,
+    document: parseHTML(readFileSync(path.join(siteDir, file), 'utf8')).document,
+  }));
 
   test('the site has pages of every kind to check', () => {
-    expect(pages.map((p) => p.file)).toEqual(expect.arrayContaining(['index.html', 'search/index.html', `${leadStory.path.slice(1)}index.html`]));
+    expect(pages.map((p) => p.file)).toEqual(
+      expect.arrayContaining(['index.html', 'search/index.html', `${leadStory.path.slice(1)}index.html`]),
+    );
     expect(pages.some((p) => p.file.startsWith('embed/'))).toBe(true);
     expect(pages).toHaveLength(expectedPageCount());
   });
@@ -78,13 +91,16 @@ describe('the Content-Security-Policy, as built', () => {
         if (source.includes('*')) problems.push(`${file}: script-src wildcard ${source}`);
         if (/^[a-z][a-z0-9+.-]*:$/i.test(source)) problems.push(`${file}: script-src bare scheme ${source}`);
         // Pagefind compiles WebAssembly: only the search page may.
-        if (source === "'wasm-unsafe-eval'" && file !== 'search/index.html') problems.push(`${file}: script-src ${source} outside the search page`);
+        if (source === "'wasm-unsafe-eval'" && file !== 'search/index.html')
+          problems.push(`${file}: script-src ${source} outside the search page`);
       }
       if (directives.get('object-src')?.join(' ') !== "'none'") problems.push(`${file}: object-src is not 'none'`);
       if (!directives.has('base-uri')) problems.push(`${file}: no base-uri`);
     }
     expect(problems).toEqual([]);
-    expect(policyOf(pages.find((p) => p.file === 'search/index.html')!.document).scriptSources).toContain("'wasm-unsafe-eval'");
+    expect(policyOf(pages.find((p) => p.file === 'search/index.html')!.document).scriptSources).toContain(
+      "'wasm-unsafe-eval'",
+    );
   });
 
   test('nothing that runs comes before the policy (a <meta> policy governs only what follows it)', () => {
@@ -114,7 +130,8 @@ describe('the Content-Security-Policy, as built', () => {
           dataBlocks++;
           continue;
         }
-        if (!hashes(script.textContent ?? '').some((hash) => scriptSources.includes(hash))) problems.push(`${file}: inline script without its hash in script-src: ${script.outerHTML.slice(0, 100)}`);
+        if (!hashes(script.textContent ?? '').some((hash) => scriptSources.includes(hash)))
+          problems.push(`${file}: inline script without its hash in script-src: ${script.outerHTML.slice(0, 100)}`);
       }
     }
     expect(problems).toEqual([]);
@@ -126,11 +143,15 @@ describe('the Content-Security-Policy, as built', () => {
     const svgs = builtFiles(siteDir, '.svg');
     expect(svgs.length).toBeGreaterThan(0);
     for (const file of svgs) {
-      const document = new DOMParser().parseFromString(readFileSync(path.join(siteDir, file), 'utf8'), 'image/svg+xml') as unknown as Document;
+      const document = new DOMParser().parseFromString(
+        readFileSync(path.join(siteDir, file), 'utf8'),
+        'image/svg+xml',
+      ) as unknown as Document;
       expect(document.querySelector('svg'), file).not.toBeNull();
       problems.push(...inlineHandlers(document).map((h) => `${file}: ${h}`));
       // An SVG file opened on its own has no policy: it must hold nothing that runs.
-      for (const element of document.querySelectorAll('script, foreignObject')) problems.push(`${file}: <${element.localName}>`);
+      for (const element of document.querySelectorAll('script, foreignObject'))
+        problems.push(`${file}: <${element.localName}>`);
     }
     expect(problems).toEqual([]);
   });
@@ -138,7 +159,10 @@ describe('the Content-Security-Policy, as built', () => {
   test('every page sets a referrer policy that keeps paths to itself', () => {
     const safe = ['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'];
     const problems = pages
-      .map(({ file, document }) => [file, document.querySelector('meta[name="referrer"]')?.getAttribute('content')] as const)
+      .map(
+        ({ file, document }) =>
+          [file, document.querySelector('meta[name="referrer"]')?.getAttribute('content')] as const,
+      )
       .filter(([, policy]) => !policy || !safe.includes(policy))
       .map(([file, policy]) => `${file}: referrer ${policy ?? 'not set'}`);
     expect(problems).toEqual([]);
@@ -156,10 +180,15 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const w = window as unknown as Violations;
-      (w.__violations ??= []).push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
+      (w.__violations ??= []).push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
-  return async () => [...(await page.evaluate(() => (window as unknown as Violations).__violations ?? [])), ...messages];
+  return async () => [
+    ...(await page.evaluate(() => (window as unknown as Violations).__violations ?? [])),
+    ...messages,
+  ];
 }
 
 describe('the Content-Security-Policy, in Chromium', () => {
@@ -175,19 +204,24 @@ describe('the Content-Security-Policy, in Chromium', () => {
       script.textContent = 'window.__ran = true';
       document.body.append(script);
     });
-    await expect.poll(violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src(-elem)? blocked inline/)]));
+    await expect
+      .poll(violations)
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^script-src(-elem)? blocked inline/)]));
     expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
   });
 
-  test.each(nonEmpty(pageKinds(siteDir, [leadStory.path]), 'kinds of page'))('$kind ($path): read and used, it breaks no rule of its policy', async ({ path: pagePath }) => {
-    const page = await browser.newPage();
-    const violations = await watchViolations(page);
-    await page.goto(`${siteUrl}${pagePath}`, { waitUntil: 'networkidle' });
-    await useLikeAReader(page);
-    // On /search/ the reader's search ran Pagefind (WebAssembly) and listed what it found.
-    if (pagePath === '/search/') expect(await page.locator('.search-results li').count()).toBeGreaterThan(0);
-    expect(await violations()).toEqual([]);
-  });
+  test.each(nonEmpty(pageKinds(siteDir, [leadStory.path]), 'kinds of page'))(
+    '$kind ($path): read and used, it breaks no rule of its policy',
+    async ({ path: pagePath }) => {
+      const page = await browser.newPage();
+      const violations = await watchViolations(page);
+      await page.goto(`${siteUrl}${pagePath}`, { waitUntil: 'networkidle' });
+      await useLikeAReader(page);
+      // On /search/ the reader's search ran Pagefind (WebAssembly) and listed what it found.
+      if (pagePath === '/search/') expect(await page.locator('.search-results li').count()).toBeGreaterThan(0);
+      expect(await violations()).toEqual([]);
+    },
+  );
 });
 
 describe('a hostile corpus, built and read in Chromium', () => {
@@ -236,12 +270,18 @@ describe('a hostile corpus, built and read in Chromium', () => {
       for (const element of document.querySelectorAll('*')) {
         for (const { name, value } of element.attributes) {
           if (/^on/i.test(name)) found.push(`<${element.localName} ${name}="${value}">`);
-          if (/^(href|src|action|formaction|xlink:href)$/i.test(name) && /^(javascript|vbscript|data):/i.test(value.replace(/[\s\u0000-\u001f]/g, ''))) found.push(`<${element.localName} ${name}="${value}">`);
+          if (
+            /^(href|src|action|formaction|xlink:href)$/i.test(name) &&
+            /^(javascript|vbscript|data):/i.test(value.replace(/[\s\u0000-\u001f]/g, ''))
+          )
+            found.push(`<${element.localName} ${name}="${value}">`);
         }
       }
-      for (const element of document.querySelectorAll('img[src="x"], iframe, object, embed, foreignObject')) found.push(element.outerHTML.slice(0, 100));
+      for (const element of document.querySelectorAll('img[src="x"], iframe, object, embed, foreignObject'))
+        found.push(element.outerHTML.slice(0, 100));
       for (const script of document.querySelectorAll('script')) {
-        if (!/json/.test(script.getAttribute('type') ?? '') && /__pwned|alert\(/.test(script.textContent ?? '')) found.push(`script: ${script.textContent!.slice(0, 100)}`);
+        if (!/json/.test(script.getAttribute('type') ?? '') && /__pwned|alert\(/.test(script.textContent ?? ''))
+          found.push(`script: ${script.textContent!.slice(0, 100)}`);
       }
       return found;
     });
@@ -262,7 +302,8 @@ describe('a hostile corpus, built and read in Chromium', () => {
       });
     const visible = await visibleTexts();
     for (const name of ['Sources and notes', 'Table']) {
-      for (const tab of await page.getByRole('tab', { name, exact: true }).all()) if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+      for (const tab of await page.getByRole('tab', { name, exact: true }).all())
+        if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
       visible.push(...(await visibleTexts()));
     }
     // The Table tab shows the rows of the view on screen: with it open, every view in turn.
@@ -277,7 +318,9 @@ describe('a hostile corpus, built and read in Chromium', () => {
   test('the detectors work: an injected handler sets the canary and an alert is caught, with the policy set aside', async () => {
     const { page, dialogs } = await visit('/articles/pwned/');
     expect(await traces(page)).toEqual([]);
-    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', `<img src=x onerror="window.__pwned='control'">`));
+    await page.evaluate(() =>
+      document.body.insertAdjacentHTML('beforeend', `<img src=x onerror="window.__pwned='control'">`),
+    );
     await expect.poll(() => page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBe('control');
     await page.evaluate(() => setTimeout(() => alert('control')));
     await expect.poll(() => dialogs).toEqual(['alert: control']);
@@ -287,7 +330,18 @@ describe('a hostile corpus, built and read in Chromium', () => {
     const pages = htmlFiles(site.outDir).map(urlPath);
     const drawings = builtFiles(site.outDir, '.svg').map((file) => `/${file}`);
     expect(pages).toHaveLength(expectedPageCount(contentRoot));
-    expect(pages).toEqual(expect.arrayContaining(['/articles/pwned/', '/articles/hostile/', '/charts/pwned-lines/', '/embed/pwned-lines/', '/agreements/', '/data/', tagPage, '/search/']));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        '/articles/pwned/',
+        '/articles/hostile/',
+        '/charts/pwned-lines/',
+        '/embed/pwned-lines/',
+        '/agreements/',
+        '/data/',
+        tagPage,
+        '/search/',
+      ]),
+    );
     expect(drawings).toEqual(expect.arrayContaining(['/charts/pwned-lines.svg', '/charts/hostile-bars.svg']));
     const results: { page: string; dialogs: string[]; traces: string[] }[] = [];
     for (const pagePath of [...pages, ...drawings]) {
@@ -300,12 +354,89 @@ describe('a hostile corpus, built and read in Chromium', () => {
 
   // The reader switches every chart to its last view, so a chart shows that view's subtitle.
   test.each([
-    ['/articles/pwned/', () => [article.title, article.description, article.authors[0], article.uncertainties[0].text, article.uncertainties[0].raisedBy, article.corrections[0].text, claimNote, lines.title, lines.views[1].subtitle, lines.notes[0], lines.annotations[0].text, lines.annotations[0].raisedBy, timeline.title, pwned.sources[0].name, pwned.rows[0].category, pwned.rows[0].note, pwned.rows[2].note]],
-    ['/charts/pwned-lines/', () => [lines.title, lines.subtitle, lines.views[0].label, lines.annotations[0].text, pwned.title, pwned.description, pwned.sources[0].name, pwned.sources[0].edition, pwned.sources[0].note, pwned.license, ...pwned.notes, pwned.changes[0].text, pwned.rows[0].category, pwned.rows[1].revised]],
-    ['/embed/pwned-lines/', () => [lines.title, lines.views[1].subtitle, lines.views[1].label, lines.annotations[0].text, pwned.sources[0].name]],
-    ['/charts/pwned-agreements/', () => [timeline.title, timeline.subtitle, agreements.title, agreements.sources[0].name, agreement.partner]],
-    ['/agreements/', () => [agreement.partner, agreement.instrument, agreement.president, agreement.signedBy, agreement.commits, agreement.rareEarths, agreement.money, agreement.binding, agreement.status_form, agreement.note, agreements.sources[0].name, agreements.changes[0].text]],
-    ['/data/', () => [pwned.title, pwned.description, pwned.unit, pwned.sources[0].name, agreements.title, agreements.description]],
+    [
+      '/articles/pwned/',
+      () => [
+        article.title,
+        article.description,
+        article.authors[0],
+        article.uncertainties[0].text,
+        article.uncertainties[0].raisedBy,
+        article.corrections[0].text,
+        claimNote,
+        lines.title,
+        lines.views[1].subtitle,
+        lines.notes[0],
+        lines.annotations[0].text,
+        lines.annotations[0].raisedBy,
+        timeline.title,
+        pwned.sources[0].name,
+        pwned.rows[0].category,
+        pwned.rows[0].note,
+        pwned.rows[2].note,
+      ],
+    ],
+    [
+      '/charts/pwned-lines/',
+      () => [
+        lines.title,
+        lines.subtitle,
+        lines.views[0].label,
+        lines.annotations[0].text,
+        pwned.title,
+        pwned.description,
+        pwned.sources[0].name,
+        pwned.sources[0].edition,
+        pwned.sources[0].note,
+        pwned.license,
+        ...pwned.notes,
+        pwned.changes[0].text,
+        pwned.rows[0].category,
+        pwned.rows[1].revised,
+      ],
+    ],
+    [
+      '/embed/pwned-lines/',
+      () => [
+        lines.title,
+        lines.views[1].subtitle,
+        lines.views[1].label,
+        lines.annotations[0].text,
+        pwned.sources[0].name,
+      ],
+    ],
+    [
+      '/charts/pwned-agreements/',
+      () => [timeline.title, timeline.subtitle, agreements.title, agreements.sources[0].name, agreement.partner],
+    ],
+    [
+      '/agreements/',
+      () => [
+        agreement.partner,
+        agreement.instrument,
+        agreement.president,
+        agreement.signedBy,
+        agreement.commits,
+        agreement.rareEarths,
+        agreement.money,
+        agreement.binding,
+        agreement.status_form,
+        agreement.note,
+        agreements.sources[0].name,
+        agreements.changes[0].text,
+      ],
+    ],
+    [
+      '/data/',
+      () => [
+        pwned.title,
+        pwned.description,
+        pwned.unit,
+        pwned.sources[0].name,
+        agreements.title,
+        agreements.description,
+      ],
+    ],
     [tagPage, () => [tagLabel(tag), article.title, article.description]],
     ['/tags/', () => [tagLabel(tag)]],
     ['/', () => [article.title, article.description]],
@@ -314,7 +445,8 @@ describe('a hostile corpus, built and read in Chromium', () => {
     const { page } = await visit(pagePath);
     expect(await notShownAsText(page, expected())).toEqual([]);
     // Structured data still parses, and holds the strings exactly as written.
-    for (const block of await page.locator('script[type="application/ld+json"]').allTextContents()) expect(() => JSON.parse(block), block).not.toThrow();
+    for (const block of await page.locator('script[type="application/ld+json"]').allTextContents())
+      expect(() => JSON.parse(block), block).not.toThrow();
   });
 
   test('the search finds the hostile story and lists its headline as text', async () => {
@@ -327,7 +459,10 @@ describe('a hostile corpus, built and read in Chromium', () => {
 
   test("the story's tag links to its own page", async () => {
     const { page } = await visit('/tags/');
-    const link = page.locator('main a').filter({ hasText: tagLabel(tag) }).first();
+    const link = page
+      .locator('main a')
+      .filter({ hasText: tagLabel(tag) })
+      .first();
     await link.click();
     await page.waitForLoadState('networkidle');
     expect(await page.locator('h1').textContent()).toBe(tagLabel(tag));
@@ -342,7 +477,11 @@ describe('a hostile corpus, built and read in Chromium', () => {
       return texts.map((text) => JSON.parse(text) as Record<string, any>);
     };
     const story = (await blocks('/articles/pwned/')).find((b) => b['@type'] === 'NewsArticle')!;
-    expect(story).toMatchObject({ headline: article.title, description: article.description, author: [{ name: article.authors[0] }] });
+    expect(story).toMatchObject({
+      headline: article.title,
+      description: article.description,
+      author: [{ name: article.authors[0] }],
+    });
     expect(story.keywords).toContain(tag);
     const catalogue = (await blocks('/data/')).find((b) => b['@type'] === 'DataCatalog')!;
     const dataset = catalogue.dataset.find((d: { name: string }) => d.name === pwned.title);
@@ -361,7 +500,9 @@ describe('a hostile corpus, built and read in Chromium', () => {
           title: item.querySelector('title')?.textContent,
           description: item.querySelector('description')?.textContent,
           // RSS's <author> (an e-mail address) or Dublin Core's <dc:creator> (a name).
-          authors: [...item.children].filter((e) => e.localName === 'author' || e.localName === 'creator').map((e) => e.textContent),
+          authors: [...item.children]
+            .filter((e) => e.localName === 'author' || e.localName === 'creator')
+            .map((e) => e.textContent),
           categories: [...item.querySelectorAll('category')].map((c) => c.textContent),
           elements: [...item.querySelectorAll('*')].map((e) => e.localName),
         })),
@@ -373,7 +514,20 @@ describe('a hostile corpus, built and read in Chromium', () => {
     expect(item).toMatchObject({ description: article.description, categories: article.tags });
     expect(item!.authors.join(', ')).toContain(article.authors[0]);
     // No element came from the strings: only those of RSS 2.0 and Dublin Core.
-    const known = ['title', 'link', 'guid', 'description', 'pubDate', 'category', 'author', 'comments', 'enclosure', 'source', 'creator', 'date'];
+    const known = [
+      'title',
+      'link',
+      'guid',
+      'description',
+      'pubDate',
+      'category',
+      'author',
+      'comments',
+      'enclosure',
+      'source',
+      'creator',
+      'date',
+    ];
     expect(feed.items.flatMap((i) => i.elements).filter((name) => !known.includes(name))).toEqual([]);
   });
 

@@ -18,7 +18,7 @@ export function readJson<T = Record<string, unknown>>(file: string): T {
 }
 
 export function readText(file: string): string {
-  return readFileSync(path.resolve(readerFixture, file), "utf8");
+  return readFileSync(path.resolve(readerFixture, file), 'utf8');
 }
 
 /** Every HTML file of a built site, as paths relative to it ("articles/x/index.html"). */
@@ -81,7 +81,9 @@ export function expectedPageCount(root = readerFixture): number {
   const { articles, charts, datasets } = loadSite(root).site;
   const single = pageKindNames.filter((kind) => !kind.endsWith('/*')).length;
   // A page per instrument of the agreements data that has an id and a date (src/site/agreements.ts).
-  const instruments = (datasets.get('agreements')?.rows ?? []).filter((row) => typeof row.id === 'string' && typeof row.date === 'string').length;
+  const instruments = (datasets.get('agreements')?.rows ?? []).filter(
+    (row) => typeof row.id === 'string' && typeof row.date === 'string',
+  ).length;
   return articles.length + 2 * charts.size + topicIndex(articles).size + instruments + single;
 }
 

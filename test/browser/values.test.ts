@@ -9,7 +9,8 @@ import { launch } from '../support/browser.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 
 const site = servedFixture(path.resolve(import.meta.dirname, '../fixtures/values'));
-const about = 'Tonnes REO, China, 2024. Source: USGS Mineral Commodity Summaries 2025: Rare Earths, MCS 2025 (January 2025)';
+const about =
+  'Tonnes REO, China, 2024. Source: USGS Mineral Commodity Summaries 2025: Rare Earths, MCS 2025 (January 2025)';
 let context: BrowserContext;
 let page: Page;
 
@@ -27,9 +28,13 @@ test('a keyboard reaches the figure, and on focus its source and edition are sho
   await expect.poll(() => figure.textContent()).toBe('270,000');
   // Tab from the top of the article until the figure has focus: it is in the tab order, not only clickable.
   await page.locator('article h1').click();
-  for (let i = 0; i < 40 && !(await figure.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await figure.evaluate((a) => a === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   expect(await figure.evaluate((a) => a === document.activeElement)).toBe(true);
-  const shown = await figure.evaluate((a) => ({ content: getComputedStyle(a, '::after').content, display: getComputedStyle(a, '::after').display }));
+  const shown = await figure.evaluate((a) => ({
+    content: getComputedStyle(a, '::after').content,
+    display: getComputedStyle(a, '::after').display,
+  }));
   expect(shown.content).toContain(about);
   expect(shown.display).not.toBe('none');
   // Without focus, nothing is drawn beside it.
@@ -37,9 +42,11 @@ test('a keyboard reaches the figure, and on focus its source and edition are sho
   expect(await figure.evaluate((a) => getComputedStyle(a, '::after').content)).toBe('none');
 });
 
-test('a screen reader hears the source as the link\'s description, and a pointer sees it as its title', async () => {
+test("a screen reader hears the source as the link's description, and a pointer sees it as its title", async () => {
   const cdp = await context.newCDPSession(page);
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; description?: { value: string } }[] };
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { role?: { value: string }; name?: { value: string }; description?: { value: string } }[];
+  };
   const link = nodes.find((n) => n.role?.value === 'link' && n.name?.value === '270,000');
   expect(link?.description?.value).toBe(about);
   expect(await page.locator('article a.value').first().getAttribute('title')).toBe(about);
@@ -48,6 +55,8 @@ test('a screen reader hears the source as the link\'s description, and a pointer
 test('inside a :view link the figure is no link of its own; the link describes it, and hovering the figure shows its own title', async () => {
   const view = page.locator('article a.view-link').first();
   expect(await view.locator('a').count()).toBe(0);
-  expect(await view.getAttribute('title')).toMatch(/^45,000: Tonnes REO, United States, 2024\. Source: USGS .*Marked: estimate\.$/);
+  expect(await view.getAttribute('title')).toMatch(
+    /^45,000: Tonnes REO, United States, 2024\. Source: USGS .*Marked: estimate\.$/,
+  );
   expect(await view.locator('.value').getAttribute('title')).toMatch(/^Tonnes REO, United States, 2024\. /);
 });

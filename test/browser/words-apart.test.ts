@@ -36,7 +36,8 @@ function knownNames(root: string): string[] {
     for (const row of dataset.rows) {
       for (const [field, value] of Object.entries(row)) {
         for (const word of field.split(/_|(?<=[a-z])(?=[A-Z])/)) if (word.length >= 4) names.add(word.toLowerCase());
-        if (typeof value === 'string' && value.length >= 4 && value.length <= 30 && !/\s\S*\s/.test(value)) names.add(value.toLowerCase());
+        if (typeof value === 'string' && value.length >= 4 && value.length <= 30 && !/\s\S*\s/.test(value))
+          names.add(value.toLowerCase());
       }
     }
   }
@@ -69,11 +70,21 @@ async function visibleText(page: Page, url: string): Promise<string> {
 }
 
 describe('on a 360 px phone, no words run together', () => {
-  const browser = useBrowser({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const browser = useBrowser({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
 
   test('the checks find what they look for, and pass what is not a sentence end', () => {
-    expect(sentencesRunTogether('8 agreements.Used in: a story\nas reported.Charts: one')).toEqual(['8 agreements.Used in: a story', 'as reported.Charts: one']);
-    expect(sentencesRunTogether('See https://example.org/Report.PDF, 3.5 t, the U.S. Treasury. Next: Japan')).toEqual([]);
+    expect(sentencesRunTogether('8 agreements.Used in: a story\nas reported.Charts: one')).toEqual([
+      '8 agreements.Used in: a story',
+      'as reported.Charts: one',
+    ]);
+    expect(sentencesRunTogether('See https://example.org/Report.PDF, 3.5 t, the U.S. Treasury. Next: Japan')).toEqual(
+      [],
+    );
     expect(namesGlued('Highlight a partneryear', ['partner', 'year'])).toEqual(['partneryear']);
     expect(namesGlued('a partner year, a partnership, the partners', ['partner', 'year'])).toEqual([]);
   });
@@ -92,7 +103,10 @@ describe('on a 360 px phone, no words run together', () => {
       expect(files.length).toBeGreaterThan(5);
       for (const file of files) {
         const text = await visibleText(page, `${url}${urlPath(file)}`);
-        found.push(...sentencesRunTogether(text).map((s) => `${urlPath(file)}: ${s}`), ...namesGlued(text, names).map((s) => `${urlPath(file)}: ${s}`));
+        found.push(
+          ...sentencesRunTogether(text).map((s) => `${urlPath(file)}: ${s}`),
+          ...namesGlued(text, names).map((s) => `${urlPath(file)}: ${s}`),
+        );
       }
       expect(found).toEqual([]);
     }, 600_000);

@@ -9,7 +9,9 @@ import { buildSite, type BuildResult } from '../support/build.ts';
 import { nonEmpty } from '../support/lists.ts';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/site-agreements');
-const data = JSON.parse(readFileSync(path.join(root, 'data/agreements.json'), 'utf8')) as { rows: { id: string; instrument: string; commitments: { id: string; text: string }[] }[] };
+const data = JSON.parse(readFileSync(path.join(root, 'data/agreements.json'), 'utf8')) as {
+  rows: { id: string; instrument: string; commitments: { id: string; text: string }[] }[];
+};
 
 let build: BuildResult;
 beforeAll(async () => {
@@ -27,7 +29,8 @@ describe('each instrument has its page, with every commitment it lists', () => {
   test.for(nonEmpty(data.rows, 'instruments').map((row) => [row.id, row] as const))('%s', ([id, row]) => {
     const doc = page(`agreements/${id}`);
     expect(text(doc.querySelector('h1'))).toContain(row.instrument);
-    for (const commitment of nonEmpty(row.commitments, `${id}: commitments`)) expect(text(doc.querySelector(`#${id}-${commitment.id} h3`))).toBe(commitment.text);
+    for (const commitment of nonEmpty(row.commitments, `${id}: commitments`))
+      expect(text(doc.querySelector(`#${id}-${commitment.id} h3`))).toBe(commitment.text);
     expect(doc.querySelector('[data-pagefind-body]')).not.toBeNull();
   });
 });
@@ -36,45 +39,71 @@ describe('due dates are computed from the signing and the period, and read again
   test('six months from 20 October 2025: due 20 April 2026, past, with no evidence of delivery', () => {
     const section = commitmentOf('partner-a-2025-framework', 'one-each');
     expect(text(section)).toContain('20 April 2026 (6 months after the signing (20 October 2025))');
-    expect(text(section?.querySelector('.commitment-reading'))).toBe('Due 20 April 2026: no evidence of delivery in our sources as of 29 October 2025.');
+    expect(text(section?.querySelector('.commitment-reading'))).toBe(
+      'Due 20 April 2026: no evidence of delivery in our sources as of 29 October 2025.',
+    );
     expect(text(section)).not.toMatch(/not met/);
   });
   test('180 days from 28 October 2025: due 26 April 2026, met by a dated source', () => {
-    expect(text(commitmentOf('partner-b-2025-framework', 'ministerial')?.querySelector('.commitment-reading'))).toBe('Due 26 April 2026: met, according to a source of 2 May 2026.');
+    expect(text(commitmentOf('partner-b-2025-framework', 'ministerial')?.querySelector('.commitment-reading'))).toBe(
+      'Due 26 April 2026: met, according to a source of 2 May 2026.',
+    );
   });
   test('one month from 31 January 2024 (a leap year): due 29 February 2024', () => {
-    expect(text(commitmentOf('partner-c-2024-compact', 'plan')?.querySelector('.commitment-reading'))).toBe('Due 29 February 2024: no evidence of delivery in our sources as of 1 February 2024.');
+    expect(text(commitmentOf('partner-c-2024-compact', 'plan')?.querySelector('.commitment-reading'))).toBe(
+      'Due 29 February 2024: no evidence of delivery in our sources as of 1 February 2024.',
+    );
   });
   test('12 months from 28 October 2025 is after the as-of date: not yet due', () => {
-    expect(text(commitmentOf('partner-b-2025-framework', 'far-deadline')?.querySelector('.commitment-reading'))).toBe('Due 28 October 2026, after 30 June 2026: no status recorded.');
+    expect(text(commitmentOf('partner-b-2025-framework', 'far-deadline')?.querySelector('.commitment-reading'))).toBe(
+      'Due 28 October 2026, after 30 June 2026: no status recorded.',
+    );
   });
   test('a document with no address says so, and is not linked', () => {
     const section = commitmentOf('partner-c-2024-compact', 'plan');
-    expect(text(section)).toContain('Fixture source: a briefing with no recorded address (no address recorded), January 2024 (fixture)');
+    expect(text(section)).toContain(
+      'Fixture source: a briefing with no recorded address (no address recorded), January 2024 (fixture)',
+    );
     expect(section?.querySelector('a[href*="briefing"]')).toBeNull();
   });
 });
 
 test('two statements of one commitment sit side by side in one group, each with its own source', () => {
   const group = page('agreements/partner-a-2025-framework').querySelector('.commitment-group--conflict');
-  expect([...(group?.querySelectorAll('.commitment') ?? [])].map((s) => s.id)).toEqual(['partner-a-2025-framework-one-each', 'partner-a-2025-framework-three-in-all']);
+  expect([...(group?.querySelectorAll('.commitment') ?? [])].map((s) => s.id)).toEqual([
+    'partner-a-2025-framework-one-each',
+    'partner-a-2025-framework-three-in-all',
+  ]);
   expect(text(group?.querySelector('#partner-a-2025-framework-one-each'))).toContain('Joint Statement of Nowhere');
   expect(text(group?.querySelector('#partner-a-2025-framework-three-in-all dl'))).toContain('Example Wire');
   expect(text(group?.querySelector('#partner-a-2025-framework-three-in-all dl'))).not.toContain('Joint Statement');
 });
 
-test('the tracker links every instrument page and offers the commitments\' statuses as a filter', () => {
+test("the tracker links every instrument page and offers the commitments' statuses as a filter", () => {
   const tracker = page('agreements');
-  for (const row of nonEmpty(data.rows, 'instruments')) expect(tracker.querySelector(`#${row.id} h2 a`)?.getAttribute('href')).toBe(`/agreements/${row.id}/`);
-  expect([...tracker.querySelectorAll('select[name="status"] option')].map((o) => o.getAttribute('value'))).toEqual(['', 'met', 'no-report', 'none']);
+  for (const row of nonEmpty(data.rows, 'instruments'))
+    expect(tracker.querySelector(`#${row.id} h2 a`)?.getAttribute('href')).toBe(`/agreements/${row.id}/`);
+  expect([...tracker.querySelectorAll('select[name="status"] option')].map((o) => o.getAttribute('value'))).toEqual([
+    '',
+    'met',
+    'no-report',
+    'none',
+  ]);
   expect(tracker.querySelector('#partner-b-2025-framework')?.getAttribute('data-statuses')).toBe('met none');
 });
 
 test('instrument pages are in the sitemap and carry Dataset JSON-LD', () => {
   const sitemap = read('sitemap-0.xml');
   for (const row of nonEmpty(data.rows, 'instruments')) expect(sitemap).toContain(`/agreements/${row.id}/</loc>`);
-  const ld = JSON.parse(page('agreements/partner-a-2025-framework').querySelector('script[type="application/ld+json"]')!.textContent!);
-  expect(ld).toMatchObject({ '@type': 'Dataset', url: expect.stringMatching(/\/agreements\/partner-a-2025-framework\/$/), dateModified: '2026-06-30', isPartOf: { '@type': 'Dataset' } });
+  const ld = JSON.parse(
+    page('agreements/partner-a-2025-framework').querySelector('script[type="application/ld+json"]')!.textContent!,
+  );
+  expect(ld).toMatchObject({
+    '@type': 'Dataset',
+    url: expect.stringMatching(/\/agreements\/partner-a-2025-framework\/$/),
+    dateModified: '2026-06-30',
+    isPartOf: { '@type': 'Dataset' },
+  });
 });
 
 test('the commitments timeline is drawn from the computed companion dataset, downloadable as CSV', () => {

@@ -30,13 +30,23 @@ test(`every address in every page stays under ${base}/`, () => {
   expect(pages.length).toBeGreaterThan(5);
   for (const file of pages) {
     const { document } = parseHTML(readFileSync(file, 'utf8'));
-    for (const element of nonEmpty(document.querySelectorAll('[href], [src], [action], meta[content^="http"]'), `${file}: addresses`)) {
+    for (const element of nonEmpty(
+      document.querySelectorAll('[href], [src], [action], meta[content^="http"]'),
+      `${file}: addresses`,
+    )) {
       for (const attribute of ['href', 'src', 'action', 'content']) {
         const value = element.getAttribute(attribute);
-        if (!value || value.startsWith('#') || value.startsWith('data:') || (attribute === 'content' && !value.startsWith(origin))) continue;
+        if (
+          !value ||
+          value.startsWith('#') ||
+          value.startsWith('data:') ||
+          (attribute === 'content' && !value.startsWith(origin))
+        )
+          continue;
         const address = new URL(value, `${origin}${base}/`);
         if (address.origin !== origin) continue; // a source's own site
-        if (!address.pathname.startsWith(`${base}/`)) outside.push(`${path.relative(build.outDir, file)}: ${attribute}="${value}"`);
+        if (!address.pathname.startsWith(`${base}/`))
+          outside.push(`${path.relative(build.outDir, file)}: ${attribute}="${value}"`);
       }
     }
   }
@@ -45,7 +55,9 @@ test(`every address in every page stays under ${base}/`, () => {
 
 test('canonical addresses, the feed and the oEmbed answers name the public address with the sub-path', () => {
   const { document } = parseHTML(readFileSync(path.join(build.outDir, 'articles/australia-output/index.html'), 'utf8'));
-  expect(document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${origin}${base}/articles/australia-output/`);
+  expect(document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+    `${origin}${base}/articles/australia-output/`,
+  );
   const feed = readFileSync(path.join(build.outDir, 'rss.xml'), 'utf8');
   expect(feed).toContain(`<link>${origin}${base}/articles/australia-output/</link>`);
   for (const file of nonEmpty(files(path.join(build.outDir, 'oembed'), '.json'), 'oEmbed answers')) {

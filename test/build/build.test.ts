@@ -29,7 +29,9 @@ describe('a small fixture site builds, and its new article, chart and dataset ap
     const home = page(build, '');
     const link = home.querySelector('a[href$="/articles/australia-output/"]');
     expect(link?.textContent).toContain('Australia mines fewer rare earths than five years ago');
-    expect(home.body.textContent).toContain('A small fixture story: one chart, one dataset, added as files with no code change.');
+    expect(home.body.textContent).toContain(
+      'A small fixture story: one chart, one dataset, added as files with no code change.',
+    );
   });
 
   test('the article page has the headline, dek, body and claim', () => {
@@ -63,7 +65,9 @@ describe('a small fixture site builds, and its new article, chart and dataset ap
 
     const table = figure!.querySelector('.chart-table table')!;
     expect(table.querySelector('caption')?.textContent).toContain(spec.title);
-    const cells = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const cells = [...table.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
     expect(cells).toHaveLength(dataset.rows.length);
     for (const row of dataset.rows) {
       const line = cells.find((c) => c.includes(String(row.year)));
@@ -84,8 +88,12 @@ test('an invalid fixture site does not build, and the output names the file, lin
   rmSync(build.outDir, { recursive: true, force: true });
   expect(build.ok).toBe(false);
   expect(build.output).toContain('nothing was published');
-  expect(build.output).toContain('content/charts/china-production.json:6:3  x  no field "yaer" in the rows of data/production.json (did you mean "year"?)');
-  expect(build.output).toContain('content/charts/china-production.json:8:3  color  no field "contry" in the rows of data/production.json (did you mean "country"?)');
+  expect(build.output).toContain(
+    'content/charts/china-production.json:6:3  x  no field "yaer" in the rows of data/production.json (did you mean "year"?)',
+  );
+  expect(build.output).toContain(
+    'content/charts/china-production.json:8:3  color  no field "contry" in the rows of data/production.json (did you mean "country"?)',
+  );
   // The list once, and nothing an editor cannot act on: no stack trace, no file of ours, no highlighter warning.
   expect(build.output.split('nothing was published')).toHaveLength(2);
   expect(build.output.split('no field "yaer"')).toHaveLength(2);

@@ -255,7 +255,9 @@ describe('the corpus builds as a site and its pages keep their addresses', () =>
   });
 
   test('no page of the corpus is built at an address the list does not hold (a renamed page shows here)', () => {
-    const unlisted = built.filter((url) => families.some((family) => url.startsWith(family)) && !promisedUrls.includes(url));
+    const unlisted = built.filter(
+      (url) => families.some((family) => url.startsWith(family)) && !promisedUrls.includes(url),
+    );
     expect(unlisted).toEqual([]);
   });
 

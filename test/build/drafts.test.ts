@@ -34,7 +34,9 @@ beforeAll(async () => {
 afterAll(() => build && rmSync(build.outDir, { recursive: true, force: true }));
 
 test('no built file holds any word of the draft: slug, headline, dek, tag, author, body, claim or uncertainty', () => {
-  const leaks = files.filter((file) => /quarantined/i.test(file.text) || /quarantined/i.test(file.name)).map((file) => file.name);
+  const leaks = files
+    .filter((file) => /quarantined/i.test(file.text) || /quarantined/i.test(file.name))
+    .map((file) => file.name);
   expect(leaks).toEqual([]);
 });
 
@@ -43,7 +45,7 @@ test("no built file holds the figures of the draft's own dataset, written any wa
   expect(leaks).toEqual([]);
 });
 
-test('the published chart and dataset beside the draft are in every output the draft\'s own stay out of', () => {
+test("the published chart and dataset beside the draft are in every output the draft's own stay out of", () => {
   const names = files.map((file) => file.name);
   for (const name of [
     'charts/zircon-output/index.html',
@@ -58,8 +60,16 @@ test('the published chart and dataset beside the draft are in every output the d
   }
   expect(files.find((file) => file.name === 'data/index.html')?.text).toContain('/data/zircon-output.json');
   expect(files.find((file) => file.name === 'charts/index.html')?.text).toContain('/charts/zircon-output/');
-  expect(files.filter((file) => /^sitemap.*\.xml$/.test(file.name)).some((file) => file.text.includes('/charts/zircon-output/'))).toBe(true);
-  expect(files.some((file) => file.name.startsWith('pagefind/') && file.text.includes('Borduria mines more zircon than Syldavia'))).toBe(true);
+  expect(
+    files
+      .filter((file) => /^sitemap.*\.xml$/.test(file.name))
+      .some((file) => file.text.includes('/charts/zircon-output/')),
+  ).toBe(true);
+  expect(
+    files.some(
+      (file) => file.name.startsWith('pagefind/') && file.text.includes('Borduria mines more zircon than Syldavia'),
+    ),
+  ).toBe(true);
 });
 
 test('the published story beside it is in the places a draft must stay out of, so the search above looks there', () => {
@@ -88,7 +98,9 @@ test('DEV=1 or MODE=development in the environment of a build does not publish d
   const hostile = await buildSite({ contentRoot: fixture, env: { DEV: '1', MODE: 'development' } });
   try {
     if (!hostile.ok) throw new Error(`the drafts fixture did not build:\n${hostile.output}`);
-    const leaks = readAll(hostile.outDir).filter((file) => /quarantined/i.test(file.text) || /quarantined/i.test(file.name));
+    const leaks = readAll(hostile.outDir).filter(
+      (file) => /quarantined/i.test(file.text) || /quarantined/i.test(file.name),
+    );
     expect(leaks.map((file) => file.name)).toEqual([]);
   } finally {
     rmSync(hostile.outDir, { recursive: true, force: true });

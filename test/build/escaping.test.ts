@@ -27,7 +27,9 @@ beforeAll(async () => {
 afterAll(() => build && rmSync(build.outDir, { recursive: true, force: true }));
 
 function builtFiles(extension: string): string[] {
-  return (readdirSync(build.outDir, { recursive: true }) as string[]).filter((f) => f.endsWith(extension) && !f.startsWith('pagefind/') && !f.startsWith('_astro/'));
+  return (readdirSync(build.outDir, { recursive: true }) as string[]).filter(
+    (f) => f.endsWith(extension) && !f.startsWith('pagefind/') && !f.startsWith('_astro/'),
+  );
 }
 
 /** The markup with every quoted attribute value emptied: text inside an attribute value is inert. */
@@ -41,7 +43,9 @@ function expectNoInjection(document: Document, where: string) {
     for (const { name, value } of element.attributes) {
       expect(name.toLowerCase().startsWith('on'), `${where}: <${element.localName} ${name}="${value}">`).toBe(false);
       if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(name)) {
-        expect(value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase(), `${where}: ${name}="${value}"`).not.toMatch(/^(javascript|data|vbscript):/);
+        expect(value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase(), `${where}: ${name}="${value}"`).not.toMatch(
+          /^(javascript|data|vbscript):/,
+        );
       }
     }
   }
@@ -49,7 +53,8 @@ function expectNoInjection(document: Document, where: string) {
   for (const el of document.querySelectorAll('script')) {
     const type = el.getAttribute('type') ?? '';
     if (el.getAttribute('src')) expect(el.textContent?.trim(), where).toBe('');
-    else if (/json/.test(type)) expect(() => JSON.parse(el.textContent ?? ''), `${where}: a JSON block broken by its content`).not.toThrow();
+    else if (/json/.test(type))
+      expect(() => JSON.parse(el.textContent ?? ''), `${where}: a JSON block broken by its content`).not.toThrow();
     else expect(el.textContent, `${where}: inline script`).not.toContain('alert(1)');
   }
 }
@@ -63,7 +68,9 @@ describe('every built page, SVG and feed shows the hostile strings as text only'
       const markup = markupOnly(html);
       expect(markup, page).not.toContain('<script>alert');
       expect(markup, page).not.toContain('<img src=x');
-      expect(markup.match(/<\/figure>/g)?.length ?? 0, `${page}: a </figure> from the data closed a figure`).toBe(markup.match(/<figure[\s>]/g)?.length ?? 0);
+      expect(markup.match(/<\/figure>/g)?.length ?? 0, `${page}: a </figure> from the data closed a figure`).toBe(
+        markup.match(/<figure[\s>]/g)?.length ?? 0,
+      );
       expectNoInjection(parseHTML(html).document, page);
     }
   });
@@ -73,7 +80,8 @@ describe('every built page, SVG and feed shows the hostile strings as text only'
       const text = readFileSync(path.join(build.outDir, file), 'utf8');
       expect(markupOnly(text), file).not.toContain('<script>alert');
       expect(markupOnly(text), file).not.toContain('<img src=x');
-      if (file.endsWith('.svg')) expectNoInjection(new DOMParser().parseFromString(text, 'image/svg+xml') as unknown as Document, file);
+      if (file.endsWith('.svg'))
+        expectNoInjection(new DOMParser().parseFromString(text, 'image/svg+xml') as unknown as Document, file);
     }
   });
 
@@ -115,8 +123,11 @@ describe('the article page shows each hostile string exactly as written', () => 
     const figure = document.querySelector('figure#chart-hostile-bars')!;
     expect(text('.chart-title', figure)).toBe(bars.title);
     expect(text('.chart-subtitle', figure)).toBe(bars.subtitle);
-    expect([...figure.querySelectorAll('.chart-views-switch button')].map((b) => b.textContent)).toEqual(bars.views.map((v: { label: string }) => v.label));
-    for (const annotation of nonEmpty<{ text: string }>(bars.annotations, 'annotations')) expect(figure.textContent).toContain(annotation.text);
+    expect([...figure.querySelectorAll('.chart-views-switch button')].map((b) => b.textContent)).toEqual(
+      bars.views.map((v: { label: string }) => v.label),
+    );
+    for (const annotation of nonEmpty<{ text: string }>(bars.annotations, 'annotations'))
+      expect(figure.textContent).toContain(annotation.text);
     for (const note of nonEmpty<string>(bars.notes, 'notes')) expect(figure.textContent).toContain(note);
     // An annotation whose source is a script address is shown as words, not linked.
     expect(figure.textContent).toContain('Source: javascript:alert(1).');

@@ -31,7 +31,9 @@ test('a stale reference fails the --check with a message that says what to run; 
   const file = copyOfGuide((text) => text.replace('The headline.', 'The headline, in ten words.'));
   const stale = await runCli('field-reference', ['--check', '--file', file]);
   expect(stale.status).toBe(1);
-  expect(stale.stderr).toContain('the field reference is out of date with src/schemas/. Run `npm run fields` and commit the result.');
+  expect(stale.stderr).toContain(
+    'the field reference is out of date with src/schemas/. Run `npm run fields` and commit the result.',
+  );
 
   const written = await runCli('field-reference', ['--file', file]);
   expect(written.status).toBe(0);

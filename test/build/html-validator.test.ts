@@ -7,7 +7,8 @@ import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { validateHtml } from '../support/html-validator.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'supply-lines-vnu-'));
-const page = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page</title></head><body>${body}</body></html>\n`;
+const page = (body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page</title></head><body>${body}</body></html>\n`;
 const site = path.join(dir, 'site');
 mkdirSync(path.join(site, 'articles'), { recursive: true });
 writeFileSync(path.join(site, 'index.html'), page('<p>Valid.</p>'));
@@ -28,13 +29,17 @@ describe('validateHtml', () => {
   });
 
   test('fails when the jar is missing', async () => {
-    await expect(validateHtml(site, { jar: path.join(dir, 'missing', 'vnu.jar') })).rejects.toThrow(/Nu HTML Checker is missing: no file .*missing\/vnu\.jar/);
+    await expect(validateHtml(site, { jar: path.join(dir, 'missing', 'vnu.jar') })).rejects.toThrow(
+      /Nu HTML Checker is missing: no file .*missing\/vnu\.jar/,
+    );
   });
 
   test('fails when the checker cannot start or gives no JSON report', async () => {
     const corrupt = path.join(dir, 'corrupt.jar');
     writeFileSync(corrupt, 'not a jar');
-    await expect(validateHtml(site, { jar: corrupt })).rejects.toThrow(/Nu HTML Checker did not give its JSON report \(exit status 1\)\.\n.*corrupt jarfile/);
+    await expect(validateHtml(site, { jar: corrupt })).rejects.toThrow(
+      /Nu HTML Checker did not give its JSON report \(exit status 1\)\.\n.*corrupt jarfile/,
+    );
   }, 60_000);
 
   test('fails when there is no HTML to check', async () => {

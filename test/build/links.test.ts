@@ -44,8 +44,15 @@ async function brokenLinks(start: string[], origin: string) {
   return {
     checked: result.links.filter((link) => link.state === 'OK').length,
     broken: result.links
-      .filter((link, i, all) => link.state === 'BROKEN' && all.findIndex((other) => other.url === link.url && other.parent === link.parent) === i)
-      .map((link) => `${link.url.replace(origin, '')} (${link.status}${link.failureDetails?.length ? `: ${link.failureDetails.map(String).join('; ')}` : ''}) on ${link.parent?.replace(origin, '') ?? 'a start page'}`),
+      .filter(
+        (link, i, all) =>
+          link.state === 'BROKEN' &&
+          all.findIndex((other) => other.url === link.url && other.parent === link.parent) === i,
+      )
+      .map(
+        (link) =>
+          `${link.url.replace(origin, '')} (${link.status}${link.failureDetails?.length ? `: ${link.failureDetails.map(String).join('; ')}` : ''}) on ${link.parent?.replace(origin, '') ?? 'a start page'}`,
+      ),
   };
 }
 
@@ -69,7 +76,11 @@ test('the same check reports a missing page and a missing #anchor, on the page o
   const probe = await serve(dir);
   try {
     const { broken } = await brokenLinks(pages(dir, probe.url), probe.url);
-    expect(broken.map((line) => line.split(' ')[0]).sort()).toEqual(['/#nowhere', '/about/#no-such-anchor', '/no-such-page/']);
+    expect(broken.map((line) => line.split(' ')[0]).sort()).toEqual([
+      '/#nowhere',
+      '/about/#no-such-anchor',
+      '/no-such-page/',
+    ]);
   } finally {
     await probe.close();
     rmSync(dir, { recursive: true, force: true });

@@ -75,7 +75,9 @@ test('a line draws its ranges (a band, and an error bar for a range alone) and i
 test('no snapshot in test/output holds NaN or Infinity in an attribute', () => {
   const files = readdirSync(outputDir).filter((f) => f.endsWith('.svg') && !f.endsWith('-changed.svg'));
   expect(files.length).toBeGreaterThan(20);
-  expect(files.flatMap((f) => nonFiniteAttributes(readFileSync(path.join(outputDir, f), 'utf8')).map((a) => `${f}: ${a}`))).toEqual([]);
+  expect(
+    files.flatMap((f) => nonFiniteAttributes(readFileSync(path.join(outputDir, f), 'utf8')).map((a) => `${f}: ${a}`)),
+  ).toEqual([]);
 });
 
 describe('the fixture site builds', () => {

@@ -25,7 +25,12 @@ describe('what a data change does to the words', () => {
   beforeAll(async () => {
     repo = mkdtempSync(path.join(tmpdir(), 'supply-lines-words-'));
     cpSync(fixture, repo, { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.org', '-c', 'init.defaultBranch=main', ...args], { cwd: repo });
+    const git = (...args: string[]) =>
+      execFileSync(
+        'git',
+        ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.org', '-c', 'init.defaultBranch=main', ...args],
+        { cwd: repo },
+      );
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'base: the values fixture');
@@ -49,7 +54,14 @@ describe('what a data change does to the words', () => {
       const h4 = [...report.querySelectorAll(`#words-${story} h4`)].find((h) => h.textContent === heading);
       let list = h4?.nextElementSibling;
       while (list && !['TABLE', 'UL'].includes(list.tagName)) list = list.nextElementSibling;
-      return [...(list?.querySelectorAll('tbody tr, li') ?? [])].map((el) => (el.tagName === 'TR' ? [...el.querySelectorAll('td')].slice(1).map((td) => td.textContent).join(' -> ') : el.textContent));
+      return [...(list?.querySelectorAll('tbody tr, li') ?? [])].map((el) =>
+        el.tagName === 'TR'
+          ? [...el.querySelectorAll('td')]
+              .slice(1)
+              .map((td) => td.textContent)
+              .join(' -> ')
+          : el.textContent,
+      );
     };
     // China's share of the world, in both its forms; the tonnes and the 2017 difference do not move.
     expect(rows('figures', '2 printed values moved')).toEqual(['69.2% -> 45.0%', '69% -> 45%']);
@@ -59,28 +71,54 @@ describe('what a data change does to the words', () => {
     ]);
     // The typed 390,000 in typed.md's prose and in its chart's subtitle no longer match the data.
     expect(rows('typed', '2 typed-figure warnings resolved')).toEqual([
-      expect.stringMatching(/^content\/articles\/typed\.md:9:63 {2}body {2}warning: 390,000 matches data\/mine-sample\.json/),
-      expect.stringMatching(/^content\/charts\/mine-sample-share\.json:3:3 {2}subtitle {2}warning: 390,000 matches data\/mine-sample\.json/),
+      expect.stringMatching(
+        /^content\/articles\/typed\.md:9:63 {2}body {2}warning: 390,000 matches data\/mine-sample\.json/,
+      ),
+      expect.stringMatching(
+        /^content\/charts\/mine-sample-share\.json:3:3 {2}subtitle {2}warning: 390,000 matches data\/mine-sample\.json/,
+      ),
     ]);
   });
 
   test('the summary the pull request comment posts counts them, and the comment carries it', async () => {
     const summary = readFileSync(path.join(out, 'summary.md'), 'utf8');
-    expect(summary).toContain('Words the data moves (section `#words` of `index.html`): 2 printed values, 2 checked claims (status or figure), 0 new and 2 resolved typed-figure warnings.');
-    expect(JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')).words).toEqual({ values: 2, claims: 2, warnings: { new: 0, resolved: 2 } });
+    expect(summary).toContain(
+      'Words the data moves (section `#words` of `index.html`): 2 printed values, 2 checked claims (status or figure), 0 new and 2 resolved typed-figure warnings.',
+    );
+    expect(JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')).words).toEqual({
+      values: 2,
+      claims: 2,
+      warnings: { new: 0, resolved: 2 },
+    });
     const post = createRequire(import.meta.url)(path.join(projectRoot, '.github/scripts/review-comment.cjs'));
-    const event = JSON.parse(readFileSync(path.join(projectRoot, 'test/fixtures/github/pull-request-opened.json'), 'utf8'));
+    const event = JSON.parse(
+      readFileSync(path.join(projectRoot, 'test/fixtures/github/pull-request-opened.json'), 'utf8'),
+    );
     let posted = '';
     const github = {
       paginate: async () => [],
-      rest: { issues: { listComments: async () => ({ data: [] }), createComment: async ({ body }: { body: string }) => ((posted = body), { data: { id: 1 } }) } },
+      rest: {
+        issues: {
+          listComments: async () => ({ data: [] }),
+          createComment: async ({ body }: { body: string }) => ((posted = body), { data: { id: 1 } }),
+        },
+      },
     };
-    await post({ github, context: { payload: event, repo: { owner: 'o', repo: 'r' } }, summaryFile: path.join(out, 'summary.md'), env: {} });
-    expect(posted).toContain('2 printed values, 2 checked claims (status or figure), 0 new and 2 resolved typed-figure warnings');
+    await post({
+      github,
+      context: { payload: event, repo: { owner: 'o', repo: 'r' } },
+      summaryFile: path.join(out, 'summary.md'),
+      env: {},
+    });
+    expect(posted).toContain(
+      '2 printed values, 2 checked claims (status or figure), 0 new and 2 resolved typed-figure warnings',
+    );
   });
 });
 
 test('no change to the data, no words moved', () => {
   expect(wordsMoved(fixture, fixture)).toEqual([]);
-  expect(wordsSummary([])).toContain('0 printed values, 0 checked claims (status or figure), 0 new and 0 resolved typed-figure warnings.');
+  expect(wordsSummary([])).toContain(
+    '0 printed values, 0 checked claims (status or figure), 0 new and 0 resolved typed-figure warnings.',
+  );
 });

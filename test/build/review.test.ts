@@ -26,7 +26,15 @@ const ranking = (rows: [string, number][]) =>
       title: 'Ore output by country, 2024 (review fixture)',
       description: 'Invented figures for the review test.',
       unit: 'tonnes',
-      sources: [{ id: 'yb2025', name: 'Fixture Yearbook 2025', url: 'https://example.org/yearbook-2025', edition: '2025 edition', kind: 'primary' }],
+      sources: [
+        {
+          id: 'yb2025',
+          name: 'Fixture Yearbook 2025',
+          url: 'https://example.org/yearbook-2025',
+          edition: '2025 edition',
+          kind: 'primary',
+        },
+      ],
       rows: rows.map(([country, tonnes]) => ({ country, tonnes, source: 'yb2025' })),
     },
     null,
@@ -40,30 +48,77 @@ const ranking = (rows: [string, number][]) =>
 function fixtureRepository(): string {
   const repo = mkdtempSync(path.join(tmpdir(), 'supply-lines-review-'));
   cpSync(path.join(projectRoot, 'test/fixtures/site-small'), repo, { recursive: true });
-  writeFileSync(path.join(repo, rankingFile), ranking([['China', 270], ['United States', 45], ['Burma (Myanmar)', 31], ['Australia', 13]]));
+  writeFileSync(
+    path.join(repo, rankingFile),
+    ranking([
+      ['China', 270],
+      ['United States', 45],
+      ['Burma (Myanmar)', 31],
+      ['Australia', 13],
+    ]),
+  );
   writeFileSync(
     path.join(repo, 'content/charts/ore-ranking.json'),
-    JSON.stringify({ title: 'China mines most of the ore', subtitle: 'Ore output, tonnes, 2024', dataset: 'ore-ranking', mark: 'bar', x: 'tonnes', y: 'country', sort: 'descending' }, null, 2),
+    JSON.stringify(
+      {
+        title: 'China mines most of the ore',
+        subtitle: 'Ore output, tonnes, 2024',
+        dataset: 'ore-ranking',
+        mark: 'bar',
+        x: 'tonnes',
+        y: 'country',
+        sort: 'descending',
+      },
+      null,
+      2,
+    ),
   );
-  writeFileSync(path.join(repo, 'content/articles/ore-ranking.md'), '---\ntitle: "Who mines the ore"\ndescription: "A fixture story whose chart the head commit changes, and nothing else."\npubDate: 2025-02-01\nauthors: [Fixture Desk]\ntags: [ore]\n---\n\nA paragraph.\n\n::chart{id="ore-ranking"}\n');
-  const commitment = { id: 'talks', text: 'Talks within a year.', kind: 'meeting', status: [{ date: '2025-01-01', status: 'no-report', text: 'No report yet.', source: 'press' }] };
+  writeFileSync(
+    path.join(repo, 'content/articles/ore-ranking.md'),
+    '---\ntitle: "Who mines the ore"\ndescription: "A fixture story whose chart the head commit changes, and nothing else."\npubDate: 2025-02-01\nauthors: [Fixture Desk]\ntags: [ore]\n---\n\nA paragraph.\n\n::chart{id="ore-ranking"}\n',
+  );
+  const commitment = {
+    id: 'talks',
+    text: 'Talks within a year.',
+    kind: 'meeting',
+    status: [{ date: '2025-01-01', status: 'no-report', text: 'No report yet.', source: 'press' }],
+  };
   writeFileSync(
     path.join(repo, 'data/partner-instruments.json'),
     JSON.stringify(
       {
         title: 'Instruments (review fixture)',
         description: 'Rows with commitments: lists, which a review once read as changed in every row.',
-        sources: [{ id: 'press', name: 'Fixture press office', url: 'https://example.org/press', edition: 'March 2023', kind: 'primary' }],
+        sources: [
+          {
+            id: 'press',
+            name: 'Fixture press office',
+            url: 'https://example.org/press',
+            edition: 'March 2023',
+            kind: 'primary',
+          },
+        ],
         rows: [
           { id: 'a-2023', partner: 'Partner A', date: '2023-03-28', source: 'press', commitments: [commitment] },
-          { id: 'b-2024', partner: 'Partner B', date: '2024-05-20', source: 'press', commitments: [{ ...commitment, id: 'fund' }] },
+          {
+            id: 'b-2024',
+            partner: 'Partner B',
+            date: '2024-05-20',
+            source: 'press',
+            commitments: [{ ...commitment, id: 'fund' }],
+          },
         ],
       },
       null,
       2,
     ),
   );
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.org', '-c', 'init.defaultBranch=main', ...args], { cwd: repo });
+  const git = (...args: string[]) =>
+    execFileSync(
+      'git',
+      ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.org', '-c', 'init.defaultBranch=main', ...args],
+      { cwd: repo },
+    );
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'base: the small site');
@@ -71,7 +126,15 @@ function fixtureRepository(): string {
   edit(repo, dataFile, ', "note": "estimate based on imports"', ''); // a note deleted
   edit(repo, chartFile, '"y": "tonnes_reo",', '"y": "tonnes_reo",\n  "color": "country",'); // the chart's colours: one per country
   // A new ranking: China's longer bar moves the axis, Australia overtakes two countries; the two others are as they were.
-  writeFileSync(path.join(repo, rankingFile), ranking([['China', 380], ['United States', 45], ['Burma (Myanmar)', 31], ['Australia', 60]]));
+  writeFileSync(
+    path.join(repo, rankingFile),
+    ranking([
+      ['China', 380],
+      ['United States', 45],
+      ['Burma (Myanmar)', 31],
+      ['Australia', 60],
+    ]),
+  );
   writeFileSync(
     path.join(repo, 'content/articles/australia-second-look.md'),
     '---\ntitle: "A second look at <Australia>\'s rare earths"\ndescription: "A fixture story the head commit adds."\npubDate: 2025-03-01\nauthors: [Fixture Desk]\ntags: [rare-earths]\n---\n\nA paragraph of words, and <b>no</b> chart.\n',
@@ -85,7 +148,12 @@ describe('npm run review on a fixture history', () => {
   let repo: string;
   let out: string;
   let result: CliResult;
-  let summary: { counts: { kind: string; added: number; removed: number; changed: number; unchanged: number }[]; changedCharts: { id: string }[]; problems: { new: number; resolved: number }; codeChanged: string[] };
+  let summary: {
+    counts: { kind: string; added: number; removed: number; changed: number; unchanged: number }[];
+    changedCharts: { id: string }[];
+    problems: { new: number; resolved: number };
+    codeChanged: string[];
+  };
   let report: Document;
 
   beforeAll(async () => {
@@ -107,7 +175,9 @@ describe('npm run review on a fixture history', () => {
 
   it('counts one story added, the two whose charts changed as changed, two charts and two datasets changed, and no problem', () => {
     expect(result.status, result.stderr).toBe(0);
-    const byKind = Object.fromEntries(summary.counts.map((c) => [c.kind, [c.added, c.removed, c.changed, c.unchanged]]));
+    const byKind = Object.fromEntries(
+      summary.counts.map((c) => [c.kind, [c.added, c.removed, c.changed, c.unchanged]]),
+    );
     expect(byKind.stories).toEqual([1, 0, 2, 0]);
     expect(byKind.charts).toEqual([0, 0, 2, 0]);
     // The instruments' file is untouched: unchanged, though its rows hold lists.
@@ -128,13 +198,19 @@ describe('npm run review on a fixture history', () => {
 
   it('names the new story (escaped), the stories whose charts changed with their charts, and the changed charts and datasets', () => {
     expect(section('stories', 'Added')).toEqual(["A second look at <Australia>'s rare earths australia-second-look"]);
-    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain("A second look at &lt;Australia&gt;'s rare earths");
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain(
+      "A second look at &lt;Australia&gt;'s rare earths",
+    );
     expect(section('stories', 'Changed')).toEqual(['story-australia-output', 'story-ore-ranking']);
-    expect(report.querySelector('#story-ore-ranking')!.textContent).toContain('Chart changed: China mines most of the ore');
+    expect(report.querySelector('#story-ore-ranking')!.textContent).toContain(
+      'Chart changed: China mines most of the ore',
+    );
     expect(report.querySelector('#story-ore-ranking h5')!.textContent).toBe('Charts');
     expect(report.querySelector('#stories')!.textContent).toContain('0 stories unchanged.');
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).not.toContain('storys');
-    expect(readFileSync(path.join(out, 'summary.md'), 'utf8')).toContain('Changed stories:\n- Australia mines fewer rare earths than five years ago (`australia-output`): its chart changed');
+    expect(readFileSync(path.join(out, 'summary.md'), 'utf8')).toContain(
+      'Changed stories:\n- Australia mines fewer rare earths than five years ago (`australia-output`): its chart changed',
+    );
     expect(section('charts', 'Changed')).toEqual(['chart-australia-mine-production', 'chart-ore-ranking']);
     expect(section('charts', 'Added')).toEqual([]);
     expect(section('charts', 'Removed')).toEqual([]);
@@ -142,7 +218,10 @@ describe('npm run review on a fixture history', () => {
   });
 
   it("matches a chart's table rows by their key, so a new ranking reads as figures changing, not names", () => {
-    const rows = (id: string) => [...report.querySelectorAll(`#chart-${id} table.rows tbody tr`)].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = (id: string) =>
+      [...report.querySelectorAll(`#chart-${id} table.rows tbody tr`)].map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => td.textContent),
+      );
     expect(rows('ore-ranking')).toEqual([
       ['China', 'Tonnes', '270', '380'],
       ['Australia', 'Tonnes', '13', '60'],
@@ -157,7 +236,9 @@ describe('npm run review on a fixture history', () => {
     expect(words.filter((w) => w.includes(' | '))).toEqual([]);
   });
   it('lists the figure and the note cell by cell, with source and edition, and no other row or field', () => {
-    const cells = [...report.querySelectorAll('#dataset-australia-mine-production table tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const cells = [...report.querySelectorAll('#dataset-australia-mine-production table tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
     expect(cells).toEqual([
       ['year 2024, country Australia', 'tonnes_reo', '13000', '13500', 'mcs2025', 'MCS 2025'],
       ['year 2023, country Australia', 'note', 'estimate based on imports', '(none)', 'mcs2025', 'MCS 2025'],
@@ -168,8 +249,12 @@ describe('npm run review on a fixture history', () => {
   it('shows the chart before and after, wide and narrow, as images with the changed marks outlined', () => {
     const chart = report.querySelector('#chart-australia-mine-production')!;
     const headings = [...chart.querySelectorAll('h5')].map((h) => h.textContent);
-    expect(headings.filter((h) => / \/ (wide|narrow): \d+ marks? changed/.test(h)).map((h) => h.split(':')[0])).toEqual(['chart / wide', 'chart / narrow']);
-    const images = [...chart.querySelectorAll('img')].map((img) => Buffer.from(img.getAttribute('src')!.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString());
+    expect(headings.filter((h) => / \/ (wide|narrow): \d+ marks? changed/.test(h)).map((h) => h.split(':')[0])).toEqual(
+      ['chart / wide', 'chart / narrow'],
+    );
+    const images = [...chart.querySelectorAll('img')].map((img) =>
+      Buffer.from(img.getAttribute('src')!.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString(),
+    );
     expect(images).toHaveLength(4);
     // The after drawing has the series label the colour key added, outlined as added; the before does not.
     expect(images[1]).toMatch(/<text[^>]*data-review="added"[^>]*>[^<]*Australia/);
@@ -178,9 +263,14 @@ describe('npm run review on a fixture history', () => {
   });
 
   it('outlines the marks whose data changed, not those that moved with the axis or the ranking', () => {
-    const images = [...report.querySelectorAll('#chart-ore-ranking img')].map((img) => Buffer.from(img.getAttribute('src')!.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString());
+    const images = [...report.querySelectorAll('#chart-ore-ranking img')].map((img) =>
+      Buffer.from(img.getAttribute('src')!.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString(),
+    );
     expect(images).toHaveLength(4);
-    const outlined = (svg: string) => [...svg.matchAll(/<(rect|text)[^>]*data-review="(?:added|removed)"[^>]*>([^<]*)/g)].map((m) => (m[1] === 'text' ? m[2] : m[1]));
+    const outlined = (svg: string) =>
+      [...svg.matchAll(/<(rect|text)[^>]*data-review="(?:added|removed)"[^>]*>([^<]*)/g)].map((m) =>
+        m[1] === 'text' ? m[2] : m[1],
+      );
     // China's bar and Australia's, with their figures; the United States and Burma only moved.
     expect(outlined(images[0]).sort()).toEqual(['13', '270', 'rect', 'rect']);
     expect(outlined(images[1]).sort()).toEqual(['380', '60', 'rect', 'rect']);
@@ -204,6 +294,11 @@ describe('npm run review on a fixture history', () => {
       'tags/rare-earths/index.html',
     ]);
     const sizes = [...report.querySelectorAll('#budgets tbody tr')].map((tr) => tr.querySelector('td')!.textContent);
-    expect(sizes).toEqual(['articles/australia-output/index.html', 'articles/australia-second-look/index.html', 'articles/ore-ranking/index.html', 'whole site (every file)']);
+    expect(sizes).toEqual([
+      'articles/australia-output/index.html',
+      'articles/australia-second-look/index.html',
+      'articles/ore-ranking/index.html',
+      'whole site (every file)',
+    ]);
   });
 });

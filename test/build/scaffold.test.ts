@@ -25,7 +25,8 @@ function fixtureSite(...over: string[]): string {
 function projectContent(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'supply-lines-content-'));
   roots.push(root);
-  for (const dir of ['content', 'data']) cpSync(path.join(readerFixture, dir), path.join(root, dir), { recursive: true });
+  for (const dir of ['content', 'data'])
+    cpSync(path.join(readerFixture, dir), path.join(root, dir), { recursive: true });
   return root;
 }
 
@@ -42,7 +43,9 @@ describe('each starter passes npm run check', () => {
     const made = await newFile(root, 'article', 'cobalt-prices');
     expect(made.status).toBe(0);
     expect(made.stdout).toContain('Wrote content/articles/cobalt-prices.md, a starter that passes npm run check.');
-    expect(made.stdout).toContain('It stays a draft (off the published site) until you change "draft: true" to "draft: false".');
+    expect(made.stdout).toContain(
+      'It stays a draft (off the published site) until you change "draft: true" to "draft: false".',
+    );
 
     const text = readFileSync(path.join(root, 'content/articles/cobalt-prices.md'), 'utf8');
     expect(text).toMatch(/^draft: true$/m);
@@ -51,7 +54,9 @@ describe('each starter passes npm run check', () => {
     const { status, problems, summary } = await check(root);
     expect(status).toBe(0);
     expect(summary).toMatch(/^Content OK: 2 articles \(1 draft\), 1 chart, 1 dataset, \d+ warnings/);
-    expect(problems).toContain('content/articles/cobalt-prices.md:4:1  title  warning: starter text to replace: "FILL IN: the headline, one line"');
+    expect(problems).toContain(
+      'content/articles/cobalt-prices.md:4:1  title  warning: starter text to replace: "FILL IN: the headline, one line"',
+    );
     expect(problems.every((line) => line.includes('warning: '))).toBe(true);
   });
 
@@ -69,14 +74,17 @@ describe('each starter passes npm run check', () => {
 
     const { status, problems } = await check(root);
     expect(status).toBe(0);
-    expect(problems).toContain('data/cobalt-output.json:9:7  sources[0].url  warning: starter text to replace: "https://example.org/FILL IN: the address of the document,..."');
+    expect(problems).toContain(
+      'data/cobalt-output.json:9:7  sources[0].url  warning: starter text to replace: "https://example.org/FILL IN: the address of the document,..."',
+    );
     expect(problems.every((line) => line.includes('warning: '))).toBe(true);
   });
 
   test('chart: a starter of every dataset in the repository passes', async () => {
     const root = projectContent();
     const ids = readdirSync(path.join(root, 'data')).map((name) => name.replace(/\.json$/, ''));
-    for (const id of nonEmpty(ids, 'datasets')) expect((await newFile(root, 'chart', `starter-${id}`, '--dataset', id)).status).toBe(0);
+    for (const id of nonEmpty(ids, 'datasets'))
+      expect((await newFile(root, 'chart', `starter-${id}`, '--dataset', id)).status).toBe(0);
     const { status, problems } = await check(root);
     expect(problems.filter((line) => !line.includes('warning: '))).toEqual([]);
     expect(status).toBe(0);
@@ -90,11 +98,19 @@ describe('each starter passes npm run check', () => {
     // What an editor does: write over every FILL IN, publish the story, place the chart.
     const fillIn = (file: string, edit: (text: string) => string = (t) => t) => {
       const full = path.join(root, file);
-      writeFileSync(full, edit(readFileSync(full, 'utf8').replace(/FILL IN(?:[^"\\\n]|\\.)*/g, 'Written by the editor')));
+      writeFileSync(
+        full,
+        edit(readFileSync(full, 'utf8').replace(/FILL IN(?:[^"\\\n]|\\.)*/g, 'Written by the editor')),
+      );
     };
     fillIn('data/cobalt-output.json');
     fillIn('content/charts/cobalt-by-year.json');
-    fillIn('content/articles/cobalt-prices.md', (text) => text.replace(/^draft: true$/m, 'draft: false').replace('charts: []', 'charts: [cobalt-by-year]') + '\n::chart{id="cobalt-by-year"}\n');
+    fillIn(
+      'content/articles/cobalt-prices.md',
+      (text) =>
+        text.replace(/^draft: true$/m, 'draft: false').replace('charts: []', 'charts: [cobalt-by-year]') +
+        '\n::chart{id="cobalt-by-year"}\n',
+    );
 
     const { status, problems, summary } = await check(root);
     expect(problems).toEqual([]);
@@ -107,14 +123,29 @@ describe('--mark, --stack and --facet: the starter is drawn as asked and passes 
   for (const [args, expected] of [
     [['--dataset', 'ore-output', '--mark', 'area'], { mark: 'area', x: 'year', y: 'tonnes', color: 'country' }],
     // Three years in the data: the slope keeps the first and the last.
-    [['--dataset', 'mine-output', '--mark', 'slope'], { mark: 'slope', x: 'year', y: 'tonnes', color: 'country', filter: { year: [2022, 2024] } }],
-    [['--dataset', 'mine-output', '--mark', 'map'], { mark: 'map', x: 'country', y: 'tonnes', filter: { year: 2024 }, color: undefined }],
+    [
+      ['--dataset', 'mine-output', '--mark', 'slope'],
+      { mark: 'slope', x: 'year', y: 'tonnes', color: 'country', filter: { year: [2022, 2024] } },
+    ],
+    [
+      ['--dataset', 'mine-output', '--mark', 'map'],
+      { mark: 'map', x: 'country', y: 'tonnes', filter: { year: 2024 }, color: undefined },
+    ],
     // A country in three years would be three bars in one row: as the map, the bars keep the latest year.
-    [['--dataset', 'mine-output', '--mark', 'bar'], { mark: 'bar', x: 'tonnes', y: 'country', filter: { year: 2024 }, color: undefined }],
+    [
+      ['--dataset', 'mine-output', '--mark', 'bar'],
+      { mark: 'bar', x: 'tonnes', y: 'country', filter: { year: 2024 }, color: undefined },
+    ],
     [['--dataset', 'ore-output', '--mark', 'cell'], { mark: 'cell', x: 'year', y: 'country', color: 'tonnes' }],
-    [['--dataset', 'mine-output', '--mark', 'area', '--stack', 'share'], { mark: 'area', x: 'year', y: 'tonnes', color: 'country', stack: 'share' }],
+    [
+      ['--dataset', 'mine-output', '--mark', 'area', '--stack', 'share'],
+      { mark: 'area', x: 'year', y: 'tonnes', color: 'country', stack: 'share' },
+    ],
     // The facet's field makes the small charts, so it is not the colour too.
-    [['--dataset', 'ore-output', '--facet', 'country'], { mark: 'line', x: 'year', y: 'tonnes', facet: 'country', color: undefined }],
+    [
+      ['--dataset', 'ore-output', '--facet', 'country'],
+      { mark: 'line', x: 'year', y: 'tonnes', facet: 'country', color: undefined },
+    ],
   ] as const) {
     test(args.slice(2).join(' '), async () => {
       const root = fixtureSite(starters);
@@ -135,15 +166,21 @@ describe('--mark, --stack and --facet: the starter is drawn as asked and passes 
     const root = fixtureSite(starters);
     const made = await newFile(root, 'chart', 'mine-bars', '--dataset', 'mine-output', '--mark', 'bar');
     expect(made.stderr).toBe('');
-    expect(made.stdout).toContain('It draws data/mine-output.json as a bar chart: x "tonnes", y "country", only the rows with year = 2024 (the latest year: one bar per country).');
+    expect(made.stdout).toContain(
+      'It draws data/mine-output.json as a bar chart: x "tonnes", y "country", only the rows with year = 2024 (the latest year: one bar per country).',
+    );
   });
 
-  test('a bar refused by the check says the check\'s reason, not what a bar needs (which the dataset has)', async () => {
+  test("a bar refused by the check says the check's reason, not what a bar needs (which the dataset has)", async () => {
     const root = fixtureSite(starters);
     // Two editions of the same year: still two rows per country once the latest year is kept.
     const file = path.join(root, 'data/mine-output.json');
     const data = JSON.parse(readFileSync(file, 'utf8'));
-    data.rows.push(...data.rows.filter((row: { year: number }) => row.year === 2024).map((row: object) => ({ ...row, edition: 'second' })));
+    data.rows.push(
+      ...data.rows
+        .filter((row: { year: number }) => row.year === 2024)
+        .map((row: object) => ({ ...row, edition: 'second' })),
+    );
     writeFileSync(file, JSON.stringify(data, null, 2));
     const result = await newFile(root, 'chart', 'mine-bars', '--dataset', 'mine-output', '--mark', 'bar');
     expect(result.status).toBe(1);
@@ -155,17 +192,27 @@ describe('--mark, --stack and --facet: the starter is drawn as asked and passes 
   test('"an area", not "a area", in what the command says', async () => {
     const root = fixtureSite();
     // No year or date: an area cannot be started.
-    writeFileSync(path.join(root, 'data/ore-places.json'), readFileSync(path.join(root, 'data/ore-output.json'), 'utf8').replace(/"year": 2023, /g, '').replace(/\{ "year": 2024, [^\n]*\n/g, '').replace(/\},\n(\s*\])/, '}\n$1'));
+    writeFileSync(
+      path.join(root, 'data/ore-places.json'),
+      readFileSync(path.join(root, 'data/ore-output.json'), 'utf8')
+        .replace(/"year": 2023, /g, '')
+        .replace(/\{ "year": 2024, [^\n]*\n/g, '')
+        .replace(/\},\n(\s*\])/, '}\n$1'),
+    );
     const result = await newFile(root, 'chart', 'ore-area', '--dataset', 'ore-places', '--mark', 'area');
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^An area chart of data\/ore-places\.json cannot be started from its fields \(country, tonnes\): an area needs/);
+    expect(result.stderr.trim()).toMatch(
+      /^An area chart of data\/ore-places\.json cannot be started from its fields \(country, tonnes\): an area needs/,
+    );
   });
 
   test('an unknown mark is a command written wrong: the nearest mark, the list, and nothing written', async () => {
     const root = fixtureSite();
     const result = await newFile(root, 'chart', 'ore-slope', '--dataset', 'ore-output', '--mark', 'slop');
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^Unknown mark "slop" \(did you mean "slope"\?\): --mark is one of line, area, bar, dot, cell, slope, map\.\n\nUsage:/);
+    expect(result.stderr).toMatch(
+      /^Unknown mark "slop" \(did you mean "slope"\?\): --mark is one of line, area, bar, dot, cell, slope, map\.\n\nUsage:/,
+    );
     expect(readdirSync(path.join(root, 'content/charts'))).toEqual(['ore-share.json']);
   });
 
@@ -181,9 +228,21 @@ describe('--mark, --stack and --facet: the starter is drawn as asked and passes 
 
   test('--stack on a line chart is refused: only areas and bars stack', async () => {
     const root = fixtureSite();
-    const result = await newFile(root, 'chart', 'ore-lines', '--dataset', 'ore-output', '--mark', 'line', '--stack', 'sum');
+    const result = await newFile(
+      root,
+      'chart',
+      'ore-lines',
+      '--dataset',
+      'ore-output',
+      '--mark',
+      'line',
+      '--stack',
+      'sum',
+    );
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^A line chart does not stack: --stack works with --mark area or --mark bar; choose one of them, or leave --stack out\./);
+    expect(result.stderr).toMatch(
+      /^A line chart does not stack: --stack works with --mark area or --mark bar; choose one of them, or leave --stack out\./,
+    );
     expect(readdirSync(path.join(root, 'content/charts'))).toEqual(['ore-share.json']);
   });
 
@@ -191,7 +250,9 @@ describe('--mark, --stack and --facet: the starter is drawn as asked and passes 
     const root = fixtureSite();
     const result = await newFile(root, 'chart', 'ore-facets', '--dataset', 'ore-output', '--facet', 'contry');
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('No field "contry" in the rows of data/ore-output.json (did you mean "country"?): --facet names the field with one small chart per value. Fields: year, country, tonnes. Nothing was written.');
+    expect(result.stderr.trim()).toBe(
+      'No field "contry" in the rows of data/ore-output.json (did you mean "country"?): --facet names the field with one small chart per value. Fields: year, country, tonnes. Nothing was written.',
+    );
     expect(readdirSync(path.join(root, 'content/charts'))).toEqual(['ore-share.json']);
   });
 });
@@ -207,7 +268,9 @@ describe('never overwrites', () => {
       const before = readFileSync(path.join(root, file));
       const result = await newFile(root, kind, id, ...extra);
       expect(result.status).toBe(1);
-      expect(result.stderr.trim()).toBe(`${file} already exists, so nothing was written: choose another name, or edit that file.`);
+      expect(result.stderr.trim()).toBe(
+        `${file} already exists, so nothing was written: choose another name, or edit that file.`,
+      );
       expect(readFileSync(path.join(root, file)).equals(before)).toBe(true);
     });
   }
@@ -224,7 +287,9 @@ describe('slugs and ids are lower-case letters, digits and hyphens', () => {
       const root = fixtureSite();
       const result = await newFile(root, 'article', slug);
       expect(result.status).toBe(1);
-      expect(result.stderr.trim()).toBe(`"${slug}" cannot be a slug: use lower-case letters, digits and hyphens only${hint}. Nothing was written.`);
+      expect(result.stderr.trim()).toBe(
+        `"${slug}" cannot be a slug: use lower-case letters, digits and hyphens only${hint}. Nothing was written.`,
+      );
       expect(readdirSync(path.join(root, 'content/articles'))).toEqual(['ore-story.md']);
       expect(readdirSync(root).sort()).toEqual(['content', 'data']);
     });
@@ -233,7 +298,9 @@ describe('slugs and ids are lower-case letters, digits and hyphens', () => {
   test('a chart id is checked too', async () => {
     const result = await newFile(fixtureSite(), 'chart', 'Ore_Share_2', '--dataset', 'ore-output');
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('"Ore_Share_2" cannot be an id: use lower-case letters, digits and hyphens only (did you mean "ore-share-2"?). Nothing was written.');
+    expect(result.stderr.trim()).toBe(
+      '"Ore_Share_2" cannot be an id: use lower-case letters, digits and hyphens only (did you mean "ore-share-2"?). Nothing was written.',
+    );
   });
 });
 
@@ -260,7 +327,9 @@ describe('a command written wrong gets the usage (exit status 2); a refusal exit
     const root = fixtureSite();
     const result = await newFile(root, 'chart', 'ore-tonnes', '--dataset', 'ore-outptu');
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('No dataset "ore-outptu" in data/ (did you mean "ore-output"?). Datasets: ore-output. Nothing was written.');
+    expect(result.stderr.trim()).toBe(
+      'No dataset "ore-outptu" in data/ (did you mean "ore-output"?). Datasets: ore-output. Nothing was written.',
+    );
     expect(readdirSync(path.join(root, 'content/charts'))).toEqual(['ore-share.json']);
   });
 });

@@ -20,25 +20,31 @@ function rootWith(...files: string[]): string {
 }
 
 const read = (file: string) => readFileSync(file, 'utf8');
-const importSheet = (root: string, sheet: string, id: string, ...args: string[]) => runCli('import', [sheet, '--dataset', id, '--date', '2026-03-01', ...args], { contentRoot: root });
+const importSheet = (root: string, sheet: string, id: string, ...args: string[]) =>
+  runCli('import', [sheet, '--dataset', id, '--date', '2026-03-01', ...args], { contentRoot: root });
 
 describe('export then import', () => {
   const datasets = [
     ...readdirSync(path.join(fixtures, 'reader/data')).map((name) => path.join(fixtures, 'reader/data', name)),
     siteSmallData,
-    ...['fixture-agreements', 'fixture-output', 'fixture-ranges', 'fixture-trade'].map((id) => path.join(fixtures, `contract/data/${id}.json`)),
+    ...['fixture-agreements', 'fixture-output', 'fixture-ranges', 'fixture-trade'].map((id) =>
+      path.join(fixtures, `contract/data/${id}.json`),
+    ),
   ];
-  it.each(datasets.map((file) => [path.relative(fixtures, file), file]))('leaves %s byte for byte as it was', async (_, file) => {
-    const id = path.basename(file, '.json');
-    const root = rootWith(file);
-    const sheet = path.join(root, `${id}.csv`);
-    const exported = await runCli('export', [id, '--out', sheet], { contentRoot: root });
-    expect(exported.status, exported.stderr).toBe(0);
-    const imported = await importSheet(root, sheet, id);
-    expect(imported.status, imported.stderr + imported.stdout).toBe(0);
-    expect(imported.stdout).toContain('nothing to change');
-    expect(read(path.join(root, 'data', `${id}.json`))).toBe(read(file));
-  });
+  it.each(datasets.map((file) => [path.relative(fixtures, file), file]))(
+    'leaves %s byte for byte as it was',
+    async (_, file) => {
+      const id = path.basename(file, '.json');
+      const root = rootWith(file);
+      const sheet = path.join(root, `${id}.csv`);
+      const exported = await runCli('export', [id, '--out', sheet], { contentRoot: root });
+      expect(exported.status, exported.stderr).toBe(0);
+      const imported = await importSheet(root, sheet, id);
+      expect(imported.status, imported.stderr + imported.stdout).toBe(0);
+      expect(imported.stdout).toContain('nothing to change');
+      expect(read(path.join(root, 'data', `${id}.json`))).toBe(read(file));
+    },
+  );
 
   it('writes what a spreadsheet opens: a BOM, CRLF, a header of fields, true for flags, empty cells for what a row lacks', async () => {
     const root = rootWith(siteSmallData);
@@ -46,19 +52,25 @@ describe('export then import', () => {
     await runCli('export', ['australia-mine-production', '--out', sheet], { contentRoot: root });
     const lines = read(sheet).split('\r\n');
     expect(lines[0]).toBe('\uFEFFyear,country,tonnes_reo,edition,secondary,source,estimate,revised,note');
-    expect(lines[3]).toBe('2023,Australia,16000,MCS 2025,,mcs2025,true,"MCS 2024 gave 18,000",estimate based on imports');
+    expect(lines[3]).toBe(
+      '2023,Australia,16000,MCS 2025,,mcs2025,true,"MCS 2024 gave 18,000",estimate based on imports',
+    );
   });
 });
 
 describe('import', () => {
   it('reads a CSV with a BOM, CRLF, thousands separators and an estimate column as the dataset its JSON holds', async () => {
     const bytes = read(sheetFixture);
-    expect(bytes.startsWith('\uFEFF') && bytes.includes('\r\n') && bytes.includes('"21,000"') && bytes.includes(',TRUE,')).toBe(true);
+    expect(
+      bytes.startsWith('\uFEFF') && bytes.includes('\r\n') && bytes.includes('"21,000"') && bytes.includes(',TRUE,'),
+    ).toBe(true);
     // Over the published JSON: nothing to change.
     const root = rootWith(siteSmallData);
     const over = await importSheet(root, sheetFixture, 'australia-mine-production', '--decimal', 'point');
     expect(over.status, over.stderr).toBe(0);
-    expect(over.stdout).toContain('4 numbers with "," separating thousands (e.g. row 2, tonnes_reo: "21,000" read as 21000)');
+    expect(over.stdout).toContain(
+      '4 numbers with "," separating thousands (e.g. row 2, tonnes_reo: "21,000" read as 21000)',
+    );
     expect(read(path.join(root, 'data/australia-mine-production.json'))).toBe(read(siteSmallData));
     // Into an empty project: the same rows, as numbers and true/false.
     const empty = rootWith();
@@ -74,7 +86,9 @@ describe('import', () => {
     const root = rootWith(siteSmallData);
     const result = await importSheet(root, sheetFixture, 'australia-mine-production');
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('australia-mine-production.csv:2:3  tonnes_reo  row 2, column C (tonnes_reo): "21,000" could be 21000 (with a comma separating thousands) or 21 (with a decimal comma)');
+    expect(result.stderr).toContain(
+      'australia-mine-production.csv:2:3  tonnes_reo  row 2, column C (tonnes_reo): "21,000" could be 21000 (with a comma separating thousands) or 21 (with a decimal comma)',
+    );
     expect(result.stderr).toContain('--decimal point or --decimal comma');
     expect(read(path.join(root, 'data/australia-mine-production.json'))).toBe(read(siteSmallData));
   });
@@ -100,9 +114,16 @@ describe('import', () => {
         text: 'Imported from edited.csv: 1 row added (year 2025, country Australia); 1 row removed (year 2022, country Australia); 1 figure revised (tonnes_reo, year 2019, country Australia: 21000 to 21500).',
       },
     ]);
-    expect(after.rows.map((r: { year: number; tonnes_reo: number }) => [r.year, r.tonnes_reo])).toEqual([[2019, 21500], [2023, 16000], [2024, 13000], [2025, 1012000]]);
+    expect(after.rows.map((r: { year: number; tonnes_reo: number }) => [r.year, r.tonnes_reo])).toEqual([
+      [2019, 21500],
+      [2023, 16000],
+      [2024, 13000],
+      [2025, 1012000],
+    ]);
     // Rows stay one per line, as the file had them.
-    expect(read(path.join(root, 'data/australia-mine-production.json'))).toContain('\n    { "year": 2025, "country": "Australia", "tonnes_reo": 1012000, "estimate": true, "edition": "MCS 2025", "source": "mcs2025" }\n');
+    expect(read(path.join(root, 'data/australia-mine-production.json'))).toContain(
+      '\n    { "year": 2025, "country": "Australia", "tonnes_reo": 1012000, "estimate": true, "edition": "MCS 2025", "source": "mcs2025" }\n',
+    );
   });
 
   it('reads semicolon-separated sheets with decimal commas, and empty cells of data columns as null', async () => {
@@ -121,8 +142,14 @@ describe('import', () => {
 
   it('stops, naming the row and column, on mixed decimal marks, text among numbers, a flag that is not true or false and an unknown source', async () => {
     const cases: [string, string][] = [
-      ['year,v\n2020,"1,234,567"\n2021,"12,5"\n', 'row 3, column B (v): "12,5" has a decimal comma, but row 2, column B (v) has "1,234,567", with commas separating thousands'],
-      ['year,v\n2020,5\n2021,6\n2022,n/a\n', 'row 4, column B (v): "n/a" is not a number, but 2 of the 3 cells in this column are'],
+      [
+        'year,v\n2020,"1,234,567"\n2021,"12,5"\n',
+        'row 3, column B (v): "12,5" has a decimal comma, but row 2, column B (v) has "1,234,567", with commas separating thousands',
+      ],
+      [
+        'year,v\n2020,5\n2021,6\n2022,n/a\n',
+        'row 4, column B (v): "n/a" is not a number, but 2 of the 3 cells in this column are',
+      ],
       ['year,v,estimate\n2020,5,maybe\n', 'row 2, column C (estimate): "maybe" is not true or false'],
     ];
     for (const [text, message] of cases) {
@@ -148,7 +175,10 @@ describe('import', () => {
       const root = rootWith();
       const sheet = path.join(root, 'flags.csv');
       // A sheet saved where the comma is the decimal mark: semicolons, and the flags in the sheet's language.
-      writeFileSync(sheet, `year;price;estimate;projection\r\n2023;"1.234,5";${yes};${no}\r\n2024;12,25;${no.toLowerCase()};${yes.toLowerCase()}\r\n`);
+      writeFileSync(
+        sheet,
+        `year;price;estimate;projection\r\n2023;"1.234,5";${yes};${no}\r\n2024;12,25;${no.toLowerCase()};${yes.toLowerCase()}\r\n`,
+      );
       const result = await importSheet(root, sheet, 'flags');
       expect(result.status, `${yes}/${no}: ${result.stderr}`).toBe(0);
       expect(JSON.parse(read(path.join(root, 'data/flags.json'))).rows).toEqual([
@@ -163,15 +193,28 @@ describe('import', () => {
   it('an unknown source is one message listing its rows, with the source to add to the dataset', async () => {
     const root = rootWith(siteSmallData);
     // A new edition brought in: its rows name a source the dataset does not have yet.
-    writeFileSync(path.join(root, 'new.csv'), 'year,country,tonnes_reo,edition,source\n2019,Australia,21000,MCS 2020,mcs2020\n2022,Australia,18000,MCS 2026,mcs2026\n2023,Australia,16000,MCS 2026,mcs2026\n2024,Australia,13000,MCS 2026,mcs2026\n');
+    writeFileSync(
+      path.join(root, 'new.csv'),
+      'year,country,tonnes_reo,edition,source\n2019,Australia,21000,MCS 2020,mcs2020\n2022,Australia,18000,MCS 2026,mcs2026\n2023,Australia,16000,MCS 2026,mcs2026\n2024,Australia,13000,MCS 2026,mcs2026\n',
+    );
     const result = await importSheet(root, path.join(root, 'new.csv'), 'australia-mine-production');
     expect(result.status).toBe(1);
-    const problems = result.stderr.split('\n').filter((line) => line.includes('  source  ')).map((line) => line.slice(line.indexOf('new.csv')));
-    expect(problems).toEqual(['new.csv:3:5  source  rows 3-5: no source "mcs2026" in data/australia-mine-production.json; its sources are mcs2025, mcs2023, mcs2020']);
+    const problems = result.stderr
+      .split('\n')
+      .filter((line) => line.includes('  source  '))
+      .map((line) => line.slice(line.indexOf('new.csv')));
+    expect(problems).toEqual([
+      'new.csv:3:5  source  rows 3-5: no source "mcs2026" in data/australia-mine-production.json; its sources are mcs2025, mcs2023, mcs2020',
+    ]);
     expect(result.stderr).not.toContain('did you mean');
     // The block to paste is JSON, names the new id, and takes the edition the rows give.
     const block = result.stderr.slice(result.stderr.indexOf('{'), result.stderr.lastIndexOf('}') + 1);
-    expect(JSON.parse(block)).toMatchObject({ id: 'mcs2026', edition: 'MCS 2026', retrieved: '2026-03-01', kind: 'primary' });
+    expect(JSON.parse(block)).toMatchObject({
+      id: 'mcs2026',
+      edition: 'MCS 2026',
+      retrieved: '2026-03-01',
+      kind: 'primary',
+    });
     expect(result.stderr).toContain('Add it to "sources" in data/australia-mine-production.json');
     expect(read(path.join(root, 'data/australia-mine-production.json'))).toBe(read(siteSmallData));
   });

@@ -50,7 +50,8 @@ export function useBrowser(options: BrowserContextOptions = {}): BrowserSession 
   });
   const session: BrowserSession = {
     get context() {
-      if (!context) throw new Error('The browser is used outside its tests: it is launched before them and closed after them.');
+      if (!context)
+        throw new Error('The browser is used outside its tests: it is launched before them and closed after them.');
       return context;
     },
     async newPage() {

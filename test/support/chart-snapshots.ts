@@ -65,7 +65,11 @@ export const chartGroups = {
 export function fixture(name: string): { spec: ChartSpec; dataset: Dataset } {
   const read = (file: string) => JSON.parse(readFileSync(path.join(fixtures, name, file), 'utf8'));
   const spec = { ...chartSchema.parse(read('spec.json')), id: name, file: `test/fixtures/charts/${name}/spec.json` };
-  const dataset = { ...datasetSchema.parse(read('dataset.json')), id: name, file: `test/fixtures/charts/${name}/dataset.json` };
+  const dataset = {
+    ...datasetSchema.parse(read('dataset.json')),
+    id: name,
+    file: `test/fixtures/charts/${name}/dataset.json`,
+  };
   return { spec, dataset };
 }
 
@@ -81,7 +85,11 @@ const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.to
 function renumberIds(svg: string): string {
   const ids = [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
   return ids.reduce(
-    (text, id, i) => text.replaceAll(`id="${id}"`, `id="svg-id-${i}"`).replaceAll(`url(#${id})`, `url(#svg-id-${i})`).replaceAll(`href="#${id}"`, `href="#svg-id-${i}"`),
+    (text, id, i) =>
+      text
+        .replaceAll(`id="${id}"`, `id="svg-id-${i}"`)
+        .replaceAll(`url(#${id})`, `url(#svg-id-${i})`)
+        .replaceAll(`href="#${id}"`, `href="#svg-id-${i}"`),
     svg,
   );
 }
@@ -103,11 +111,17 @@ function compareSnapshot(file: string, svg: string) {
     return;
   }
   writeFileSync(changedFile, actual);
-  expect.fail(`test/output/${file}.svg differs from the chart drawn now: compare it with test/output/${file}-changed.svg`);
+  expect.fail(
+    `test/output/${file}.svg differs from the chart drawn now: compare it with test/output/${file}-changed.svg`,
+  );
 }
 
 /** Every drawing of a chart, with its view and SVG; the test fails if the chart drew none. */
-export const svgs = (chart: RenderedChart) => nonEmpty(chart.views.flatMap((v) => v.drawings.map((d) => ({ view: v, drawing: d, svg: d.svg }))), `${chart.id}: drawings`);
+export const svgs = (chart: RenderedChart) =>
+  nonEmpty(
+    chart.views.flatMap((v) => v.drawings.map((d) => ({ view: v, drawing: d, svg: d.svg }))),
+    `${chart.id}: drawings`,
+  );
 export const parse = (svg: string) => new DOMParser().parseFromString(svg, 'image/svg+xml') as unknown as Document;
 export const all = (svg: string, selector: string) => [...parse(svg).querySelectorAll(selector)];
 export const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '');
@@ -122,7 +136,8 @@ export function snapshotTests(names: readonly string[]) {
       const chart = render(name);
       for (const view of nonEmpty(chart.views, `${name}: views`)) {
         const base = name + (chart.views.length > 1 ? `-${view.id}` : '');
-        for (const drawing of nonEmpty(view.drawings, `${name} ${view.id ?? ''}: drawings`)) compareSnapshot(drawing.layout === 'wide' ? base : `${base}-${drawing.layout}`, drawing.svg);
+        for (const drawing of nonEmpty(view.drawings, `${name} ${view.id ?? ''}: drawings`))
+          compareSnapshot(drawing.layout === 'wide' ? base : `${base}-${drawing.layout}`, drawing.svg);
       }
     });
   });
@@ -136,13 +151,16 @@ export function snapshotTests(names: readonly string[]) {
         expect(root.localName, where).toBe('svg');
         expect(root.getAttribute('role'), where).toBe('img');
         expect(root.getAttribute('aria-labelledby'), where).toBe(`chart-${chart.id}-title`);
-        expect(root.getAttribute('aria-describedby'), where).toBe(`chart-${chart.id}-summary${view.id ? `-${view.id}` : ''}`);
+        expect(root.getAttribute('aria-describedby'), where).toBe(
+          `chart-${chart.id}-summary${view.id ? `-${view.id}` : ''}`,
+        );
         expect(svg, where).not.toMatch(/ font-variant=/);
         expect(svg, where).not.toMatch(/<g[^>]* aria-label=/);
         expect(svg, where).not.toMatch(/<style/);
         // A function given where Plot takes a constant is written out as its source code.
         for (const element of nonEmpty(parse(svg).querySelectorAll('*'), `${where}: elements`)) {
-          for (const { name: attribute, value } of element.attributes) expect(value, `${where}: ${element.localName} ${attribute}`).not.toMatch(/=>|function|\bundefined\b|NaN/);
+          for (const { name: attribute, value } of element.attributes)
+            expect(value, `${where}: ${element.localName} ${attribute}`).not.toMatch(/=>|function|\bundefined\b|NaN/);
         }
         expect(Number(root.getAttribute('width')), where).toBe(drawing.width);
       }

@@ -15,11 +15,18 @@ export interface CliResult {
 }
 
 /** `node src/cli/<tool>.ts ...args` from the project root; `contentRoot` is passed as CONTENT_ROOT. */
-export async function runCli(tool: string, args: string[] = [], options: { contentRoot?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function runCli(
+  tool: string,
+  args: string[] = [],
+  options: { contentRoot?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   const env: Record<string, string | undefined> = { ...process.env, GITHUB_ACTIONS: undefined, ...options.env };
   if (options.contentRoot) env.CONTENT_ROOT = options.contentRoot;
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(projectRoot, 'src/cli', `${tool}.ts`), ...args], { cwd: projectRoot, env });
+    const { stdout, stderr } = await run(process.execPath, [path.join(projectRoot, 'src/cli', `${tool}.ts`), ...args], {
+      cwd: projectRoot,
+      env,
+    });
     return { status: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };

@@ -17,7 +17,8 @@ const names = (dir: string, ext: string) =>
   readdirSync(path.join(corpus, dir))
     .filter((name) => name.endsWith(ext))
     .sort();
-export const readJson = (dir: string) => names(dir, '.json').map((name) => JSON.parse(readFileSync(path.join(corpus, dir, name), 'utf8')) as unknown);
+export const readJson = (dir: string) =>
+  names(dir, '.json').map((name) => JSON.parse(readFileSync(path.join(corpus, dir, name), 'utf8')) as unknown);
 
 export interface Story {
   slug: string;
@@ -42,6 +43,14 @@ export const stories: Story[] = names('content/articles', '.md').map((name) => {
     if (node.type === 'textDirective' && node.name === 'value') values.push(node.attributes as Record<string, string>);
     if (node.type === 'leafDirective' && node.name === 'chart') charts.push(String(node.attributes?.id));
   });
-  return { slug: name.replace(/\.md$/, ''), frontMatter, data: frontMatter.toJS() as Record<string, unknown>, tree, claims, values, charts };
+  return {
+    slug: name.replace(/\.md$/, ''),
+    frontMatter,
+    data: frontMatter.toJS() as Record<string, unknown>,
+    tree,
+    claims,
+    values,
+    charts,
+  };
 });
 export const published = stories.filter((story) => story.data.draft !== true);

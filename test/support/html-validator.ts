@@ -25,21 +25,41 @@ interface VnuMessage {
 }
 
 /** Checks every HTML file under `dir`; resolves to how many there are and the checker's errors. */
-export async function validateHtml(dir: string, { jar = vnuJar } = {}): Promise<{ checked: number; errors: HtmlError[] }> {
+export async function validateHtml(
+  dir: string,
+  { jar = vnuJar } = {},
+): Promise<{ checked: number; errors: HtmlError[] }> {
   // The checker reports nothing, and exits 0, for a folder with no HTML in it (or one that does not exist).
-  const checked = existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length : 0;
+  const checked = existsSync(dir)
+    ? readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length
+    : 0;
   if (checked === 0) throw new Error(`No HTML files to check in ${dir}`);
-  if (!existsSync(jar)) throw new Error(`The Nu HTML Checker is missing: no file ${jar}. Run \`npm install\` (it comes with the vnu-jar package).`);
+  if (!existsSync(jar))
+    throw new Error(
+      `The Nu HTML Checker is missing: no file ${jar}. Run \`npm install\` (it comes with the vnu-jar package).`,
+    );
 
   // Exit status 0: no errors; 1: errors listed in the report (or Java could not start the jar); anything else: a crash.
-  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    execFile('java', ['-jar', jar, '--errors-only', '--skip-non-html', '--format', 'json', '--stdout', dir], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
-        reject(new Error('java not found on PATH: the HTML checker needs a Java runtime (11 or later), e.g. `apt-get install -y openjdk-17-jre-headless`.'));
-      } else resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
-  });
-  const failure = (what: string) => new Error(`The Nu HTML Checker ${what} (exit status ${code}).\n${`${stderr}\n${stdout}`.trim().slice(0, 2000)}`);
+  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+    (resolve, reject) => {
+      execFile(
+        'java',
+        ['-jar', jar, '--errors-only', '--skip-non-html', '--format', 'json', '--stdout', dir],
+        { maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
+            reject(
+              new Error(
+                'java not found on PATH: the HTML checker needs a Java runtime (11 or later), e.g. `apt-get install -y openjdk-17-jre-headless`.',
+              ),
+            );
+          } else resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+        },
+      );
+    },
+  );
+  const failure = (what: string) =>
+    new Error(`The Nu HTML Checker ${what} (exit status ${code}).\n${`${stderr}\n${stdout}`.trim().slice(0, 2000)}`);
   if (code !== 0 && code !== 1) throw failure('crashed');
   let messages: VnuMessage[];
   try {

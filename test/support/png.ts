@@ -20,19 +20,29 @@ export function decodePng(file: Buffer): DecodedPng {
     const length = file.readUInt32BE(offset);
     const type = file.toString('latin1', offset + 4, offset + 8);
     const body = file.subarray(offset + 8, offset + 8 + length);
-    if (crc32(file.subarray(offset + 4, offset + 8 + length)) !== file.readUInt32BE(offset + 8 + length)) throw new Error(`bad CRC in ${type}`);
-    if (type === 'IHDR') header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), bitDepth: body[8], colorType: body[9], interlace: body[12] };
+    if (crc32(file.subarray(offset + 4, offset + 8 + length)) !== file.readUInt32BE(offset + 8 + length))
+      throw new Error(`bad CRC in ${type}`);
+    if (type === 'IHDR')
+      header = {
+        width: body.readUInt32BE(0),
+        height: body.readUInt32BE(4),
+        bitDepth: body[8],
+        colorType: body[9],
+        interlace: body[12],
+      };
     if (type === 'IDAT') data.push(body);
     offset += 12 + length;
     if (type === 'IEND') break;
   }
   if (!header) throw new Error('no IHDR chunk');
   const { width, height, bitDepth, colorType, interlace } = header;
-  if (bitDepth !== 8 || (colorType !== 6 && colorType !== 2) || interlace !== 0) throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colorType}`);
+  if (bitDepth !== 8 || (colorType !== 6 && colorType !== 2) || interlace !== 0)
+    throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colorType}`);
   const channels = colorType === 6 ? 4 : 3;
   const stride = width * channels;
   const raw = inflateSync(Buffer.concat(data));
-  if (raw.length !== height * (stride + 1)) throw new Error(`image data is ${raw.length} bytes, expected ${height * (stride + 1)}`);
+  if (raw.length !== height * (stride + 1))
+    throw new Error(`image data is ${raw.length} bytes, expected ${height * (stride + 1)}`);
   const rows = new Uint8Array(height * stride);
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)];

@@ -35,9 +35,18 @@ const sharedForms = new Map<unknown, Record<string, (value: unknown) => boolean>
     {
       'one value': (v) => filterValues(v).some((x) => !Array.isArray(x)),
       'a list of values': (v) => filterValues(v).some(Array.isArray),
-      'a number': (v) => filterValues(v).flat().some((x) => typeof x === 'number'),
-      'a text': (v) => filterValues(v).flat().some((x) => typeof x === 'string'),
-      'true or false': (v) => filterValues(v).flat().some((x) => typeof x === 'boolean'),
+      'a number': (v) =>
+        filterValues(v)
+          .flat()
+          .some((x) => typeof x === 'number'),
+      'a text': (v) =>
+        filterValues(v)
+          .flat()
+          .some((x) => typeof x === 'string'),
+      'true or false': (v) =>
+        filterValues(v)
+          .flat()
+          .some((x) => typeof x === 'boolean'),
     },
   ],
 ]);
@@ -67,7 +76,8 @@ function walk(schema: unknown, path: string, value: unknown, need: Set<string>, 
     case 'pipe':
       return walk(d.in, path, value, need, used);
     case 'enum':
-      for (const entry of Object.values(d.entries as Record<string, string>)) form(`${path} = ${JSON.stringify(entry)}`, value === entry);
+      for (const entry of Object.values(d.entries as Record<string, string>))
+        form(`${path} = ${JSON.stringify(entry)}`, value === entry);
       return;
     case 'boolean':
       form(`${path} = true`, value === true);
@@ -86,14 +96,22 @@ function walk(schema: unknown, path: string, value: unknown, need: Set<string>, 
         const fieldType = def(field).type;
         const given = object?.[key];
         form(`${prefix}${key}`, given !== undefined);
-        if (fieldType === 'optional' || fieldType === 'default') form(`${prefix}${key} left out`, object !== undefined && given === undefined);
+        if (fieldType === 'optional' || fieldType === 'default')
+          form(`${prefix}${key} left out`, object !== undefined && given === undefined);
         walk(field, `${prefix}${key}`, given, need, used);
       }
       const catchall = d.catchall as unknown;
       if (catchall && def(catchall).type !== 'never') {
-        const others = object ? Object.keys(object).filter((key) => !(key in shape)).map((key) => object[key]) : [];
+        const others = object
+          ? Object.keys(object)
+              .filter((key) => !(key in shape))
+              .map((key) => object[key])
+          : [];
         for (const option of def(catchall).type === 'union' ? (def(catchall).options as unknown[]) : [catchall]) {
-          form(`${prefix}<any other field> as ${typeName(option)}`, others.some((other) => (option as ZodLike).safeParse(other).success));
+          form(
+            `${prefix}<any other field> as ${typeName(option)}`,
+            others.some((other) => (option as ZodLike).safeParse(other).success),
+          );
         }
       }
       return;
@@ -109,7 +127,8 @@ function walk(schema: unknown, path: string, value: unknown, need: Set<string>, 
           walk(option, `${path}(${key}: ${JSON.stringify(tag)})`, mine ? value : undefined, need, used);
         }
       } else {
-        for (const option of options) form(`${path} as ${typeName(option)}`, (option as ZodLike).safeParse(value).success);
+        for (const option of options)
+          form(`${path} as ${typeName(option)}`, (option as ZodLike).safeParse(value).success);
       }
       return;
     }

@@ -19,7 +19,8 @@ export function servedFixture(contentRoot: string): ServedSite {
   let server: Awaited<ReturnType<typeof serve>> | undefined;
   beforeAll(async () => {
     build = await buildSite({ contentRoot });
-    if (!build.ok) throw new Error(`the fixture ${path.relative(projectRoot, contentRoot)} did not build:\n${build.output}`);
+    if (!build.ok)
+      throw new Error(`the fixture ${path.relative(projectRoot, contentRoot)} did not build:\n${build.output}`);
     server = await serve(build.outDir);
     Object.assign(site, { url: server.url, outDir: build.outDir });
   });

@@ -9,7 +9,8 @@ export function nonFiniteAttributes(text: string): string[] {
   const found: string[] = [];
   for (const svg of text.match(/<svg[\s\S]*?<\/svg>/g) ?? []) {
     for (const tag of svg.match(/<[a-zA-Z][^>]*>/g) ?? []) {
-      for (const [attribute] of tag.matchAll(/[\w:-]+="[^"]*(?:NaN|Infinity)[^"]*"/g)) found.push(`<${tag.slice(1).split(/[\s>]/)[0]} ${attribute}>`);
+      for (const [attribute] of tag.matchAll(/[\w:-]+="[^"]*(?:NaN|Infinity)[^"]*"/g))
+        found.push(`<${tag.slice(1).split(/[\s>]/)[0]} ${attribute}>`);
     }
   }
   return found;
@@ -21,7 +22,8 @@ export function nonFiniteAttributesIn(dir: string): string[] {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !/\.(svg|html)$/.test(entry.name)) continue;
     const file = path.join(entry.parentPath, entry.name);
-    for (const attribute of nonFiniteAttributes(readFileSync(file, 'utf8'))) lines.push(`${path.relative(dir, file)}: ${attribute}`);
+    for (const attribute of nonFiniteAttributes(readFileSync(file, 'utf8')))
+      lines.push(`${path.relative(dir, file)}: ${attribute}`);
   }
   return lines;
 }

@@ -15,7 +15,8 @@ const translate = (el: Element | null) => {
   const m = /translate\(([-\d.]+),\s*([-\d.]+)\)/.exec(el?.getAttribute('transform') ?? '');
   return m ? [Number(m[1]), Number(m[2])] : [0, 0];
 };
-const em = (value: string | null, size: number) => (value?.endsWith('em') ? Number(value.slice(0, -2)) * size : Number(value ?? 0));
+const em = (value: string | null, size: number) =>
+  value?.endsWith('em') ? Number(value.slice(0, -2)) * size : Number(value ?? 0);
 
 function box(text: string, x: number, baseline: number, anchor: string, size: number, bold = false): TextBox {
   const width = textWidth(text, size, bold);
@@ -33,7 +34,8 @@ export function axisTextBoxes(svg: string, size: number): TextBox[] {
   const boxes: TextBox[] = [];
   for (const g of [...root.children].filter((el) => el.tagName.toLowerCase() === 'g')) {
     const texts = [...g.children];
-    if (!texts.length || !texts.every((t) => t.tagName.toLowerCase() === 'text' && t.hasAttribute('transform'))) continue;
+    if (!texts.length || !texts.every((t) => t.tagName.toLowerCase() === 'text' && t.hasAttribute('transform')))
+      continue;
     const [gx, gy] = translate(g);
     const anchor = g.getAttribute('text-anchor') ?? root.getAttribute('text-anchor') ?? 'start';
     for (const t of texts) {
@@ -48,8 +50,16 @@ export function axisTextBoxes(svg: string, size: number): TextBox[] {
 export function seriesLabelBoxes(svg: string): TextBox[] {
   return [...parse(svg).querySelectorAll('text.chart-series-label')].map((t) => {
     const size = Number(t.getAttribute('font-size'));
-    return box(t.textContent ?? '', Number(t.getAttribute('x')), Number(t.getAttribute('y')), t.getAttribute('text-anchor') ?? 'start', size, t.getAttribute('font-weight') === 'bold');
+    return box(
+      t.textContent ?? '',
+      Number(t.getAttribute('x')),
+      Number(t.getAttribute('y')),
+      t.getAttribute('text-anchor') ?? 'start',
+      size,
+      t.getAttribute('font-weight') === 'bold',
+    );
   });
 }
 
-export const overlap = (a: TextBox, b: TextBox) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+export const overlap = (a: TextBox, b: TextBox) =>
+  Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);

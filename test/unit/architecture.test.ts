@@ -96,7 +96,7 @@ describe('the folders of src/', () => {
     expect(folderCycles(edges)).toEqual([]);
   });
 
-  test('the reader\'s scripts (client/) load only util/ and each other; other folders only as types', () => {
+  test("the reader's scripts (client/) load only util/ and each other; other folders only as types", () => {
     const loaded = edges.filter(({ from, to, typeOnly }) => from === 'client' && to !== 'util' && !typeOnly);
     expect(loaded.map(({ file, target }) => `${rel(file)} -> ${rel(target)}`)).toEqual([]);
   });
@@ -109,9 +109,13 @@ describe('the folders of src/', () => {
   });
 
   test('the cycle check finds a cycle made on purpose', () => {
-    expect(folderCycles([{ from: 'charts', to: 'model' }, { from: 'model', to: 'site' }, { from: 'site', to: 'charts' }])).toEqual([
-      'charts -> model -> site -> charts',
-    ]);
+    expect(
+      folderCycles([
+        { from: 'charts', to: 'model' },
+        { from: 'model', to: 'site' },
+        { from: 'site', to: 'charts' },
+      ]),
+    ).toEqual(['charts -> model -> site -> charts']);
   });
 });
 
@@ -129,9 +133,17 @@ describe('the architecture of src/', () => {
 
   test('outside src/charts/kinds/, code reaches a kind through the registry (kinds/index.ts) and kinds/types.ts only', () => {
     const registry = [path.join(kindsDir, 'index.ts'), path.join(kindsDir, 'types.ts')];
-    const imports = shared.flatMap((file) => relativeImports(file).filter((target) => target.startsWith(kindsDir)).map((target) => ({ file, target })));
+    const imports = shared.flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => target.startsWith(kindsDir))
+        .map((target) => ({ file, target })),
+    );
     expect(imports.map(({ file }) => rel(file))).toContain('src/charts/render.ts');
-    expect(imports.filter(({ target }) => !registry.includes(target)).map(({ file, target }) => `${rel(file)} -> ${rel(target)}`)).toEqual([]);
+    expect(
+      imports
+        .filter(({ target }) => !registry.includes(target))
+        .map(({ file, target }) => `${rel(file)} -> ${rel(target)}`),
+    ).toEqual([]);
   });
 
   test('no code outside src/charts/kinds/ tests a mark by name: what differs by kind is in the kind', () => {
@@ -141,11 +153,13 @@ describe('the architecture of src/', () => {
     expect(shared.filter((file) => byName.test(readFileSync(file, 'utf8'))).map(rel)).toEqual([]);
   });
 
-  test('npm run check and npm run new take the kinds\' checks and starters without loading Plot or resvg', () => {
+  test("npm run check and npm run new take the kinds' checks and starters without loading Plot or resvg", () => {
     for (const cli of ['src/cli/check.ts', 'src/cli/new.ts']) {
       const { files, packages } = loadedOnImport([path.join(repo, cli)]);
       expect(files.map(rel), cli).toContain('src/charts/kinds/index.ts');
-      const heavy = ['@observablehq/plot', '@resvg/resvg-js'].flatMap((name) => (packages.get(name) ?? []).map((file) => `${name} by ${rel(file)}`));
+      const heavy = ['@observablehq/plot', '@resvg/resvg-js'].flatMap((name) =>
+        (packages.get(name) ?? []).map((file) => `${name} by ${rel(file)}`),
+      );
       expect(heavy, cli).toEqual([]);
     }
   });

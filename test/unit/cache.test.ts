@@ -24,15 +24,21 @@ describe('the drawing cache key', () => {
     mkdirSync(inCopy('src/charts/deep/er'), { recursive: true });
     writeFileSync(inCopy('src/charts/deep/er/measure.ts'), 'export const gap = 4;\n');
     writeFileSync(inCopy('src/charts/deep/spacing.ts'), "export { gap } from './er/measure.ts';\n");
-    writeFileSync(inCopy('src/charts/render.ts'), `import './deep/spacing.ts';\n${readFileSync(inCopy('src/charts/render.ts'), 'utf8')}`);
+    writeFileSync(
+      inCopy('src/charts/render.ts'),
+      `import './deep/spacing.ts';\n${readFileSync(inCopy('src/charts/render.ts'), 'utf8')}`,
+    );
     const before = drawingSources(copy);
     edit('src/charts/deep/er/measure.ts');
     expect(drawingSources(copy)).not.toBe(before);
   });
 
   test('changes when any chart module the renderer reaches in a subfolder is edited', () => {
-    const inSubfolder = (rel: string) => !rel.startsWith('..') && rel.includes(path.sep) && !rel.startsWith(`deep${path.sep}`);
-    const nested = importClosure([inCopy('src/charts/render.ts')]).filter((f) => inSubfolder(path.relative(inCopy('src/charts'), f)));
+    const inSubfolder = (rel: string) =>
+      !rel.startsWith('..') && rel.includes(path.sep) && !rel.startsWith(`deep${path.sep}`);
+    const nested = importClosure([inCopy('src/charts/render.ts')]).filter((f) =>
+      inSubfolder(path.relative(inCopy('src/charts'), f)),
+    );
     expect(nested.map((f) => path.relative(copy, f))).toContain('src/charts/kinds/dot.ts');
     for (const file of nested) {
       const before = drawingSources(copy);

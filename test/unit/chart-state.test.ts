@@ -5,7 +5,10 @@ import { parseStates, stateEntry, statesHash, statesIn } from '../../src/util/ch
 
 describe('chart state in the URL hash', () => {
   test('the first form, #<chart>=<view>, still opens that view and is still written for a view alone', () => {
-    expect(parseStates('#us-import-reliance=mcs-2021').get('us-import-reliance')).toEqual({ view: 'mcs-2021', select: [] });
+    expect(parseStates('#us-import-reliance=mcs-2021').get('us-import-reliance')).toEqual({
+      view: 'mcs-2021',
+      select: [],
+    });
     expect(stateEntry('us-import-reliance', { view: 'mcs-2021', select: [] })).toBe('us-import-reliance=mcs-2021');
   });
 

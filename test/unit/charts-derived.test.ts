@@ -8,7 +8,9 @@ import type { Row } from '../../src/schemas/index.ts';
 
 describe('derived figures are computed at build time', () => {
   // The reader fixture's copy of data/mine-production.json (test/fixtures/reader/), so an editor's update cannot fail this.
-  const mine = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/reader/data/mine-production.json'), 'utf8')) as { rows: Row[] };
+  const mine = JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, '../fixtures/reader/data/mine-production.json'), 'utf8'),
+  ) as { rows: Row[] };
   const shareChart = (): ResolvedChart => ({
     id: 'share',
     file: 'content/charts/share.json',
@@ -19,7 +21,8 @@ describe('derived figures are computed at build time', () => {
     y: 'share_pct',
     derive: [{ op: 'share', as: 'share_pct', value: 'tonnes_reo', key: 'country', total: 'World total', by: 'year' }],
   });
-  const find = (rows: Row[], country: string, year: number) => rows.find((r) => r.country === country && r.year === year)!;
+  const find = (rows: Row[], country: string, year: number) =>
+    rows.find((r) => r.country === country && r.year === year)!;
 
   test('share: China 2024 = China tonnes / world total tonnes x 100, from the rows of mine-production', () => {
     const { rows, problems } = prepareRows(shareChart(), mine.rows);
@@ -42,7 +45,9 @@ describe('derived figures are computed at build time', () => {
   test('ratio and difference', () => {
     const chart = (derive: ResolvedChart['derive']): ResolvedChart => ({ ...shareChart(), derive });
     const rows = [{ part: 1, whole: 4, a: 10, b: 3 }];
-    expect(prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'part', denominator: 'whole' }]), rows).rows[0].pct).toBe(25);
+    expect(
+      prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'part', denominator: 'whole' }]), rows).rows[0].pct,
+    ).toBe(25);
     expect(prepareRows(chart([{ op: 'difference', as: 'change', a: 'a', b: 'b' }]), rows).rows[0].change).toBe(7);
   });
 
@@ -56,10 +61,18 @@ describe('derived figures are computed at build time', () => {
       },
     ]);
     const chart = (derive: ResolvedChart['derive']): ResolvedChart => ({ ...shareChart(), derive });
-    expect(prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'part', denominator: 'whole' }]), [{ part: 1, whole: 4, pct: 25 }]).problems).toHaveLength(1);
-    expect(prepareRows(chart([{ op: 'difference', as: 'change', a: 'a', b: 'b' }]), [{ a: 10, b: 3, change: 7 }]).problems).toHaveLength(1);
+    expect(
+      prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'part', denominator: 'whole' }]), [
+        { part: 1, whole: 4, pct: 25 },
+      ]).problems,
+    ).toHaveLength(1);
+    expect(
+      prepareRows(chart([{ op: 'difference', as: 'change', a: 'a', b: 'b' }]), [{ a: 10, b: 3, change: 7 }]).problems,
+    ).toHaveLength(1);
     // A figure given only as a share (no inputs to compute it from) is not a conflict.
-    expect(prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'part', denominator: 'whole' }]), [{ pct: 62 }]).problems).toEqual([]);
+    expect(
+      prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'part', denominator: 'whole' }]), [{ pct: 62 }]).problems,
+    ).toEqual([]);
   });
 
   test("a range (low, high) is drawn in the charted field's unit: derived with a derived field, never left in tonnes", () => {
@@ -68,15 +81,24 @@ describe('derived figures are computed at build time', () => {
       { year: 2024, country: 'Borduria', tonnes: 300, low: 250, high: 400 },
       { year: 2024, country: 'World total', tonnes: 1000 },
     ];
-    const shared = prepareRows(shareChart(), rows.map((r) => ({ ...r, tonnes_reo: r.tonnes }))).rows[0];
+    const shared = prepareRows(
+      shareChart(),
+      rows.map((r) => ({ ...r, tonnes_reo: r.tonnes })),
+    ).rows[0];
     expect([shared.share_pct, shared.low, shared.high]).toEqual([30, 25, 40]);
     const chart = (derive: ResolvedChart['derive'], y: string): ResolvedChart => ({ ...shareChart(), derive, y });
-    const ratio = prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'tonnes', denominator: 'whole' }], 'pct'), [{ ...rows[0], whole: 600 }]).rows[0];
+    const ratio = prepareRows(chart([{ op: 'ratio', as: 'pct', numerator: 'tonnes', denominator: 'whole' }], 'pct'), [
+      { ...rows[0], whole: 600 },
+    ]).rows[0];
     expect([ratio.pct, ratio.low, ratio.high]).toEqual([50, (250 / 600) * 100, (400 / 600) * 100]);
-    const difference = prepareRows(chart([{ op: 'difference', as: 'change', a: 'tonnes', b: 'before' }], 'change'), [{ ...rows[0], before: 100 }]).rows[0];
+    const difference = prepareRows(chart([{ op: 'difference', as: 'change', a: 'tonnes', b: 'before' }], 'change'), [
+      { ...rows[0], before: 100 },
+    ]).rows[0];
     expect([difference.change, difference.low, difference.high]).toEqual([200, 150, 300]);
     // A derived field the chart does not draw leaves the range with the figure it bounds.
-    const undrawn = prepareRows(chart([{ op: 'difference', as: 'change', a: 'tonnes', b: 'before' }], 'tonnes'), [{ ...rows[0], before: 100 }]).rows[0];
+    const undrawn = prepareRows(chart([{ op: 'difference', as: 'change', a: 'tonnes', b: 'before' }], 'tonnes'), [
+      { ...rows[0], before: 100 },
+    ]).rows[0];
     expect([undrawn.low, undrawn.high]).toEqual([250, 400]);
   });
 });

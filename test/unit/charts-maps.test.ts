@@ -10,7 +10,8 @@ snapshotTests(chartGroups.maps);
 
 describe('maps draw each place where it is, in the colour of its figure', () => {
   const dataShapes = (svg: string) => all(svg, '[data-point]');
-  const point = (chart: RenderedChart, layout: string, i: number) => chart.views[0].drawings.find((d) => d.layout === layout)!.points[i];
+  const point = (chart: RenderedChart, layout: string, i: number) =>
+    chart.views[0].drawings.find((d) => d.layout === layout)!.points[i];
 
   test('a choropleth: a country per row in its step colour, "no data" apart from zero, estimates dashed, aggregates only in the notes', () => {
     const chart = render('production-map');
@@ -22,12 +23,16 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
     const swatches = chart.legend.filter((item) => item.kind === 'swatch');
     expect(swatches.at(-1)).toEqual({ kind: 'swatch', label: 'No data', color: 'var(--chart-nodata)' });
     // Log steps: each tenfold, and each country in the step its figure falls in.
-    const steps = swatches.slice(0, -1).map((s) => ({ ...s, bounds: s.label.split(' to ').map((n) => Number(n.replaceAll(',', ''))) }));
+    const steps = swatches
+      .slice(0, -1)
+      .map((s) => ({ ...s, bounds: s.label.split(' to ').map((n) => Number(n.replaceAll(',', ''))) }));
     for (const { bounds } of nonEmpty(steps, 'steps')) expect(bounds[1] / bounds[0]).toBe(10);
     for (const { svg } of svgs(chart)) {
       expect(all(svg, 'path[fill="var(--chart-nodata)"]')).toHaveLength(1);
       const shapes = dataShapes(svg);
-      expect(shapes.map((s) => Number(s.getAttribute('data-point'))).sort((a, b) => a - b)).toEqual(countries.map((_, i) => i));
+      expect(shapes.map((s) => Number(s.getAttribute('data-point'))).sort((a, b) => a - b)).toEqual(
+        countries.map((_, i) => i),
+      );
       for (const shape of nonEmpty(shapes, 'shapes')) {
         const row = countries[Number(shape.getAttribute('data-point'))];
         const value = row.tonnes_reo as number;
@@ -38,14 +43,22 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
         expect(shape.getAttribute('fill')).not.toBe('var(--chart-nodata)');
       }
     }
-    expect(chart.legend.some((item) => item.kind === 'estimate' && item.label === 'Estimate (dashed outline)')).toBe(true);
+    expect(chart.legend.some((item) => item.kind === 'estimate' && item.label === 'Estimate (dashed outline)')).toBe(
+      true,
+    );
     const total = dataset.rows.find((r) => r.country === 'World total')!.tonnes_reo as number;
     const other = dataset.rows.find((r) => r.country === 'Other countries')!.tonnes_reo as number;
-    expect(chart.dataNotes).toEqual([`Not drawn on the map, as they stand for many places: Other countries (${other.toLocaleString('en-US')}), World total (${total.toLocaleString('en-US')}).`]);
+    expect(chart.dataNotes).toEqual([
+      `Not drawn on the map, as they stand for many places: Other countries (${other.toLocaleString('en-US')}), World total (${total.toLocaleString('en-US')}).`,
+    ]);
     const top = countries.slice().sort((a, b) => (b.tonnes_reo as number) - (a.tonnes_reo as number))[0];
     const share = (((top.tonnes_reo as number) / total) * 100).toFixed(1);
-    expect(view.summary).toContain(`Largest: ${top.country}, ${(top.tonnes_reo as number).toLocaleString('en-US')} (${share}% of the World total, ${total.toLocaleString('en-US')})`);
-    expect(view.summary).toContain(`${countries.filter((r) => r.estimate).length} of the ${countries.length} figures are estimates`);
+    expect(view.summary).toContain(
+      `Largest: ${top.country}, ${(top.tonnes_reo as number).toLocaleString('en-US')} (${share}% of the World total, ${total.toLocaleString('en-US')})`,
+    );
+    expect(view.summary).toContain(
+      `${countries.filter((r) => r.estimate).length} of the ${countries.length} figures are estimates`,
+    );
     expect(view.summary).toMatch(/ (\d+) countries on the map have no figure\./);
   });
 
@@ -64,7 +77,9 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
       const marker = all(drawing.svg, '.chart-marker circle[fill="var(--chart-marker)"]');
       expect(marker).toHaveLength(1);
       const R = Number(marker[0].getAttribute('r'));
-      expect(Math.hypot(Number(marker[0].getAttribute('cx')) - x, Number(marker[0].getAttribute('cy')) - y)).toBeLessThanOrEqual(3 * R + 12);
+      expect(
+        Math.hypot(Number(marker[0].getAttribute('cx')) - x, Number(marker[0].getAttribute('cy')) - y),
+      ).toBeLessThanOrEqual(3 * R + 12);
     }
   });
 
@@ -95,7 +110,7 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
     }
   });
 
-  test('a place written as an alpha-3 code reads as its country\'s name (tooltip, summary, highlight, table); the rows keep the code', () => {
+  test("a place written as an alpha-3 code reads as its country's name (tooltip, summary, highlight, table); the rows keep the code", () => {
     const view = render('hostile-places-symbol-map').views[0];
     const singapore = view.rows.findIndex((r) => r.place === 'SGP');
     expect(singapore).toBeGreaterThanOrEqual(0);
@@ -107,7 +122,12 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
     expect(view.selection?.places[singapore]).toBe('SGP');
     expect(view.selection?.names).toEqual({ SGP: 'Singapore', BRA: 'Brazil' });
     const column = view.columns.find((c) => c.field === 'place')!;
-    expect(view.rows.map((r) => formatValue(r.place, column.format))).toEqual(["Côte d'Ivoire", 'Singapore', 'Congo (Kinshasa)', 'Brazil']);
+    expect(view.rows.map((r) => formatValue(r.place, column.format))).toEqual([
+      "Côte d'Ivoire",
+      'Singapore',
+      'Congo (Kinshasa)',
+      'Brazil',
+    ]);
   });
 
   test('a symbol map: one circle per place, its area in proportion to its figure, the largest drawn first', () => {
@@ -116,10 +136,17 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
     for (const { svg } of svgs(chart)) {
       const circles = all(svg, 'circle[data-point]');
       expect(circles).toHaveLength(rows.length);
-      const radius = (i: number) => Number(circles.find((c) => c.getAttribute('data-point') === String(i))!.getAttribute('r'));
-      const byValue = rows.map((r, i) => ({ value: r.tonnes as number, r: radius(i) })).sort((a, b) => b.value - a.value);
+      const radius = (i: number) =>
+        Number(circles.find((c) => c.getAttribute('data-point') === String(i))!.getAttribute('r'));
+      const byValue = rows
+        .map((r, i) => ({ value: r.tonnes as number, r: radius(i) }))
+        .sort((a, b) => b.value - a.value);
       const [largest] = byValue;
-      for (const { value, r } of nonEmpty(byValue.filter((c) => c.r > 2), 'circles large enough to measure')) expect((r / largest.r) ** 2).toBeCloseTo(value / largest.value, 1);
+      for (const { value, r } of nonEmpty(
+        byValue.filter((c) => c.r > 2),
+        'circles large enough to measure',
+      ))
+        expect((r / largest.r) ** 2).toBeCloseTo(value / largest.value, 1);
       const drawn = circles.map((c) => Number(c.getAttribute('r')));
       expect(drawn).toEqual(drawn.slice().sort((a, b) => b - a));
     }
@@ -141,9 +168,18 @@ describe('maps draw each place where it is, in the colour of its figure', () => 
 function pathBox(d: string) {
   const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
   for (const ring of d.split('M').filter(Boolean)) {
-    const numbers = ring.replace(/[lz]/g, ' ').match(/-?\d+(\.\d+)?/g)!.map(Number);
+    const numbers = ring
+      .replace(/[lz]/g, ' ')
+      .match(/-?\d+(\.\d+)?/g)!
+      .map(Number);
     let [x, y] = [numbers[0], numbers[1]];
-    const visit = () => Object.assign(box, { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x), y1: Math.max(box.y1, y) });
+    const visit = () =>
+      Object.assign(box, {
+        x0: Math.min(box.x0, x),
+        y0: Math.min(box.y0, y),
+        x1: Math.max(box.x1, x),
+        y1: Math.max(box.y1, y),
+      });
     visit();
     for (let i = 2; i + 1 < numbers.length; i += 2) {
       [x, y] = [x + numbers[i], y + numbers[i + 1]];

@@ -13,7 +13,8 @@ describe('what the charts show', () => {
   test('the share line: derived shares, the reported 80% as a labelled dashed line, a marker per uncertainty', () => {
     const chart = render('china-share-line');
     const { spec, dataset } = fixture('china-share-line');
-    const tonnes = (country: string, year: number) => dataset.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo as number;
+    const tonnes = (country: string, year: number) =>
+      dataset.rows.find((r) => r.country === country && r.year === year)!.tonnes_reo as number;
     const years = dataset.rows.map((r) => r.year as number);
     const [first, last] = [Math.min(...years), Math.max(...years)];
     const share = (year: number) => `${((tonnes('China', year) / tonnes('World total', year)) * 100).toFixed(1)}%`;
@@ -21,7 +22,9 @@ describe('what the charts show', () => {
     expect(chart.views[0].summary).toContain(`${share(last)} in ${last}`);
     expect(chart.views[0].summary).toContain('down overall');
 
-    const placed = spec.annotations!.filter((a) => a.kind === 'uncertainty' && (a.x !== undefined || a.y !== undefined));
+    const placed = spec.annotations!.filter(
+      (a) => a.kind === 'uncertainty' && (a.x !== undefined || a.y !== undefined),
+    );
     expect(chart.uncertainties).toHaveLength(placed.length);
     for (const { svg } of svgs(chart)) {
       expect(all(svg, 'circle[fill="var(--chart-marker)"]')).toHaveLength(placed.length);
@@ -38,14 +41,19 @@ describe('what the charts show', () => {
     for (const { svg } of svgs(chart)) {
       const bars = all(svg, 'rect').filter((r) => /var\(--chart-(accent|muted)\)/.test(r.getAttribute('fill') ?? ''));
       expect(bars).toHaveLength(dataset.rows.length);
-      const opacity = (r: Element) => Number(r.getAttribute('fill-opacity') ?? r.parentElement?.getAttribute('fill-opacity') ?? 1);
+      const opacity = (r: Element) =>
+        Number(r.getAttribute('fill-opacity') ?? r.parentElement?.getAttribute('fill-opacity') ?? 1);
       expect(bars.filter((r) => opacity(r) < 1)).toHaveLength(estimates);
       expect(bars.filter((r) => r.getAttribute('fill') === 'var(--chart-accent)')).toHaveLength(1);
     }
     const sorted = dataset.rows.slice().sort((a, b) => (b.tonnes_reo as number) - (a.tonnes_reo as number));
     const [top, bottom] = [sorted[0], sorted[sorted.length - 1]];
-    expect(chart.views[0].summary).toContain(`Largest: ${top.country}, ${(top.tonnes_reo as number).toLocaleString('en-US')}`);
-    expect(chart.views[0].summary).toContain(`smallest: ${bottom.country}, ${(bottom.tonnes_reo as number).toLocaleString('en-US')}`);
+    expect(chart.views[0].summary).toContain(
+      `Largest: ${top.country}, ${(top.tonnes_reo as number).toLocaleString('en-US')}`,
+    );
+    expect(chart.views[0].summary).toContain(
+      `smallest: ${bottom.country}, ${(bottom.tonnes_reo as number).toLocaleString('en-US')}`,
+    );
     expect(chart.views[0].summary).toContain(`${estimates} of the ${dataset.rows.length} figures are estimates`);
   });
 
@@ -62,7 +70,8 @@ describe('what the charts show', () => {
       for (const { svg } of view.drawings) {
         // Every year of the view is written on the axis.
         const labels = all(svg, 'text').map((t) => t.textContent?.trim());
-        for (const row of nonEmpty(rows, `${view.id}: rows`)) expect(labels, `${view.id}: ${row.year}`).toContain(String(row.year));
+        for (const row of nonEmpty(rows, `${view.id}: rows`))
+          expect(labels, `${view.id}: ${row.year}`).toContain(String(row.year));
       }
     }
   });
@@ -80,7 +89,8 @@ describe('what the charts show', () => {
     for (const { svg } of svgs(chart)) {
       // Column headers may wrap, and a long word may be hyphenated at the break.
       const text = squash(parse(svg).documentElement.textContent).replaceAll('-', '');
-      for (const label of nonEmpty(Object.values(spec.fold!.labels!), 'column labels')) expect(text).toContain(squash(label));
+      for (const label of nonEmpty(Object.values(spec.fold!.labels!), 'column labels'))
+        expect(text).toContain(squash(label));
       expect(all(svg, 'circle[fill="var(--chart-marker)"]')).toHaveLength(1);
     }
   });
@@ -90,18 +100,26 @@ describe('what the charts show', () => {
     const { spec, dataset } = fixture('agreements-cells');
     const words: Record<string, string> = { stated: 'Stated', partly: 'Partly', 'not stated': 'Not stated' };
     const expected = dataset.rows.flatMap((row) => spec.fold!.fields.map((f) => words[String(row[f])])).sort();
-    expect(chart.legend.filter((item) => item.kind === 'swatch').map((item) => item.label)).toEqual(['Stated', 'Partly', 'Not stated']);
+    expect(chart.legend.filter((item) => item.kind === 'swatch').map((item) => item.label)).toEqual([
+      'Stated',
+      'Partly',
+      'Not stated',
+    ]);
     for (const { svg } of svgs(chart)) {
       // One line of text, or one tspan per wrapped line.
       const cells = all(svg, 'text[fill="var(--chart-on-cell)"]').map((t) => {
         const lines = [...t.querySelectorAll('tspan')].map((line) => line.textContent);
-        return (lines.length ? lines.join(' ') : t.textContent ?? '').trim();
+        return (lines.length ? lines.join(' ') : (t.textContent ?? '')).trim();
       });
       expect(cells.sort()).toEqual(expected);
     }
     // The tooltip of a cell says the same word as the cell.
     const texts = chart.views[0].drawings[0].points.map((p) => p.text);
-    for (const word of Object.values(words)) expect(texts.some((t) => t.split('; ')[0].endsWith(`: ${word}`)), word).toBe(true);
+    for (const word of Object.values(words))
+      expect(
+        texts.some((t) => t.split('; ')[0].endsWith(`: ${word}`)),
+        word,
+      ).toBe(true);
   });
 
   test('the timeline: a dot per event on a date axis, from the first date to the last', () => {
@@ -109,13 +127,21 @@ describe('what the charts show', () => {
     const { dataset } = fixture('agreements-timeline-dots');
     const byDate = dataset.rows.slice().sort((a, b) => String(a.date).localeCompare(String(b.date)));
     const [first, last] = [byDate[0], byDate[byDate.length - 1]];
-    const day = (d: unknown) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const day = (d: unknown) =>
+      new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
     const count = (president: string) => dataset.rows.filter((r) => r.president === president).length;
     expect(chart.views[0].summary).toBe(
       `${dataset.rows.length} events from ${day(first.date)} (${first.short}) to ${day(last.date)} (${last.short}). By president: ${count('Biden')} Biden, ${count('Trump')} Trump.`,
     );
     for (const { svg } of svgs(chart)) {
-      const dots = all(svg, 'circle').filter((c) => c.getAttribute('fill') !== 'var(--chart-marker)' && !c.closest('.chart-marker'));
+      const dots = all(svg, 'circle').filter(
+        (c) => c.getAttribute('fill') !== 'var(--chart-marker)' && !c.closest('.chart-marker'),
+      );
       expect(dots).toHaveLength(dataset.rows.length);
       expect(all(svg, '[stroke="var(--chart-reported)"][stroke-dasharray]').length).toBeGreaterThanOrEqual(1);
     }
@@ -135,7 +161,10 @@ describe('what the charts show', () => {
     const alone = byYear.filter((row, i) => hasRange(row) && !hasRange(byYear[i - 1]) && !hasRange(byYear[i + 1]));
     expect(alone.length).toBeGreaterThan(0);
     expect(alone.length).toBeLessThan(ranged.length);
-    const plain = renderChart(spec, { ...dataset, rows: dataset.rows.map(({ low: _low, high: _high, ...row }) => row) });
+    const plain = renderChart(spec, {
+      ...dataset,
+      rows: dataset.rows.map(({ low: _low, high: _high, ...row }) => row),
+    });
     for (const [i, { svg }] of svgs(chart).entries()) {
       expect(all(svg, '.chart-range')).toHaveLength(alone.length);
       expect(all(svg, '.chart-band path')).toHaveLength(1);
@@ -148,10 +177,19 @@ describe('what the charts show', () => {
     expect(chart.legend.some((item) => item.kind === 'range')).toBe(true);
     const texts = chart.views[0].drawings[0].points.map((p) => p.text);
     for (const row of ranged) {
-      expect(texts.some((t) => t.includes(`range ${(row.low as number).toLocaleString('en-US')} to ${(row.high as number).toLocaleString('en-US')}`)), String(row.year)).toBe(true);
+      expect(
+        texts.some((t) =>
+          t.includes(
+            `range ${(row.low as number).toLocaleString('en-US')} to ${(row.high as number).toLocaleString('en-US')}`,
+          ),
+        ),
+        String(row.year),
+      ).toBe(true);
     }
     const [first, last] = [byYear[0], byYear[byYear.length - 1]];
-    expect(chart.views[0].summary).toContain(`${(first.tonnes_reo as number).toLocaleString('en-US')} in ${first.year}`);
+    expect(chart.views[0].summary).toContain(
+      `${(first.tonnes_reo as number).toLocaleString('en-US')} in ${first.year}`,
+    );
     expect(chart.views[0].summary).toContain(`${(last.tonnes_reo as number).toLocaleString('en-US')} in ${last.year}`);
   });
 });

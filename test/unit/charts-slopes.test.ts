@@ -18,7 +18,13 @@ describe('slopes, bands and projections', () => {
       const lh = Math.round(size * 1.25);
       const lines = Math.max(1, t.querySelectorAll('tspan').length);
       const top = Number(t.getAttribute('y')) - lh / 2 - size * 0.32;
-      return { x: t.getAttribute('x'), top, bottom: top + lines * lh, text: squash(t.textContent), height: Number(root.getAttribute('height')) };
+      return {
+        x: t.getAttribute('x'),
+        top,
+        bottom: top + lines * lh,
+        text: squash(t.textContent),
+        height: Number(root.getAttribute('height')),
+      };
     });
   };
 
@@ -26,20 +32,41 @@ describe('slopes, bands and projections', () => {
     const chart = render('reserves-slope');
     const { dataset } = fixture('reserves-slope');
     const countries = [...new Set(dataset.rows.map((r) => r.country as string))];
-    const value = (country: string, edition: string) => dataset.rows.find((r) => r.country === country && r.edition === edition)!.tonnes_reo as number;
-    const falls = countries.map((c) => ({ c, from: value(c, 'MCS 2023'), to: value(c, 'MCS 2025') })).sort((a, b) => b.from - b.to - (a.from - a.to));
+    const value = (country: string, edition: string) =>
+      dataset.rows.find((r) => r.country === country && r.edition === edition)!.tonnes_reo as number;
+    const falls = countries
+      .map((c) => ({ c, from: value(c, 'MCS 2023'), to: value(c, 'MCS 2025') }))
+      .sort((a, b) => b.from - b.to - (a.from - a.to));
     const largest = falls[0];
-    expect(chart.views[0].summary).toContain(`Largest fall: ${largest.c}, from ${figure(largest.from)} to ${figure(largest.to)} (down ${figure(largest.from - largest.to)})`);
+    expect(chart.views[0].summary).toContain(
+      `Largest fall: ${largest.c}, from ${figure(largest.from)} to ${figure(largest.to)} (down ${figure(largest.from - largest.to)})`,
+    );
     expect(chart.views[0].summary).toContain('None rose.');
     for (const { svg, drawing } of svgs(chart)) {
       const where = drawing.layout;
       // A link per country (one path each), a dot per row.
-      expect(all(svg, 'path').filter((p) => p.closest('g')?.getAttribute('stroke-width') === (drawing.width >= 480 ? '2.5' : '2.3') || /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/.test(p.getAttribute('d') ?? '')), where).toHaveLength(countries.length);
-      expect(all(svg, 'circle').filter((c) => !c.closest('.chart-marker')), where).toHaveLength(dataset.rows.length);
+      expect(
+        all(svg, 'path').filter(
+          (p) =>
+            p.closest('g')?.getAttribute('stroke-width') === (drawing.width >= 480 ? '2.5' : '2.3') ||
+            /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/.test(p.getAttribute('d') ?? ''),
+        ),
+        where,
+      ).toHaveLength(countries.length);
+      expect(
+        all(svg, 'circle').filter((c) => !c.closest('.chart-marker')),
+        where,
+      ).toHaveLength(dataset.rows.length);
       // The largest change is labelled at both ends, with its name at the left.
       const labels = endLabels(svg);
-      expect(labels.some((l) => l.text === squash(`${largest.c} ${figure(largest.from)}`)), where).toBe(true);
-      expect(labels.some((l) => l.text === squash(figure(largest.to))), where).toBe(true);
+      expect(
+        labels.some((l) => l.text === squash(`${largest.c} ${figure(largest.from)}`)),
+        where,
+      ).toBe(true);
+      expect(
+        labels.some((l) => l.text === squash(figure(largest.to))),
+        where,
+      ).toBe(true);
       // The editions head their columns.
       const texts = all(svg, 'text').map((t) => t.textContent?.trim());
       expect(texts).toContain('MCS 2023');
@@ -47,7 +74,10 @@ describe('slopes, bands and projections', () => {
     }
     // Reading order: each country from its earlier edition to its later one.
     const texts = chart.views[0].drawings[0].points.map((p) => p.text.split(';')[0]);
-    expect(texts.slice(0, 2).map((t) => t.split(': ')[0])).toEqual([`${countries[0]}, MCS 2023`, `${countries[0]}, MCS 2025`]);
+    expect(texts.slice(0, 2).map((t) => t.split(': ')[0])).toEqual([
+      `${countries[0]}, MCS 2023`,
+      `${countries[0]}, MCS 2025`,
+    ]);
   });
 
   test('a slope is drawn around its values: shares far from zero fill the frame, values near zero (or a line at zero) keep it', () => {
@@ -58,7 +88,10 @@ describe('slopes, bands and projections', () => {
         const [top, bottom] = drawing.frame;
         const ups = drawing.points.map((p) => (bottom - p.y) / (bottom - top)).sort((a, b) => a - b);
         expect(ups).toHaveLength(values.length);
-        return values.slice().sort((a, b) => a - b).map((value, i) => ({ value, height: ups[i] }));
+        return values
+          .slice()
+          .sort((a, b) => a - b)
+          .map((value, i) => ({ value, height: ups[i] }));
       });
     // Shares of 54% to 92%: the lowest sits near the frame's bottom and the highest near its top, not 54% of the way up.
     const { spec, dataset } = fixture('china-share-projection-slope');
@@ -71,13 +104,21 @@ describe('slopes, bands and projections', () => {
     const proportional = (drawn: { value: number; height: number }[][]) => {
       for (const points of drawn) {
         const top = points.at(-1)!;
-        for (const p of nonEmpty(points, 'points')) expect(p.height / top.height, String(p.value)).toBeCloseTo(p.value / top.value, 2);
+        for (const p of nonEmpty(points, 'points'))
+          expect(p.height / top.height, String(p.value)).toBeCloseTo(p.value / top.value, 2);
       }
     };
     // A line at zero asks for zero.
-    proportional(heights(renderChart({ ...spec, reference: [{ y: 0, label: 'Zero', kind: 'note' }] }, dataset), shares));
+    proportional(
+      heights(renderChart({ ...spec, reference: [{ y: 0, label: 'Zero', kind: 'note' }] }, dataset), shares),
+    );
     // Reserves of 1.9 to 22 million tonnes: zero is near, and stays.
-    proportional(heights(render('reserves-slope'), fixture('reserves-slope').dataset.rows.map((r) => r.tonnes_reo as number)));
+    proportional(
+      heights(
+        render('reserves-slope'),
+        fixture('reserves-slope').dataset.rows.map((r) => r.tonnes_reo as number),
+      ),
+    );
   });
 
   test('a slope highlights its lines (the countries), not its two ends (the editions)', () => {
@@ -100,12 +141,16 @@ describe('slopes, bands and projections', () => {
       const labels = endLabels(svg);
       for (const end of nonEmpty(new Set(labels.map((l) => l.x)), `${drawing.layout} end labels`)) {
         const column = labels.filter((l) => l.x === end).sort((a, b) => a.top - b.top);
-        for (let i = 1; i < column.length; i++) expect(column[i].top, `${drawing.layout} ${column[i].text}`).toBeGreaterThanOrEqual(column[i - 1].bottom);
+        for (let i = 1; i < column.length; i++)
+          expect(column[i].top, `${drawing.layout} ${column[i].text}`).toBeGreaterThanOrEqual(column[i - 1].bottom);
         for (const label of column) expect(label.top >= 0 && label.bottom <= label.height, label.text).toBe(true);
       }
       // Some labels had to go (the values crowd each other), but not the largest change's.
       expect(labels.length).toBeLessThan(dataset.rows.length);
-      expect(labels.filter((l) => l.text.includes(squash(biggest).slice(0, 10))).length, drawing.layout).toBeGreaterThanOrEqual(1);
+      expect(
+        labels.filter((l) => l.text.includes(squash(biggest).slice(0, 10))).length,
+        drawing.layout,
+      ).toBeGreaterThanOrEqual(1);
       expect(svg).not.toMatch(/<script|<b>/);
       expect(all(svg, 'script, b')).toHaveLength(0);
     }
@@ -121,7 +166,8 @@ describe('slopes, bands and projections', () => {
     expect(chart.views[0].summary).toContain(`${years.join(' and ')} figures are projections.`);
     expect(chart.legend.find((item) => item.kind === 'projection')?.label).toMatch(/^Projection/);
     const texts = chart.views[0].drawings[0].points.map((p) => p.text);
-    for (const [i, row] of nonEmpty(dataset.rows.entries(), 'rows')) expect(texts[i].split('; ').includes('projection'), `${row.country} ${row.year}`).toBe(row.projection === true);
+    for (const [i, row] of nonEmpty(dataset.rows.entries(), 'rows'))
+      expect(texts[i].split('; ').includes('projection'), `${row.country} ${row.year}`).toBe(row.projection === true);
     // The readings by year name the projection and its range too.
     const xText = chart.views[0].xTexts!.find((t) => t.startsWith(String(years[0])))!;
     const first = projected[0];
@@ -133,13 +179,23 @@ describe('slopes, bands and projections', () => {
       const dashed = all(svg, '.chart-projection[stroke-dasharray] path');
       // Per country: the segment from the last measurement into the first projection, and each one after it.
       expect(dashed, drawing.layout).toHaveLength(projected.length);
-      expect(all(svg, '.chart-projection circle').filter((c) => c.getAttribute('fill') === 'var(--chart-bg)')).toHaveLength(projected.length);
+      expect(
+        all(svg, '.chart-projection circle').filter((c) => c.getAttribute('fill') === 'var(--chart-bg)'),
+      ).toHaveLength(projected.length);
       // The solid lines end at the last measured year: no solid segment reaches a projection.
-      const solid = all(svg, 'path').filter((p) => !p.closest('.chart-projection') && !p.closest('.chart-band') && p.closest('g')?.getAttribute('fill') === 'none' && p.closest('g')?.getAttribute('stroke-linejoin') === 'round');
+      const solid = all(svg, 'path').filter(
+        (p) =>
+          !p.closest('.chart-projection') &&
+          !p.closest('.chart-band') &&
+          p.closest('g')?.getAttribute('fill') === 'none' &&
+          p.closest('g')?.getAttribute('stroke-linejoin') === 'round',
+      );
       expect(solid).toHaveLength(countries);
       // (each point's pixel position is Plot's own, as the tooltips use it)
       const lastX = drawing.points[dataset.rows.findIndex((r) => r.year === lastMeasured)].x;
-      const xs = solid.flatMap((p) => [...(p.getAttribute('d') ?? '').matchAll(/[ML]([\d.]+),/g)].map((m) => Number(m[1])));
+      const xs = solid.flatMap((p) =>
+        [...(p.getAttribute('d') ?? '').matchAll(/[ML]([\d.]+),/g)].map((m) => Number(m[1])),
+      );
       expect(Math.max(...xs), drawing.layout).toBeCloseTo(lastX, 0);
       // Their low-high ranges are a band.
       expect(all(svg, '.chart-band path').length).toBe(countries);
@@ -156,7 +212,9 @@ describe('slopes, bands and projections', () => {
       const hollow = all(svg, '.chart-projection rect');
       expect(hollow).toHaveLength(projected.length);
       expect(hollow[0].closest('g')?.getAttribute('stroke-dasharray')).toBeTruthy();
-      expect(hollow.every((r) => (r.getAttribute('fill') ?? r.closest('g')?.getAttribute('fill')) === 'var(--chart-bg)')).toBe(true);
+      expect(
+        hollow.every((r) => (r.getAttribute('fill') ?? r.closest('g')?.getAttribute('fill')) === 'var(--chart-bg)'),
+      ).toBe(true);
     }
     expect(chart.legend.find((item) => item.kind === 'projection')?.label).toBe('Projection (hollow, dashed outline)');
     expect(chart.views[0].summary).toContain(`${projected.map((r) => r.year).join(' and ')} figures are projections.`);

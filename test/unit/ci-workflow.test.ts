@@ -27,8 +27,10 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const workflow = (name: string) => parse(readFileSync(path.join(projectRoot, '.github/workflows', name), 'utf8')) as Workflow;
-const stepRunning = (job: Job, text: string) => job.steps.find((s) => s.run?.includes(text) || s.uses?.startsWith(text));
+const workflow = (name: string) =>
+  parse(readFileSync(path.join(projectRoot, '.github/workflows', name), 'utf8')) as Workflow;
+const stepRunning = (job: Job, text: string) =>
+  job.steps.find((s) => s.run?.includes(text) || s.uses?.startsWith(text));
 
 describe('ci.yml', () => {
   const ci = workflow('ci.yml');
@@ -78,8 +80,13 @@ describe('preview.yml and deploy.yml', () => {
     expect(preview.on.pull_request?.types).toEqual(['opened', 'synchronize', 'reopened', 'closed']);
     const build = preview.jobs.build;
     expect(build.permissions).toBeUndefined(); // the workflow's: contents read
-    expect(stepRunning(build, 'npm run build')?.env?.BASE_PATH).toBe('${{ steps.pages.outputs.base_path }}/pr-${{ github.event.number }}');
-    for (const [name, action] of [['publish', 'add'], ['remove', 'remove']] as const) {
+    expect(stepRunning(build, 'npm run build')?.env?.BASE_PATH).toBe(
+      '${{ steps.pages.outputs.base_path }}/pr-${{ github.event.number }}',
+    );
+    for (const [name, action] of [
+      ['publish', 'add'],
+      ['remove', 'remove'],
+    ] as const) {
       const job = preview.jobs[name];
       expect(job.permissions).toEqual({ contents: 'write', actions: 'write' });
       expect(stepRunning(job, 'actions/checkout')?.with?.ref).toBe('main');
@@ -101,17 +108,28 @@ describe('preview.yml and deploy.yml', () => {
 
 describe('.github/scripts/review-comment.cjs', () => {
   const post = createRequire(import.meta.url)(path.join(projectRoot, '.github/scripts/review-comment.cjs'));
-  const event = JSON.parse(readFileSync(path.join(projectRoot, 'test/fixtures/github/pull-request-opened.json'), 'utf8'));
+  const event = JSON.parse(
+    readFileSync(path.join(projectRoot, 'test/fixtures/github/pull-request-opened.json'), 'utf8'),
+  );
   const context = { payload: event, repo: { owner: event.repository.owner.login, repo: event.repository.name } };
 
   /** A stand-in for the Octokit client github-script passes: comments on issues, kept in memory. */
   function fakeGitHub(comments: { id: number; body: string; user: { login: string; type: string } }[]) {
     const calls: string[] = [];
     const github = {
-      paginate: async (method: (p: object) => Promise<{ data: unknown[] }>, params: object) => (await method(params)).data,
+      paginate: async (method: (p: object) => Promise<{ data: unknown[] }>, params: object) =>
+        (await method(params)).data,
       rest: {
         issues: {
-          listComments: async ({ owner, repo, issue_number }: { owner: string; repo: string; issue_number: number }) => {
+          listComments: async ({
+            owner,
+            repo,
+            issue_number,
+          }: {
+            owner: string;
+            repo: string;
+            issue_number: number;
+          }) => {
             calls.push(`list ${owner}/${repo}#${issue_number}`);
             return { data: comments.map((c) => ({ ...c })) };
           },
@@ -133,7 +151,10 @@ describe('.github/scripts/review-comment.cjs', () => {
   }
 
   const summaryFile = path.join(mkdtempSync(path.join(tmpdir(), 'supply-lines-comment-')), 'summary.md');
-  writeFileSync(summaryFile, '**What this pull request shows readers**\n\n| | added |\n| --- | ---: |\n| charts | 1 |\n');
+  writeFileSync(
+    summaryFile,
+    '**What this pull request shows readers**\n\n| | added |\n| --- | ---: |\n| charts | 1 |\n',
+  );
   const env = { REVIEW_ARTIFACT_URL: 'https://github.com/supply-lines/supply-lines/actions/runs/1/artifacts/2' };
 
   it('posts one comment, then updates it on the next push instead of adding another', async () => {
@@ -143,7 +164,12 @@ describe('.github/scripts/review-comment.cjs', () => {
     expect(first.action).toBe('created');
     const second = await post({ github, context, summaryFile, env: {} });
     expect(second).toMatchObject({ action: 'updated', id: first.id });
-    expect(calls).toEqual(['list supply-lines/supply-lines#42', 'create #42', 'list supply-lines/supply-lines#42', `update ${first.id}`]);
+    expect(calls).toEqual([
+      'list supply-lines/supply-lines#42',
+      'create #42',
+      'list supply-lines/supply-lines#42',
+      `update ${first.id}`,
+    ]);
     expect(comments).toHaveLength(2);
     expect(comments[0].body).toBe(`I quote it: ${post.marker}`); // a person's comment is left alone
     expect(first.body).toContain('| charts | 1 |');
@@ -153,7 +179,9 @@ describe('.github/scripts/review-comment.cjs', () => {
 
   it('does nothing outside a pull request', async () => {
     const { github, calls } = fakeGitHub([]);
-    expect(await post({ github, context: { ...context, payload: {} }, summaryFile })).toMatchObject({ action: 'skipped' });
+    expect(await post({ github, context: { ...context, payload: {} }, summaryFile })).toMatchObject({
+      action: 'skipped',
+    });
     expect(calls).toEqual([]);
   });
 });

@@ -18,14 +18,26 @@ const site = path.resolve(import.meta.dirname, '../fixtures/values');
 
 function render(name: string): RenderedMarkdown {
   const dir = path.join(remarkFixtures, name);
-  const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as { charts: string[]; datasets: string[] };
+  const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as {
+    charts: string[];
+    datasets: string[];
+  };
   const datasets = new Map(
     config.datasets.map((file) => {
       const id = path.basename(file, '.json');
-      return [id, { ...JSON.parse(readFileSync(path.join(dir, file), 'utf8')), id, file: `data/${id}.json` } as Dataset];
+      return [
+        id,
+        { ...JSON.parse(readFileSync(path.join(dir, file), 'utf8')), id, file: `data/${id}.json` } as Dataset,
+      ];
     }),
   );
-  return renderMarkdown(readFileSync(path.join(dir, 'input.md'), 'utf8'), new Set(config.charts), undefined, undefined, figureLookup(datasets, new Map()));
+  return renderMarkdown(
+    readFileSync(path.join(dir, 'input.md'), 'utf8'),
+    new Set(config.charts),
+    undefined,
+    undefined,
+    figureLookup(datasets, new Map()),
+  );
 }
 
 describe('the figure a claim states', () => {
@@ -66,15 +78,21 @@ describe('claims checked against the data get their status from it', () => {
   test('a checked claim keeps its note, chart and selection, and its figure says where it comes from', () => {
     const [first, second] = result.claims;
     expect(first.note).toBe('The share depends on the stage.');
-    expect(first.check?.figure.about).toMatch(/^Tonnes REO, China, 2024, as a share of World total, 2024 \(computed\)\. Source: USGS Mineral Commodity Summaries 2025: Rare Earths, MCS 2025 \(January 2025\)/);
+    expect(first.check?.figure.about).toMatch(
+      /^Tonnes REO, China, 2024, as a share of World total, 2024 \(computed\)\. Source: USGS Mineral Commodity Summaries 2025: Rare Earths, MCS 2025 \(January 2025\)/,
+    );
     expect(second.note).toBeUndefined();
     expect(second.link?.state).toEqual({ select: ['China'] });
   });
 
   test('the mark in the text keeps its words and shows the computed status', () => {
     const html = result.segments.map((s) => ('html' in s ? s.html : '')).join('');
-    expect(html).toContain('data-status="supported" data-checked="data">China\'s output exceeds that of all other countries combined<sup class="claim-mark">Supported 2</sup>');
-    expect(html).toContain('data-status="unsupported">the deals were signed in March 2024<sup class="claim-mark">Unsupported 7</sup>');
+    expect(html).toContain(
+      'data-status="supported" data-checked="data">China\'s output exceeds that of all other countries combined<sup class="claim-mark">Supported 2</sup>',
+    );
+    expect(html).toContain(
+      'data-status="unsupported">the deals were signed in March 2024<sup class="claim-mark">Unsupported 7</sup>',
+    );
   });
 });
 
@@ -103,10 +121,18 @@ describe('a checked claim that does not hold together stops the build at its lin
     try {
       cpSync(site, copy, { recursive: true });
       const file = path.join(copy, 'content/articles/figures.md');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('{status="disputed" states="80%"', '{status="supported" states="80%"'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('{status="disputed" states="80%"', '{status="supported" states="80%"'),
+      );
       const errors = loadSite(copy).problems.filter((p) => p.severity === 'error');
       expect(errors.map((p) => [p.file, p.line, p.field, p.message.slice(0, 109)])).toEqual([
-        ['content/articles/figures.md', 21, 'body', 'claim "approximately 80% of global supply": status="supported" is typed, but the data gives 69.2% (Tonnes REO'],
+        [
+          'content/articles/figures.md',
+          21,
+          'body',
+          'claim "approximately 80% of global supply": status="supported" is typed, but the data gives 69.2% (Tonnes REO',
+        ],
       ]);
     } finally {
       rmSync(copy, { recursive: true, force: true });
@@ -116,21 +142,39 @@ describe('a checked claim that does not hold together stops the build at its lin
 
 describe('a :view whose words are checked against the data', () => {
   const dataset = JSON.parse(readFileSync(path.join(site, 'data/mine-sample.json'), 'utf8'));
-  const lookup = figureLookup(new Map([['mine-sample', { ...dataset, id: 'mine-sample', file: 'data/mine-sample.json' } as Dataset]]), new Map());
+  const lookup = figureLookup(
+    new Map([['mine-sample', { ...dataset, id: 'mine-sample', file: 'data/mine-sample.json' } as Dataset]]),
+    new Map(),
+  );
   const view = (words: string, states: string) =>
-    renderMarkdown(`:view[${words}]{chart="c" select="China" states="${states}" dataset="mine-sample" field="tonnes_reo" where="country=China; year=2024" as="share" of="country=World total"}\n\n::chart{id="c"}\n`, new Set(['c']), undefined, undefined, lookup);
+    renderMarkdown(
+      `:view[${words}]{chart="c" select="China" states="${states}" dataset="mine-sample" field="tonnes_reo" where="country=China; year=2024" as="share" of="country=World total"}\n\n::chart{id="c"}\n`,
+      new Set(['c']),
+      undefined,
+      undefined,
+      lookup,
+    );
 
   test('words the data bears out: the link says so in its title, and nothing else changes', () => {
-    const result = view("China's quota alone is larger than the output of all other countries combined", 'more than 50%');
+    const result = view(
+      "China's quota alone is larger than the output of all other countries combined",
+      'more than 50%',
+    );
     expect(result.messages).toEqual([]);
     const html = result.segments.map((s) => ('html' in s ? s.html : '')).join('');
-    expect(html).toContain('title="Checked against the data: 69.2%. Tonnes REO, China, 2024, as a share of World total, 2024 (computed). Source: USGS');
+    expect(html).toContain(
+      'title="Checked against the data: 69.2%. Tonnes REO, China, 2024, as a share of World total, 2024 (computed). Source: USGS',
+    );
     expect(html).toContain(">China's quota alone is larger than the output of all other countries combined</a>");
   });
 
   test('words the data contradicts stop the build', () => {
-    expect(view('China mines three-quarters of the world\'s rare earths', '75%').messages.map((m) => m.message)).toEqual([
-      expect.stringMatching(/^:view "China mines three-quarters of the world's rare earths": its words state 75%, but the data gives 69\.2% \(.*\), which is not within 0\.5 points of 75%: correct the words$/),
-    ]);
+    expect(view("China mines three-quarters of the world's rare earths", '75%').messages.map((m) => m.message)).toEqual(
+      [
+        expect.stringMatching(
+          /^:view "China mines three-quarters of the world's rare earths": its words state 75%, but the data gives 69\.2% \(.*\), which is not within 0\.5 points of 75%: correct the words$/,
+        ),
+      ],
+    );
   });
 });

@@ -18,7 +18,10 @@ describe('the corpus checks', () => {
     const { problems } = loadSite(corpus, { includeDrafts: true });
     const sorted = sortProblems(problems);
     const warnings = sorted.filter((p) => p.severity === 'warning');
-    if (warnings.length) console.log(`The contract corpus gives ${warnings.length} warning(s):\n${warnings.map(formatProblem).join('\n')}`);
+    if (warnings.length)
+      console.log(
+        `The contract corpus gives ${warnings.length} warning(s):\n${warnings.map(formatProblem).join('\n')}`,
+      );
     expect(sorted.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
   });
 
@@ -69,20 +72,37 @@ describe('the corpus checks', () => {
     const tags = new Set(stories.flatMap((story) => (story.data.tags as string[] | undefined) ?? []));
     // From the issues that made tags free text again: "Supply chains", "DR Congo", "US-China trade"; the old form
     // "rare-earths"; `tags: ["cobalt", "supply chains"]`; and two spellings of one topic ("Rare earths").
-    const expected = ['Supply chains', 'DR Congo', 'US-China trade', 'rare-earths', 'cobalt', 'supply chains', 'Rare earths'];
+    const expected = [
+      'Supply chains',
+      'DR Congo',
+      'US-China trade',
+      'rare-earths',
+      'cobalt',
+      'supply chains',
+      'Rare earths',
+    ];
     expect(expected.filter((tag) => !tags.has(tag))).toEqual([]);
   });
 
   test('its stories have the shapes other tests rely on: no heading, only ### headings, a chart first, two charts in a row', () => {
     const isChart = (node: RootContent | undefined) => node?.type === 'leafDirective' && node.name === 'chart';
-    const headings = (story: Story) => story.tree.children.filter((node) => node.type === 'heading').map((node) => (node as { depth: number }).depth);
+    const headings = (story: Story) =>
+      story.tree.children.filter((node) => node.type === 'heading').map((node) => (node as { depth: number }).depth);
     const shapes = {
       'no heading, one chart': published.some((story) => headings(story).length === 0 && story.charts.length === 1),
-      'only ### headings': published.some((story) => headings(story).length > 0 && headings(story).every((depth) => depth === 3)),
+      'only ### headings': published.some(
+        (story) => headings(story).length > 0 && headings(story).every((depth) => depth === 3),
+      ),
       'a chart first': published.some((story) => isChart(story.tree.children[0])),
-      'two charts in a row': published.some((story) => story.tree.children.some((node, i) => isChart(node) && isChart(story.tree.children[i + 1]))),
+      'two charts in a row': published.some((story) =>
+        story.tree.children.some((node, i) => isChart(node) && isChart(story.tree.children[i + 1])),
+      ),
       'a draft': stories.some((story) => story.data.draft === true),
     };
-    expect(Object.entries(shapes).filter(([, found]) => !found).map(([shape]) => shape)).toEqual([]);
+    expect(
+      Object.entries(shapes)
+        .filter(([, found]) => !found)
+        .map(([shape]) => shape),
+    ).toEqual([]);
   });
 });

@@ -9,7 +9,11 @@ const fixtures = path.resolve(import.meta.dirname, '../fixtures');
 const read = (file: string) => readFileSync(file, 'utf8');
 
 it('rewrites rows in the style each file has (rows one per line, or a field per line)', () => {
-  const files = [...readdirSync(path.join(fixtures, 'reader/data')).map((n) => `reader/data/${n}`), 'site-small/data/australia-mine-production.json', 'publication/data/china-world-production.json'];
+  const files = [
+    ...readdirSync(path.join(fixtures, 'reader/data')).map((n) => `reader/data/${n}`),
+    'site-small/data/australia-mine-production.json',
+    'publication/data/china-world-production.json',
+  ];
   for (const file of files) {
     const text = read(path.join(fixtures, file));
     expect(rewriteDataset(text, JSON.parse(text).rows), file).toBe(text);

@@ -6,8 +6,15 @@ import { expect, test } from 'vitest';
 import { nonEmpty } from '../support/lists.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const scripts = Object.keys(JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).scripts as Record<string, string>);
-const documents = ['README.md', 'CONTRIBUTING.md', 'test/README.md', ...readdirSync(path.join(repo, 'docs')).map((f) => `docs/${f}`)];
+const scripts = Object.keys(
+  JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).scripts as Record<string, string>,
+);
+const documents = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'test/README.md',
+  ...readdirSync(path.join(repo, 'docs')).map((f) => `docs/${f}`),
+];
 
 /** The scripts a text tells its reader to run, with `npm run`. */
 export function scriptsNamed(text: string): string[] {
@@ -15,7 +22,10 @@ export function scriptsNamed(text: string): string[] {
 }
 
 test('the commands are read from the text', () => {
-  expect(scriptsNamed('`npm run check`, then npm run test:unit -- --watch; not npm install')).toEqual(['check', 'test:unit']);
+  expect(scriptsNamed('`npm run check`, then npm run test:unit -- --watch; not npm install')).toEqual([
+    'check',
+    'test:unit',
+  ]);
 });
 
 test.each(nonEmpty(documents, 'documents'))('every npm run command in %s is a script of package.json', (file) => {

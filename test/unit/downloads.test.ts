@@ -35,7 +35,12 @@ test('every dataset has a CSV and a JSON route, every chart an SVG and a PNG rou
   expect(ids(pngRoute)).toEqual([...site.charts.keys()]);
 });
 
-const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescapeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 /** The text of an SVG's own <text> lines (not the chart drawing's), joined as a reader would read them. */
 function imageText(svg: string): string {
@@ -45,85 +50,115 @@ function imageText(svg: string): string {
 
 describe('CSV', () => {
   test('quotes commas, double quotes and line breaks, ends every record with CRLF and leaves missing values empty', () => {
-    const csv = datasetCsv({ rows: [{ a: 'say "hi", then\nleave', b: 1.5 }, { a: 'plain', c: true }] });
+    const csv = datasetCsv({
+      rows: [
+        { a: 'say "hi", then\nleave', b: 1.5 },
+        { a: 'plain', c: true },
+      ],
+    });
     expect(csv).toBe('a,b,c\r\n"say ""hi"", then\nleave",1.5,\r\nplain,,true\r\n');
   });
 
-  test.for(nonEmpty(ids(csvRoute), 'CSV downloads'))('/data/%s.csv reads back to the rows of the dataset', async (id) => {
-    const csv = await text(csvRoute, id);
-    const dataset = site.datasets.get(id)!;
-    expect(csv.endsWith('\r\n')).toBe(true);
-    // Outside quoted fields, every line break is CRLF (RFC 4180).
-    const unquoted = csv.replace(/"(?:[^"]|"")*"/g, '""');
-    expect(unquoted).not.toMatch(/[^\r]\n|\r[^\n]/);
-    const [header, ...records] = csvParseRows(csv.replace(/\r\n/g, '\n'));
-    const fields = new Set(dataset.rows.flatMap((row) => Object.keys(row)));
-    expect(new Set(header)).toEqual(fields);
-    expect(records).toHaveLength(dataset.rows.length);
-    records.forEach((record, i) => {
-      header.forEach((field, j) => {
-        const value = dataset.rows[i][field];
-        expect(record[j], `row ${i + 1}, ${field}`).toBe(value === null || value === undefined ? '' : String(value));
+  test.for(nonEmpty(ids(csvRoute), 'CSV downloads'))(
+    '/data/%s.csv reads back to the rows of the dataset',
+    async (id) => {
+      const csv = await text(csvRoute, id);
+      const dataset = site.datasets.get(id)!;
+      expect(csv.endsWith('\r\n')).toBe(true);
+      // Outside quoted fields, every line break is CRLF (RFC 4180).
+      const unquoted = csv.replace(/"(?:[^"]|"")*"/g, '""');
+      expect(unquoted).not.toMatch(/[^\r]\n|\r[^\n]/);
+      const [header, ...records] = csvParseRows(csv.replace(/\r\n/g, '\n'));
+      const fields = new Set(dataset.rows.flatMap((row) => Object.keys(row)));
+      expect(new Set(header)).toEqual(fields);
+      expect(records).toHaveLength(dataset.rows.length);
+      records.forEach((record, i) => {
+        header.forEach((field, j) => {
+          const value = dataset.rows[i][field];
+          expect(record[j], `row ${i + 1}, ${field}`).toBe(value === null || value === undefined ? '' : String(value));
+        });
       });
-    });
-  });
+    },
+  );
 });
 
 describe('JSON', () => {
-  test.for(nonEmpty(ids(jsonRoute), 'JSON downloads'))('/data/%s.json holds the rows and the sources with their editions', async (id) => {
-    const json = JSON.parse(await text(jsonRoute, id));
-    const dataset = site.datasets.get(id)!;
-    expect(json.id).toBe(id);
-    expect(json.title).toBe(dataset.title);
-    // Each row's commitments are where the editor wrote them, on the row, with dates as YYYY-MM-DD.
-    expect(json.rows.map(({ commitments: _c, ...row }: Record<string, unknown>) => row)).toEqual(dataset.rows);
-    json.rows.forEach((row: Record<string, unknown>) => {
-      const commitments = typeof row.id === 'string' ? dataset.commitments?.[row.id] : undefined;
-      expect(row.commitments, `row ${row.id}`).toEqual(commitments && JSON.parse(JSON.stringify(commitments, (_key, value) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(value) ? value.slice(0, 10) : value))));
-    });
-    expect(json.description).toBe(dataset.description);
-    expect(json.sources.map((s: { name: string; edition?: string; url: string }) => [s.name, s.edition, s.url])).toEqual(dataset.sources.map((s) => [s.name, s.edition, s.url]));
-    for (const change of json.changes ?? []) expect(change.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(json.file).toBeUndefined(); // the path in our repository is no business of the reader's
-    const charts = [...site.charts.values()].filter((c) => c.dataset === id);
-    expect(json.charts).toEqual(charts.map((c) => ({ id: c.id, title: c.title, url: `${siteUrl}/charts/${c.id}/` })));
-  });
+  test.for(nonEmpty(ids(jsonRoute), 'JSON downloads'))(
+    '/data/%s.json holds the rows and the sources with their editions',
+    async (id) => {
+      const json = JSON.parse(await text(jsonRoute, id));
+      const dataset = site.datasets.get(id)!;
+      expect(json.id).toBe(id);
+      expect(json.title).toBe(dataset.title);
+      // Each row's commitments are where the editor wrote them, on the row, with dates as YYYY-MM-DD.
+      expect(json.rows.map(({ commitments: _c, ...row }: Record<string, unknown>) => row)).toEqual(dataset.rows);
+      json.rows.forEach((row: Record<string, unknown>) => {
+        const commitments = typeof row.id === 'string' ? dataset.commitments?.[row.id] : undefined;
+        expect(row.commitments, `row ${row.id}`).toEqual(
+          commitments &&
+            JSON.parse(
+              JSON.stringify(commitments, (_key, value) =>
+                typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(value)
+                  ? value.slice(0, 10)
+                  : value,
+              ),
+            ),
+        );
+      });
+      expect(json.description).toBe(dataset.description);
+      expect(
+        json.sources.map((s: { name: string; edition?: string; url: string }) => [s.name, s.edition, s.url]),
+      ).toEqual(dataset.sources.map((s) => [s.name, s.edition, s.url]));
+      for (const change of json.changes ?? []) expect(change.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(json.file).toBeUndefined(); // the path in our repository is no business of the reader's
+      const charts = [...site.charts.values()].filter((c) => c.dataset === id);
+      expect(json.charts).toEqual(charts.map((c) => ({ id: c.id, title: c.title, url: `${siteUrl}/charts/${c.id}/` })));
+    },
+  );
 });
 
 describe('standalone SVG', () => {
-  test.for(nonEmpty(ids(svgRoute), 'SVG downloads'))('/charts/%s.svg carries its title, caveats, notes and sources, in plain colours', async (id) => {
-    const svg = await text(svgRoute, id);
-    const spec = site.charts.get(id)!;
-    const dataset = site.datasets.get(spec.dataset)!;
-    const words = imageText(svg);
-    expect(words).toContain(spec.title);
-    for (const annotation of spec.annotations ?? []) expect(words).toContain(annotation.text);
-    for (const note of spec.notes ?? []) expect(words).toContain(note);
-    for (const source of dataset.sources) expect(words).toContain(source.name);
-    expect(words).toContain(`${siteUrl}/charts/${id}/`);
-    // resvg, image editors and most viewers know no CSS custom properties: every colour is resolved.
-    expect(svg).not.toContain('var(');
-    // Well-formed XML that a strict parser (resvg's) accepts, with the drawing inside it.
-    const parsed = new Resvg(svg);
-    expect(parsed.width).toBeGreaterThanOrEqual(640);
-    expect(svg.match(/<svg x=/g)?.length).toBeGreaterThanOrEqual(1);
-  });
+  test.for(nonEmpty(ids(svgRoute), 'SVG downloads'))(
+    '/charts/%s.svg carries its title, caveats, notes and sources, in plain colours',
+    async (id) => {
+      const svg = await text(svgRoute, id);
+      const spec = site.charts.get(id)!;
+      const dataset = site.datasets.get(spec.dataset)!;
+      const words = imageText(svg);
+      expect(words).toContain(spec.title);
+      for (const annotation of spec.annotations ?? []) expect(words).toContain(annotation.text);
+      for (const note of spec.notes ?? []) expect(words).toContain(note);
+      for (const source of dataset.sources) expect(words).toContain(source.name);
+      expect(words).toContain(`${siteUrl}/charts/${id}/`);
+      // resvg, image editors and most viewers know no CSS custom properties: every colour is resolved.
+      expect(svg).not.toContain('var(');
+      // Well-formed XML that a strict parser (resvg's) accepts, with the drawing inside it.
+      const parsed = new Resvg(svg);
+      expect(parsed.width).toBeGreaterThanOrEqual(640);
+      expect(svg.match(/<svg x=/g)?.length).toBeGreaterThanOrEqual(1);
+    },
+  );
 });
 
 describe('PNG', () => {
-  test.for(nonEmpty(ids(pngRoute), 'PNG downloads'))('/charts/%s.png decodes to the standalone SVG at twice its size, text drawn', async (id) => {
-    const svg = await text(svgRoute, id);
-    const width = Number(/<svg xmlns="[^"]+" width="(\d+)"/.exec(svg)![1]);
-    const height = Number(/<svg xmlns="[^"]+" width="\d+" height="(\d+)"/.exec(svg)![1]);
-    const response = await get(pngRoute, id);
-    expect(response.headers.get('content-type')).toBe('image/png');
-    const png = decodePng(Buffer.from(await response.arrayBuffer()));
-    expect([png.width, png.height]).toEqual([width * 2, height * 2]);
-    const at = (x: number, y: number) => [...png.pixels.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4)];
-    expect(at(2, 2)).toEqual([0xfd, 0xfc, 0xfa, 255]); // the page's light background, opaque
-    // The title's band (24px from the top, about one line at 2x) has dark ink: the bundled font was used.
-    let ink = 0;
-    for (let y = 48; y < 100; y++) for (let x = 48; x < png.width - 48; x++) if (at(x, y)[0] < 100) ink++;
-    expect(ink / (52 * (png.width - 96))).toBeGreaterThan(0.03);
-  });
+  test.for(nonEmpty(ids(pngRoute), 'PNG downloads'))(
+    '/charts/%s.png decodes to the standalone SVG at twice its size, text drawn',
+    async (id) => {
+      const svg = await text(svgRoute, id);
+      const width = Number(/<svg xmlns="[^"]+" width="(\d+)"/.exec(svg)![1]);
+      const height = Number(/<svg xmlns="[^"]+" width="\d+" height="(\d+)"/.exec(svg)![1]);
+      const response = await get(pngRoute, id);
+      expect(response.headers.get('content-type')).toBe('image/png');
+      const png = decodePng(Buffer.from(await response.arrayBuffer()));
+      expect([png.width, png.height]).toEqual([width * 2, height * 2]);
+      const at = (x: number, y: number) => [
+        ...png.pixels.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4),
+      ];
+      expect(at(2, 2)).toEqual([0xfd, 0xfc, 0xfa, 255]); // the page's light background, opaque
+      // The title's band (24px from the top, about one line at 2x) has dark ink: the bundled font was used.
+      let ink = 0;
+      for (let y = 48; y < 100; y++) for (let x = 48; x < png.width - 48; x++) if (at(x, y)[0] < 100) ink++;
+      expect(ink / (52 * (png.width - 96))).toBeGreaterThan(0.03);
+    },
+  );
 });

@@ -14,7 +14,10 @@ test('the embed code escapes & < > " in the title for HTML and keeps apostrophes
   const title = `China's "share" <80% & rising>`;
   const spec = chartSchema.parse({ ...read('spec.json'), title });
   const data = datasetSchema.parse(read('dataset.json'));
-  const chart = renderChart({ ...spec, id: 'china-share-line', file: 'content/charts/china-share-line.json' }, { ...data, id: 'fixture', file: 'data/fixture.json' });
+  const chart = renderChart(
+    { ...spec, id: 'china-share-line', file: 'content/charts/china-share-line.json' },
+    { ...data, id: 'fixture', file: 'data/fixture.json' },
+  );
   const { html } = embedCode(chart, 'https://news.example.org');
   expect(html).toContain(`title="Supply Lines chart: China's &quot;share&quot; &lt;80% &amp; rising&gt;"`);
 });

@@ -19,9 +19,13 @@ test('every field of articles, charts and datasets is in the reference', () => {
 });
 
 test('each row says whether the field is required, what it accepts, and the JSDoc line of the schema', () => {
-  expect(reference).toContain('| `edition` | no | text | Edition of the document, e.g. "January 2025". A source without one gets a warning. |');
+  expect(reference).toContain(
+    '| `edition` | no | text | Edition of the document, e.g. "January 2025". A source without one gets a warning. |',
+  );
   expect(reference).toContain('| `kind` | no (default "note") | "uncertainty" or "note" or "claim" |');
   expect(reference).toContain('| `pubDate` | yes | date, YYYY-MM-DD | Publication date, YYYY-MM-DD. |');
   expect(reference).toContain('#### `derive[]` with "op": "share"');
-  expect(reference).toContain('Any other field name is allowed too, holding text, or number, or true or false, or null.');
+  expect(reference).toContain(
+    'Any other field name is allowed too, holding text, or number, or true or false, or null.',
+  );
 });

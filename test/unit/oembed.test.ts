@@ -27,14 +27,30 @@ test('every chart has an oEmbed answer', () => {
 describe.for(nonEmpty(ids, 'oEmbed answers'))('/oembed/%s.json', (id) => {
   test('has the fields oEmbed 1.0 requires of a rich response, with the right types', async () => {
     const json = await answer(id);
-    expect(json).toMatchObject({ type: 'rich', version: '1.0', provider_name: 'Supply Lines', provider_url: `${siteUrl}/` });
+    expect(json).toMatchObject({
+      type: 'rich',
+      version: '1.0',
+      provider_name: 'Supply Lines',
+      provider_url: `${siteUrl}/`,
+    });
     expect(json.title).toBe(getChart(id).spec.title); // the title stays the chart's; the caveats come with the html
     for (const field of ['width', 'height', 'cache_age', 'thumbnail_width', 'thumbnail_height']) {
       expect(Number.isInteger(json[field]) && json[field] > 0, field).toBe(true);
     }
-    expect(Object.keys(json).sort()).toEqual(
-      ['cache_age', 'height', 'html', 'provider_name', 'provider_url', 'thumbnail_height', 'thumbnail_url', 'thumbnail_width', 'title', 'type', 'version', 'width'],
-    );
+    expect(Object.keys(json).sort()).toEqual([
+      'cache_age',
+      'height',
+      'html',
+      'provider_name',
+      'provider_url',
+      'thumbnail_height',
+      'thumbnail_url',
+      'thumbnail_width',
+      'title',
+      'type',
+      'version',
+      'width',
+    ]);
   });
 
   test('html is an iframe of the embed page and the /embed.js script, with absolute URLs and no inline style', async () => {

@@ -43,12 +43,14 @@ describe('a place name resolves to its ISO 3166 country', () => {
 
 describe('rows that are not places, and names that are nothing', () => {
   test('aggregates are told apart from countries, whatever their case', () => {
-    for (const name of ['World total', 'world total', 'Other countries', 'Rest of the world', 'Total']) expect(alpha3(name), name).toBe('aggregate');
+    for (const name of ['World total', 'world total', 'Other countries', 'Rest of the world', 'Total'])
+      expect(alpha3(name), name).toBe('aggregate');
     for (const name of nonEmpty(aggregateNames, 'aggregate names')) expect(alpha3(name), name).toBe('aggregate');
   });
 
   test('an unknown name, an empty one, a number: nothing', () => {
-    for (const value of ['Austrlia', 'Narnia', '', '   ', 2024, null, undefined]) expect(alpha3(value), String(value)).toBe('unknown');
+    for (const value of ['Austrlia', 'Narnia', '', '   ', 2024, null, undefined])
+      expect(alpha3(value), String(value)).toBe('unknown');
   });
 
   test('a misspelt name gets the nearest names, closest first; a name two countries share gets the names of each', () => {

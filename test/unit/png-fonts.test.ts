@@ -20,11 +20,20 @@ const read = (file: string) => JSON.parse(readFileSync(path.join(fixture, file),
 
 test('images drawn with the font subsets have the pixels the whole fonts draw, new characters included, asked for at once', async () => {
   const spec = { ...chartSchema.parse(read('spec.json')), id: 'hostile-places-symbol-map', file: 'spec.json' };
-  const dataset = { ...datasetSchema.parse(read('dataset.json')), id: 'hostile-places-symbol-map', file: 'dataset.json' };
+  const dataset = {
+    ...datasetSchema.parse(read('dataset.json')),
+    id: 'hostile-places-symbol-map',
+    file: 'dataset.json',
+  };
   const chart = renderChart(spec, dataset);
-  const standalone = standaloneSvg(chart, { pageUrl: 'https://news.example.org/charts/hostile-places-symbol-map/' }).svg;
+  const standalone = standaloneSvg(chart, {
+    pageUrl: 'https://news.example.org/charts/hostile-places-symbol-map/',
+  }).svg;
   // Two cards with letters beyond Latin-1, asked for together as pages ask for their images: both must get them.
-  const cards = [socialCardSvg('Şırnak, Ελλάδα and Україна: the “quota” – and what we don’t know', chart), socialCardSvg('Україна and Şırnak', chart)];
+  const cards = [
+    socialCardSvg('Şırnak, Ελλάδα and Україна: the “quota” – and what we don’t know', chart),
+    socialCardSvg('Україна and Şırnak', chart),
+  ];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'supply-lines-fonts-'));
   try {
     const fonts = [await fontsFor(standalone, dir), ...(await Promise.all(cards.map((svg) => fontsFor(svg, dir))))];

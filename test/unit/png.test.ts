@@ -17,8 +17,14 @@ const read = (file: string) => JSON.parse(readFileSync(path.join(fixture, file),
 test('a chart image written by encodePng decodes to the same pixels as resvg draws and writes', () => {
   const spec = { ...chartSchema.parse(read('spec.json')), id: 'us-production-ranges', file: 'spec.json' };
   const dataset = { ...datasetSchema.parse(read('dataset.json')), id: 'us-production-ranges', file: 'dataset.json' };
-  const { svg } = standaloneSvg(renderChart(spec, dataset), { pageUrl: 'https://news.example.org/charts/us-production-ranges/' });
-  const image = new Resvg(svg, { font: fontOptions(), fitTo: { mode: 'zoom', value: 2 }, background: 'white' }).render();
+  const { svg } = standaloneSvg(renderChart(spec, dataset), {
+    pageUrl: 'https://news.example.org/charts/us-production-ranges/',
+  });
+  const image = new Resvg(svg, {
+    font: fontOptions(),
+    fitTo: { mode: 'zoom', value: 2 },
+    background: 'white',
+  }).render();
   const ours = decodePng(encodePng(image.pixels, image.width, image.height));
   const resvgs = decodePng(image.asPng());
   expect([ours.width, ours.height]).toEqual([resvgs.width, resvgs.height]);
@@ -31,8 +37,15 @@ test('images encoded one after another, a large one then a small one, each decod
   const dataset = { ...datasetSchema.parse(read('dataset.json')), id: 'us-production-ranges', file: 'dataset.json' };
   const chart = renderChart(spec, dataset);
   const large = standaloneSvg(chart, { pageUrl: 'https://news.example.org/charts/us-production-ranges/' }).svg;
-  for (const [svg, zoom] of [[large, 2], [thumbnailSvg(chart).svg, 1]] as const) {
-    const image = new Resvg(svg, { font: fontOptions(), fitTo: { mode: 'zoom', value: zoom }, background: 'white' }).render();
+  for (const [svg, zoom] of [
+    [large, 2],
+    [thumbnailSvg(chart).svg, 1],
+  ] as const) {
+    const image = new Resvg(svg, {
+      font: fontOptions(),
+      fitTo: { mode: 'zoom', value: zoom },
+      background: 'white',
+    }).render();
     const decoded = decodePng(encodePng(image.pixels, image.width, image.height));
     expect([decoded.width, decoded.height]).toEqual([image.width, image.height]);
     expect(Buffer.from(decoded.pixels).equals(image.pixels)).toBe(true);

@@ -23,8 +23,13 @@ describe('tags', () => {
     expect(slugs.length).toBeGreaterThan(0);
     expect([...index.keys()].sort()).toEqual(slugs);
     for (const [slug, topic] of index) {
-      expect(topic.articles.map((s) => s.slug)).toEqual(real.articles.filter((a) => a.tags.some((t) => tagSlug(t) === slug)).map((a) => a.slug));
-      expect(topic.articles.every((s, i) => i === 0 || s.pubDate <= topic.articles[i - 1].pubDate), slug).toBe(true);
+      expect(topic.articles.map((s) => s.slug)).toEqual(
+        real.articles.filter((a) => a.tags.some((t) => tagSlug(t) === slug)).map((a) => a.slug),
+      );
+      expect(
+        topic.articles.every((s, i) => i === 0 || s.pubDate <= topic.articles[i - 1].pubDate),
+        slug,
+      ).toBe(true);
     }
   });
 
@@ -38,7 +43,9 @@ describe('tags', () => {
         expect(shared(other), `${story.slug} -> ${other.slug}`).toBeGreaterThan(0);
         if (i > 0) {
           const before = related[i - 1];
-          expect(shared(before) > shared(other) || (shared(before) === shared(other) && before.pubDate >= other.pubDate)).toBe(true);
+          expect(
+            shared(before) > shared(other) || (shared(before) === shared(other) && before.pubDate >= other.pubDate),
+          ).toBe(true);
         }
       }
     }
@@ -65,7 +72,11 @@ describe('when a story last changed', () => {
 
   test("the NewsArticle's dateModified is that date, or the publication date", () => {
     expect(newsArticle(updated, siteUrl).dateModified).toBe(updated.updatedDate!.toISOString());
-    const corrected = { ...updated, updatedDate: undefined, corrections: [{ date: day('2026-11-05'), text: 'x', charts: [] }] };
+    const corrected = {
+      ...updated,
+      updatedDate: undefined,
+      corrections: [{ date: day('2026-11-05'), text: 'x', charts: [] }],
+    };
     expect(newsArticle(corrected, siteUrl).dateModified).toBe('2026-11-05T00:00:00.000Z');
     expect(newsArticle(never, siteUrl).dateModified).toBe(never.pubDate.toISOString());
     expect(newsArticle(never, siteUrl, '/cards/x.png').image).toEqual(['https://news.example/cards/x.png']);
@@ -106,7 +117,13 @@ describe('agreements tracker', () => {
   const story = real.articles.find((a) => a.body.charts.includes(spec.id))!;
 
   /** The real site plus charts of the agreements data and stories placing only them. */
-  function withCharts(extra: { id: string; filter?: Record<string, string | string[]>; views?: { id: string; label: string; filter: Record<string, string> }[] }[]): Site {
+  function withCharts(
+    extra: {
+      id: string;
+      filter?: Record<string, string | string[]>;
+      views?: { id: string; label: string; filter: Record<string, string> }[];
+    }[],
+  ): Site {
     const charts = new Map(real.charts);
     const articles = [...real.articles];
     for (const chart of extra) {
@@ -119,12 +136,19 @@ describe('agreements tracker', () => {
   test('one entry per row, oldest first, each with the charts of the agreements data and the stories placing them', () => {
     const entries = agreementEntries(dataset, real);
     expect(entries.map((e) => e.id).sort()).toEqual(rows.map((r) => r.id).sort());
-    expect(nonEmpty(entries, 'tracker entries').every((e, i) => i === 0 || String(e.row.date) >= String(entries[i - 1].row.date))).toBe(true);
+    expect(
+      nonEmpty(entries, 'tracker entries').every(
+        (e, i) => i === 0 || String(e.row.date) >= String(entries[i - 1].row.date),
+      ),
+    ).toBe(true);
     const agreementCharts = [...real.charts.values()].filter((c) => c.dataset === agreementsDatasetId).map((c) => c.id);
     for (const entry of entries) {
       expect(entry.year).toBe(Number(String(entry.row.date).slice(0, 4)));
       expect(entry.charts.map((c) => c.id).sort(), entry.id).toEqual([...agreementCharts].sort()); // they draw every row
-      expect(entry.stories.map((s) => s.slug), entry.id).toContain(story.slug);
+      expect(
+        entry.stories.map((s) => s.slug),
+        entry.id,
+      ).toContain(story.slug);
     }
   });
 
@@ -133,20 +157,47 @@ describe('agreements tracker', () => {
     const others = [...new Set(rows.map((r) => r.partner))].filter((p) => p !== partner);
     const site = withCharts([
       { id: 'one-partner', filter: { partner } },
-      { id: 'two-views', views: [{ id: 'a', label: 'A', filter: { partner: others[0] } }, { id: 'b', label: 'B', filter: { partner: others[1] } }] },
+      {
+        id: 'two-views',
+        views: [
+          { id: 'a', label: 'A', filter: { partner: others[0] } },
+          { id: 'b', label: 'B', filter: { partner: others[1] } },
+        ],
+      },
     ]);
     const entries = agreementEntries(dataset, site);
-    const listing = (chartId: string) => entries.filter((e) => e.charts.some((c) => c.id === chartId)).map((e) => e.id).sort();
-    expect(listing('one-partner')).toEqual(rows.filter((r) => r.partner === partner).map((r) => r.id).sort());
-    expect(listing('two-views')).toEqual(rows.filter((r) => r.partner === others[0] || r.partner === others[1]).map((r) => r.id).sort());
-    const storiesOf = (slug: string) => entries.filter((e) => e.stories.some((s) => s.slug === slug)).map((e) => e.id).sort();
+    const listing = (chartId: string) =>
+      entries
+        .filter((e) => e.charts.some((c) => c.id === chartId))
+        .map((e) => e.id)
+        .sort();
+    expect(listing('one-partner')).toEqual(
+      rows
+        .filter((r) => r.partner === partner)
+        .map((r) => r.id)
+        .sort(),
+    );
+    expect(listing('two-views')).toEqual(
+      rows
+        .filter((r) => r.partner === others[0] || r.partner === others[1])
+        .map((r) => r.id)
+        .sort(),
+    );
+    const storiesOf = (slug: string) =>
+      entries
+        .filter((e) => e.stories.some((s) => s.slug === slug))
+        .map((e) => e.id)
+        .sort();
     expect(storiesOf('story-one-partner')).toEqual(listing('one-partner'));
     expect(storiesOf('story-two-views')).toEqual(listing('two-views'));
   });
 
   test("an entry's history holds the dataset's notes about the whole dataset and those about it, not about others", () => {
     const [first, second] = rows;
-    const changes = [...(dataset.changes ?? []), { date: day('2026-12-01'), text: 'Money clause re-read.', key: first.id }];
+    const changes = [
+      ...(dataset.changes ?? []),
+      { date: day('2026-12-01'), text: 'Money clause re-read.', key: first.id },
+    ];
     const entries = agreementEntries({ ...dataset, changes }, real);
     const historyOf = (id: string) => entries.find((e) => e.id === id)!.history.map((h) => h.text);
     const general = (dataset.changes ?? []).filter((c) => c.key === undefined).map((c) => c.text);

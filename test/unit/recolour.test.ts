@@ -14,17 +14,35 @@ import { chartSchema, datasetSchema } from '../../src/schemas/index.ts';
 import { nonEmpty } from '../support/lists.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/charts');
-function render(name: string, change: (spec: Record<string, unknown>) => void = () => {}): { chart: RenderedChart; rows: Record<string, unknown>[] } {
+function render(
+  name: string,
+  change: (spec: Record<string, unknown>) => void = () => {},
+): { chart: RenderedChart; rows: Record<string, unknown>[] } {
   const read = (file: string) => JSON.parse(readFileSync(path.join(fixtures, name, file), 'utf8'));
   const raw = read('spec.json');
   change(raw);
   const spec = { ...chartSchema.parse(raw), id: name, file: `test/fixtures/charts/${name}/spec.json` };
-  const dataset = { ...datasetSchema.parse(read('dataset.json')), id: name, file: `test/fixtures/charts/${name}/dataset.json` };
+  const dataset = {
+    ...datasetSchema.parse(read('dataset.json')),
+    id: name,
+    file: `test/fixtures/charts/${name}/dataset.json`,
+  };
   return { chart: renderChart(spec, dataset), rows: dataset.rows };
 }
-const svgOf = (markup: string) => parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document.body.firstElementChild!;
+const svgOf = (markup: string) =>
+  parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document.body.firstElementChild!;
 /** Every element of a drawing in document order, each as its tag and attributes (in any order). */
-const elements = (svg: Element) => [svg, ...svg.querySelectorAll('*')].map((e) => ({ tag: e.tagName, attributes: Object.fromEntries(e.getAttributeNames().sort().map((n) => [n, e.getAttribute(n)])), text: e.children.length ? '' : e.textContent }));
+const elements = (svg: Element) =>
+  [svg, ...svg.querySelectorAll('*')].map((e) => ({
+    tag: e.tagName,
+    attributes: Object.fromEntries(
+      e
+        .getAttributeNames()
+        .sort()
+        .map((n) => [n, e.getAttribute(n)]),
+    ),
+    text: e.children.length ? '' : e.textContent,
+  }));
 
 describe('a map of several years is drawn once and recoloured', () => {
   const { chart, rows } = render('production-map-years');
@@ -47,8 +65,10 @@ describe('a map of several years is drawn once and recoloured', () => {
     }
   });
 
-  test("each year's places are painted in the colour of their step, estimates dashed, the rest \"no data\"", () => {
-    const steps = chart.legend.filter((item) => item.kind === 'swatch' && item.label !== 'No data').map((s) => ({ color: s.color, bounds: s.label!.split(' to ').map((n) => Number(n.replaceAll(',', ''))) }));
+  test('each year\'s places are painted in the colour of their step, estimates dashed, the rest "no data"', () => {
+    const steps = chart.legend
+      .filter((item) => item.kind === 'swatch' && item.label !== 'No data')
+      .map((s) => ({ color: s.color, bounds: s.label!.split(' to ').map((n) => Number(n.replaceAll(',', ''))) }));
     for (const view of nonEmpty(chart.views, 'views')) {
       const svg = svgOf(first.drawings[0].svg);
       if (view.paint) applyPaint(svg, view.paint[first.drawings[0].layout]);
@@ -57,13 +77,19 @@ describe('a map of several years is drawn once and recoloured', () => {
       const shapes = [...svg.querySelectorAll('.chart-map [data-point]')];
       const points = view.drawings[0].points;
       // A shape per place (a symbol too, for a place too small to see), each naming its point, whose text names it.
-      expect(new Set(shapes.map((s) => points[Number(s.getAttribute('data-point'))].text.split(':')[0]))).toEqual(new Set(places.map((r) => r.country)));
+      expect(new Set(shapes.map((s) => points[Number(s.getAttribute('data-point'))].text.split(':')[0]))).toEqual(
+        new Set(places.map((r) => r.country)),
+      );
       for (const shape of nonEmpty(shapes, `${view.id} shapes`)) {
-        const row = places.find((r) => points[Number(shape.getAttribute('data-point'))].text.startsWith(`${r.country}:`))!;
+        const row = places.find((r) =>
+          points[Number(shape.getAttribute('data-point'))].text.startsWith(`${r.country}:`),
+        )!;
         const value = row.tonnes_reo as number;
         const step = steps.find(({ bounds }) => value >= bounds[0] && value < bounds[1]);
         expect(shape.getAttribute('fill'), `${view.id} ${row.country}`).toBe(step!.color);
-        expect(shape.hasAttribute('stroke-dasharray'), `${view.id} ${row.country} estimate`).toBe(Boolean(row.estimate));
+        expect(shape.hasAttribute('stroke-dasharray'), `${view.id} ${row.country} estimate`).toBe(
+          Boolean(row.estimate),
+        );
       }
       // Places only other years draw are "no data" this year: grey, naming no point; their symbols hidden.
       for (const shape of svg.querySelectorAll('.chart-map > :not([data-point])')) {
@@ -74,12 +100,16 @@ describe('a map of several years is drawn once and recoloured', () => {
     }
   });
 
-  test('one colour scale for every year, over every year\'s figures, and the key says so', () => {
-    const steps = chart.legend.filter((item) => item.kind === 'swatch' && item.label !== 'No data').map((s) => s.label!.split(' to ').map((n) => Number(n.replaceAll(',', ''))));
+  test("one colour scale for every year, over every year's figures, and the key says so", () => {
+    const steps = chart.legend
+      .filter((item) => item.kind === 'swatch' && item.label !== 'No data')
+      .map((s) => s.label!.split(' to ').map((n) => Number(n.replaceAll(',', ''))));
     const figures = rows.filter((r) => resolvePlace(r.country).kind === 'country').map((r) => r.tonnes_reo as number);
     expect(steps[0][0]).toBeLessThanOrEqual(Math.min(...figures));
     expect(steps.at(-1)![1]).toBeGreaterThanOrEqual(Math.max(...figures));
-    expect(chart.legend.filter((item) => item.kind === 'scale').map((item) => item.label)).toEqual(['Same steps every year']);
+    expect(chart.legend.filter((item) => item.kind === 'scale').map((item) => item.label)).toEqual([
+      'Same steps every year',
+    ]);
     // A map of one year has no other year to compare.
     const single = render('production-map-years', (spec) => delete spec.views).chart;
     expect(single.legend.some((item) => item.kind === 'scale')).toBe(false);
@@ -89,8 +119,13 @@ describe('a map of several years is drawn once and recoloured', () => {
     expect(chart.dataNotes).toHaveLength(chart.views.length);
     for (const view of nonEmpty(chart.views, 'views')) {
       const total = rows.find((r) => r.year === Number(view.id) && r.country === 'World total')!.tonnes_reo as number;
-      const note = new RegExp(`^${view.id}: not drawn on the map, .*World total \\(${total.toLocaleString('en-US')}\\)`);
-      expect(chart.dataNotes.filter((n) => note.test(n)), chart.dataNotes.join('\n')).toHaveLength(1);
+      const note = new RegExp(
+        `^${view.id}: not drawn on the map, .*World total \\(${total.toLocaleString('en-US')}\\)`,
+      );
+      expect(
+        chart.dataNotes.filter((n) => note.test(n)),
+        chart.dataNotes.join('\n'),
+      ).toHaveLength(1);
     }
   });
 

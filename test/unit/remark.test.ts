@@ -17,26 +17,53 @@ const fixtures = path.resolve(import.meta.dirname, '../fixtures/remark');
 function render(name: string): RenderedMarkdown {
   const dir = path.join(fixtures, name);
   const configFile = path.join(dir, 'config.json');
-  const config: { charts?: string[]; states?: Record<string, ChartStates>; datasets?: string[] } = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {};
+  const config: { charts?: string[]; states?: Record<string, ChartStates>; datasets?: string[] } = existsSync(
+    configFile,
+  )
+    ? JSON.parse(readFileSync(configFile, 'utf8'))
+    : {};
   // `datasets`: dataset files (paths from the case's folder) that :value and checked claims read.
-  const datasets = new Map((config.datasets ?? []).map((file) => [path.basename(file, '.json'), { ...JSON.parse(readFileSync(path.join(dir, file), 'utf8')), id: path.basename(file, '.json'), file: `data/${path.basename(file)}` } as Dataset]));
-  return renderMarkdown(readFileSync(path.join(dir, 'input.md'), 'utf8'), new Set(config.charts ?? []), config.states && ((id) => config.states![id]), undefined, figureLookup(datasets, new Map()));
+  const datasets = new Map(
+    (config.datasets ?? []).map((file) => [
+      path.basename(file, '.json'),
+      {
+        ...JSON.parse(readFileSync(path.join(dir, file), 'utf8')),
+        id: path.basename(file, '.json'),
+        file: `data/${path.basename(file)}`,
+      } as Dataset,
+    ]),
+  );
+  return renderMarkdown(
+    readFileSync(path.join(dir, 'input.md'), 'utf8'),
+    new Set(config.charts ?? []),
+    config.states && ((id) => config.states![id]),
+    undefined,
+    figureLookup(datasets, new Map()),
+  );
 }
 
 function serialize(result: RenderedMarkdown): string {
-  const body = result.segments.map((s) => ('chart' in s ? `<!-- ::chart ${s.chart} (title h${s.headingLevel}) -->\n` : s.html)).join('');
+  const body = result.segments
+    .map((s) => ('chart' in s ? `<!-- ::chart ${s.chart} (title h${s.headingLevel}) -->\n` : s.html))
+    .join('');
   const messages = result.messages.map((m) => `<!-- message ${m.line}:${m.column} ${m.message} -->\n`).join('');
   return `${body.trimEnd()}\n${messages}`;
 }
 
 /** The body as a document, for assertions on elements rather than text. */
 function bodyOf(result: RenderedMarkdown) {
-  const html = result.segments.map((s) => ('chart' in s ? `<chart-slot data-chart="${s.chart}" data-level="${s.headingLevel}"></chart-slot>` : s.html)).join('');
+  const html = result.segments
+    .map((s) =>
+      'chart' in s ? `<chart-slot data-chart="${s.chart}" data-level="${s.headingLevel}"></chart-slot>` : s.html,
+    )
+    .join('');
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 }
 
 describe('each fixture renders to its output.html', () => {
-  const cases = readdirSync(fixtures).filter((name) => existsSync(path.join(fixtures, name, 'input.md'))).sort();
+  const cases = readdirSync(fixtures)
+    .filter((name) => existsSync(path.join(fixtures, name, 'input.md')))
+    .sort();
 
   test('there are fixtures to run', () => {
     expect(cases.length).toBeGreaterThanOrEqual(8);
@@ -60,14 +87,23 @@ describe('remark-chart: ::chart{id} places a chart', () => {
     const result = render('chart-directive');
     expect(result.messages).toEqual([]);
     expect(result.charts).toEqual(['china-mine-share', 'agreements-timeline']);
-    expect(result.segments.map((s) => ('chart' in s ? s.chart : 'html'))).toEqual(['html', 'china-mine-share', 'html', 'agreements-timeline']);
+    expect(result.segments.map((s) => ('chart' in s ? s.chart : 'html'))).toEqual([
+      'html',
+      'china-mine-share',
+      'html',
+      'agreements-timeline',
+    ]);
     expect(serialize(result)).not.toContain('::chart{');
   });
 
   test('unknown, missing, inline, repeated and unknown leaf directives are errors with their line', () => {
     const result = render('chart-directive-errors');
     expect(result.messages).toEqual([
-      { message: 'no chart "china-mine-shar" in content/charts/ (did you mean "china-mine-share"?)', line: 3, column: 1 },
+      {
+        message: 'no chart "china-mine-shar" in content/charts/ (did you mean "china-mine-share"?)',
+        line: 3,
+        column: 1,
+      },
       { message: '::chart needs an id: ::chart{id="chart-id"}', line: 7, column: 1 },
       { message: 'a chart goes on a line of its own, written with two colons: ::chart{id="..."}', line: 9, column: 25 },
       { message: 'chart "china-mine-share" is placed twice; place each chart once', line: 15, column: 1 },
@@ -84,11 +120,18 @@ describe('remark-claim: :claim[words]{status note chart}', () => {
     expect(result.claims.map((c) => [c.number, c.status, c.text, c.chart])).toEqual([
       [1, 'disputed', 'China controls about 80% of supply', 'china-mine-share'],
       [2, 'unsupported', 'deals were signed on 12 March 2024', undefined],
-      [3, 'supported', "China dominates refining", 'china-mine-share'],
+      [3, 'supported', 'China dominates refining', 'china-mine-share'],
       [4, 'unverified', 'the deals will take years to bear fruit', undefined],
     ]);
     const links = [...bodyOf(result).querySelectorAll('a.claim')];
-    expect(links.map((a) => [a.getAttribute('href'), a.id, a.getAttribute('data-status'), a.querySelector('sup.claim-mark')?.textContent])).toEqual([
+    expect(
+      links.map((a) => [
+        a.getAttribute('href'),
+        a.id,
+        a.getAttribute('data-status'),
+        a.querySelector('sup.claim-mark')?.textContent,
+      ]),
+    ).toEqual([
       ['#claim-1', 'claim-ref-1', 'disputed', 'Disputed 1'],
       ['#claim-2', 'claim-ref-2', 'unsupported', 'Unsupported 2'],
       ['#claim-3', 'claim-ref-3', 'supported', 'Supported 3'],
@@ -100,10 +143,20 @@ describe('remark-claim: :claim[words]{status note chart}', () => {
   test('a wrong status, a missing note, an unknown chart or attribute is an error at the claim', () => {
     const result = render('claim-directive-errors');
     expect(result.messages).toEqual([
-      { message: 'claim status: expected one of supported, disputed, unsupported, unverified, found "disputd" (did you mean "disputed"?)', line: 1, column: 27 },
+      {
+        message:
+          'claim status: expected one of supported, disputed, unsupported, unverified, found "disputd" (did you mean "disputed"?)',
+        line: 1,
+        column: 27,
+      },
       { message: 'claim note: required, found nothing', line: 3, column: 10 },
       { message: 'claim chart: no chart "china-share" in content/charts/', line: 5, column: 19 },
-      { message: 'claim: unknown attribute source; known: status, note, chart, select, year, view, states, within, dataset, field, where, as, of, from', line: 7, column: 23 },
+      {
+        message:
+          'claim: unknown attribute source; known: status, note, chart, select, year, view, states, within, dataset, field, where, as, of, from',
+        line: 7,
+        column: 23,
+      },
     ]);
   });
 });
@@ -113,14 +166,27 @@ describe('other directives', () => {
     const result = render('unknown-text-directive');
     expect(result.messages).toEqual([]);
     const text = bodyOf(result).body.textContent;
-    for (const written of ['10:30', '12:45', '3:1', ':foo[x]', ':note[*see* below]{kind="aside" #n1}', ':bare', '9:00', 'https://pubs.usgs.gov/']) {
+    for (const written of [
+      '10:30',
+      '12:45',
+      '3:1',
+      ':foo[x]',
+      ':note[*see* below]{kind="aside" #n1}',
+      ':bare',
+      '9:00',
+      'https://pubs.usgs.gov/',
+    ]) {
       expect(text).toContain(written);
     }
   });
 
   test('a container directive is an error, not a silent <div>', () => {
     expect(render('container-directive').messages).toEqual([
-      { message: 'unknown directive ":::aside": articles use ::chart{id="..."} and :claim[...]{...}', line: 3, column: 1 },
+      {
+        message: 'unknown directive ":::aside": articles use ::chart{id="..."} and :claim[...]{...}',
+        line: 3,
+        column: 1,
+      },
     ]);
   });
 });
@@ -137,7 +203,11 @@ test('raw HTML is dropped: no element, attribute or script from the Markdown sou
 
 test('links and images go to http(s), mailto or this site only; javascript: and data: are errors and removed', () => {
   const result = render('unsafe-links');
-  const refused = (kind: string, url: string, line: number, column: number) => ({ message: `${kind} address ${JSON.stringify(url)}: only http(s), mailto and relative addresses are allowed`, line, column });
+  const refused = (kind: string, url: string, line: number, column: number) => ({
+    message: `${kind} address ${JSON.stringify(url)}: only http(s), mailto and relative addresses are allowed`,
+    line,
+    column,
+  });
   expect(result.messages).toEqual([
     refused('link', 'javascript:alert(1)', 4, 10),
     refused('link', 'java\tscript:alert(1)', 4, 43),
@@ -145,14 +215,33 @@ test('links and images go to http(s), mailto or this site only; javascript: and 
     refused('link', 'JAVASCRIPT:alert(1)', 7, 1),
   ]);
   const document = bodyOf(result);
-  const addresses = [...document.querySelectorAll('a[href], img[src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src'));
-  expect(addresses).toEqual(['https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-rare-earths.pdf', '/about/', '#what-we-dont-know', 'mailto:desk@example.org', '', '', '', '']);
+  const addresses = [...document.querySelectorAll('a[href], img[src]')].map(
+    (e) => e.getAttribute('href') ?? e.getAttribute('src'),
+  );
+  expect(addresses).toEqual([
+    'https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-rare-earths.pdf',
+    '/about/',
+    '#what-we-dont-know',
+    'mailto:desk@example.org',
+    '',
+    '',
+    '',
+    '',
+  ]);
 });
 
 test('headings get ids from their words, unique within the article', () => {
   const result = render('heading-ids');
   const ids = [...bodyOf(result).querySelectorAll('h2, h3, h4')].map((h) => h.id);
-  expect(ids).toEqual(['supply-lines', 'china-s-share-80', 'what-we-don-t-know', 'what-we-don-t-know-1', 'emigre-and-sao-paulo', '2024', 'section']);
+  expect(ids).toEqual([
+    'supply-lines',
+    'china-s-share-80',
+    'what-we-don-t-know',
+    'what-we-don-t-know-1',
+    'emigre-and-sao-paulo',
+    '2024',
+    'section',
+  ]);
 });
 
 describe('remark-heading-levels: any article reads as an outline under the page title', () => {
@@ -177,7 +266,14 @@ describe('remark-heading-levels: any article reads as an outline under the page 
 
   test('a skipped level closes up, a body # never competes with the page h1, and a chart under a deep heading stops at h5', () => {
     expect(of('# Top\n\n#### Deep\n\n## Back')).toEqual(['h2 Top', 'h3 Deep', 'h3 Back']);
-    expect(of('## A\n\n### B\n\n#### C\n\n##### D\n\n###### E\n\n::chart{id="a"}')).toEqual(['h2 A', 'h3 B', 'h4 C', 'h5 D', 'h6 E', 'chart h5']);
+    expect(of('## A\n\n### B\n\n#### C\n\n##### D\n\n###### E\n\n::chart{id="a"}')).toEqual([
+      'h2 A',
+      'h3 B',
+      'h4 C',
+      'h5 D',
+      'h6 E',
+      'chart h5',
+    ]);
   });
 
   test('a chart under a ## heading is an h3, as in the lead story', () => {
@@ -189,7 +285,10 @@ describe('remark-view: :view[words]{chart select year view} links to a chart sta
   test('each link is an <a> to the state, listed with its chart and state', () => {
     const result = render('view-directive');
     expect(result.messages).toEqual([]);
-    const links = [...bodyOf(result).querySelectorAll('a.view-link')].map((a) => [a.textContent, a.getAttribute('href')]);
+    const links = [...bodyOf(result).querySelectorAll('a.view-link')].map((a) => [
+      a.textContent,
+      a.getAttribute('href'),
+    ]);
     expect(links).toEqual([
       ['an estimated 13,000 tonnes', '#mine-production-by-country=select:Australia;year:2024'],
       ['compare them', '#mine-production-by-country=view:2023;select:Burma+(Myanmar),United+States'],
@@ -198,7 +297,11 @@ describe('remark-view: :view[words]{chart select year view} links to a chart sta
   });
 
   test('a place whose name holds a comma is one place', () => {
-    const result = renderMarkdown(':view[w]{chart="c" select="Korea, Republic of"}\n\n::chart{id="c"}\n', new Set(['c']), () => ({ views: [], field: 'country', places: ['Korea, Republic of'], years: [] }));
+    const result = renderMarkdown(
+      ':view[w]{chart="c" select="Korea, Republic of"}\n\n::chart{id="c"}\n',
+      new Set(['c']),
+      () => ({ views: [], field: 'country', places: ['Korea, Republic of'], years: [] }),
+    );
     expect(result.messages).toEqual([]);
     expect(result.views[0].state.select).toEqual(['Korea, Republic of']);
   });
@@ -206,12 +309,22 @@ describe('remark-view: :view[words]{chart select year view} links to a chart sta
   test('an unknown chart, a chart not in the article, an unknown place, year, view or attribute each stop the build, with the line and a suggestion', () => {
     const messages = render('view-directive-errors').messages.map((m) => `${m.line}: ${m.message}`);
     expect(messages).toEqual([
-      expect.stringMatching(/^1: :view chart: no chart "mine-production" in content\/charts\/ \(did you mean "mine-production-by-country"\?\)/),
-      expect.stringMatching(/^3: :view chart: "china-mine-share" is not placed in this article.*::chart\{id="china-mine-share"\}/),
-      expect.stringMatching(/^5: :view select: no country "Austrlia" in chart "mine-production-by-country" \(did you mean "Australia"\?\); it draws: China, United States, Australia/),
-      expect.stringMatching(/^5: :view year: chart "mine-production-by-country" draws no year "2042".*its years: 2024, 2023/),
+      expect.stringMatching(
+        /^1: :view chart: no chart "mine-production" in content\/charts\/ \(did you mean "mine-production-by-country"\?\)/,
+      ),
+      expect.stringMatching(
+        /^3: :view chart: "china-mine-share" is not placed in this article.*::chart\{id="china-mine-share"\}/,
+      ),
+      expect.stringMatching(
+        /^5: :view select: no country "Austrlia" in chart "mine-production-by-country" \(did you mean "Australia"\?\); it draws: China, United States, Australia/,
+      ),
+      expect.stringMatching(
+        /^5: :view year: chart "mine-production-by-country" draws no year "2042".*its years: 2024, 2023/,
+      ),
       expect.stringMatching(/^7: :view: unknown attribute selct \(did you mean "select"\?\)/),
-      expect.stringMatching(/^7: :view view: chart "mine-production-by-country" has no view "2022".*its views: 2024, 2023/),
+      expect.stringMatching(
+        /^7: :view view: chart "mine-production-by-country" has no view "2022".*its views: 2024, 2023/,
+      ),
       expect.stringMatching(/^9: :view chart: required/),
     ]);
   });

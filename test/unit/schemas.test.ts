@@ -12,7 +12,10 @@ import { uncertaintySchema } from '../../src/schemas/uncertainty.ts';
 import { viewSchema } from '../../src/schemas/view.ts';
 import { nonEmpty } from '../support/lists.ts';
 
-const source = { name: 'USGS Mineral Commodity Summaries 2025: Rare Earths', url: 'https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-rare-earths.pdf' };
+const source = {
+  name: 'USGS Mineral Commodity Summaries 2025: Rare Earths',
+  url: 'https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-rare-earths.pdf',
+};
 const minimal = {
   article: { title: 'China mined more in 2024', description: 'A dek.', pubDate: '2025-01-15' },
   chart: { title: 'China mined more in 2024', dataset: 'mine-production', mark: 'line', x: 'year', y: 'tonnes_reo' },
@@ -24,7 +27,9 @@ function failedPaths(schema: z.ZodType, value: unknown): string[] {
   const result = schema.safeParse(value);
   expect(result.success, `expected ${JSON.stringify(value)} to be refused`).toBe(false);
   return result.error!.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key].join('.')) : [issue.path.join('.')],
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => [...issue.path, key].join('.'))
+      : [issue.path.join('.')],
   );
 }
 
@@ -38,7 +43,13 @@ describe('minimal valid files pass, with their defaults', () => {
   test('article', () => {
     const article = articleSchema.parse(minimal.article);
     expect(article.pubDate).toEqual(new Date('2025-01-15T00:00:00Z'));
-    expect(article).toMatchObject({ draft: false, authors: ['Supply Lines staff'], tags: [], uncertainties: [], corrections: [] });
+    expect(article).toMatchObject({
+      draft: false,
+      authors: ['Supply Lines staff'],
+      tags: [],
+      uncertainties: [],
+      corrections: [],
+    });
   });
 
   test('chart', () => {
@@ -98,17 +109,33 @@ describe('each required field, when missing, fails at that field', () => {
 
 describe('enums accept their values and nothing else', () => {
   const enums: [string, z.ZodType, Record<string, unknown>, string, string[], unknown[]][] = [
-    ['chart mark', chartSchema, minimal.chart, 'mark', ['line', 'area', 'bar', 'dot', 'cell', 'map'], ['pie', 'Line', '']],
+    [
+      'chart mark',
+      chartSchema,
+      minimal.chart,
+      'mark',
+      ['line', 'area', 'bar', 'dot', 'cell', 'map'],
+      ['pie', 'Line', ''],
+    ],
     ['chart sort', chartSchema, minimal.chart, 'sort', ['ascending', 'descending'], ['up', 'asc']],
     ['annotation kind', annotationSchema, { text: 'x' }, 'kind', ['uncertainty', 'note', 'claim'], ['caveat', 'Note']],
     ['source kind', sourceSchema, source, 'kind', ['primary', 'secondary'], ['tertiary']],
-    ['claim status', claimSchema, { note: 'n' }, 'status', ['supported', 'disputed', 'unsupported', 'unverified'], ['true', 'false', 'Disputed']],
+    [
+      'claim status',
+      claimSchema,
+      { note: 'n' },
+      'status',
+      ['supported', 'disputed', 'unsupported', 'unverified'],
+      ['true', 'false', 'Disputed'],
+    ],
     ['reference kind', referenceLineSchema, { y: 80, label: 'l' }, 'kind', ['reported', 'note'], ['estimate']],
   ];
   for (const [name, schema, base, field, good, bad] of enums) {
     test(name, () => {
-      for (const value of nonEmpty(good, 'good values')) expect(schema.safeParse({ ...base, [field]: value }).success, value).toBe(true);
-      for (const value of nonEmpty(bad, 'bad values')) expect(failedPaths(schema, { ...base, [field]: value })).toEqual([field]);
+      for (const value of nonEmpty(good, 'good values'))
+        expect(schema.safeParse({ ...base, [field]: value }).success, value).toBe(true);
+      for (const value of nonEmpty(bad, 'bad values'))
+        expect(failedPaths(schema, { ...base, [field]: value })).toEqual([field]);
     });
   }
 
@@ -120,7 +147,9 @@ describe('enums accept their values and nothing else', () => {
   });
 
   test('derive operations are share, ratio and difference, each with its own fields', () => {
-    expect(deriveSchema.safeParse({ op: 'share', as: 's', value: 'v', key: 'k', total: 'World total', by: 'year' }).success).toBe(true);
+    expect(
+      deriveSchema.safeParse({ op: 'share', as: 's', value: 'v', key: 'k', total: 'World total', by: 'year' }).success,
+    ).toBe(true);
     expect(deriveSchema.safeParse({ op: 'ratio', as: 's', numerator: 'a', denominator: 'b' }).success).toBe(true);
     expect(deriveSchema.safeParse({ op: 'difference', as: 'd', a: 'a', b: 'b' }).success).toBe(true);
     expect(deriveSchema.safeParse({ op: 'sum', as: 's', a: 'a', b: 'b' }).success).toBe(false);
@@ -149,25 +178,42 @@ describe('URLs: http and https only', () => {
     'pubs.usgs.gov/report.pdf',
     '',
   ])('refuses %j', (url) => {
-    expect(failedPaths(datasetSchema, { ...minimal.dataset, sources: [{ ...source, url }] })).toEqual(['sources.0.url']);
+    expect(failedPaths(datasetSchema, { ...minimal.dataset, sources: [{ ...source, url }] })).toEqual([
+      'sources.0.url',
+    ]);
   });
 });
 
 describe('dates: YYYY-MM-DD that exist on the calendar', () => {
   test.for(['2025-01-15', '2024-02-29', '2025-12-31'])('accepts %s', (date) => {
-    expect(articleSchema.parse({ ...minimal.article, pubDate: date }).pubDate.toISOString().slice(0, 10)).toBe(date);
+    expect(
+      articleSchema
+        .parse({ ...minimal.article, pubDate: date })
+        .pubDate.toISOString()
+        .slice(0, 10),
+    ).toBe(date);
   });
 
   test('accepts a date object (as some YAML parsers give)', () => {
-    expect(articleSchema.parse({ ...minimal.article, pubDate: new Date('2025-01-15T00:00:00Z') }).pubDate.toISOString()).toBe('2025-01-15T00:00:00.000Z');
+    expect(
+      articleSchema.parse({ ...minimal.article, pubDate: new Date('2025-01-15T00:00:00Z') }).pubDate.toISOString(),
+    ).toBe('2025-01-15T00:00:00.000Z');
   });
 
-  test.for(['2025-02-30', '2023-02-29', '2025-13-01', '2025-04-31', '2025-00-10', '2025-1-5', '15/01/2025', 'January 15, 2025', '2025-01-15T10:00:00Z', ''])(
-    'refuses %j',
-    (date) => {
-      expect(failedPaths(articleSchema, { ...minimal.article, pubDate: date })).toEqual(['pubDate']);
-    },
-  );
+  test.for([
+    '2025-02-30',
+    '2023-02-29',
+    '2025-13-01',
+    '2025-04-31',
+    '2025-00-10',
+    '2025-1-5',
+    '15/01/2025',
+    'January 15, 2025',
+    '2025-01-15T10:00:00Z',
+    '',
+  ])('refuses %j', (date) => {
+    expect(failedPaths(articleSchema, { ...minimal.article, pubDate: date })).toEqual(['pubDate']);
+  });
 
   test('impossible dates are refused in every dated field, with the date named', () => {
     const result = datasetSchema.safeParse({
@@ -179,7 +225,9 @@ describe('dates: YYYY-MM-DD that exist on the calendar', () => {
       ['sources.0.retrieved', 'expected a date as YYYY-MM-DD, found "2025-02-30": there is no 30 February 2025'],
       ['changes.0.date', 'expected a date as YYYY-MM-DD, found "2025-02-30": there is no 30 February 2025'],
     ]);
-    expect(failedPaths(articleSchema, { ...minimal.article, corrections: [{ date: '2025-02-30', text: 'x' }] })).toEqual(['corrections.0.date']);
+    expect(
+      failedPaths(articleSchema, { ...minimal.article, corrections: [{ date: '2025-02-30', text: 'x' }] }),
+    ).toEqual(['corrections.0.date']);
   });
 });
 
@@ -188,9 +236,19 @@ describe('unknown fields are refused, so a misspelling cannot pass silently', ()
     ['article', articleSchema, { ...minimal.article, titel: 'x' }, 'titel'],
     ['chart', chartSchema, { ...minimal.chart, colour: 'country' }, 'colour'],
     ['dataset', datasetSchema, { ...minimal.dataset, source: source }, 'source'],
-    ['source', datasetSchema, { ...minimal.dataset, sources: [{ ...source, link: 'https://example.org' }] }, 'sources.0.link'],
+    [
+      'source',
+      datasetSchema,
+      { ...minimal.dataset, sources: [{ ...source, link: 'https://example.org' }] },
+      'sources.0.link',
+    ],
     ['annotation', chartSchema, { ...minimal.chart, annotations: [{ text: 'x', label: 'y' }] }, 'annotations.0.label'],
-    ['uncertainty', articleSchema, { ...minimal.article, uncertainties: [{ text: 'x', raisedBy: 'y', chart: 'z' }] }, 'uncertainties.0.chart'],
+    [
+      'uncertainty',
+      articleSchema,
+      { ...minimal.article, uncertainties: [{ text: 'x', raisedBy: 'y', chart: 'z' }] },
+      'uncertainties.0.chart',
+    ],
     ['view', chartSchema, { ...minimal.chart, views: [{ id: 'a', label: 'A', colour: 'x' }] }, 'views.0.colour'],
     ['claim', claimSchema, { status: 'disputed', note: 'n', source: 'x' }, 'source'],
   ] as const)('%s', ([, schema, value, path]) => {
@@ -198,7 +256,17 @@ describe('unknown fields are refused, so a misspelling cannot pass silently', ()
   });
 
   test('rows take any field name, but the reserved ones have fixed types and values stay flat', () => {
-    expect(rowSchema.safeParse({ country: 'China', tonnes_reo: 270000, quota: true, note: 'quota', low: 1, high: 2, revised: 'x' }).success).toBe(true);
+    expect(
+      rowSchema.safeParse({
+        country: 'China',
+        tonnes_reo: 270000,
+        quota: true,
+        note: 'quota',
+        low: 1,
+        high: 2,
+        revised: 'x',
+      }).success,
+    ).toBe(true);
     expect(failedPaths(rowSchema, { estimate: 'yes' })).toEqual(['estimate']);
     expect(failedPaths(rowSchema, { low: '5' })).toEqual(['low']);
     expect(failedPaths(rowSchema, { country: { name: 'China' } })).toEqual(['country']);

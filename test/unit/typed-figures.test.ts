@@ -12,7 +12,11 @@ const site = path.resolve(import.meta.dirname, '../fixtures/values');
 
 describe('what counts as a typed figure', () => {
   test('numbers as written: separators, decimals, percentages, millions', () => {
-    expect(figuresIn('China mined 270,000 tonnes, 69.2% of the world, and holds 3.5 million tonnes, or 0.1% of it.').map((f) => [f.text, f.written, f.decimals, f.scale, f.percent])).toEqual([
+    expect(
+      figuresIn('China mined 270,000 tonnes, 69.2% of the world, and holds 3.5 million tonnes, or 0.1% of it.').map(
+        (f) => [f.text, f.written, f.decimals, f.scale, f.percent],
+      ),
+    ).toEqual([
       ['270,000', 270000, 0, 1, false],
       ['69.2%', 69.2, 1, 1, true],
       ['3.5 million', 3.5, 1, 1e6, false],
@@ -21,7 +25,11 @@ describe('what counts as a typed figure', () => {
   });
 
   test('years, dates, naming numbers, times, ranges and money are not figures', () => {
-    expect(figuresIn('In 2024, on 12 March 2024, on March 12, on 2025-10-09, under Announcement No. 18 and Nos. 61, at 10:30, for 2020-23, for US$270m, $3bn and €5 no figure was typed.')).toEqual([]);
+    expect(
+      figuresIn(
+        'In 2024, on 12 March 2024, on March 12, on 2025-10-09, under Announcement No. 18 and Nos. 61, at 10:30, for 2020-23, for US$270m, $3bn and €5 no figure was typed.',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -29,7 +37,7 @@ describe('npm run check warns about figures typed where the data holds them', ()
   const { problems } = loadSite(site);
   const warnings = problems.filter((p) => p.severity === 'warning' && /matches data\//.test(p.message));
 
-  test('in prose and a :view\'s words, at the line and column of the figure, with the directive to paste', () => {
+  test("in prose and a :view's words, at the line and column of the figure, with the directive to paste", () => {
     expect(warnings.filter((p) => p.file.endsWith('typed.md')).map(formatProblem)).toEqual([
       'content/articles/typed.md:9:25  body  warning: 270,000 matches data/mine-sample.json (China, 2024, tonnes_reo): write :value{dataset="mine-sample" field="tonnes_reo" where="country=China; year=2024"} so that it follows the data',
       'content/articles/typed.md:9:63  body  warning: 390,000 matches data/mine-sample.json (World total, 2024, tonnes_reo): write :value{dataset="mine-sample" field="tonnes_reo" where="country=World total; year=2024"} so that it follows the data',
@@ -39,7 +47,7 @@ describe('npm run check warns about figures typed where the data holds them', ()
     ]);
   });
 
-  test('not in a quotation, a claim\'s words, a checked :view\'s words, a sentence about another year, or the other story\'s :value figures', () => {
+  test("not in a quotation, a claim's words, a checked :view's words, a sentence about another year, or the other story's :value figures", () => {
     const lines = warnings.map((p) => `${p.file}:${p.line}`);
     expect(lines).not.toContain('content/articles/typed.md:11'); // 120,000 is China's of 2018; 255,000 is 2023's, in a sentence about 2024
     expect(lines).not.toContain('content/articles/typed.md:13'); // "approximately 270,000 tonnes" and :claim[China mined 270,000 tonnes]
@@ -48,8 +56,15 @@ describe('npm run check warns about figures typed where the data holds them', ()
     expect(lines.filter((l) => l.endsWith('figures.md'))).toEqual([]);
   });
 
-  test('in a chart\'s subtitle and annotations, at the field; a :value in a chart\'s words is printed from the data', () => {
-    expect(warnings.filter((p) => p.file.endsWith('mine-sample-share.json')).map((p) => `${p.field}: ${p.message.split(':')[0]}`)).toEqual(['subtitle: 390,000 matches data/mine-sample.json (World total, 2024, tonnes_reo)', 'annotations[1].text: 31,000 matches data/mine-sample.json (Burma (Myanmar), 2024, tonnes_reo)']);
+  test("in a chart's subtitle and annotations, at the field; a :value in a chart's words is printed from the data", () => {
+    expect(
+      warnings
+        .filter((p) => p.file.endsWith('mine-sample-share.json'))
+        .map((p) => `${p.field}: ${p.message.split(':')[0]}`),
+    ).toEqual([
+      'subtitle: 390,000 matches data/mine-sample.json (World total, 2024, tonnes_reo)',
+      'annotations[1].text: 31,000 matches data/mine-sample.json (Burma (Myanmar), 2024, tonnes_reo)',
+    ]);
     const chart = loadSite(site).site.charts.get('mine-sample-share')!;
     expect(chart.title).toBe('China mined 270,000 tonnes in 2024');
     expect(chart.annotations?.[0].text).toBe('The United States: 45,000 t, an estimate.');

@@ -20,18 +20,31 @@ const site = path.resolve(import.meta.dirname, '../fixtures/values');
 /** A remark fixture rendered as remark.test.ts renders it, with the datasets its config.json names. */
 function render(name: string): RenderedMarkdown {
   const dir = path.join(remarkFixtures, name);
-  const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as { charts: string[]; datasets: string[] };
+  const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as {
+    charts: string[];
+    datasets: string[];
+  };
   const datasets = new Map(
     config.datasets.map((file) => {
       const id = path.basename(file, '.json');
-      return [id, { ...JSON.parse(readFileSync(path.join(dir, file), 'utf8')), id, file: `data/${id}.json` } as Dataset];
+      return [
+        id,
+        { ...JSON.parse(readFileSync(path.join(dir, file), 'utf8')), id, file: `data/${id}.json` } as Dataset,
+      ];
     }),
   );
-  return renderMarkdown(readFileSync(path.join(dir, 'input.md'), 'utf8'), new Set(config.charts), undefined, undefined, figureLookup(datasets, new Map()));
+  return renderMarkdown(
+    readFileSync(path.join(dir, 'input.md'), 'utf8'),
+    new Set(config.charts),
+    undefined,
+    undefined,
+    figureLookup(datasets, new Map()),
+  );
 }
 
 const documentOf = (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
-const bodyOf = (result: RenderedMarkdown) => documentOf(result.segments.map((s) => ('html' in s ? s.html : '')).join(''));
+const bodyOf = (result: RenderedMarkdown) =>
+  documentOf(result.segments.map((s) => ('html' in s ? s.html : '')).join(''));
 
 describe(':value prints each form as the charts write the field', () => {
   const result = render('value-directive');
@@ -54,15 +67,33 @@ describe(':value prints each form as the charts write the field', () => {
       '45,000', // inside a :view link
       '255,000', // inside a Markdown link
     ]);
-    expect(result.values.map((v) => v.number)).toEqual([270000, (270000 / 390000) * 100, (270000 / 390000) * 100, 3400, -12000, 27000, 270000 / 45000, 80, -15, 3500000, 18500000, 45000, 255000]);
+    expect(result.values.map((v) => v.number)).toEqual([
+      270000,
+      (270000 / 390000) * 100,
+      (270000 / 390000) * 100,
+      3400,
+      -12000,
+      27000,
+      270000 / 45000,
+      80,
+      -15,
+      3500000,
+      18500000,
+      45000,
+      255000,
+    ]);
   });
 
   test('each figure names its rows, source, edition and marks in its title, and links to the rows', () => {
     const [china, share] = figures;
     expect(china.tagName).toBe('A');
     expect(china.getAttribute('href')).toBe('../../data/mine-sample.json');
-    expect(china.getAttribute('title')).toBe('Tonnes REO, China, 2024. Source: USGS Mineral Commodity Summaries 2025: Rare Earths, MCS 2025 (January 2025). Rows: data/mine-sample.json');
-    expect(share.getAttribute('title')).toMatch(/^Tonnes REO, China, 2024, as a share of World total, 2024 \(computed\)\. Source: USGS/);
+    expect(china.getAttribute('title')).toBe(
+      'Tonnes REO, China, 2024. Source: USGS Mineral Commodity Summaries 2025: Rare Earths, MCS 2025 (January 2025). Rows: data/mine-sample.json',
+    );
+    expect(share.getAttribute('title')).toMatch(
+      /^Tonnes REO, China, 2024, as a share of World total, 2024 \(computed\)\. Source: USGS/,
+    );
     const change = figures[3].getAttribute('title')!;
     expect(change).toContain('United States, 2024: estimate');
     expect(change).toContain('United States, 2023: revised (MCS 2024 gave 43,000)');
@@ -88,11 +119,15 @@ describe(':value errors stop the build with the line, the directive, the rows fo
   const messages = render('value-directive-errors').messages.map((m) => `${m.line}:${m.column} ${m.message}`);
 
   test('no row: the value no row has, with the nearest; or the values the other keys leave', () => {
-    expect(messages).toContain('1:9 :value{dataset="mine-sample" field="tonnes_reo" where="country=Chna; year=2024"}: where selects no row of data/mine-sample.json: no row has country "Chna" (did you mean "China"?)');
+    expect(messages).toContain(
+      '1:9 :value{dataset="mine-sample" field="tonnes_reo" where="country=Chna; year=2024"}: where selects no row of data/mine-sample.json: no row has country "Chna" (did you mean "China"?)',
+    );
     expect(messages).toContain(
       '3:19 :value{dataset="mine-sample" field="tonnes_reo" where="country=United States; year=2017"}: where selects no row of data/mine-sample.json: no row has country "United States" and year "2017"; rows with country "United States" have year "2024", "2023" (did you mean year=2024?)',
     );
-    expect(messages).toContain('11:24 :value{dataset="mine-sample" field="tonnes_reo" where="country=China; year=2017" as="share" of="country=World"}: of (with where) selects no row of data/mine-sample.json: no row has country "World" (did you mean "World total"?)');
+    expect(messages).toContain(
+      '11:24 :value{dataset="mine-sample" field="tonnes_reo" where="country=China; year=2017" as="share" of="country=World"}: of (with where) selects no row of data/mine-sample.json: no row has country "World" (did you mean "World total"?)',
+    );
   });
 
   test('several rows: the rows found, what tells them apart, and a where that picks one', () => {
@@ -102,7 +137,9 @@ describe(':value errors stop the build with the line, the directive, the rows fo
   });
 
   test('an unknown dataset, field or key, a where not written as field=value, a missing of or from, a wrong form or attribute', () => {
-    expect(messages.filter((m) => /^(7|9|11):/.test(m)).map((m) => m.replace(/ :value\{[^}]*\}:/, ' :value{...}:'))).toEqual([
+    expect(
+      messages.filter((m) => /^(7|9|11):/.test(m)).map((m) => m.replace(/ :value\{[^}]*\}:/, ' :value{...}:')),
+    ).toEqual([
       '7:17 :value{...}: no dataset "mine-samples" in data/ (did you mean "mine-sample"?)',
       '7:92 :value{...}: field: data/mine-sample.json has no field "tonnes" (did you mean "tonnes_reo"?); its fields: year, country, tonnes_reo, edition, estimate, source, note, revised, secondary',
       '7:160 :value{...}: where: data/mine-sample.json has no field "contry" (did you mean "country"?); its fields: year, country, tonnes_reo, edition, estimate, source, note, revised, secondary',
@@ -126,7 +163,7 @@ describe(':value errors stop the build with the line, the directive, the rows fo
   });
 });
 
-describe('in a site: loadSite reads the datasets, links figures to the article\'s charts and reports the file and line', () => {
+describe("in a site: loadSite reads the datasets, links figures to the article's charts and reports the file and line", () => {
   let copy: string | undefined;
   afterEach(() => {
     if (copy) rmSync(copy, { recursive: true, force: true });
@@ -140,29 +177,44 @@ describe('in a site: loadSite reads the datasets, links figures to the article\'
     return copy;
   };
   const storyOf = (root: string): Article => loadSite(root).site.articles.find((a) => a.slug === 'figures')!;
-  const figuresOf = (article: Article) => [...documentOf(article.body.segments.map((s) => ('html' in s ? s.html : '')).join('')).querySelectorAll('.value')];
+  const figuresOf = (article: Article) => [
+    ...documentOf(article.body.segments.map((s) => ('html' in s ? s.html : '')).join('')).querySelectorAll('.value'),
+  ];
 
-  test('the fixture site has no error, and a figure the article\'s chart draws links to that chart\'s state', () => {
+  test("the fixture site has no error, and a figure the article's chart draws links to that chart's state", () => {
     const { problems } = loadSite(site);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const article = storyOf(site);
     const [china] = figuresOf(article);
     expect(china.getAttribute('href')).toBe('#mine-sample-bars=select:China;year:2024');
     // The page gives the figure that id (ArticleBody's anchors), so the link jumps there without JavaScript.
-    expect(article.body.values[0].link).toEqual({ chart: 'mine-sample-bars', state: { select: ['China'], year: '2024' }, entry: 'mine-sample-bars=select:China;year:2024' });
+    expect(article.body.values[0].link).toEqual({
+      chart: 'mine-sample-bars',
+      state: { select: ['China'], year: '2024' },
+      entry: 'mine-sample-bars=select:China;year:2024',
+    });
     // A figure the chart does not draw (2017) links to the dataset's rows instead.
-    expect(figuresOf(article).find((f) => f.textContent === '27,000')!.getAttribute('href')).toBe('../../data/mine-sample.json');
+    expect(
+      figuresOf(article)
+        .find((f) => f.textContent === '27,000')!
+        .getAttribute('href'),
+    ).toBe('../../data/mine-sample.json');
   });
 
   test('changing one figure in the dataset changes the prose on the next load', () => {
     const before = figuresOf(storyOf(site)).map((f) => f.textContent);
-    const root = edited('data/mine-sample.json', (text) => text.replace('"country": "China",\n      "tonnes_reo": 270000', '"country": "China",\n      "tonnes_reo": 280000'));
+    const root = edited('data/mine-sample.json', (text) =>
+      text.replace(
+        '"country": "China",\n      "tonnes_reo": 270000',
+        '"country": "China",\n      "tonnes_reo": 280000',
+      ),
+    );
     const after = figuresOf(storyOf(root)).map((f) => f.textContent);
     expect(before.slice(0, 3)).toEqual(['270,000', '69.2%', '69%']);
     expect(after.slice(0, 3)).toEqual(['280,000', '71.8%', '72%']);
   });
 
-  test('reading time counts a figure as the words it prints, not its directive or a claim\'s data attributes', () => {
+  test("reading time counts a figure as the words it prints, not its directive or a claim's data attributes", () => {
     const article = storyOf(site);
     const root = edited('content/articles/figures.md', (text) => {
       let typed = text;
@@ -174,7 +226,9 @@ describe('in a site: loadSite reads the datasets, links figures to the article\'
   });
 
   test('a :value that selects no row is an error in the article, at its line, naming the directive', () => {
-    const root = edited('content/articles/figures.md', (text) => text.replace('where="country=China; year=2024"}', 'where="country=China; year=2042"}'));
+    const root = edited('content/articles/figures.md', (text) =>
+      text.replace('where="country=China; year=2024"}', 'where="country=China; year=2042"}'),
+    );
     const { problems } = loadSite(root);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([
       {
@@ -183,7 +237,8 @@ describe('in a site: loadSite reads the datasets, links figures to the article\'
         severity: 'error',
         line: 9,
         column: 13,
-        message: ':value{dataset="mine-sample" field="tonnes_reo" where="country=China; year=2042"}: where selects no row of data/mine-sample.json: no row has year "2042" (did you mean "2024"?)',
+        message:
+          ':value{dataset="mine-sample" field="tonnes_reo" where="country=China; year=2042"}: where selects no row of data/mine-sample.json: no row has year "2042" (did you mean "2024"?)',
       },
     ]);
   });

@@ -26,12 +26,27 @@ export const area: ChartKind<SeriesPlan> = {
     const z = ctx.chart.color ?? undefined;
     const { rows } = ctx.shape;
     // A stacked chart's bands come from stackRows, from each band's base to its top.
-    if (ctx.chart.stack) return { under, data: [ctx.Plot.areaY(rows, { x: '__x', y1: '__base', y2: '__y', z, fill: ctx.colorOf, fillOpacity: 0.55 }), ...data] };
-    const area = (y2: string | ((r: DrawRow) => unknown), fillOpacity: number) => ctx.Plot.areaY(rows, { x: '__x', y1: 0, y2, z, fill: ctx.colorOf, fillOpacity });
+    if (ctx.chart.stack)
+      return {
+        under,
+        data: [
+          ctx.Plot.areaY(rows, { x: '__x', y1: '__base', y2: '__y', z, fill: ctx.colorOf, fillOpacity: 0.55 }),
+          ...data,
+        ],
+      };
+    const area = (y2: string | ((r: DrawRow) => unknown), fillOpacity: number) =>
+      ctx.Plot.areaY(rows, { x: '__x', y1: 0, y2, z, fill: ctx.colorOf, fillOpacity });
     if (!rows.some(isProjection)) return { under, data: [area('__y', 0.2), ...data] };
     // Projections: the measured area, and a paler one from the last measured point through the projections.
     const projected = new Set(projectionSegments(rows, z).flatMap((s) => [s.from, s.to]));
-    return { under, data: [area((r) => (isProjection(r) ? NaN : r.__y), 0.2), area((r) => (projected.has(r) ? r.__y : NaN), 0.08), ...data] };
+    return {
+      under,
+      data: [
+        area((r) => (isProjection(r) ? NaN : r.__y), 0.2),
+        area((r) => (projected.has(r) ? r.__y : NaN), 0.08),
+        ...data,
+      ],
+    };
   },
   summarize: (chart, shape) => (chart.stack ? stackSummary(chart, shape) : line.summarize(chart, shape)),
 };

@@ -30,11 +30,15 @@ export const cell: ChartKind<CellPlan> = {
     const y = categories.filter((c) => c !== x).at(-1);
     return x && y ? { x, y, ...(measure ? { color: measure } : {}) } : undefined;
   },
-  starterNeeds: 'a cell grid needs a year or date field, or a text field, for x (its columns) and another text field with at least two values for y (its rows)',
+  starterNeeds:
+    'a cell grid needs a year or date field, or a text field, for x (its columns) and another text field with at least two values for y (its rows)',
   textY: true,
   sequentialColor: true,
   plan(chart, shape, layout, uncertainties) {
-    const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove });
+    const ctx = basePlan(chart, shape, layout, uncertainties, {
+      dotRadius: pointRadius(layout.fontSize),
+      rowLabels: leftOrAbove,
+    });
     const { plan, f, lineHeight, rowLabelLines, leftLines } = ctx;
     const { rows } = shape;
     const columns = [...new Set(rows.map((r) => r.__x))];
@@ -44,8 +48,14 @@ export const cell: ChartKind<CellPlan> = {
     // between two tiers, each with twice the room.
     const blocks = columns.map((c) => wrap(String(c), column - 6, f, false, true));
     const staggered = blocks.some((b, i) => i > 0 && (b.width + blocks[i - 1].width) / 2 + 6 > column);
-    const headers: CellPlan['headers'] = columns.map((value, i) => ({ value, block: staggered ? wrap(String(value), column * 1.75, f) : blocks[i], tier: staggered ? ((i % 2) as 0 | 1) : 0 }));
-    const tierLines = [0, 1].map((t) => Math.max(0, ...headers.filter((h) => h.tier === t).map((h) => h.block.lines.length)));
+    const headers: CellPlan['headers'] = columns.map((value, i) => ({
+      value,
+      block: staggered ? wrap(String(value), column * 1.75, f) : blocks[i],
+      tier: staggered ? ((i % 2) as 0 | 1) : 0,
+    }));
+    const tierLines = [0, 1].map((t) =>
+      Math.max(0, ...headers.filter((h) => h.tier === t).map((h) => h.block.lines.length)),
+    );
     const headerTierHeight: CellPlan['headerTierHeight'] = [tierLines[0] * lineHeight, tierLines[1] * lineHeight];
     plan.marginTop = headerTierHeight[0] + headerTierHeight[1] + (staggered ? 12 : 8);
     let cellLines = 1;
@@ -53,7 +63,11 @@ export const cell: ChartKind<CellPlan> = {
     for (const row of rows) {
       // Short text inside each cell, so the grid reads without colour.
       const value = row[chart.color ?? chart.x];
-      const block = wrap(typeof value === 'number' ? formatValue(value, 'number') : statusWord(String(value ?? '')), column - 8, f);
+      const block = wrap(
+        typeof value === 'number' ? formatValue(value, 'number') : statusWord(String(value ?? '')),
+        column - 8,
+        f,
+      );
       cellLines = Math.max(cellLines, block.lines.length);
       cellText.set(row, block);
     }
@@ -66,13 +80,32 @@ export const cell: ChartKind<CellPlan> = {
     plan.height = plan.marginTop + plan.step * plan.categories.length + plan.marginBottom;
     return { ...plan, headers, headerTierHeight, cellText };
   },
-  marks: ({ Plot, shape, plan, colorOf }) => ({ data: [Plot.cell(shape.rows, { x: '__x', y: '__y', fill: colorOf, insetLeft: 1.5, insetRight: 1.5, ...rowInsets(plan) } as Parameters<typeof Plot.cell>[1])] }),
+  marks: ({ Plot, shape, plan, colorOf }) => ({
+    data: [
+      Plot.cell(shape.rows, {
+        x: '__x',
+        y: '__y',
+        fill: colorOf,
+        insetLeft: 1.5,
+        insetRight: 1.5,
+        ...rowInsets(plan),
+      } as Parameters<typeof Plot.cell>[1]),
+    ],
+  }),
   scales({ shape, plan }) {
     const columns = [...new Set(shape.rows.map((r) => r.__x))];
-    return { x: { ...(columns.length ? { type: 'band', domain: columns, padding: 0 } : {}), axis: null }, y: categoryYScale(plan, shape) };
+    return {
+      x: { ...(columns.length ? { type: 'band', domain: columns, padding: 0 } : {}), axis: null },
+      y: categoryYScale(plan, shape),
+    };
   },
   overlay: () => ({
-    markBox: (row: DrawRow, { plan, X, y }: At) => ({ x0: X(row.__x), x1: X(row.__x) + X.bandwidth!(), y0: y(row.__y) - plan.thickness / 2, y1: y(row.__y) + plan.thickness / 2 }),
+    markBox: (row: DrawRow, { plan, X, y }: At) => ({
+      x0: X(row.__x),
+      x1: X(row.__x) + X.bandwidth!(),
+      y0: y(row.__y) - plan.thickness / 2,
+      y1: y(row.__y) + plan.thickness / 2,
+    }),
     markIsHard: false,
     rangeAxis: 'y',
     headers: columnHeaders,
@@ -108,7 +141,8 @@ function columnHeaders({ plan, paint, g, space, frame, x, lh }: At<CellPlan>) {
     const half = block.width / 2;
     const centre = Math.min(Math.max(at, half + 1), plan.width - half - 1);
     space.hard.push(paint.text(g, block, centre, top, { anchor: 'middle' }));
-    if (tier1) paint.el('line', { x1: at, x2: at, y1: bottom + 1, y2: frame.y0 - 2, stroke: grid, 'stroke-width': 1 }, g);
+    if (tier1)
+      paint.el('line', { x1: at, x2: at, y1: bottom + 1, y2: frame.y0 - 2, stroke: grid, 'stroke-width': 1 }, g);
   }
 }
 
@@ -129,9 +163,26 @@ function markerOnCorner(_u: unknown, ux: number | undefined, uy: number | undefi
   const [top, bottom] = [uy - plan.thickness / 2, uy + plan.thickness / 2];
   const half = X.bandwidth!() / 2 - 1.5;
   return {
-    candidates: [markerAt(at, right, top), markerAt(at, left, top), markerAt(at, right, bottom), markerAt(at, left, bottom)],
+    candidates: [
+      markerAt(at, right, top),
+      markerAt(at, left, top),
+      markerAt(at, right, bottom),
+      markerAt(at, left, bottom),
+    ],
     draw: (group: SVGElement) => {
-      paint.el('rect', { x: ux - half, y: uy - plan.thickness / 2, width: half * 2, height: plan.thickness, fill: 'none', stroke: marker, 'stroke-width': 2.5 }, group);
+      paint.el(
+        'rect',
+        {
+          x: ux - half,
+          y: uy - plan.thickness / 2,
+          width: half * 2,
+          height: plan.thickness,
+          fill: 'none',
+          stroke: marker,
+          'stroke-width': 2.5,
+        },
+        group,
+      );
     },
   };
 }

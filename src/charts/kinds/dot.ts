@@ -6,7 +6,14 @@ import { basePlan, leftOrAbove, pointRadius, spacer, type PlanContext } from '..
 import { textWidth } from '../text-measure.ts';
 import { wrap, type TextBlock } from '../layout/text.ts';
 import { timeAxis, type TimeAxis } from '../layout/time-axis.ts';
-import { niceCeil, planSeries, pointXScale, valueAxisMarks, valueYScale, type SeriesPlan } from '../layout/value-axis.ts';
+import {
+  niceCeil,
+  planSeries,
+  pointXScale,
+  valueAxisMarks,
+  valueYScale,
+  type SeriesPlan,
+} from '../layout/value-axis.ts';
 import { frameOf, type Painter, type Scales } from '../overlay/paint.ts';
 import { pointBox } from '../overlay/place.ts';
 import { withProjections } from '../projection.ts';
@@ -33,23 +40,61 @@ type DotPlan = SeriesPlan & Timeline;
 export const dot: ChartKind<DotPlan> = {
   // Events in time on the rows of the category with the most values; for any other dataset, a scatter of its first two
   // fields, so that every dataset gets a starter.
-  starter: ({ time, categories, fields }) => (time && categories.length ? { x: time, y: categories[categories.length - 1] } : { x: fields[0], y: fields[1] ?? fields[0] }),
+  starter: ({ time, categories, fields }) =>
+    time && categories.length
+      ? { x: time, y: categories[categories.length - 1] }
+      : { x: fields[0], y: fields[1] ?? fields[0] },
   plan(chart, shape, layout, uncertainties) {
-    if (!isTimeline(shape)) return { ...planSeries(basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: leftOrAbove })), eventLabels: new Map() };
+    if (!isTimeline(shape))
+      return {
+        ...planSeries(
+          basePlan(chart, shape, layout, uncertainties, {
+            dotRadius: pointRadius(layout.fontSize),
+            rowLabels: leftOrAbove,
+          }),
+        ),
+        eventLabels: new Map(),
+      };
     // A timeline whose labels already name their row needs no row labels at all.
-    const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: Math.round(layout.fontSize * 0.42), rowLabels: ({ labelsNameRows }) => (labelsNameRows ? 'none' : 'left') });
+    const ctx = basePlan(chart, shape, layout, uncertainties, {
+      dotRadius: Math.round(layout.fontSize * 0.42),
+      rowLabels: ({ labelsNameRows }) => (labelsNameRows ? 'none' : 'left'),
+    });
     const timeline = planTimeline(ctx);
     return { ...ctx.plan, seriesText: new Map(), ...timeline };
   },
   marks({ Plot, shape, plan, layout, colorOf, estimateFill }) {
     // Projections are hollow (estimateFill) and dashed: a mark of their own, as Plot takes a dash as a constant.
-    const dots = (options: object) => withProjections(shape.rows, (part, style) => Plot.dot(part, { ...options, ...style } as Parameters<typeof Plot.dot>[1]));
-    if (isTimeline(shape)) return { data: dots({ x: '__x', y: '__y', dy: plan.markOffset, r: plan.dotRadius, stroke: colorOf, strokeWidth: 2, fill: estimateFill }) };
+    const dots = (options: object) =>
+      withProjections(shape.rows, (part, style) =>
+        Plot.dot(part, { ...options, ...style } as Parameters<typeof Plot.dot>[1]),
+      );
+    if (isTimeline(shape))
+      return {
+        data: dots({
+          x: '__x',
+          y: '__y',
+          dy: plan.markOffset,
+          r: plan.dotRadius,
+          stroke: colorOf,
+          strokeWidth: 2,
+          fill: estimateFill,
+        }),
+      };
     const { grid, zero } = valueAxisMarks(Plot, plan, layout);
-    return { under: [grid], data: [...dots({ x: '__x', y: '__y', r: plan.dotRadius, stroke: colorOf, strokeWidth: 1.75, fill: estimateFill }), ...zero] };
+    return {
+      under: [grid],
+      data: [
+        ...dots({ x: '__x', y: '__y', r: plan.dotRadius, stroke: colorOf, strokeWidth: 1.75, fill: estimateFill }),
+        ...zero,
+      ],
+    };
   },
   // A time axis in whole periods draws its own labels (in the underlay).
-  scales: ({ chart, shape, plan, layout }) => (isTimeline(shape) ? { x: plan.timeAxis ? { axis: null } : {}, y: categoryYScale(plan, shape, plan.yBands) } : { x: pointXScale(chart, shape, layout), y: valueYScale(plan, shape, layout) }),
+  scales: ({ chart, shape, plan, layout }) =>
+    isTimeline(shape)
+      ? { x: plan.timeAxis ? { axis: null } : {}, y: categoryYScale(plan, shape, plan.yBands) }
+      : { x: pointXScale(chart, shape, layout), y: valueYScale(plan, shape, layout) },
   overlay: (shape) =>
     isTimeline(shape)
       ? { markBox: pointBox, markIsHard: true, rangeAxis: 'y', events: eventLabels, underlay: timelineUnderlay }
@@ -68,7 +113,9 @@ function planTimeline(ctx: PlanContext): Timeline {
   const xs = domainRows(shape).map((r) => r.__x);
   let periods: TimeAxis | undefined;
   if (xs.every((x) => x instanceof Date)) {
-    const extra = [...xRefs.map((r) => asAxisValue(r.x)), ...uncertainties.map((u) => asAxisValue(u.x))].filter((x): x is Date => x instanceof Date);
+    const extra = [...xRefs.map((r) => asAxisValue(r.x)), ...uncertainties.map((u) => asAxisValue(u.x))].filter(
+      (x): x is Date => x instanceof Date,
+    );
     periods = timeAxis([...(xs as Date[]), ...extra], width - plan.marginLeft - plan.marginRight, f);
     plan.xDomain = [periods.starts[0], periods.starts[periods.starts.length - 1]];
     plan.marginBottom = (periods.middles.some((m) => m.label.includes('\n')) ? 2 : 1) * lineHeight + 10;
@@ -84,7 +131,10 @@ function planTimeline(ctx: PlanContext): Timeline {
   plan.step = Math.round(lineHeight / 2);
   const yBands: string[] = [];
   plan.categories.forEach((category, i) => {
-    const lines = Math.max(0, ...rows.filter((r) => String(r.__y) === category).map((r) => eventLabels.get(r)?.lines.length ?? 0));
+    const lines = Math.max(
+      0,
+      ...rows.filter((r) => String(r.__y) === category).map((r) => eventLabels.get(r)?.lines.length ?? 0),
+    );
     const above = (lines ? lines * lineHeight + 3 : 2) + plan.dotRadius - plan.step / 2;
     const spacers = Math.ceil(above / plan.step) + (i === 0 ? 0 : 1);
     for (let k = 0; k < spacers; k++) yBands.push(`${spacer}${category}${spacer}${k}`);
@@ -110,7 +160,11 @@ function planEventLabels({ chart, shape, plan, f, xPixel }: PlanContext): Timeli
     const events = group
       .map((row) => ({ row, x: xPixel(row.__x), text: String(row[chart.label!] ?? '') }))
       .sort((a, b) => a.x - b.x)
-      .map((e) => ({ ...e, anchor: (e.x <= middle ? 'start' : 'end') as 'start' | 'end', natural: textWidth(e.text, f) }));
+      .map((e) => ({
+        ...e,
+        anchor: (e.x <= middle ? 'start' : 'end') as 'start' | 'end',
+        natural: textWidth(e.text, f),
+      }));
     events.forEach((e, i) => {
       const prev = events[i - 1];
       const next = events[i + 1];
@@ -133,7 +187,12 @@ function planEventLabels({ chart, shape, plan, f, xPixel }: PlanContext): Timeli
  * Where a start-anchored label (a) gives way to an end-anchored one (b) in the same row: after a if both fit,
  * else at the split that wraps the pair into the fewest lines.
  */
-function shareBetween(a: { x: number; natural: number; text: string }, b: { x: number; natural: number; text: string }, r: number, f: number): number {
+function shareBetween(
+  a: { x: number; natural: number; text: string },
+  b: { x: number; natural: number; text: string },
+  r: number,
+  f: number,
+): number {
   const from = a.x - r;
   const to = b.x + r;
   const room = to - from - 10;
@@ -145,7 +204,11 @@ function shareBetween(a: { x: number; natural: number; text: string }, b: { x: n
     const [roomA, roomB] = [split - from - 5, to - split - 5];
     const [blockA, blockB] = [wrap(a.text, roomA, f), wrap(b.text, roomB, f)];
     const overflow = Math.max(0, blockA.width - roomA) + Math.max(0, blockB.width - roomB);
-    const value = overflow * 100 + Math.max(blockA.lines.length, blockB.lines.length) * 10 + blockA.lines.length + blockB.lines.length;
+    const value =
+      overflow * 100 +
+      Math.max(blockA.lines.length, blockB.lines.length) * 10 +
+      blockA.lines.length +
+      blockB.lines.length;
     if (value < score) [best, score] = [split, value];
   }
   return best;
@@ -171,7 +234,8 @@ function timelineUnderlay(paint: Painter, g: SVGElement, scales: Scales, plan: D
     const at = scales.x(start);
     paint.el('line', { x1: at, x2: at, y1: frame.y0, y2: frame.y1 + 5, stroke: grid, 'stroke-width': 1 }, g);
   }
-  for (const { at, label } of plan.timeAxis.middles) paint.text(g, { lines: label.split('\n'), width: 0 }, scales.x(at), frame.y1 + 6, { anchor: 'middle' });
+  for (const { at, label } of plan.timeAxis.middles)
+    paint.text(g, { lines: label.split('\n'), width: 0 }, scales.x(at), frame.y1 + 6, { anchor: 'middle' });
 }
 
 function rowGuides(paint: Painter, g: SVGElement, scales: Scales, plan: DotPlan) {

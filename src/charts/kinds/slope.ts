@@ -24,7 +24,8 @@ const seriesField = (chart: ResolvedChart) => chart.color ?? chart.label;
 /** The x values, earlier first: numbers and dates ascending, text in natural order ("MCS 2023" before "MCS 2025"). */
 export function slopeEnds(rows: { __x: unknown }[]): unknown[] {
   const values = [...new Map(rows.map((r) => [String(axisNumber(r.__x)) + String(r.__x), r.__x])).values()];
-  if (values.every((v) => typeof v === 'number' || v instanceof Date)) return values.sort((a, b) => axisNumber(a) - axisNumber(b));
+  if (values.every((v) => typeof v === 'number' || v instanceof Date))
+    return values.sort((a, b) => axisNumber(a) - axisNumber(b));
   return values.sort((a, b) => String(a).localeCompare(String(b), 'en', { numeric: true }));
 }
 
@@ -39,7 +40,8 @@ function linesOf(chart: ResolvedChart, shape: ChartShape) {
 }
 
 /** The lines in the order their labels are kept: largest change first, then by name, so the choice is stable. */
-const byImportance = <T extends { name: string; change: number }>(lines: T[]) => lines.slice().sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.name.localeCompare(b.name));
+const byImportance = <T extends { name: string; change: number }>(lines: T[]) =>
+  lines.slice().sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.name.localeCompare(b.name));
 
 /** A slope's own plan: the label at each end of each line (its name and value at the left, its value at the right). */
 interface SlopePlan extends Plan {
@@ -59,20 +61,38 @@ export const slope: ChartKind<SlopePlan> = {
     const color = categories.find((c) => c !== x);
     if (!x || !measure || !color || values[x].length < 2) return undefined;
     const ends = slopeEnds(values[x].map((v) => ({ __x: v })));
-    return { x, y: measure, color, ...(ends.length > 2 ? { filter: { [x]: [ends[0], ends.at(-1)] as (string | number | boolean)[] } } : {}) };
+    return {
+      x,
+      y: measure,
+      color,
+      ...(ends.length > 2 ? { filter: { [x]: [ends[0], ends.at(-1)] as (string | number | boolean)[] } } : {}),
+    };
   },
-  starterNeeds: 'a slope needs a field with at least two values for x (a year, a date or a category; a filter keeps the first and the last), a number field for y and a text field with at least two values for color (one line each)',
+  starterNeeds:
+    'a slope needs a field with at least two values for x (a year, a date or a category; a filter keeps the first and the last), a number field for y and a text field with at least two values for color (one line each)',
   // Rows in reading order, line by line (the key's order), each from its left end to its right.
   arrange(chart, rows, _orientation, colorKey) {
     const field = seriesField(chart);
-    const order = [...new Set([...colorKey.entries.map((c) => c.value), ...rows.map((r) => String(field ? r[field] : ''))])];
+    const order = [
+      ...new Set([...colorKey.entries.map((c) => c.value), ...rows.map((r) => String(field ? r[field] : ''))]),
+    ];
     const ends = slopeEnds(rows).map(String);
-    rows.sort((a, b) => order.indexOf(String(field ? a[field] : '')) - order.indexOf(String(field ? b[field] : '')) || ends.indexOf(String(a.__x)) - ends.indexOf(String(b.__x)));
+    rows.sort(
+      (a, b) =>
+        order.indexOf(String(field ? a[field] : '')) - order.indexOf(String(field ? b[field] : '')) ||
+        ends.indexOf(String(a.__x)) - ends.indexOf(String(b.__x)),
+    );
   },
   plan(chart, shape, layout, uncertainties) {
     const ends = slopeEnds(shape.rows);
-    if (ends.length !== 2) throw new Error(`a slope chart needs exactly two values of "${chart.x}", found ${ends.length}: ${ends.map((e) => JSON.stringify(e)).join(', ')}`);
-    const ctx = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: () => 'none' });
+    if (ends.length !== 2)
+      throw new Error(
+        `a slope chart needs exactly two values of "${chart.x}", found ${ends.length}: ${ends.map((e) => JSON.stringify(e)).join(', ')}`,
+      );
+    const ctx = basePlan(chart, shape, layout, uncertainties, {
+      dotRadius: pointRadius(layout.fontSize),
+      rowLabels: () => 'none',
+    });
     const { plan, f, lineHeight, lows, highs, yDisplay } = ctx;
     const { width } = layout;
     // Labels: the category's name and value at the left end (wrapped), the value at the right end.
@@ -80,17 +100,26 @@ export const slope: ChartKind<SlopePlan> = {
     const room = width * (width >= 480 ? 0.3 : 0.34);
     const endText = new Map<DrawRow, TextBlock>();
     for (const { name, from, to } of linesOf(chart, shape)) {
-      if (from) endText.set(from, fit(wrap(`${name ? `${name} ` : ''}${yDisplay(from[chart.y])}`, room, f, true), room, f));
-      if (to) endText.set(to, fit(measure(`${yDisplay(to[chart.y])}${!from && name ? ` ${name}` : ''}`, f, true), room, f));
+      if (from)
+        endText.set(from, fit(wrap(`${name ? `${name} ` : ''}${yDisplay(from[chart.y])}`, room, f, true), room, f));
+      if (to)
+        endText.set(to, fit(measure(`${yDisplay(to[chart.y])}${!from && name ? ` ${name}` : ''}`, f, true), room, f));
     }
-    const widest = (end: unknown) => Math.max(0, ...[...endText].filter(([row]) => String(row.__x) === String(end)).map(([, block]) => block.width));
+    const widest = (end: unknown) =>
+      Math.max(0, ...[...endText].filter(([row]) => String(row.__x) === String(end)).map(([, block]) => block.width));
     plan.marginLeft = Math.ceil(widest(ends[0])) + gap + 2;
     plan.marginRight = Math.ceil(Math.max(widest(ends[1]), ctx.markerRoom)) + gap + 2;
     // The two editions or years head their columns, above the frame.
     plan.marginTop = lineHeight + 14;
     plan.marginBottom = 10;
     // Every value the frame must hold: the points (every facet's), their ranges, reference lines and notes.
-    const values = [...domainRows(shape).map((r) => Number(r.__y)), ...lows, ...highs, ...ctx.yRefs.map((r) => Number(r.y)), ...uncertainties.map((u) => Number(u.y))];
+    const values = [
+      ...domainRows(shape).map((r) => Number(r.__y)),
+      ...lows,
+      ...highs,
+      ...ctx.yRefs.map((r) => Number(r.y)),
+      ...uncertainties.map((u) => Number(u.y)),
+    ];
     plan.yDomain = slopeDomain(values.filter(Number.isFinite), shape.yFormat === 'percent');
     plan.xDomain = ends;
     const frame = Math.max(width >= 480 ? 300 : 280, linesOf(chart, shape).length * lineHeight * 1.4);
@@ -100,30 +129,80 @@ export const slope: ChartKind<SlopePlan> = {
   marks({ Plot, chart, shape, plan, layout, colorOf, estimateFill }) {
     const pairs = linesOf(chart, shape).filter((l) => l.from && l.to) as { from: DrawRow; to: DrawRow }[];
     const strokeWidth = layout.width >= 480 ? 2.5 : 2.25;
-    const link = (part: typeof pairs, style: object) => Plot.link(part, { x1: (p) => p.from.__x, y1: (p) => p.from.__y, x2: (p) => p.to.__x, y2: (p) => p.to.__y, stroke: (p) => colorOf(p.to), strokeWidth, ...style });
+    const link = (part: typeof pairs, style: object) =>
+      Plot.link(part, {
+        x1: (p) => p.from.__x,
+        y1: (p) => p.from.__y,
+        x2: (p) => p.to.__x,
+        y2: (p) => p.to.__y,
+        stroke: (p) => colorOf(p.to),
+        strokeWidth,
+        ...style,
+      });
     // A line into a projection is dashed, never solid (Plot takes a dash as a constant: a mark of its own).
     const projected = pairs.filter((p) => isProjection(p.from) || isProjection(p.to));
-    const lines = projected.length ? [link(pairs.filter((p) => !projected.includes(p)), {}), link(projected, { strokeDasharray: projectionDash, className: 'chart-projection' })] : [link(pairs, {})];
+    const lines = projected.length
+      ? [
+          link(
+            pairs.filter((p) => !projected.includes(p)),
+            {},
+          ),
+          link(projected, { strokeDasharray: projectionDash, className: 'chart-projection' }),
+        ]
+      : [link(pairs, {})];
     return {
       under: [Plot.ruleX(plan.xDomain!, { stroke: grid, strokeWidth: 1 })],
-      data: [...lines, ...withProjections(shape.rows, (part, style) => Plot.dot(part, { x: '__x', y: '__y', r: plan.dotRadius, stroke: colorOf, strokeWidth: 1.75, fill: estimateFill, ...style }))],
+      data: [
+        ...lines,
+        ...withProjections(shape.rows, (part, style) =>
+          Plot.dot(part, {
+            x: '__x',
+            y: '__y',
+            r: plan.dotRadius,
+            stroke: colorOf,
+            strokeWidth: 1.75,
+            fill: estimateFill,
+            ...style,
+          }),
+        ),
+      ],
     };
   },
   scales: ({ shape, plan }) => ({
-    x: { type: 'point', domain: plan.xDomain, padding: 0, axis: 'top', ticks: plan.xDomain, tickSize: 0, tickPadding: 10, label: null, tickFormat: (v: unknown) => formatValue(v, shape.xFormat) },
+    x: {
+      type: 'point',
+      domain: plan.xDomain,
+      padding: 0,
+      axis: 'top',
+      ticks: plan.xDomain,
+      tickSize: 0,
+      tickPadding: 10,
+      label: null,
+      tickFormat: (v: unknown) => formatValue(v, shape.xFormat),
+    },
     y: { domain: plan.yDomain, axis: null },
   }),
-  overlay: () => ({ markBox: pointBox, markIsHard: true, dataSegments: slopeSegments, rangeAxis: 'y', series: endLabels }),
+  overlay: () => ({
+    markBox: pointBox,
+    markIsHard: true,
+    dataSegments: slopeSegments,
+    rangeAxis: 'y',
+    series: endLabels,
+  }),
   summarize(chart, shape) {
     const { fx, fy } = summaryFormats(chart, shape);
     const [left, right] = slopeEnds(shape.rows);
     const lines = linesOf(chart, shape);
     const both = lines.filter((l) => l.from && l.to);
     const size = (d: number) => {
-      const amount = formatValue(Math.round(Math.abs(d) * 1e9) / 1e9, shape.yFormat === 'percent' ? 'number' : shape.yFormat);
+      const amount = formatValue(
+        Math.round(Math.abs(d) * 1e9) / 1e9,
+        shape.yFormat === 'percent' ? 'number' : shape.yFormat,
+      );
       return shape.yFormat === 'percent' ? `${amount} percentage points` : amount;
     };
-    const describe = (l: (typeof both)[number], word: string) => `${word}: ${l.name || 'the line'}, from ${fy(l.from![chart.y])} to ${fy(l.to![chart.y])} (${l.change > 0 ? 'up' : 'down'} ${size(l.change)})`;
+    const describe = (l: (typeof both)[number], word: string) =>
+      `${word}: ${l.name || 'the line'}, from ${fy(l.from![chart.y])} to ${fy(l.to![chart.y])} (${l.change > 0 ? 'up' : 'down'} ${size(l.change)})`;
     const rises = byImportance(both.filter((l) => l.change > 0));
     const falls = byImportance(both.filter((l) => l.change < 0));
     const parts = [
@@ -151,12 +230,26 @@ function checkEnds(check: ChartCheck, viewCheck: ViewCheck) {
   const { view, resolved, rows } = viewCheck;
   const count = 2;
   const inView = view ? ` in view "${view.id}"` : '';
-  const found = [...new Set(rows.map((r) => r[resolved.x]).filter((v) => v !== null && v !== undefined).map((v) => JSON.stringify(v)))];
+  const found = [
+    ...new Set(
+      rows
+        .map((r) => r[resolved.x])
+        .filter((v) => v !== null && v !== undefined)
+        .map((v) => JSON.stringify(v)),
+    ),
+  ];
   const xPath: FieldPath = view?.x ? ['views', chart.views!.indexOf(view), 'x'] : ['x'];
   if (found.length !== count) {
     if (!once(`${xPath.join('.')} values${inView}`)) return;
-    const example = found.length > count ? `: keep ${count} with a filter, e.g. "filter": { "${resolved.x}": [${found.slice(0, count).join(', ')}] }` : `: add rows for another ${resolved.x}, or draw the figures as a bar or dot chart`;
-    report(chart.file, xPath, `a ${chart.mark} chart draws lines between exactly ${count} values of "${resolved.x}", but the rows it keeps${inView} hold ${found.length}: ${found.join(', ')}${example}`);
+    const example =
+      found.length > count
+        ? `: keep ${count} with a filter, e.g. "filter": { "${resolved.x}": [${found.slice(0, count).join(', ')}] }`
+        : `: add rows for another ${resolved.x}, or draw the figures as a bar or dot chart`;
+    report(
+      chart.file,
+      xPath,
+      `a ${chart.mark} chart draws lines between exactly ${count} values of "${resolved.x}", but the rows it keeps${inView} hold ${found.length}: ${found.join(', ')}${example}`,
+    );
     return;
   }
   // One point per line at each end: the line's category (color, else label) and x.
@@ -201,7 +294,9 @@ function fit(block: TextBlock, room: number, f: number): TextBlock {
 
 /** The lines between the ends, which labels should not cross. */
 function slopeSegments(at: At): Segment[] {
-  return linesOf(at.chart, at.shape).flatMap(({ from, to }) => (from && to ? [[at.x(from.__x), at.y(from.__y), at.x(to.__x), at.y(to.__y)] as Segment] : []));
+  return linesOf(at.chart, at.shape).flatMap(({ from, to }) =>
+    from && to ? [[at.x(from.__x), at.y(from.__y), at.x(to.__x), at.y(to.__y)] as Segment] : [],
+  );
 }
 
 /**
@@ -225,14 +320,30 @@ function endLabels(at: At<SlopePlan>): void {
       const edge = side === 'from' ? px - gap : px + gap;
       // A label of several lines may also move until its first or last line is at its point.
       const reach = lh + (height - lh) / 2;
-      const shifts = [0, ...Array.from({ length: Math.floor(reach / 2) }, (_, i) => 2 * (i + 1)).flatMap((s) => [-s, s])];
+      const shifts = [
+        0,
+        ...Array.from({ length: Math.floor(reach / 2) }, (_, i) => 2 * (i + 1)).flatMap((s) => [-s, s]),
+      ];
       const place = shifts
         .map((shift) => paint.box(block, edge, py - height / 2 + shift, anchor))
-        .find((box) => box.y0 >= plan.marginTop - 8 && box.y1 <= plan.height - 2 && kept.every((k) => box.y1 + 1 <= k.y0 || box.y0 >= k.y1 + 1));
+        .find(
+          (box) =>
+            box.y0 >= plan.marginTop - 8 &&
+            box.y1 <= plan.height - 2 &&
+            kept.every((k) => box.y1 + 1 <= k.y0 || box.y0 >= k.y1 + 1),
+        );
       if (!place) continue;
       kept.push(place);
       const color = at.colorOf(row);
-      space.hard.push(paint.text(g, block, edge, place.y0, { anchor, fill: color === muted ? ink : color, weight: 'bold', halo: true, className: 'chart-series-label' }));
+      space.hard.push(
+        paint.text(g, block, edge, place.y0, {
+          anchor,
+          fill: color === muted ? ink : color,
+          weight: 'bold',
+          halo: true,
+          className: 'chart-series-label',
+        }),
+      );
     }
   }
 }

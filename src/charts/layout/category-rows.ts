@@ -6,7 +6,9 @@ import type { Plan } from './plan.ts';
 
 /** Distance from a row's centre to its mark's centre, with the label block above the mark and `gap` below. */
 export function markOffsetInRow(plan: Plan, gap: number): number {
-  return (plan.labelBlock + Math.round(gap / 2) - (plan.step - plan.labelBlock - Math.round(gap / 2) - plan.thickness)) / 2;
+  return (
+    (plan.labelBlock + Math.round(gap / 2) - (plan.step - plan.labelBlock - Math.round(gap / 2) - plan.thickness)) / 2
+  );
 }
 
 /** Insets that make a bar or cell `thickness` tall at its place in its row. */
@@ -19,6 +21,18 @@ export function rowInsets(plan: Plan) {
  * on the left or not by the axis. */
 export function categoryYScale(plan: Plan, shape: ChartShape, bands?: string[]) {
   const categories = [...new Set(shape.rows.map((r) => String(r.__y)))];
-  const labels = plan.rowLabels === 'left' ? { ticks: categories, tickFormat: (d: string) => plan.rowLabelText.get(d)!.lines.join('\n') } : { axis: null };
-  return { label: null, tickFormat: tickFormatter(shape.yFormat), type: 'band', domain: bands ?? categories, padding: 0, tickSize: 0, tickPadding: 8, ...labels };
+  const labels =
+    plan.rowLabels === 'left'
+      ? { ticks: categories, tickFormat: (d: string) => plan.rowLabelText.get(d)!.lines.join('\n') }
+      : { axis: null };
+  return {
+    label: null,
+    tickFormat: tickFormatter(shape.yFormat),
+    type: 'band',
+    domain: bands ?? categories,
+    padding: 0,
+    tickSize: 0,
+    tickPadding: 8,
+    ...labels,
+  };
 }

@@ -105,7 +105,13 @@ export interface BasePlanOptions {
 }
 
 /** The plan's shared start: sizes, category rows and their labels. A kind then plans its own frame and texts. */
-export function basePlan(chart: ResolvedChart, shape: ChartShape, layout: Layout, uncertainties: NumberedAnnotation[], options: BasePlanOptions): PlanContext {
+export function basePlan(
+  chart: ResolvedChart,
+  shape: ChartShape,
+  layout: Layout,
+  uncertainties: NumberedAnnotation[],
+  options: BasePlanOptions,
+): PlanContext {
   const { rows, xFormat, yFormat } = shape;
   const { width, fontSize: f } = layout;
   const lineHeight = Math.round(f * 1.25);
@@ -142,7 +148,14 @@ export function basePlan(chart: ResolvedChart, shape: ChartShape, layout: Layout
   const categories = categoryY ? [...new Set(domainRows(shape).map((r) => String(r.__y)))] : [];
   plan.categories = categories;
   if (categories.length) {
-    const labelsNameRows = Boolean(chart.label && rows.every((r) => String(r[chart.label!] ?? '').toLowerCase().includes(String(r.__y).toLowerCase())));
+    const labelsNameRows = Boolean(
+      chart.label &&
+      rows.every((r) =>
+        String(r[chart.label!] ?? '')
+          .toLowerCase()
+          .includes(String(r.__y).toLowerCase()),
+      ),
+    );
     const oneLine = categories.every((c) => textWidth(c, f) <= width * 0.4);
     const twoLines = categories.every((c) => wrap(c, width * 0.36, f).lines.length <= 2);
     plan.rowLabels = options.rowLabels({ oneLine, twoLines, labelsNameRows });
@@ -169,7 +182,12 @@ export function basePlan(chart: ResolvedChart, shape: ChartShape, layout: Layout
       const right = frameRight + plan.marginRight - at - 6;
       const left = at - 6;
       const anchor = right >= Math.min(left, textWidth(ref.label, f, true) + 4) ? 'start' : 'end';
-      return { x, block: wrap(ref.label, Math.min(anchor === 'start' ? right : left, (frameRight - frameLeft) * 0.75), f, true), anchor, kind: ref.kind };
+      return {
+        x,
+        block: wrap(ref.label, Math.min(anchor === 'start' ? right : left, (frameRight - frameLeft) * 0.75), f, true),
+        anchor,
+        kind: ref.kind,
+      };
     });
     const lines = Math.max(0, ...plan.xReferenceLabels.map((r) => r.block.lines.length));
     return lines ? lines * lineHeight + 8 : 0;
@@ -199,7 +217,8 @@ export function basePlan(chart: ResolvedChart, shape: ChartShape, layout: Layout
 }
 
 /** Row labels on the left while they fit on one line in 40% of the width or two in 36%, else above each row. */
-export const leftOrAbove = ({ oneLine, twoLines }: RowLabelFit): Plan['rowLabels'] => (oneLine || twoLines ? 'left' : 'above');
+export const leftOrAbove = ({ oneLine, twoLines }: RowLabelFit): Plan['rowLabels'] =>
+  oneLine || twoLines ? 'left' : 'above';
 
 /** Radius of the dots on lines and scatters at a font size. */
 export const pointRadius = (f: number) => Math.max(3, Math.round(f * 0.27));

@@ -10,7 +10,10 @@ export interface TextBlock {
 }
 
 /** One line of text, unwrapped, with its width. */
-export const measure = (text: string, fontSize: number, bold = false): TextBlock => ({ lines: [text], width: textWidth(text, fontSize, bold) });
+export const measure = (text: string, fontSize: number, bold = false): TextBlock => ({
+  lines: [text],
+  width: textWidth(text, fontSize, bold),
+});
 
 /**
  * Word wrap that keeps a short parenthesis, such as "(Oct 2025)", on one line. With `hyphens`, a word too long for
@@ -29,7 +32,9 @@ export function wrap(text: string, width: number, fontSize: number, bold = false
 }
 
 function hyphenate(word: string, fits: (text: string) => boolean): string[] {
-  const breaks = [...word.matchAll(/[aeiouy](?=[^aeiouy\W][aeiouy])/gi)].map((m) => m.index! + 1).filter((i) => i >= 3 && word.length - i >= 3);
+  const breaks = [...word.matchAll(/[aeiouy](?=[^aeiouy\W][aeiouy])/gi)]
+    .map((m) => m.index! + 1)
+    .filter((i) => i >= 3 && word.length - i >= 3);
   const at = breaks.filter((i) => fits(`${word.slice(0, i)}-`)).pop();
   return at ? [`${word.slice(0, at)}-`, ...hyphenate(word.slice(at), fits)] : [word];
 }

@@ -23,7 +23,12 @@ export function dateExtent(values: unknown[]): [Date, Date] {
 /** A y axis of dates (Plot scale options): rounded out to whole years or months, with a tick at each. */
 export function dateAxis(domain: unknown[] | undefined) {
   const interval = dateTicks(domain);
-  return { type: 'utc', nice: interval, ticks: interval, ...(interval === 'year' ? { tickFormat: (d: Date) => String(d.getUTCFullYear()) } : {}) };
+  return {
+    type: 'utc',
+    nice: interval,
+    ticks: interval,
+    ...(interval === 'year' ? { tickFormat: (d: Date) => String(d.getUTCFullYear()) } : {}),
+  };
 }
 
 /**
@@ -35,7 +40,9 @@ export function timeAxis(dates: Date[], room: number, f: number): TimeAxis {
   const [first, last] = [Math.min(...years), Math.max(...years)];
   if (last > first) {
     const starts = Array.from({ length: last - first + 2 }, (_, i) => new Date(Date.UTC(first + i, 0, 1)));
-    const middles = starts.slice(0, -1).map((d) => ({ at: new Date(Date.UTC(d.getUTCFullYear(), 6, 2)), label: String(d.getUTCFullYear()) }));
+    const middles = starts
+      .slice(0, -1)
+      .map((d) => ({ at: new Date(Date.UTC(d.getUTCFullYear(), 6, 2)), label: String(d.getUTCFullYear()) }));
     return { starts, middles };
   }
   const months = dates.map((d) => d.getUTCMonth());
@@ -46,7 +53,10 @@ export function timeAxis(dates: Date[], room: number, f: number): TimeAxis {
   const middles = starts
     .slice(0, -1)
     .filter((_, i) => i % every === 0)
-    .map((d, i) => ({ at: new Date(d.getTime() + 15 * 864e5), label: `${names[d.getUTCMonth()]}${i === 0 ? `\n${first}` : ''}` }));
+    .map((d, i) => ({
+      at: new Date(d.getTime() + 15 * 864e5),
+      label: `${names[d.getUTCMonth()]}${i === 0 ? `\n${first}` : ''}`,
+    }));
   return { starts, middles };
 }
 
@@ -62,5 +72,7 @@ export function thinTicks(years: number[], most: number): number[] {
 
 /** The years on a year x axis, in order (none for any other x). */
 export function yearTicksOf(shape: ChartShape): number[] {
-  return shape.xFormat === 'year' ? [...new Set(domainRows(shape).map((r) => r.__x as number))].sort((a, b) => a - b) : [];
+  return shape.xFormat === 'year'
+    ? [...new Set(domainRows(shape).map((r) => r.__x as number))].sort((a, b) => a - b)
+    : [];
 }

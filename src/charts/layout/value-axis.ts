@@ -37,7 +37,9 @@ export function planValueAxis<T>(ctx: PlanContext, options: ValueAxisOptions<T>)
   const rows = domainRows(shape);
   const { width } = ctx.layout;
   // Stacked bars reach their stack's end, not their own value.
-  const ys = rows.filter((r) => typeof r.__y === 'number').flatMap((r) => (r.__top === undefined ? [r.__y as number] : [r.__base!, r.__top]));
+  const ys = rows
+    .filter((r) => typeof r.__y === 'number')
+    .flatMap((r) => (r.__top === undefined ? [r.__y as number] : [r.__base!, r.__top]));
   const top = Math.max(...ys, ...highs, ...yRefs.map((r) => Number(r.y)));
   const bottom = Math.min(0, ...ys, ...lows);
   // A 100% stack's shares add up to 100 give or take the last bit of a float.
@@ -45,16 +47,27 @@ export function planValueAxis<T>(ctx: PlanContext, options: ValueAxisOptions<T>)
   plan.yDomain = [bottom < 0 ? -niceCeil(-bottom * 1.08) : 0, end];
   // Dates on y (dots by category, dates running up): a time axis over the dates, references and markers.
   const yDates = rows.length > 0 && rows.every((r) => r.__y instanceof Date);
-  if (yDates) plan.yDomain = dateExtent([...rows.map((r) => r.__y), ...yRefs.map((r) => asAxisValue(r.y)), ...uncertainties.map((u) => asAxisValue(u.y))]);
+  if (yDates)
+    plan.yDomain = dateExtent([
+      ...rows.map((r) => r.__y),
+      ...yRefs.map((r) => asAxisValue(r.y)),
+      ...uncertainties.map((u) => asAxisValue(u.y)),
+    ]);
   plan.yLabel = chart.yLabel ? wrap(chart.yLabel, width - 4, f) : { lines: [], width: 0 };
   plan.marginTop = plan.yLabel.lines.length * lineHeight + options.topGap;
   // A date axis is ticked by year, or by month with Plot's labels ("Sep 2024" is as wide as they come).
-  const tickTexts = yDates ? [dateTicks(plan.yDomain) === 'year' ? '2024' : 'Sep 2024'] : [plan.yDomain[0], plan.yDomain[1], end / 2].map((v) => tickFormatter(yFormat)?.(v) ?? ctx.yDisplay(v));
+  const tickTexts = yDates
+    ? [dateTicks(plan.yDomain) === 'year' ? '2024' : 'Sep 2024']
+    : [plan.yDomain[0], plan.yDomain[1], end / 2].map((v) => tickFormatter(yFormat)?.(v) ?? ctx.yDisplay(v));
   plan.marginLeft = Math.ceil(Math.max(...tickTexts.map((t) => textWidth(t, f)))) + 10;
   plan.marginBottom = lineHeight + 12 + (chart.xLabel ? lineHeight : 0);
   const own = options.right(ctx);
   const frameWidth = width - plan.marginLeft - plan.marginRight;
-  plan.yReferenceLabels = yRefs.map((ref) => ({ y: asAxisValue(ref.y), blocks: [0.5, 0.62, 0.75, 0.95].map((share) => wrap(ref.label, frameWidth * share, f, true)), kind: ref.kind }));
+  plan.yReferenceLabels = yRefs.map((ref) => ({
+    y: asAxisValue(ref.y),
+    blocks: [0.5, 0.62, 0.75, 0.95].map((share) => wrap(ref.label, frameWidth * share, f, true)),
+    kind: ref.kind,
+  }));
   const frame = Math.round(width * (ctx.layout.aspect ?? (width >= 480 ? 0.45 : 0.62)));
   plan.height = plan.marginTop + frame + plan.marginBottom;
   return own;
@@ -82,8 +95,11 @@ function planSeriesMargin({ chart, shape, plan, f }: PlanContext): Map<string, T
   if (chart.color) {
     const series = seriesOf(rows, chart.color);
     for (const [name] of series) seriesText.set(name, measure(name, f, true));
-    const endingLast = [...series].filter(([, list]) => axisNumber(list[list.length - 1].__x) === lastX).map(([name]) => seriesText.get(name)!.width);
-    if (endingLast.length) plan.marginRight = Math.max(plan.marginRight, Math.ceil(Math.max(...endingLast)) + plan.dotRadius + 10);
+    const endingLast = [...series]
+      .filter(([, list]) => axisNumber(list[list.length - 1].__x) === lastX)
+      .map(([name]) => seriesText.get(name)!.width);
+    if (endingLast.length)
+      plan.marginRight = Math.max(plan.marginRight, Math.ceil(Math.max(...endingLast)) + plan.dotRadius + 10);
   }
   return seriesText;
 }
@@ -91,7 +107,15 @@ function planSeriesMargin({ chart, shape, plan, f }: PlanContext): Map<string, T
 /** Plot's y scale for a value axis: the planned domain, ticks to fit, dates by year or month. */
 export function valueYScale(plan: Plan, shape: ChartShape, layout: { width: number }) {
   const yDates = plan.yDomain?.[0] instanceof Date;
-  return { label: null, tickFormat: tickFormatter(shape.yFormat), domain: plan.yDomain, ticks: yTicks(layout), tickSize: 0, tickPadding: 6, ...(yDates ? dateAxis(plan.yDomain) : {}) };
+  return {
+    label: null,
+    tickFormat: tickFormatter(shape.yFormat),
+    domain: plan.yDomain,
+    ticks: yTicks(layout),
+    tickSize: 0,
+    tickPadding: 6,
+    ...(yDates ? dateAxis(plan.yDomain) : {}),
+  };
 }
 
 /** How many y ticks (and gridlines) a value axis has at a width. */
@@ -100,7 +124,10 @@ export const yTicks = (layout: { width: number }) => (layout.width >= 480 ? 6 : 
 /** Gridlines under a value axis and the zero rule over the data (none on a date axis), as Plot marks. */
 export function valueAxisMarks(Plot: typeof PlotModule, plan: Plan, layout: { width: number }) {
   const yDates = plan.yDomain?.[0] instanceof Date;
-  return { grid: Plot.gridY({ ticks: yTicks(layout), stroke: grid, strokeOpacity: 1 }), zero: yDates ? [] : [Plot.ruleY([0], { stroke: ink })] };
+  return {
+    grid: Plot.gridY({ ticks: yTicks(layout), stroke: grid, strokeOpacity: 1 }),
+    zero: yDates ? [] : [Plot.ruleY([0], { stroke: ink })],
+  };
 }
 
 /** The x scale of points along x (lines, areas, dots on numbers): Plot's ticks, or the categories in data order. */
@@ -109,11 +136,21 @@ export function pointXScale(chart: ResolvedChart, shape: ChartShape, layout: { w
   const xPoints = all.some((r) => typeof r.__x === 'string') ? [...new Set(all.map((r) => r.__x))] : [];
   // Small multiples share one x axis: numbers or dates span every facet's.
   const xs = all.map((r) => r.__x);
-  const extent = shape.domainRows && !xPoints.length ? { domain: [xs.reduce((a, b) => (axisNumber(b) < axisNumber(a) ? b : a)), xs.reduce((a, b) => (axisNumber(b) > axisNumber(a) ? b : a))] } : {};
+  const extent =
+    shape.domainRows && !xPoints.length
+      ? {
+          domain: [
+            xs.reduce((a, b) => (axisNumber(b) < axisNumber(a) ? b : a)),
+            xs.reduce((a, b) => (axisNumber(b) > axisNumber(a) ? b : a)),
+          ],
+        }
+      : {};
   return {
     ...extent,
     label: chart.xLabel ?? null,
-    ...(!yearTicksOf(shape).length && !xPoints.length ? { ticks: Math.max(3, Math.floor(layout.width / (layout.fontSize * 7))) } : {}),
+    ...(!yearTicksOf(shape).length && !xPoints.length
+      ? { ticks: Math.max(3, Math.floor(layout.width / (layout.fontSize * 7))) }
+      : {}),
     // Dots with categories on x (and numbers or dates on y): one column per category, in the data's order.
     ...(xPoints.length ? { type: 'point', domain: xPoints, padding: 0.5 } : {}),
   };

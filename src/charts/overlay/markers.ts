@@ -29,7 +29,11 @@ function aroundPoint(at: At, ux: number | undefined, uy: number | undefined): Ma
 
 export type { MarkerCandidate, MarkerPlaces };
 
-export function placeMarkers<P extends Plan>(at: At<P>, uncertainties: NumberedAnnotation[], hooks: OverlayHooks<P>): void {
+export function placeMarkers<P extends Plan>(
+  at: At<P>,
+  uncertainties: NumberedAnnotation[],
+  hooks: OverlayHooks<P>,
+): void {
   const { paint, g, space, frame, plan, x, y } = at;
   const R = plan.markerRadius;
   let unplaced = 0;
@@ -49,10 +53,31 @@ export function placeMarkers<P extends Plan>(at: At<P>, uncertainties: NumberedA
     const anchor = places.anchor;
     if (anchor && Math.hypot(choice.cx - anchor[0], choice.cy - anchor[1]) > R + plan.dotRadius + 5) {
       const t = Math.atan2(choice.cy - anchor[1], choice.cx - anchor[0]);
-      paint.el('line', { x1: anchor[0] + Math.cos(t) * (plan.dotRadius + 1), y1: anchor[1] + Math.sin(t) * (plan.dotRadius + 1), x2: choice.cx - Math.cos(t) * R, y2: choice.cy - Math.sin(t) * R, stroke: marker, 'stroke-width': 1.25 }, group);
+      paint.el(
+        'line',
+        {
+          x1: anchor[0] + Math.cos(t) * (plan.dotRadius + 1),
+          y1: anchor[1] + Math.sin(t) * (plan.dotRadius + 1),
+          x2: choice.cx - Math.cos(t) * R,
+          y2: choice.cy - Math.sin(t) * R,
+          stroke: marker,
+          'stroke-width': 1.25,
+        },
+        group,
+      );
     }
-    paint.el('circle', { cx: choice.cx, cy: choice.cy, r: R, fill: marker, stroke: background, 'stroke-width': 1.5 }, group);
-    paint.text(group, { lines: [String(u.number)], width: 0 }, choice.cx, choice.cy - paint.lineHeight(plan.markerFontSize) / 2, { anchor: 'middle', fill: onMarker, weight: 'bold', size: plan.markerFontSize });
+    paint.el(
+      'circle',
+      { cx: choice.cx, cy: choice.cy, r: R, fill: marker, stroke: background, 'stroke-width': 1.5 },
+      group,
+    );
+    paint.text(
+      group,
+      { lines: [String(u.number)], width: 0 },
+      choice.cx,
+      choice.cy - paint.lineHeight(plan.markerFontSize) / 2,
+      { anchor: 'middle', fill: onMarker, weight: 'bold', size: plan.markerFontSize },
+    );
     space.hard.push(choice.box);
   }
 }

@@ -17,7 +17,13 @@ export interface Scales {
 }
 
 /** Plot's render context: the document, and the SVG being drawn (the marks before this one are in it). */
-export type RenderFunction = (index: number[], scales: Scales, values: unknown, dimensions: unknown, context: { document: Document; ownerSVGElement?: SVGSVGElement }) => SVGElement;
+export type RenderFunction = (
+  index: number[],
+  scales: Scales,
+  values: unknown,
+  dimensions: unknown,
+  context: { document: Document; ownerSVGElement?: SVGSVGElement },
+) => SVGElement;
 
 export interface TextOptions {
   anchor?: 'start' | 'middle' | 'end';
@@ -40,7 +46,8 @@ export class Painter {
   }
   el(name: string, attributes: Record<string, string | number | undefined>, parent?: Element): SVGElement {
     const node = this.doc.createElementNS(SVG_NS, name) as SVGElement;
-    for (const [key, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(key, String(round(value)));
+    for (const [key, value] of Object.entries(attributes))
+      if (value !== undefined) node.setAttribute(key, String(round(value)));
     parent?.append(node);
     return node;
   }
@@ -48,21 +55,28 @@ export class Painter {
   text(parent: Element, block: TextBlock, x: number, top: number, options: TextOptions = {}): Box {
     const { anchor = 'start', fill = ink, weight, halo = false, size = this.plan.fontSize, className } = options;
     const lh = this.lineHeight(size);
-    const node = this.el('text', {
-      x,
-      y: top + lh / 2 + size * 0.32,
-      'text-anchor': anchor,
-      'font-size': size,
-      'font-weight': weight === 'bold' ? 'bold' : undefined,
-      fill,
-      class: className,
-      ...(halo ? { stroke: background, 'stroke-width': 3.5, 'stroke-linejoin': 'round', 'paint-order': 'stroke' } : {}),
-    }, parent);
+    const node = this.el(
+      'text',
+      {
+        x,
+        y: top + lh / 2 + size * 0.32,
+        'text-anchor': anchor,
+        'font-size': size,
+        'font-weight': weight === 'bold' ? 'bold' : undefined,
+        fill,
+        class: className,
+        ...(halo
+          ? { stroke: background, 'stroke-width': 3.5, 'stroke-linejoin': 'round', 'paint-order': 'stroke' }
+          : {}),
+      },
+      parent,
+    );
     if (block.lines.length === 1) node.textContent = block.lines[0];
-    else block.lines.forEach((line, i) => {
-      const span = this.el('tspan', { x, dy: i === 0 ? undefined : lh }, node);
-      span.textContent = line;
-    });
+    else
+      block.lines.forEach((line, i) => {
+        const span = this.el('tspan', { x, dy: i === 0 ? undefined : lh }, node);
+        span.textContent = line;
+      });
     return this.box(block, x, top, anchor, size);
   }
   box(block: TextBlock, x: number, top: number, anchor: 'start' | 'middle' | 'end', size = this.plan.fontSize): Box {
@@ -76,5 +90,10 @@ export class Painter {
 
 /** The plotting frame of a plan, px. */
 export function frameOf(plan: Plan): Box {
-  return { x0: plan.marginLeft, y0: plan.marginTop, x1: plan.width - plan.marginRight, y1: plan.height - plan.marginBottom };
+  return {
+    x0: plan.marginLeft,
+    y0: plan.marginTop,
+    x1: plan.width - plan.marginRight,
+    y1: plan.height - plan.marginBottom,
+  };
 }

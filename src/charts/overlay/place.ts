@@ -31,7 +31,14 @@ export function underlayMark<P extends Plan>(plan: P, hooks: OverlayHooks<P>): R
   };
 }
 
-export function overlayMark<P extends Plan>(plan: P, chart: ResolvedChart, shape: ChartShape, uncertainties: NumberedAnnotation[], colorOf: (row: DrawRow) => string, hooks: OverlayHooks<P>): RenderFunction {
+export function overlayMark<P extends Plan>(
+  plan: P,
+  chart: ResolvedChart,
+  shape: ChartShape,
+  uncertainties: NumberedAnnotation[],
+  colorOf: (row: DrawRow) => string,
+  hooks: OverlayHooks<P>,
+): RenderFunction {
   return (_index, scales, _values, _dimensions, context) => {
     const paint = new Painter(context.document, plan);
     const g = paint.el('g', { class: 'chart-overlay' });
@@ -64,7 +71,8 @@ export function overlayMark<P extends Plan>(plan: P, chart: ResolvedChart, shape
     for (const row of at.rows) (hooks.markIsHard ? space.hard : space.soft).push(hooks.markBox(row, at));
     space.segments.push(...(hooks.dataSegments?.(at) ?? []));
     for (const ref of chart.reference ?? []) {
-      if (ref.y !== undefined) space.segments.push([frame.x0, y(asAxisValue(ref.y)), frame.x1, y(asAxisValue(ref.y)), 2]);
+      if (ref.y !== undefined)
+        space.segments.push([frame.x0, y(asAxisValue(ref.y)), frame.x1, y(asAxisValue(ref.y)), 2]);
       else space.segments.push([x(asAxisValue(ref.x)), frame.y0, x(asAxisValue(ref.x)), frame.y1, 2]);
     }
 
@@ -85,14 +93,27 @@ export function overlayMark<P extends Plan>(plan: P, chart: ResolvedChart, shape
       const atX = x(ref.x);
       const top = frame.y0 - 4 - ref.block.lines.length * lh;
       const dash = ref.kind === 'reported' ? '6,4' : '2,3';
-      paint.el('line', { x1: atX, x2: atX, y1: top + 2, y2: frame.y0, stroke: reported, 'stroke-width': 2, 'stroke-dasharray': dash }, g);
-      space.hard.push(paint.text(g, ref.block, ref.anchor === 'start' ? atX + 5 : atX - 5, top, { anchor: ref.anchor, fill: reported, weight: 'bold', halo: true }));
+      paint.el(
+        'line',
+        { x1: atX, x2: atX, y1: top + 2, y2: frame.y0, stroke: reported, 'stroke-width': 2, 'stroke-dasharray': dash },
+        g,
+      );
+      space.hard.push(
+        paint.text(g, ref.block, ref.anchor === 'start' ? atX + 5 : atX - 5, top, {
+          anchor: ref.anchor,
+          fill: reported,
+          weight: 'bold',
+          halo: true,
+        }),
+      );
     }
     hooks.events?.(at);
 
     // Error bars for ranges (low to high), with caps, where the chart draws ranges at all (shape.rangesDrawn).
     const banded = hooks.bands ? bandRows(at.rows, chart.color ?? undefined) : new Set<DrawRow>();
-    for (const row of at.rows.filter((r) => shape.rangesDrawn && typeof r.low === 'number' && typeof r.high === 'number' && !banded.has(r))) {
+    for (const row of at.rows.filter(
+      (r) => shape.rangesDrawn && typeof r.low === 'number' && typeof r.high === 'number' && !banded.has(r),
+    )) {
       const cap = Math.max(4, plan.thickness / 3);
       const bar = paint.el('g', { class: 'chart-range', stroke: ink, 'stroke-width': 1.5 }, g);
       const line = (x1: number, y1: number, x2: number, y2: number) => paint.el('line', { x1, y1, x2, y2 }, bar);
@@ -125,8 +146,21 @@ export function overlayMark<P extends Plan>(plan: P, chart: ResolvedChart, shape
         ];
       });
       // Fewer lines are worth a little overlap with a line.
-      const choice = space.best(candidates.map((c) => ({ ...c, box: paint.box(c.block, c.x, c.top, c.anchor), penalty: (c.block.lines.length - 1) * 30 })));
-      space.hard.push(paint.text(g, choice.block, choice.x, choice.top, { anchor: choice.anchor, fill: reported, weight: 'bold', halo: true }));
+      const choice = space.best(
+        candidates.map((c) => ({
+          ...c,
+          box: paint.box(c.block, c.x, c.top, c.anchor),
+          penalty: (c.block.lines.length - 1) * 30,
+        })),
+      );
+      space.hard.push(
+        paint.text(g, choice.block, choice.x, choice.top, {
+          anchor: choice.anchor,
+          fill: reported,
+          weight: 'bold',
+          halo: true,
+        }),
+      );
     }
     // Series labels keep clear of the axes' tick labels as of each other; the layers after them are placed as before.
     const axisText = axisTextBoxes(context.ownerSVGElement, plan.fontSize);

@@ -28,7 +28,15 @@ export function seriesLabels(at: At<SeriesPlan>): void {
     const choice = space.best(candidates.map((c) => ({ ...c, box: paint.box(block, c.x, c.top, c.anchor, f) })));
     if (choice.cost > 20) continue;
     const color = at.colorOf(series[0]);
-    space.hard.push(paint.text(g, block, choice.x, choice.top, { anchor: choice.anchor, fill: color === muted ? ink : color, weight: 'bold', halo: true, className: 'chart-series-label' }));
+    space.hard.push(
+      paint.text(g, block, choice.x, choice.top, {
+        anchor: choice.anchor,
+        fill: color === muted ? ink : color,
+        weight: 'bold',
+        halo: true,
+        className: 'chart-series-label',
+      }),
+    );
   }
 }
 
@@ -36,7 +44,8 @@ export function seriesLabels(at: At<SeriesPlan>): void {
 export function seriesSegments(at: At): Segment[] {
   const segments: Segment[] = [];
   for (const series of seriesOf(at.rows, at.chart.color).values()) {
-    for (let i = 1; i < series.length; i++) segments.push([at.x(series[i - 1].__x), at.y(series[i - 1].__y), at.x(series[i].__x), at.y(series[i].__y)]);
+    for (let i = 1; i < series.length; i++)
+      segments.push([at.x(series[i - 1].__x), at.y(series[i - 1].__y), at.x(series[i].__x), at.y(series[i].__y)]);
   }
   return segments;
 }
@@ -55,7 +64,8 @@ export function axisTextBoxes(svg: Element | undefined, fontSize: number): Box[]
   const boxes: Box[] = [];
   for (const g of [...svg.children].filter((el) => el.tagName.toLowerCase() === 'g')) {
     const texts = [...g.children];
-    if (!texts.length || !texts.every((t) => t.tagName.toLowerCase() === 'text' && t.hasAttribute('transform'))) continue;
+    if (!texts.length || !texts.every((t) => t.tagName.toLowerCase() === 'text' && t.hasAttribute('transform')))
+      continue;
     const [gx, gy] = translate(g);
     const anchor = g.getAttribute('text-anchor') ?? svg.getAttribute('text-anchor') ?? 'start';
     for (const text of texts) {
@@ -64,7 +74,12 @@ export function axisTextBoxes(svg: Element | undefined, fontSize: number): Box[]
       const baseline = gy + ty + (dy ? Number(dy[1]) * fontSize : Number(text.getAttribute('y') ?? 0));
       const width = textWidth(text.textContent ?? '', fontSize);
       const x0 = gx + tx - (anchor === 'end' ? width : anchor === 'middle' ? width / 2 : 0);
-      boxes.push({ x0: x0 - 2, x1: x0 + width + 2, y0: baseline - fontSize * 0.8 - 1, y1: baseline + fontSize * 0.2 + 1 });
+      boxes.push({
+        x0: x0 - 2,
+        x1: x0 + width + 2,
+        y0: baseline - fontSize * 0.8 - 1,
+        y1: baseline + fontSize * 0.2 + 1,
+      });
     }
   }
   return boxes;

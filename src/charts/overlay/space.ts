@@ -10,7 +10,8 @@ export interface Box {
 /** A line as x1, y1, x2, y2, and what covering a pixel of it costs: data lines much, reference lines little. */
 export type Segment = [number, number, number, number, number?];
 
-const overlapArea = (a: Box, b: Box) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+const overlapArea = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
 
 /** Length of the part of a segment inside a box (Liang-Barsky clipping). */
 function clippedLength([x0, y0, x1, y1]: Segment, box: Box): number {
@@ -18,7 +19,12 @@ function clippedLength([x0, y0, x1, y1]: Segment, box: Box): number {
   const dy = y1 - y0;
   let t0 = 0;
   let t1 = 1;
-  for (const [p, q] of [[-dx, x0 - box.x0], [dx, box.x1 - x0], [-dy, y0 - box.y0], [dy, box.y1 - y0]]) {
+  for (const [p, q] of [
+    [-dx, x0 - box.x0],
+    [dx, box.x1 - x0],
+    [-dy, y0 - box.y0],
+    [dy, box.y1 - y0],
+  ]) {
     if (p === 0) {
       if (q < 0) return 0;
     } else {

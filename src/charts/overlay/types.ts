@@ -49,7 +49,12 @@ export interface OverlayHooks<P extends Plan = Plan> {
   /** Direct labels of series, after the labels of reference lines across y. */
   series?(at: At<P>): void;
   /** Where an uncertainty marker may go; undefined for the default, around its point. */
-  markerPlaces?(u: NumberedAnnotation, ux: number | undefined, uy: number | undefined, at: At<P>): MarkerPlaces | undefined;
+  markerPlaces?(
+    u: NumberedAnnotation,
+    ux: number | undefined,
+    uy: number | undefined,
+    at: At<P>,
+  ): MarkerPlaces | undefined;
   /** Under the data (before it is drawn), e.g. a timeline's row guides and period boundaries. */
   underlay?(paint: Painter, g: SVGElement, scales: Scales, plan: P): void;
 }

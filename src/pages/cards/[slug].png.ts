@@ -5,7 +5,10 @@ import { getChart } from '../../site/charts.ts';
 import { getSite } from '../../site/site.ts';
 
 export function getStaticPaths() {
-  return getSite().articles.map((article) => ({ params: { slug: article.slug }, props: { title: article.title, lead: article.body.charts[0] } }));
+  return getSite().articles.map((article) => ({
+    params: { slug: article.slug },
+    props: { title: article.title, lead: article.body.charts[0] },
+  }));
 }
 
 export const GET: APIRoute = async ({ props }) => {

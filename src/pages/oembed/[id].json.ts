@@ -9,4 +9,6 @@ export function getStaticPaths() {
 }
 
 export const GET: APIRoute = ({ params, site }) =>
-  new Response(`${JSON.stringify(oembed(getChart(params.id!), site), null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  new Response(`${JSON.stringify(oembed(getChart(params.id!), site), null, 2)}\n`, {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });

@@ -13,7 +13,8 @@ import type { Topology } from 'topojson-specification';
 export type Country = Feature<Polygon | MultiPolygon, { name: string }>;
 
 const require = createRequire(import.meta.url);
-const readTopology = (file: string) => JSON.parse(readFileSync(require.resolve(`world-atlas/${file}`), 'utf8')) as Topology;
+const readTopology = (file: string) =>
+  JSON.parse(readFileSync(require.resolve(`world-atlas/${file}`), 'utf8')) as Topology;
 
 /** The share of the 110m map's points kept (the most telling fifth): coastlines still read at 640 px, and a map's two drawings stay near 9 KB gzipped. */
 const kept = 0.2;
@@ -38,7 +39,11 @@ export function centreOfSmallPlace(id: string, name: string): [number, number] |
   for (const file of ['countries-50m.json', 'countries-10m.json']) {
     if (!finer.has(file)) {
       const topology = readTopology(file);
-      finer.set(file, (feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>).features as Country[]);
+      finer.set(
+        file,
+        (feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>)
+          .features as Country[],
+      );
     }
     const found = finer.get(file)!.find((f) => (id && String(f.id) === id) || f.properties.name === name);
     if (found) return geoCentroid(largestPart(found));
@@ -74,7 +79,13 @@ export function projectedWorld(width: number, minIslandArea: number) {
     const path = geoPath(projection);
     const countries = worldCountries().map((country) => {
       const [x, y] = path.centroid(largestPart(country));
-      return { country, outline: pathData(projection, [country]), withoutIslands: pathData(projection, [country], minIslandArea), at: [Math.round(x * 10) / 10, Math.round(y * 10) / 10] as [number, number], area: path.area(country) };
+      return {
+        country,
+        outline: pathData(projection, [country]),
+        withoutIslands: pathData(projection, [country], minIslandArea),
+        at: [Math.round(x * 10) / 10, Math.round(y * 10) / 10] as [number, number],
+        area: path.area(country),
+      };
     });
     projected.set(key, { projection, height, countries });
   }
@@ -108,7 +119,11 @@ function pathData(projection: GeoProjection, countries: Country[], minArea = 0):
 /** A country's polygons, each as a feature of its own. */
 function parts(country: Country): Feature<Polygon>[] {
   const polygons = country.geometry.type === 'Polygon' ? [country.geometry.coordinates] : country.geometry.coordinates;
-  return polygons.map((coordinates) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates } }));
+  return polygons.map((coordinates) => ({
+    type: 'Feature' as const,
+    properties: {},
+    geometry: { type: 'Polygon' as const, coordinates },
+  }));
 }
 
 /** A d3-geo path context writing rounded, relative path data; rounding the ends, not the steps, so nothing drifts. */

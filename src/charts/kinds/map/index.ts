@@ -22,7 +22,9 @@ const narrowWidth = 328;
 const smallArea = 12;
 
 /** Values that all name places, at least one of them a country. */
-const isPlaceField = (values: readonly unknown[]) => values.some((v) => resolvePlace(v).kind === 'country') && values.every((v) => typeof v === 'string' && resolvePlace(v).kind !== 'unknown');
+const isPlaceField = (values: readonly unknown[]) =>
+  values.some((v) => resolvePlace(v).kind === 'country') &&
+  values.every((v) => typeof v === 'string' && resolvePlace(v).kind !== 'unknown');
 
 const styleOf = (chart: ResolvedChart) => chart.map?.style ?? 'choropleth';
 
@@ -37,26 +39,51 @@ export const map: ChartKind<MapPlan> = {
     if (!x || !measure) return undefined;
     // greatest, not max: the same natural order (by <), typed for a field of years or of dates alike.
     const latest = time ? greatest(values[time] as (string | number)[]) : undefined;
-    return { x, y: measure, ...(time && latest !== undefined ? { filter: { [time]: latest }, why: `the latest year: one figure per ${x}` } : {}) };
+    return {
+      x,
+      y: measure,
+      ...(time && latest !== undefined
+        ? { filter: { [time]: latest }, why: `the latest year: one figure per ${x}` }
+        : {}),
+    };
   },
-  starterNeeds: 'a map needs a text field whose every value is a country (e.g. "China", "Burma (Myanmar)" or "CHN") or a total row (e.g. "World total") for x, and a number field for y',
+  starterNeeds:
+    'a map needs a text field whose every value is a country (e.g. "China", "Burma (Myanmar)" or "CHN") or a total row (e.g. "World total") for x, and a number field for y',
   draws: (chart, row) => resolvePlace(row[chart.x]).kind === 'country',
   // A map has no value axis: a row's range is in its tooltip and the table.
   drawsRanges: false,
   colorKey: mapColorKey,
   plan(chart, shape, layout, uncertainties) {
-    const { plan } = basePlan(chart, shape, layout, uncertainties, { dotRadius: pointRadius(layout.fontSize), rowLabels: () => 'none' });
+    const { plan } = basePlan(chart, shape, layout, uncertainties, {
+      dotRadius: pointRadius(layout.fontSize),
+      rowLabels: () => 'none',
+    });
     // Islands under a square px at the narrow width are left off the countries without a figure.
     const { projection, height, countries } = projectedWorld(layout.width, (layout.width / narrowWidth) ** 2);
     // Where a place is drawn: its country's outline, else (a place the base map lacks) a symbol at its centre.
     const placeOf = (value: unknown) => {
       const place = resolvePlace(value);
       if (place.kind !== 'country') return undefined;
-      const found = countries.find(({ country: c }) => (place.numeric && String(c.id) === place.numeric) || c.properties.name === place.name);
-      if (found) return { key: found.country.properties.name, found, outline: found.outline, at: found.at, symbol: found.area * (narrowWidth / layout.width) ** 2 < smallArea };
+      const found = countries.find(
+        ({ country: c }) => (place.numeric && String(c.id) === place.numeric) || c.properties.name === place.name,
+      );
+      if (found)
+        return {
+          key: found.country.properties.name,
+          found,
+          outline: found.outline,
+          at: found.at,
+          symbol: found.area * (narrowWidth / layout.width) ** 2 < smallArea,
+        };
       const centre = centreOfSmallPlace(place.numeric, place.name);
       const at = centre && projection(centre);
-      return at ? { key: place.name, at: [Math.round(at[0] * 10) / 10, Math.round(at[1] * 10) / 10] as [number, number], symbol: true } : undefined;
+      return at
+        ? {
+            key: place.name,
+            at: [Math.round(at[0] * 10) / 10, Math.round(at[1] * 10) / 10] as [number, number],
+            symbol: true,
+          }
+        : undefined;
     };
     // One slot per place (per row of it, where a view has several) over every view, in order of first appearance,
     // the first view's rows first: every view draws the same shapes in the same order, painted with its own rows.
@@ -73,7 +100,9 @@ export const map: ChartKind<MapPlan> = {
     const own = slotOf(shape.rows);
     const slots = new Map<string, MapPlaces['slots'][number] & { found?: ProjectedCountry }>();
     const others = styleOf(chart) === 'choropleth' ? (shape.viewsRows ?? []).flatMap(slotOf) : [];
-    for (const { key, place } of [...others, ...own]) if (!slots.has(key)) slots.set(key, { found: place.found, outline: place.outline, at: place.at, symbol: place.symbol });
+    for (const { key, place } of [...others, ...own])
+      if (!slots.has(key))
+        slots.set(key, { found: place.found, outline: place.outline, at: place.at, symbol: place.symbol });
     const places: MapPlaces['places'] = new Map();
     for (const { key, row, place } of own) {
       places.set(row as DrawRow, { outline: place.outline, at: place.at, symbol: place.symbol });
@@ -116,11 +145,13 @@ export const map: ChartKind<MapPlan> = {
  */
 function mapColorKey(chart: ResolvedChart, rows: readonly Record<string, unknown>[]): ColorKey {
   const noDataEntry = { value: 'No data', color: noData };
-  if (styleOf(chart) === 'symbol') return { entries: [{ value: 'Circle area shows the figure (no circle: no data)', color: accent }] };
+  if (styleOf(chart) === 'symbol')
+    return { entries: [{ value: 'Circle area shows the figure (no circle: no data)', color: accent }] };
   const values = rows.map((r) => r[chart.y]).filter((v): v is number => typeof v === 'number');
   if (!values.length) return { entries: [noDataEntry] };
   const scale = chart.map?.scale ?? 'linear';
-  const key = scale === 'linear' ? sequentialKey(values) : stepsKey(scale === 'log' ? logBounds(values) : quantileBounds(values));
+  const key =
+    scale === 'linear' ? sequentialKey(values) : stepsKey(scale === 'log' ? logBounds(values) : quantileBounds(values));
   return { entries: [...key.entries, noDataEntry], steps: key.steps };
 }
 
@@ -144,7 +175,10 @@ function quantileBounds(values: number[]): number[] {
 function stepsKey(bounds: number[]): ColorKey {
   const steps = bounds.slice(0, -1).map((from, i) => ({ from, to: bounds[i + 1], ...sequential[i] }));
   const text = (n: number) => n.toLocaleString('en-US');
-  return { entries: steps.map((step) => ({ value: `${text(step.from)} to ${text(step.to)}`, color: step.color })), steps };
+  return {
+    entries: steps.map((step) => ({ value: `${text(step.from)} to ${text(step.to)}`, color: step.color })),
+    steps,
+  };
 }
 
 /** A numbered marker at the place its note names (`"x": "China"`): on it, else around it, joined by a line. */

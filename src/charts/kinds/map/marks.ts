@@ -44,21 +44,70 @@ export function mapMark({ chart, shape, plan }: DrawContext<MapPlan>, style: 'ch
       for (const { row, outline } of map.slots) {
         if (!outline) continue;
         if (!row) paint.el('path', { d: outline, fill: noData, stroke: background, 'stroke-width': 0.5 }, g);
-        else paint.el('path', { d: outline, fill: colour(row), 'data-point': index.get(row), ...(row.estimate ? estimateStroke : { stroke: background, 'stroke-width': 0.5 }) }, g);
+        else
+          paint.el(
+            'path',
+            {
+              d: outline,
+              fill: colour(row),
+              'data-point': index.get(row),
+              ...(row.estimate ? estimateStroke : { stroke: background, 'stroke-width': 0.5 }),
+            },
+            g,
+          );
       }
       for (const { row, at, symbol } of map.slots) {
         if (!symbol) continue;
-        if (!row) paint.el('circle', { cx: at[0], cy: at[1], r: plan.dotRadius, fill: noData, stroke: ink, 'stroke-width': 1, visibility: 'hidden' }, g);
-        else paint.el('circle', { cx: at[0], cy: at[1], r: plan.dotRadius, fill: colour(row), 'data-point': index.get(row), ...(row.estimate ? estimateStroke : { stroke: ink, 'stroke-width': 1 }) }, g);
+        if (!row)
+          paint.el(
+            'circle',
+            {
+              cx: at[0],
+              cy: at[1],
+              r: plan.dotRadius,
+              fill: noData,
+              stroke: ink,
+              'stroke-width': 1,
+              visibility: 'hidden',
+            },
+            g,
+          );
+        else
+          paint.el(
+            'circle',
+            {
+              cx: at[0],
+              cy: at[1],
+              r: plan.dotRadius,
+              fill: colour(row),
+              'data-point': index.get(row),
+              ...(row.estimate ? estimateStroke : { stroke: ink, 'stroke-width': 1 }),
+            },
+            g,
+          );
       }
       return g;
     }
     // Symbols: circle areas in proportion to the values, the largest first so the smaller stay on top.
     const largest = Math.max(...shape.rows.map(value).filter((v) => v > 0), 1);
     const biggest = Math.round(plan.width * 0.045);
-    const circles = [...map.places].map(([row, place]) => ({ row, place, r: Math.max(1.5, Math.sqrt(Math.max(0, value(row)) / largest) * biggest) })).sort((a, b) => b.r - a.r);
+    const circles = [...map.places]
+      .map(([row, place]) => ({ row, place, r: Math.max(1.5, Math.sqrt(Math.max(0, value(row)) / largest) * biggest) }))
+      .sort((a, b) => b.r - a.r);
     for (const { row, place, r } of circles) {
-      paint.el('circle', { cx: place.at[0], cy: place.at[1], r, fill: accent, 'fill-opacity': 0.6, 'data-point': index.get(row), ...(row.estimate ? estimateStroke : { stroke: accent, 'stroke-width': 1 }) }, g);
+      paint.el(
+        'circle',
+        {
+          cx: place.at[0],
+          cy: place.at[1],
+          r,
+          fill: accent,
+          'fill-opacity': 0.6,
+          'data-point': index.get(row),
+          ...(row.estimate ? estimateStroke : { stroke: accent, 'stroke-width': 1 }),
+        },
+        g,
+      );
     }
     return g;
   };

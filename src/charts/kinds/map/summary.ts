@@ -14,14 +14,32 @@ export function mapSummary(chart: ResolvedChart, shape: ChartShape): string {
   const { fx, fy } = summaryFormats(chart, shape);
   const value = (row: DrawRow) => row[chart.y] as number;
   const rows = shape.rows.filter((r) => typeof r[chart.y] === 'number').sort((a, b) => value(b) - value(a));
-  const total = shape.leftOut?.find((r) => totals.has(String(r.__x).trim().toLowerCase()) && typeof r[chart.y] === 'number');
+  const total = shape.leftOut?.find(
+    (r) => totals.has(String(r.__x).trim().toLowerCase()) && typeof r[chart.y] === 'number',
+  );
   // Shares of shares mean nothing: a map of percentages gives none unless the dataset lists a total.
-  const base = total ? value(total) : shape.yFormat === 'percent' ? undefined : rows.reduce((sum, r) => sum + value(r), 0);
+  const base = total
+    ? value(total)
+    : shape.yFormat === 'percent'
+      ? undefined
+      : rows.reduce((sum, r) => sum + value(r), 0);
   const of = total ? ` of the ${String(total.__x)}, ${fy(value(total))}` : ` of the ${rows.length} places' total`;
-  const share = (row: DrawRow, i: number) => (base ? ` (${formatValue((value(row) / base) * 100, 'percent', true)}${i === 0 ? of : ''})` : '');
-  const largest = rows.slice(0, 3).map((row, i) => `${fx(row[chart.x])}, ${fy(value(row))}${share(row, i)}`).join('; ');
-  const smallest = rows.length > 3 ? ` Smallest: ${fx(rows[rows.length - 1][chart.x])}, ${fy(value(rows[rows.length - 1]))}.` : '';
-  const scale = chart.map?.style === 'symbol' ? '' : { linear: '', log: ' Colours step tenfold (a log scale).', quantile: ' Each colour step holds about as many places (quantiles).' }[chart.map?.scale ?? 'linear'];
+  const share = (row: DrawRow, i: number) =>
+    base ? ` (${formatValue((value(row) / base) * 100, 'percent', true)}${i === 0 ? of : ''})` : '';
+  const largest = rows
+    .slice(0, 3)
+    .map((row, i) => `${fx(row[chart.x])}, ${fy(value(row))}${share(row, i)}`)
+    .join('; ');
+  const smallest =
+    rows.length > 3 ? ` Smallest: ${fx(rows[rows.length - 1][chart.x])}, ${fy(value(rows[rows.length - 1]))}.` : '';
+  const scale =
+    chart.map?.style === 'symbol'
+      ? ''
+      : {
+          linear: '',
+          log: ' Colours step tenfold (a log scale).',
+          quantile: ' Each colour step holds about as many places (quantiles).',
+        }[chart.map?.scale ?? 'linear'];
   const noFigure = noDataCount(chart, shape);
   const place = rows.length === 1 ? 'place' : 'places';
   return `A world map of ${rows.length} ${place}. Largest: ${largest}.${smallest}${scale} ${noFigure} ${noFigure === 1 ? 'country' : 'countries'} on the map ${noFigure === 1 ? 'has' : 'have'} no figure.${estimateNote(shape.rows)}`;
@@ -29,7 +47,9 @@ export function mapSummary(chart: ResolvedChart, shape: ChartShape): string {
 
 /** How many countries of the base map no row names. */
 function noDataCount(chart: ResolvedChart, shape: ChartShape): number {
-  const named = new Set(shape.rows.map((r) => resolvePlace(r[chart.x])).flatMap((p) => (p.kind === 'country' ? [p.numeric, p.name] : [])));
+  const named = new Set(
+    shape.rows.map((r) => resolvePlace(r[chart.x])).flatMap((p) => (p.kind === 'country' ? [p.numeric, p.name] : [])),
+  );
   return worldCountries().filter((c) => !named.has(String(c.id)) && !named.has(c.properties.name)).length;
 }
 
