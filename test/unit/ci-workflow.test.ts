@@ -42,14 +42,14 @@ describe('ci.yml', () => {
     expect(stepRunning(job, 'actions/checkout')?.with?.['fetch-depth']).toBe(0);
   });
 
-  it('checks the types before the tests, and so does .ci/run', () => {
+  it.each(['npm run typecheck', 'npm run format:check'])('runs %s before the tests, and so does .ci/run', (command) => {
     const at = (text: string) => job.steps.findIndex((s) => s.run?.includes(text));
-    expect(at('npm run typecheck')).toBeGreaterThan(-1);
-    expect(at('npm run typecheck')).toBeLessThan(at('npm test'));
+    expect(at(command)).toBeGreaterThan(-1);
+    expect(at(command)).toBeLessThan(at('npm test'));
     const lines = readFileSync(path.join(projectRoot, '.ci/run'), 'utf8').split('\n');
-    const line = (command: string) => lines.findIndex((l) => l.startsWith(command));
-    expect(line('npm run typecheck')).toBeGreaterThan(-1);
-    expect(line('npm run typecheck')).toBeLessThan(line('npm test'));
+    const line = (text: string) => lines.findIndex((l) => l.startsWith(text));
+    expect(line(command)).toBeGreaterThan(-1);
+    expect(line(command)).toBeLessThan(line('npm test'));
     const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
     expect(scripts.typecheck).toMatch(/^astro check\b/);
   });
