@@ -1,5 +1,5 @@
 // Guards on how src/ is put together, so the chart code stays easy to extend: no import cycles, one kind per mark
-// in the registry, the checker and the starter stay free of Plot, and no file grows past ~300 lines unexplained.
+// in the registry, the checker and the starter stay free of Plot, and no file grows past ~400 lines unexplained.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -164,11 +164,13 @@ describe('the architecture of src/', () => {
     }
   });
 
-  test('no file in src/ is over 300 lines unless its opening comment says why', () => {
+  // 400 formatted lines: the limit was 300 before Prettier (print width 120) broke long lines, which made the same
+  // code about a third longer (kinds/bar.ts 259 -> 393 lines, check-chart.ts 215 -> 320, client/chart.ts 299 -> 344).
+  test('no file in src/ is over 400 lines unless its opening comment says why', () => {
     const long = sources.filter((file) => {
       const text = readFileSync(file, 'utf8');
       const header = text.slice(0, text.search(/^(?!\/\/)/m));
-      return text.split('\n').length > 300 && !/Over 300 lines: /.test(header);
+      return text.split('\n').length > 400 && !/Over 400 lines: /.test(header);
     });
     expect(long.map(rel)).toEqual([]);
   });
