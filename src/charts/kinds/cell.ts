@@ -67,6 +67,8 @@ export const cell: ChartKind<CellPlan> = {
         typeof value === 'number' ? formatValue(value, 'number') : statusWord(String(value ?? '')),
         column - 8,
         f,
+        false,
+        'anywhere',
       );
       cellLines = Math.max(cellLines, block.lines.length);
       cellText.set(row, block);
