@@ -14,6 +14,7 @@ import { pointsOf, type Point } from './points.ts';
 import { postprocessSvg } from './postprocess.ts';
 import type { PreparedView } from './prepare.ts';
 import { prepareViews } from './views.ts';
+import { openingWords } from './views-by.ts';
 import { bandLabel, bandRows, isProjection, projectionNote } from './projection.ts';
 import {
   chartColorKey,
@@ -53,6 +54,7 @@ export interface Drawing {
 export interface RenderedView {
   id?: string;
   label?: string;
+  title: string; // a view made by `viewsBy` writes its value for `{field}` (views-by.ts)
   subtitle?: string;
   summary: string;
   drawings: Drawing[];
@@ -118,7 +120,7 @@ export function renderChart(
   const dataNotes = [...otherNote(colorKey, spec.color), ...new Set(views.flatMap((view) => view.dataNotes))];
   return {
     id: spec.id,
-    spec,
+    spec: openingWords(spec, prepared[0].view), // `{year}` in its words written as the first view's (views-by.ts)
     dataset,
     uncertainties,
     notes,
@@ -273,6 +275,7 @@ function renderView(
   return {
     id: chart.view?.id,
     label: chart.view?.label,
+    title: chart.title,
     subtitle: chart.subtitle,
     // Small multiples: a sentence per facet, each computed from its own rows. Every kind's summary says which
     // figures are projections.
