@@ -63,7 +63,8 @@ export function statesOf(prepared: readonly PreparedView[]): {
     chart,
     rows: rows.filter((r) => r[chart.x] != null && r[chart.y] != null),
   }));
-  const field = placeFieldOf(drawn[0].chart, drawn[0].rows);
+  // From the first view that has places to tell apart (a year `viewsBy` made may hold one place so far).
+  const field = drawn.map(({ chart, rows }) => placeFieldOf(chart, rows)).find(Boolean);
   const places = field ? [...new Set(drawn.flatMap(({ rows }) => rows.map((r) => String(r[field]))))] : [];
   const years = [
     ...new Set(drawn.flatMap(({ chart, rows }) => rows.map((r) => yearOf(chart, r, chart.format?.x)))),
