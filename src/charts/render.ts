@@ -14,7 +14,6 @@ import { pointsOf, type Point } from './points.ts';
 import { postprocessSvg } from './postprocess.ts';
 import type { PreparedView } from './prepare.ts';
 import { prepareViews } from './views.ts';
-import { openingWords } from './views-by.ts';
 import { bandLabel, bandRows, isProjection, projectionNote } from './projection.ts';
 import {
   chartColorKey,
@@ -120,7 +119,7 @@ export function renderChart(
   const dataNotes = [...otherNote(colorKey, spec.color), ...new Set(views.flatMap((view) => view.dataNotes))];
   return {
     id: spec.id,
-    spec: openingWords(spec, prepared[0].view), // `{year}` in its words written as the first view's (views-by.ts)
+    spec,
     dataset,
     uncertainties,
     notes,
