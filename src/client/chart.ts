@@ -95,7 +95,10 @@ class SupplyLinesChart extends HTMLElement {
         const subtitle = this.querySelector('.chart-subtitle');
         if (!view.hidden && subtitle && view.dataset.subtitle) subtitle.textContent = view.dataset.subtitle;
         const title = this.querySelector('.chart-title');
-        if (!view.hidden && title && view.dataset.title) title.textContent = view.dataset.title;
+        if (!view.hidden && title && view.dataset.title) {
+          title.textContent = view.dataset.title;
+          this.querySelector('.chart-time')?.setAttribute('aria-label', `Year of “${view.dataset.title}”`);
+        }
       }
     }
     this.querySelectorAll<HTMLElement>('.chart-tooltip').forEach((t) => (t.hidden = true));

@@ -46,6 +46,10 @@ async function expectYear(page: Page, year: number) {
   await expect.poll(() => chart.locator('.chart-view:visible').getAttribute('data-view')).toBe(String(year));
   expect(await slider(page).getAttribute('aria-valuetext')).toBe(String(year));
   expect(await chart.locator('.chart-title').textContent()).toBe(spec.title.replace('{year}', String(year)));
+  // The time control's group is named by the title on screen.
+  expect(
+    await chart.getByRole('group', { name: `Year of “${spec.title.replace('{year}', String(year))}”` }).count(),
+  ).toBe(1);
   expect(await chart.locator('.chart-subtitle').textContent()).toBe(spec.subtitle.replace('{year}', String(year)));
   expect(await chart.locator('.chart-summary:visible').textContent()).toContain(figure(tonnes('China', year)));
 }
