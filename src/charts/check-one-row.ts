@@ -7,10 +7,12 @@ import type { ChartSpec, Row, View } from '../schemas/index.ts';
 import type { FieldPath } from '../util/positions.ts';
 import type { ChartCheck, ViewCheck } from './kinds/types.ts';
 import { indexOf, rowList } from './row-index.ts';
+import { viewFieldPath } from './views-by.ts';
 
-/** Where a problem with the rows a view keeps is reported: at the view's own filter, else at the chart's. */
+/** Where a problem with the rows a view keeps is reported: at the view's own filter, else at the chart's (a view
+ * `viewsBy` made keeps the chart's filter's rows of its value). */
 export const filterPath = (chart: ChartSpec, view: View | undefined): FieldPath =>
-  view?.filter ? ['views', chart.views!.indexOf(view), 'filter'] : ['filter'];
+  view?.filter ? viewFieldPath(chart, view, 'filter') : ['filter'];
 
 export interface RowKey {
   /** The fields the key is made of (the rows of one key differ in others). */

@@ -4,6 +4,7 @@ import { stackShareField } from './format.ts';
 import type { ChartCheck } from './kinds/types.ts';
 import { stackAxes, type Orients } from './prepare.ts';
 import { indexOf } from './row-index.ts';
+import { viewFieldPath } from './views-by.ts';
 import type { FieldPath } from '../util/positions.ts';
 import type { Row } from '../schemas/index.ts';
 
@@ -16,7 +17,7 @@ export function checkStacks({ chart, dataset, views, report, once }: ChartCheck,
     if (!resolved.stack) continue;
     const { value } = stackAxes(resolved, rows, kind);
     // A view's own stack is named at the view.
-    const at: FieldPath = resolved.view?.stack ? ['views', chart.views!.indexOf(resolved.view), 'stack'] : ['stack'];
+    const at: FieldPath = resolved.view?.stack ? viewFieldPath(chart, resolved.view, 'stack') : ['stack'];
     const field = drawn.stackedField ?? drawn[value];
     const category = drawn[value === 'x' ? 'y' : 'x'];
     const where = (row: Row) =>

@@ -17,7 +17,14 @@ export interface LegendItem {
 export function legendOf(
   kind: ChartKind,
   spec: ChartSpec,
-  views: { hasEstimates: boolean; hasRanges: boolean; listsRanges?: boolean; band?: string; hasProjections: boolean }[],
+  views: {
+    id?: string;
+    hasEstimates: boolean;
+    hasRanges: boolean;
+    listsRanges?: boolean;
+    band?: string;
+    hasProjections: boolean;
+  }[],
   uncertainties: NumberedAnnotation[],
   colorKey: ColorKey,
 ): LegendItem[] {
@@ -29,7 +36,7 @@ export function legendOf(
   }));
   // The steps are the chart's, over every view's rows (shape.ts chartColorKey), so the years (or views) compare.
   if (colorKey.steps && views.length > 1)
-    items.push({ kind: 'scale', label: timelineOf(spec.views) ? 'Same steps every year' : 'Same steps in every view' });
+    items.push({ kind: 'scale', label: timelineOf(views) ? 'Same steps every year' : 'Same steps in every view' });
   if (views.some((v) => v.hasEstimates))
     items.push({
       kind: 'estimate',

@@ -53,6 +53,7 @@ export interface Drawing {
 export interface RenderedView {
   id?: string;
   label?: string;
+  title: string; // a view made by `viewsBy` writes its value for `{field}` (views-by.ts)
   subtitle?: string;
   summary: string;
   drawings: Drawing[];
@@ -273,6 +274,7 @@ function renderView(
   return {
     id: chart.view?.id,
     label: chart.view?.label,
+    title: chart.title,
     subtitle: chart.subtitle,
     // Small multiples: a sentence per facet, each computed from its own rows. Every kind's summary says which
     // figures are projections.

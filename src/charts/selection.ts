@@ -8,7 +8,7 @@ import { formatValue, isComputed, isDateText, type ValueFormat } from './format.
 import type { FormatName } from '../schemas/format.ts';
 import { kindOf } from './kinds/index.ts';
 import type { PreparedView, ResolvedChart } from './prepare.ts';
-import type { ChartSpec, Dataset } from '../schemas/index.ts';
+import type { Dataset } from '../schemas/index.ts';
 
 /** What the build writes in a view's points JSON for the client's place selection (src/client/chart.ts). */
 export interface Selection {
@@ -53,22 +53,26 @@ export function yearOf(chart: ResolvedChart, row: Row, xFormat?: ValueFormat): s
 }
 
 /** The views of a chart, and the places and years its views draw (as prepared: views.ts): what a `:view` link may name. */
-export function statesOf(
-  spec: ChartSpec,
-  prepared: readonly PreparedView[],
-): { views: string[]; field?: string; places: string[]; years: string[] } {
+export function statesOf(prepared: readonly PreparedView[]): {
+  views: string[];
+  field?: string;
+  places: string[];
+  years: string[];
+} {
   const drawn = prepared.map(({ resolved: chart, rows }) => ({
     chart,
     rows: rows.filter((r) => r[chart.x] != null && r[chart.y] != null),
   }));
-  const field = placeFieldOf(drawn[0].chart, drawn[0].rows);
+  // From the first view that has places to tell apart (a year `viewsBy` made may hold one place so far).
+  const field = drawn.map(({ chart, rows }) => placeFieldOf(chart, rows)).find(Boolean);
   const places = field ? [...new Set(drawn.flatMap(({ rows }) => rows.map((r) => String(r[field]))))] : [];
   const years = [
     ...new Set(drawn.flatMap(({ chart, rows }) => rows.map((r) => yearOf(chart, r, chart.format?.x)))),
   ].filter(Boolean);
-  // A view named by its year ("2023") is that year too.
-  for (const view of spec.views ?? []) if (/^\d{4}$/.test(view.id) && !years.includes(view.id)) years.push(view.id);
-  return { views: (spec.views ?? []).map((v) => v.id), field, places, years };
+  // A view named by its year ("2023") is that year too. The views as prepared: those `viewsBy` made, or the spec's own.
+  const views = prepared.flatMap(({ view }) => (view ? [view.id] : []));
+  for (const id of views) if (/^\d{4}$/.test(id) && !years.includes(id)) years.push(id);
+  return { views, field, places, years };
 }
 
 interface Formats {

@@ -91,9 +91,14 @@ class SupplyLinesChart extends HTMLElement {
       // The Table tab shows the rows of the view on screen (without JavaScript, and on paper, every view's).
       for (const view of this.querySelectorAll<HTMLElement>('.chart-view, .chart-table-view')) {
         view.hidden = view.dataset.view !== shown;
-        // The caption's subtitle follows the view (its year, its edition).
+        // The caption's subtitle follows the view (its year, its edition), and the title a view made by `viewsBy`.
         const subtitle = this.querySelector('.chart-subtitle');
         if (!view.hidden && subtitle && view.dataset.subtitle) subtitle.textContent = view.dataset.subtitle;
+        const title = this.querySelector('.chart-title');
+        if (!view.hidden && title && view.dataset.title) {
+          title.textContent = view.dataset.title;
+          this.querySelector('.chart-time')?.setAttribute('aria-label', `Year of “${view.dataset.title}”`);
+        }
       }
     }
     this.querySelectorAll<HTMLElement>('.chart-tooltip').forEach((t) => (t.hidden = true));

@@ -15,11 +15,13 @@ import {
 } from '../charts/prepare.ts';
 import { indexOf, rowList, withRowIndex } from '../charts/row-index.ts';
 import { prepareViews } from '../charts/views.ts';
+import { viewFieldPath } from '../charts/views-by.ts';
 import type { ChartSpec, Dataset, Row, View } from '../schemas/index.ts';
 import { markSchema } from '../schemas/chart.ts';
 import { derivedField } from '../schemas/derive.ts';
 import { checkDeriveRows } from './check-derive.ts';
 import { checkSeriesColours } from './check-series.ts';
+import { checkViewsBy } from './check-views-by.ts';
 import type { FieldPath, Report } from './problems.ts';
 import { didYouMean } from '../util/suggest.ts';
 
@@ -93,7 +95,9 @@ export function checkChart(
   const once = (key: string) => !reported.has(key) && Boolean(reported.add(key));
   const checks = kind?.checks;
   const views: ViewCheck[] = [];
-  for (const prepared of prepare(chart, dataset)) {
+  const preparedViews = prepare(chart, dataset);
+  checkViewsBy(chart, dataset, preparedViews, report);
+  for (const prepared of preparedViews) {
     const { view, resolved, chart: drawn, rows, unfiltered, problems } = prepared;
     const notesOnAxis: ViewCheck['notesOnAxis'] = [];
     views.push({ ...prepared, notesOnAxis });
@@ -118,8 +122,7 @@ export function checkChart(
     if (chart.facet) checkFacet(chart, rows, report, once);
     for (const p of problems) {
       // Derive problems are the same in every view: report them once. A view's own filter is the one that failed.
-      const where =
-        view?.filter && p.field[0] === 'filter' ? ['views', chart.views!.indexOf(view), ...p.field] : p.field;
+      const where = view?.filter && p.field[0] === 'filter' ? [...filterAt, ...p.field.slice(1)] : p.field;
       const key = `${where.join('.')} ${p.message}`;
       if (!reported.has(key)) report(chart.file, where, p.message);
       reported.add(key);
@@ -128,7 +131,7 @@ export function checkChart(
     if (rows.length && !values(resolved.y).length)
       report(
         chart.file,
-        view ? ['views', chart.views!.indexOf(view), 'y'] : ['y'],
+        viewFieldPath(chart, view, 'y'),
         `field "${resolved.y}" has no values in the rows this chart keeps`,
       );
     const inView = view ? ` in view "${view.id}"` : '';
@@ -226,8 +229,7 @@ function checkChartedFields(
     for (const field of fields) byField.set(field, [...(byField.get(field) ?? []), indexOf(row)]);
   for (const [field, indexes] of byField) {
     const axis = field === resolved.x ? 'x' : field === resolved.y ? 'y' : 'color';
-    const where: FieldPath =
-      view && axis !== 'color' && view[axis] ? ['views', chart.views!.indexOf(view), axis] : [axis];
+    const where: FieldPath = view && axis !== 'color' && view[axis] ? viewFieldPath(chart, view, axis) : [axis];
     if (!once(`${where.join('.')} lacks ${indexes.join(',')}`)) continue;
     const some = new Set(indexes).size === 1;
     report(
@@ -266,10 +268,11 @@ function checkNamedCategories(
         named.push({ where: ['reference', i, axis], field: resolved[axis], value: line[axis] }),
     ),
   );
-  if (view?.filter) {
+  // A hand-made view's filter names its values; a view `viewsBy` made draws only values the rows have.
+  if (view?.filter && chart.views?.includes(view)) {
     for (const [field, wanted] of Object.entries(view.filter)) {
       for (const value of Array.isArray(wanted) ? wanted : [wanted])
-        named.push({ where: ['views', chart.views!.indexOf(view), 'filter', field], field, value });
+        named.push({ where: [...viewFieldPath(chart, view, 'filter'), field], field, value });
     }
   }
   for (const { where, field, value } of named) {

@@ -9,6 +9,7 @@ import type { ChartStates } from '../remark/remark-view.ts';
 import { tabCharts } from '../charts/tabs.ts';
 import type { PreparedView } from '../charts/prepare.ts';
 import { prepareViews } from '../charts/views.ts';
+import { openingWords } from '../charts/views-by.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../remark/markdown.ts';
 import {
   articleSchema,
@@ -110,7 +111,7 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
     const chart = charts.get(id);
     const dataset = chart && checkedDatasets.get(chart.dataset);
     try {
-      return chart && dataset && !broken.has(chart.file) ? statesOf(chart, prepared(chart, dataset)) : undefined;
+      return chart && dataset && !broken.has(chart.file) ? statesOf(prepared(chart, dataset)) : undefined;
     } catch {
       return undefined;
     }
@@ -233,7 +234,10 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // Unused charts and datasets are worth a look once the rest is right: with errors they are mostly their echo.
   if (!problems.some((p) => p.severity === 'error')) warnUnused(charts, datasets, placedCharts, draftCharts, report);
 
-  const published = publish(charts, draftCharts);
+  // Pages, images and the search name a chart in the words of the view it opens at (`{year}` written as its year).
+  const published = new Map(
+    [...publish(charts, draftCharts)].map(([id, chart]) => [id, openingWords(chart, views.get(id)?.[0]?.view)]),
+  );
   const publishedViews = new Map([...views].filter(([id]) => published.has(id)));
   return {
     site: { datasets: publish(datasets, draftDatasets), charts: published, views: publishedViews, articles },

@@ -53,6 +53,8 @@ export const chartSchema = z.strictObject({
   yLabel: z.string().optional(),
   /** Variants the reader switches between; the first is shown by default. */
   views: z.array(viewSchema).optional(),
+  /** Field whose values each get a view of their own, made from the rows the chart draws, e.g. "year": one view per year, in order (years latest first, under a time control; other numbers and dates ascending; text as it first appears), a year added to the data getting its view without a change here. "{year}" (the field's name in braces) in the title or subtitle stands for the view's value. Not with `views`. */
+  viewsBy: z.string().min(1).optional(),
   /** Notes placed on the chart: uncertainties, context, claims. */
   annotations: z.array(annotationSchema).optional(),
   /** Notes under the chart: one paragraph or a list. */

@@ -224,6 +224,15 @@ const promisedUrls = [
   '/oembed/fixture-places-symbols.json',
   '/data/fixture-places.csv',
   '/data/fixture-places.json',
+  // A chart whose views are made from a field, "viewsBy" (issue 24).
+  '/articles/fixture-views-by/',
+  '/cards/fixture-views-by.png',
+  '/charts/fixture-output-by-year.png',
+  '/charts/fixture-output-by-year.svg',
+  '/charts/fixture-output-by-year/',
+  '/charts/fixture-output-by-year/thumbnail.svg',
+  '/embed/fixture-output-by-year/',
+  '/oembed/fixture-output-by-year.json',
 ];
 
 /** Addresses in the families a corpus file creates; site-wide pages (home, about, search...) may come and go. */

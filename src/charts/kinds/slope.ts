@@ -13,6 +13,7 @@ import { formatValue } from '../format.ts';
 import { textWidth } from '../text-measure.ts';
 import { isProjection, projectionDash, withProjections } from '../projection.ts';
 import type { ResolvedChart } from '../prepare.ts';
+import { viewFieldPath } from '../views-by.ts';
 import { axisNumber, domainRows, seriesOf, type ChartShape, type DrawRow } from '../shape.ts';
 import { estimateNote, summaryFormats } from '../summary.ts';
 import type { FieldPath } from '../../util/positions.ts';
@@ -238,7 +239,7 @@ function checkEnds(check: ChartCheck, viewCheck: ViewCheck) {
         .map((v) => JSON.stringify(v)),
     ),
   ];
-  const xPath: FieldPath = view?.x ? ['views', chart.views!.indexOf(view), 'x'] : ['x'];
+  const xPath: FieldPath = view?.x ? viewFieldPath(chart, view, 'x') : ['x'];
   if (found.length !== count) {
     if (!once(`${xPath.join('.')} values${inView}`)) return;
     const example =
