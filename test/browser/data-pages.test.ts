@@ -1,0 +1,119 @@
+// Dataset pages (/data/<id>/), on a fixture site whose dataset holds two editions of one figure (test/fixtures/
+// site-editions/: real rows, Australia's 2023 output as MCS 2024 and MCS 2025 gave it): the page lists the revision
+// old -> new with both editions named, says everything with no script, is axe-clean, is in the sitemap, and the
+// story's figure and the chart's "Sources and notes" lead to it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from 'vitest';
+import { launchPage, useBrowser } from '../support/browser.ts';
+import { servedFixture } from '../support/served-fixture.ts';
+
+const fixture = path.resolve(import.meta.dirname, '../fixtures/site-editions');
+const site = servedFixture(fixture);
+const browser = useBrowser();
+
+test('the page lists the figure a later edition revised: old -> new, both editions named', async () => {
+  const page = await launchPage({ javaScriptEnabled: false });
+  await page.goto(`${site.url}/data/australia-editions/`);
+  const rows = page.locator('table.revisions tbody tr');
+  expect(await rows.count()).toBe(1);
+  const cells = (await rows.first().locator('th, td').allInnerTexts()).map((t) => t.trim());
+  expect(cells[0]).toContain('2023');
+  expect(cells[1]).toBe('18,000 (MCS 2024)');
+  expect(cells[2]).toBe('16,000 (MCS 2025)');
+  expect(cells[3]).toBe('−2,000');
+});
+
+test('a dataset with one edition per figure says plainly that nothing was revised', async () => {
+  const page = await launchPage({ javaScriptEnabled: false });
+  await page.goto(`${site.url}/data/australia-mine-production/`);
+  const section = page.locator('section:has(#revisions)');
+  expect(await section.locator('table').count()).toBe(0);
+  expect(await section.innerText()).toContain(
+    'No revisions: no later edition changed a figure an earlier edition gave.',
+  );
+});
+
+test('with no script, the page shows what the data is, its sources, the charts and stories using it and the downloads', async () => {
+  const page = await launchPage({ javaScriptEnabled: false });
+  await page.goto(`${site.url}/data/australia-mine-production/`);
+  const article = page.locator('article.data-page');
+  expect(await article.locator('h1').innerText()).toBe('Rare-earth mine production in Australia, 2019-2024');
+  const facts = await article.locator('.data-facts').innerText();
+  expect(facts).toContain('tonnes of rare-earth oxide (REO) equivalent');
+  expect(facts).toContain('Figures: US Geological Survey (public domain)');
+  const sources = article.locator('.source-list li');
+  expect(await sources.count()).toBe(3);
+  expect(await sources.first().innerText()).toContain('edition: MCS 2025 (January 2025)');
+  expect(await sources.first().locator('a').getAttribute('href')).toBe(
+    'https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-rare-earths.pdf',
+  );
+  const chart = article.locator('section:has(#charts) a');
+  expect(await chart.getAttribute('href')).toBe('/charts/australia-mine-production/');
+  expect(await article.locator('section:has(#stories) a').first().getAttribute('href')).toBe(
+    '/articles/australia-output/',
+  );
+  for (const [text, file] of [
+    ['Data (CSV)', '/data/australia-mine-production.csv'],
+    ['Data with its sources (JSON)', '/data/australia-mine-production.json'],
+  ]) {
+    const link = article.getByRole('link', { name: text, exact: true });
+    expect(await link.getAttribute('href')).toBe(file);
+    expect((await page.request.get(`${site.url}${file}`)).ok()).toBe(true);
+  }
+  expect(await article.getAttribute('data-pagefind-body')).not.toBeNull();
+});
+
+test('the data catalogue, a chart\'s "Sources and notes" and a figure printed from the data link to the page', async () => {
+  const page = await launchPage({ javaScriptEnabled: false });
+  await page.goto(`${site.url}/data/`);
+  expect(
+    await page
+      .getByRole('link', { name: 'Rare-earth mine production in Australia, two editions of 2023', exact: true })
+      .getAttribute('href'),
+  ).toBe('/data/australia-editions/');
+  await page.goto(`${site.url}/articles/australia-output/`);
+  const about = page.locator('details.chart-sources a', { hasText: 'About the data' });
+  expect(await about.getAttribute('href')).toBe('/data/australia-mine-production/');
+  const value = page.locator('article .value', { hasText: '13,000' });
+  expect(await value.getAttribute('href')).toBe('../../data/australia-editions/');
+  await value.click();
+  expect(new URL(page.url()).pathname).toBe('/data/australia-editions/');
+});
+
+test('every dataset page is in the sitemap', () => {
+  const sitemap = readFileSync(path.join(site.outDir, 'sitemap-0.xml'), 'utf8');
+  for (const id of ['australia-editions', 'australia-mine-production']) expect(sitemap).toContain(`/data/${id}/</loc>`);
+});
+
+test('axe reports no violations on the dataset page with a revision', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/data/australia-editions/`);
+  await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('the revisions are drawn: one line per revised figure, from the earlier edition to the later', async () => {
+  const page = await launchPage({ javaScriptEnabled: false });
+  await page.goto(`${site.url}/data/australia-editions/`);
+  const chart = page.locator('section:has(#revisions) sl-chart');
+  expect(await chart.getAttribute('data-chart')).toBe('revisions-australia-editions');
+  const svg = chart.locator('.chart-drawing svg:visible');
+  const text = (await svg.locator('text').allTextContents()).join(' ');
+  expect(text).toContain('MCS 2024');
+  expect(text).toContain('MCS 2025');
+  expect(await chart.locator('.chart-table table').first().textContent()).toContain('18,000');
+});
+
+test("a source's dates read as the reader needs them: published, and the next edition due since its date", async () => {
+  const page = await launchPage({ javaScriptEnabled: false });
+  await page.goto(`${site.url}/data/australia-editions/`);
+  const sources = page.locator('article > section:has(#sources) .source-list li');
+  expect(await sources.first().innerText()).toContain('Published Jan 2025 · next edition due since Feb 2026.');
+  expect(await sources.nth(1).innerText()).toContain('Published Jan 2024.');
+  // The chart's "Sources and notes" says the same, from the same words.
+  const panel = await page.locator('details.chart-sources .chart-source').first().textContent();
+  expect(panel?.replace(/\s+/g, ' ')).toContain('(Published Jan 2025 · next edition due since Feb 2026)');
+});
