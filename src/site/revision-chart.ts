@@ -41,7 +41,7 @@ export function revisionChart(dataset: Dataset, revisions: readonly Revision[]):
   const spec = {
     ...chartSchema.parse({
       title: `${ofField.length === 1 ? 'One figure' : `${ofField.length} figures`} revised by a later edition`,
-      subtitle: `${label}${dataset.unit ? `, ${dataset.unit}` : ''}: ${earlier} and ${later}${
+      subtitle: `${label}, ${earlier} and ${later}${
         ofField.length > drawn.length ? `; the ${drawn.length} largest revisions of ${ofField.length}` : ''
       }`,
       dataset: dataset.id,
