@@ -2,7 +2,8 @@
 // site-editions/: real rows, Australia's 2023 output as MCS 2024 and MCS 2025 gave it): the page lists the revision
 // old -> new with both editions named, says everything with no script, is axe-clean, is in the sitemap, and the
 // story's figure and the chart's "Sources and notes" lead to it.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from 'vitest';
@@ -85,6 +86,15 @@ test('the data catalogue, a chart\'s "Sources and notes" and a figure printed fr
 test('every dataset page is in the sitemap', () => {
   const sitemap = readFileSync(path.join(site.outDir, 'sitemap-0.xml'), 'utf8');
   for (const id of ['australia-editions', 'australia-mine-production']) expect(sitemap).toContain(`/data/${id}/</loc>`);
+});
+
+test('the search index holds the dataset page, revision included', () => {
+  // Pagefind's fragments: one gzipped JSON record per indexed page, after an 11-byte signature.
+  const dir = path.join(site.outDir, 'pagefind/fragment');
+  const pages = readdirSync(dir).map((file) => gunzipSync(readFileSync(path.join(dir, file))).toString('utf8'));
+  const page = pages.find((text) => text.includes('"url":"/data/australia-editions/"'));
+  expect(page).toContain('Revisions between editions');
+  expect(page).toContain('18,000 (MCS 2024)');
 });
 
 test('axe reports no violations on the dataset page with a revision', async () => {
