@@ -18,7 +18,14 @@ export function revisionChart(dataset: Dataset, revisions: readonly Revision[]):
   const counts = new Map<string, number>();
   for (const r of revisions) counts.set(r.field, (counts.get(r.field) ?? 0) + 1);
   const field = [...counts].sort((a, b) => b[1] - a[1])[0][0];
-  const ofField = revisions.filter((r) => r.field === field);
+  // A figure revised twice (three editions) is drawn once, by its largest revision: a line has two ends.
+  const seen = new Set<string>();
+  const ofField = revisions.filter((r) => {
+    const id = describeKey(r.key);
+    if (r.field !== field || seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
   const drawn = ofField.slice(0, drawnRevisions);
   const pairs = new Set(drawn.map((r) => `${r.from.edition} -> ${r.to.edition}`));
   // One pair of named editions names the two ends; otherwise "earlier" and "later", each row keeping its own edition.
@@ -41,7 +48,7 @@ export function revisionChart(dataset: Dataset, revisions: readonly Revision[]):
   const spec = {
     ...chartSchema.parse({
       title: `${ofField.length === 1 ? 'One figure' : `${ofField.length} figures`} revised by a later edition`,
-      subtitle: `${label}, ${earlier} and ${later}${
+      subtitle: `${label}, ${pairs.size === 1 ? `${earlier} and ${later}` : "each figure's earlier and later edition"}${
         ofField.length > drawn.length ? `; the ${drawn.length} largest revisions of ${ofField.length}` : ''
       }`,
       dataset: dataset.id,

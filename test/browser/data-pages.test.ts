@@ -14,16 +14,17 @@ const fixture = path.resolve(import.meta.dirname, '../fixtures/site-editions');
 const site = servedFixture(fixture);
 const browser = useBrowser();
 
-test('the page lists the figure a later edition revised: old -> new, both editions named', async () => {
+test('the page lists every figure a later edition revised, largest first: old -> new, both editions named', async () => {
   const page = await launchPage({ javaScriptEnabled: false });
   await page.goto(`${site.url}/data/australia-editions/`);
-  const rows = page.locator('table.revisions tbody tr');
-  expect(await rows.count()).toBe(1);
-  const cells = (await rows.first().locator('th, td').allInnerTexts()).map((t) => t.trim());
-  expect(cells[0]).toContain('2023');
-  expect(cells[1]).toBe('18,000 (MCS 2024)');
-  expect(cells[2]).toBe('16,000 (MCS 2025)');
-  expect(cells[3]).toBe('−2,000');
+  const rows = await page.locator('table.revisions tbody tr').all();
+  const cells = await Promise.all(
+    rows.map(async (row) => (await row.locator('th, td').allInnerTexts()).map((t) => t.trim())),
+  );
+  expect(cells).toEqual([
+    ['Australia, 2024, Tonnes REO', '13,000 (MCS 2025)', '29,000 (MCS 2026)', '+16,000'],
+    ['Australia, 2023, Tonnes REO', '18,000 (MCS 2024)', '16,000 (MCS 2025)', '−2,000'],
+  ]);
 });
 
 test('a dataset with one edition per figure says plainly that nothing was revised', async () => {
@@ -71,13 +72,13 @@ test('the data catalogue, a chart\'s "Sources and notes" and a figure printed fr
   await page.goto(`${site.url}/data/`);
   expect(
     await page
-      .getByRole('link', { name: 'Rare-earth mine production in Australia, two editions of 2023', exact: true })
+      .getByRole('link', { name: 'Rare-earth mine production in Australia, editions of 2023 and 2024', exact: true })
       .getAttribute('href'),
   ).toBe('/data/australia-editions/');
   await page.goto(`${site.url}/articles/australia-output/`);
   const about = page.locator('details.chart-sources a', { hasText: 'About the data' });
   expect(await about.getAttribute('href')).toBe('/data/australia-mine-production/');
-  const value = page.locator('article .value', { hasText: '13,000' });
+  const value = page.locator('article .value', { hasText: '29,000' });
   expect(await value.getAttribute('href')).toBe('../../data/australia-editions/');
   await value.click();
   expect(new URL(page.url()).pathname).toBe('/data/australia-editions/');
@@ -94,7 +95,7 @@ test('the search index holds the dataset page, revision included', () => {
   const pages = readdirSync(dir).map((file) => gunzipSync(readFileSync(path.join(dir, file))).toString('utf8'));
   const page = pages.find((text) => text.includes('"url":"/data/australia-editions/"'));
   expect(page).toContain('Revisions between editions');
-  expect(page).toContain('18,000 (MCS 2024)');
+  expect(page).toContain('13,000 (MCS 2025)');
 });
 
 test('axe reports no violations on the dataset page with a revision', async () => {
@@ -112,17 +113,22 @@ test('the revisions are drawn: one line per revised figure, from the earlier edi
   expect(await chart.getAttribute('data-chart')).toBe('revisions-australia-editions');
   const svg = chart.locator('.chart-drawing svg:visible');
   const text = (await svg.locator('text').allTextContents()).join(' ');
-  expect(text).toContain('MCS 2024');
-  expect(text).toContain('MCS 2025');
-  expect(await chart.locator('.chart-table table').first().textContent()).toContain('18,000');
+  // Two pairs of editions (2024 -> 2025, 2025 -> 2026): the ends are the earlier and the later edition.
+  expect(text).toContain('Earlier edition');
+  expect(text).toContain('Later edition');
+  expect(text).toContain('Australia, 2024');
+  expect(text).toContain('Australia, 2023');
+  const table = await chart.locator('.chart-table table').first().textContent();
+  for (const figure of ['13,000', '29,000', '18,000', '16,000']) expect(table).toContain(figure);
 });
 
 test("a source's dates read as the reader needs them: published, and the next edition due since its date", async () => {
   const page = await launchPage({ javaScriptEnabled: false });
   await page.goto(`${site.url}/data/australia-editions/`);
+  // MCS 2025's next edition was expected in February 2026 (a date past for good: the test holds whatever day it runs).
   const sources = page.locator('article > section:has(#sources) .source-list li');
-  expect(await sources.first().innerText()).toContain('Published Jan 2025 · next edition due since Feb 2026.');
-  expect(await sources.nth(1).innerText()).toContain('Published Jan 2024.');
+  expect(await sources.nth(1).innerText()).toContain('Published Jan 2025 · next edition due since Feb 2026.');
+  expect(await sources.nth(2).innerText()).toContain('Published Jan 2024.');
   // The chart's "Sources and notes" says the same, from the same words.
   const panel = await page.locator('details.chart-sources .chart-source').first().textContent();
   expect(panel?.replace(/\s+/g, ' ')).toContain('(Published Jan 2025 · next edition due since Feb 2026)');
