@@ -2,12 +2,14 @@
 // site-editions/: real rows, Australia's 2023 output as MCS 2024 and MCS 2025 gave it): the page lists the revision
 // old -> new with both editions named, says everything with no script, is axe-clean, is in the sitemap, and the
 // story's figure and the chart's "Sources and notes" lead to it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from 'vitest';
 import { launchPage, useBrowser } from '../support/browser.ts';
+import { validateHtml } from '../support/html-validator.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/site-editions');
@@ -133,3 +135,15 @@ test("a source's dates read as the reader needs them: published, and the next ed
   const panel = await page.locator('details.chart-sources .chart-source').first().textContent();
   expect(panel?.replace(/\s+/g, ' ')).toContain('(Published Jan 2025 · next edition due since Feb 2026)');
 });
+
+test('the dataset page with its revisions and their chart is valid HTML', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'data-page-'));
+  try {
+    cpSync(path.join(site.outDir, 'data/australia-editions'), dir, { recursive: true });
+    const { checked, errors } = await validateHtml(dir);
+    expect(checked).toBe(1);
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
