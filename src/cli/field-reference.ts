@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { axisValueSchema } from '../schemas/annotation.ts';
-import { dateSchema, httpUrlSchema, idSchema, textListSchema } from '../schemas/common.ts';
+import { dateSchema, httpUrlSchema, idSchema, monthOrDaySchema, textListSchema } from '../schemas/common.ts';
 import { filterSchema } from '../schemas/filter.ts';
 import { viewIdSchema } from '../schemas/view.ts';
 import { valueSchema } from '../schemas/value.ts';
@@ -31,6 +31,7 @@ interface Declaration {
 const named = new Map<unknown, string>([
   [idSchema, 'id: lower-case letters, digits and hyphens'],
   [dateSchema, 'date, YYYY-MM-DD'],
+  [monthOrDaySchema, 'month or day, YYYY-MM or YYYY-MM-DD'],
   [httpUrlSchema, 'web address (http or https)'],
   [textListSchema, 'text, or a list of texts'],
   [axisValueSchema, 'number, or text (a category or a YYYY-MM-DD date)'],

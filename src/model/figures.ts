@@ -153,7 +153,7 @@ function provenance(
 /** A chart's places, years and views, from its views as the loader prepared them (`undefined`: not drawable). */
 type StatesOf = (chart: string) => ChartStates | undefined;
 
-/** The in-article chart state that draws the row's field, else the dataset's rows. */
+/** The in-article chart state that draws the row's field, else the dataset's page. */
 function whereItIs(
   charts: ReadonlyMap<string, ChartSpec>,
   statesOf: StatesOf,
@@ -180,7 +180,7 @@ function whereItIs(
       continue;
     }
   }
-  return { href: `../../data/${dataset.id}.json` };
+  return { href: `../../data/${dataset.id}/` };
 }
 
 /**

@@ -67,6 +67,8 @@ export const chartSchema = z.strictObject({
   map: mapOptionsSchema.optional(),
   /** Other charts of the same dataset shown as tabs of this chart's figure, e.g. [{ "chart": "mine-production-map" }]: the figure's tabs read "Chart · Map", this chart's own tab labelled by its mark as a tab's default label is. Default: none (the figure shows this chart alone). */
   tabs: z.array(chartTabSchema).optional(),
+  /** "all": draw every edition of each figure (e.g. to show revisions). Default: each figure's latest edition, the row whose source was `published` last, unless the filter picks editions (by `edition` or `source`). */
+  editions: z.literal('all').optional(),
 });
 
 export type ChartSpec = z.output<typeof chartSchema> & { id: string; file: string };

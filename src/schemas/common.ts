@@ -44,6 +44,17 @@ export const dateSchema = z.union([z.date(), z.string()]).transform((value, ctx)
   return date;
 });
 
+/** A month or a day: "YYYY-MM" or "YYYY-MM-DD" text (in JSON files); impossible ones are refused. */
+export const monthOrDaySchema = z.string().transform((text, ctx) => {
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  if (month ? Number(month[2]) >= 1 && Number(month[2]) <= 12 : calendarDay(text)) return text;
+  ctx.addIssue({
+    code: 'custom',
+    message: `expected a month as YYYY-MM or a day as YYYY-MM-DD, found "${text}"${isoDatePattern.test(text) ? `: ${noSuchDay(text)}` : ''}`,
+  });
+  return z.NEVER;
+});
+
 /** Free text that is one paragraph or a list of paragraphs; always read as a list. */
 export const textListSchema = z
   .union([z.string(), z.array(z.string())])

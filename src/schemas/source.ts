@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { dateSchema, httpUrlSchema } from './common.ts';
+import { dateSchema, httpUrlSchema, monthOrDaySchema } from './common.ts';
 
 /** Where a dataset's figures were read. */
 export const sourceSchema = z.strictObject({
@@ -23,6 +23,10 @@ export const sourceSchema = z.strictObject({
    * Without it, the `name` up to its first colon.
    */
   short: z.string().min(1).optional(),
+  /** When this edition was published, YYYY-MM-DD or YYYY-MM: of a figure's editions, charts draw the one published last. */
+  published: monthOrDaySchema.optional(),
+  /** When the next edition is expected, YYYY-MM or YYYY-MM-DD: `npm run check` warns once it has passed. */
+  nextExpected: monthOrDaySchema.optional(),
 });
 
 export type Source = z.output<typeof sourceSchema>;

@@ -65,6 +65,7 @@ export const pageKindNames = [
   'articles/*',
   'charts/*',
   'charts/index.html',
+  'data/*',
   'data/index.html',
   'embed/*',
   'index.html',
@@ -75,7 +76,7 @@ export const pageKindNames = [
 
 /**
  * How many HTML pages a build of this content root must make: a page per published story, a page and an embed per
- * chart, a page per topic, and the site's own pages (one of each single kind in pageKindNames).
+ * chart, a page per dataset, a page per topic, and the site's own pages (one of each single kind in pageKindNames).
  */
 export function expectedPageCount(root = readerFixture): number {
   const { articles, charts, datasets } = loadSite(root).site;
@@ -84,7 +85,7 @@ export function expectedPageCount(root = readerFixture): number {
   const instruments = (datasets.get('agreements')?.rows ?? []).filter(
     (row) => typeof row.id === 'string' && typeof row.date === 'string',
   ).length;
-  return articles.length + 2 * charts.size + topicIndex(articles).size + instruments + single;
+  return articles.length + 2 * charts.size + datasets.size + topicIndex(articles).size + instruments + single;
 }
 
 /** The lead story and the ids of the charts it places, in order, read from its Markdown. */

@@ -45,7 +45,7 @@ describe('a story printing figures from the data, built', () => {
         ?.querySelector('figure')?.id,
     ).toBe('chart-mine-sample-bars');
     const other = [...page.querySelectorAll('a.value')].find((a) => a.textContent === '27,000')!;
-    expect(other.getAttribute('href')).toBe('../../data/mine-sample.json');
+    expect(other.getAttribute('href')).toBe('../../data/mine-sample/');
     expect(readFileSync(path.join(build.outDir, 'data/mine-sample.json'), 'utf8')).toContain('"tonnes_reo": 105000');
   });
 

@@ -1,0 +1,52 @@
+// What a dataset's own page (/data/<id>/) says: what the data measures, each source with its edition and dates, the
+// charts and stories that use it, and what later editions revised. Built once by `dataPage`, the one function the page
+// calls (its route data).
+import { revisionsOf } from '../charts/editions.ts';
+import type { Article } from '../model/load.ts';
+import type { Source } from '../schemas/index.ts';
+import { editionDatesText } from '../util/edition-dates.ts';
+import { revisionChart } from './revision-chart.ts';
+import { getSite } from './site.ts';
+
+/** The ids of the datasets that have a page: every dataset the site publishes (as /data/<id>.json does). */
+export function dataPageIds(): string[] {
+  return [...getSite().datasets.keys()];
+}
+
+/** A source as the page lists it, with its dates in words ("Published Feb 2026 · next edition expected Feb 2027"). */
+export interface SourceEntry {
+  source: Source;
+  dates?: string;
+}
+
+/** The words for a source's `published` and `nextExpected`. */
+export function sourceDates(source: Source, today: Date): string | undefined {
+  return editionDatesText({ published: source.published, nextExpected: source.nextExpected }, today);
+}
+
+/** /data/<id>/: the dataset, its sources with their dates, the charts and stories using it and its revisions. */
+export function dataPage(id: string, today: Date = new Date()) {
+  const site = getSite();
+  const dataset = site.datasets.get(id)!;
+  const charts = [...site.charts.values()]
+    .filter((chart) => chart.dataset === id)
+    .map((chart) => ({ id: chart.id, title: chart.title }));
+  const chartIds = new Set(charts.map((c) => c.id));
+  const revisions = revisionsOf(dataset);
+  return {
+    dataset,
+    sources: dataset.sources.map((source): SourceEntry => ({ source, dates: sourceDates(source, today) })),
+    charts,
+    stories: storiesUsingData(site.articles, id, chartIds),
+    revisions,
+    revisionChart: revisionChart(dataset, revisions),
+  };
+}
+
+/** Published stories that place one of the dataset's charts or print a figure from it, as the site lists them. */
+function storiesUsingData(articles: readonly Article[], id: string, charts: ReadonlySet<string>): Article[] {
+  return articles.filter(
+    (a) =>
+      !a.draft && (a.body.charts.some((c) => charts.has(c)) || a.body.values.some((v) => v.attributes.dataset === id)),
+  );
+}
