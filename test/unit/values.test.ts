@@ -87,7 +87,7 @@ describe(':value prints each form as the charts write the field', () => {
   test('each figure names its rows, source, edition and marks in its title, and links to the rows', () => {
     const [china, share] = figures;
     expect(china.tagName).toBe('A');
-    expect(china.getAttribute('href')).toBe('../../data/mine-sample.json');
+    expect(china.getAttribute('href')).toBe('../../data/mine-sample/');
     expect(china.getAttribute('title')).toBe(
       'Tonnes REO, China, 2024. Source: USGS Mineral Commodity Summaries 2025: Rare Earths, MCS 2025 (January 2025). Rows: data/mine-sample.json',
     );
@@ -198,7 +198,7 @@ describe("in a site: loadSite reads the datasets, links figures to the article's
       figuresOf(article)
         .find((f) => f.textContent === '27,000')!
         .getAttribute('href'),
-    ).toBe('../../data/mine-sample.json');
+    ).toBe('../../data/mine-sample/');
   });
 
   test('changing one figure in the dataset changes the prose on the next load', () => {
