@@ -100,7 +100,7 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // states, the chart's checks and its drawing.
   const views = new Map<string, readonly PreparedView[]>();
   const prepared = (chart: ChartSpec, dataset: Dataset) => {
-    if (!views.has(chart.id)) views.set(chart.id, prepareViews(chart, withRowIndex(dataset.rows)));
+    if (!views.has(chart.id)) views.set(chart.id, prepareViews(chart, withRowIndex(dataset.rows), dataset));
     return views.get(chart.id)!;
   };
 
