@@ -23,6 +23,7 @@ import { checkChart } from './check-chart.ts';
 import { checkChartTabs } from './check-chart-tabs.ts';
 import { checkCommitments, withCommitments } from './check-commitments.ts';
 import { checkDataset } from './check-dataset.ts';
+import { checkFreshness } from './check-freshness.ts';
 import { figureLookup, withoutFigureSyntax } from './figures.ts';
 import { checkTypedChart, checkTypedProse, type ProseToCheck } from './typed-figures.ts';
 import { printChartFigures } from './chart-figures.ts';
@@ -31,6 +32,7 @@ import type { Locate } from '../util/positions.ts';
 import { fieldName, type Problem, type Report } from './problems.ts';
 import { contentDirs, listFiles, parseFrontMatter, parseJson, type SourceFile } from './read-files.ts';
 import { didYouMean } from '../util/suggest.ts';
+import { today } from '../util/today.ts';
 import { validate } from './validate.ts';
 
 export interface Article extends ArticleData {
@@ -55,6 +57,8 @@ export interface Site {
 export interface LoadOptions {
   /** Keep `draft: true` articles (for `npm run dev`). */
   includeDrafts?: boolean;
+  /** Today, YYYY-MM-DD, for what is late (a source's next edition). Default: util/today.ts (SUPPLY_LINES_TODAY, else the clock). */
+  today?: string;
 }
 
 export function loadSite(root: string, options: LoadOptions = {}): { site: Site; problems: Problem[] } {
@@ -89,6 +93,7 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   for (const { source, usable } of readJsonFolder(datasetFiles, datasetSchema)) {
     if (!usable) continue;
     checkCommitments(source.file, usable, report);
+    checkFreshness({ file: source.file, sources: usable.sources ?? [] }, options.today ?? today(), report);
     datasets.set(source.id, withCommitments({ ...usable, id: source.id, file: source.file }));
   }
 
