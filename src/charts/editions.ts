@@ -12,18 +12,8 @@ export interface EditionsOf {
 }
 
 /** The edition's own fields: they say where a figure was read, not what it measures. */
-const editionFields = new Set([
-  'source',
-  'edition',
-  'estimate',
-  'revised',
-  'note',
-  'low',
-  'high',
-  'secondary',
-  'projection',
-  'commitments',
-]);
+const flags = ['estimate', 'secondary', 'projection', 'commitments'];
+const editionFields = new Set(['source', 'edition', 'revised', 'note', 'low', 'high', ...flags]);
 
 /** A figure's key: the fields that say what is measured, with the row's values, e.g. { country: "China", year: 2024 }. */
 export type FigureKey = Record<string, string | number | boolean | null>;
@@ -287,4 +277,16 @@ export function editionsToDraw(
     };
   });
   return { rows: withRevisions(chosen.rows, dataset, placeOf), problems };
+}
+
+/** The rows a `:value`'s `where` selects (`keys`: its field=value pairs), each figure's latest edition unless `where`
+ * picks editions, with what they revised; `dates` asks for the sources' published dates when they cannot be chosen. */
+export function editionsSelected(found: readonly Row[], dataset: EditionsOf, keys: readonly [string, string][]) {
+  const picks = drawsAllEditions({ filter: Object.fromEntries(keys) });
+  const { rows, undated } = picks ? { rows: found.slice(), undated: [] } : chooseEditions(found, dataset);
+  const ids = undated[0]?.sources.map((s) => `"${s}"`).join(', ');
+  const dates = ids
+    ? `; they are editions of one figure: give the sources' "published" dates (${ids}) so that the latest is printed`
+    : '';
+  return { rows: withRevisions(rows, dataset, (row) => dataset.rows.indexOf(row)), dates };
 }

@@ -1,7 +1,7 @@
 // Figures read from the datasets' rows for the prose: the one place a `:value` (or a checked claim) selects its row by
 // `where`, computes a share, change or ratio and writes it as the charts write that field, for the build, `npm run
 // check` and the review. The Markdown pipeline gets `figureLookup(...)` passed in (remark comes below the model).
-import { chooseEditions, drawsAllEditions, withRevisions } from '../charts/editions.ts';
+import { editionsSelected } from '../charts/editions.ts';
 import { formatFor, formatValue } from '../charts/format.ts';
 import type { ChartStates } from '../remark/remark-view.ts';
 import type { FigureLookup, PrintedFigure } from '../remark/figures.ts';
@@ -78,14 +78,10 @@ function oneRow(dataset: Dataset, keys: Keys, label: string): Row | string {
       return `${label}: ${dataset.file} has no field "${field}"${didYouMean(field, known)}; its fields: ${known.join(', ')}`;
     }
   }
-  const found = dataset.rows.filter((row) => matches(row, keys));
   // Editions of one figure: the latest, with what it revised, unless `where` picks the edition (edition, source).
-  const picked = drawsAllEditions({ filter: Object.fromEntries(keys) });
-  const { rows, undated } = picked ? { rows: found, undated: [] } : chooseEditions(found, dataset);
-  if (rows.length === 1) return withRevisions(rows, dataset, (row) => dataset.rows.indexOf(row))[0];
-  const dates = undated.length
-    ? `; they are editions of one figure: give the sources' "published" dates (${undated[0].sources.map((s) => `"${s}"`).join(', ')}) so that the latest is printed`
-    : '';
+  const found = dataset.rows.filter((row) => matches(row, keys));
+  const { rows, dates } = editionsSelected(found, dataset, keys);
+  if (rows.length === 1) return rows[0];
   return rows.length ? severalRows(dataset, rows, keys, label) + dates : noRow(dataset, keys, label);
 }
 
