@@ -66,6 +66,21 @@ describe('editions of one figure', () => {
     expect(drawn(root, 'editions-latest').views[0].rows[0].revised).toBe('typed');
   });
 
+  test("a figure typed by hand is given the :value of its edition: the latest's needs none, and follows the next", () => {
+    const root = edited('content/articles/editions.md', (text) =>
+      text.concat('\nIn 2024 Country A produced 12,000 tonnes; the 2025 edition said 13,000 tonnes for 2024.\n'),
+    );
+    const warnings = loadSite(root)
+      .problems.filter((p) => p.severity === 'warning')
+      .map((p) => p.message);
+    expect(warnings).toContain(
+      '12,000 matches data/fixture-editions.json (Country A, 2024, tonnes): write :value{dataset="fixture-editions" field="tonnes" where="country=Country A; year=2024"} so that it follows the data',
+    );
+    expect(warnings).toContain(
+      '13,000 matches data/fixture-editions.json (Country A, 2024, FX 2025, tonnes): write :value{dataset="fixture-editions" field="tonnes" where="country=Country A; year=2024; edition=FX 2025"} so that it follows the data',
+    );
+  });
+
   test('"editions": "all" draws every edition', () => {
     const [view] = drawn(site, 'editions-all').views;
     expect(view.rows.map((r) => `${r.year} ${r.tonnes} ${r.edition}`)).toEqual([
