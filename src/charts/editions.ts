@@ -199,12 +199,10 @@ export function revisionsTo(revisions: readonly Revision[], row: number): Revisi
   return revisions.filter((revision) => revision.to.row === row);
 }
 
-const revisionsCache = new WeakMap<readonly Row[], Revision[]>();
 /** revisionsOf, computed once per dataset's rows. */
-function revisionsCached(dataset: EditionsOf): Revision[] {
-  if (!revisionsCache.has(dataset.rows)) revisionsCache.set(dataset.rows, revisionsOf(dataset));
-  return revisionsCache.get(dataset.rows)!;
-}
+const revisionsCache = new WeakMap<readonly Row[], Revision[]>();
+const revisionsCached = (dataset: EditionsOf): Revision[] =>
+  revisionsCache.get(dataset.rows) ?? revisionsCache.set(dataset.rows, revisionsOf(dataset)).get(dataset.rows)!;
 
 const figureFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 /** A row's computed `revised` (symbol-keyed, so no row field can clash with it; copies of the row keep it). */
@@ -289,4 +287,13 @@ export function editionsSelected(found: readonly Row[], dataset: EditionsOf, key
     ? `; they are editions of one figure: give the sources' "published" dates (${ids}) so that the latest is printed`
     : '';
   return { rows: withRevisions(rows, dataset, (row) => dataset.rows.indexOf(row)), dates };
+}
+
+/** Whether a chart (or one of its views) draws a row of its dataset: it draws every edition, or the row's source gave
+ * its figure's latest edition. */
+export function drawsEdition(chart: DrawsEditions & { views?: DrawsEditions[] }, dataset: EditionsOf, row: Row) {
+  if ([chart, ...(chart.views ?? [])].some((v) => drawsAllEditions({ ...v, editions: chart.editions }))) return true;
+  const fields = figureFields(dataset.rows);
+  const key = (r: Row) => JSON.stringify(Object.values(figureKey(r, fields)));
+  return latestEditions(dataset.rows, dataset).some((r) => r.source === row.source && key(r) === key(row));
 }

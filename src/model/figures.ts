@@ -1,7 +1,7 @@
 // Figures read from the datasets' rows for the prose: the one place a `:value` (or a checked claim) selects its row by
 // `where`, computes a share, change or ratio and writes it as the charts write that field, for the build, `npm run
 // check` and the review. The Markdown pipeline gets `figureLookup(...)` passed in (remark comes below the model).
-import { editionsSelected } from '../charts/editions.ts';
+import { drawsEdition, editionsSelected } from '../charts/editions.ts';
 import { formatFor, formatValue } from '../charts/format.ts';
 import type { ChartStates } from '../remark/remark-view.ts';
 import type { FigureLookup, PrintedFigure } from '../remark/figures.ts';
@@ -169,7 +169,7 @@ function whereItIs(
     const chart = charts.get(id);
     if (!chart || chart.dataset !== dataset.id) continue;
     const drawn = [chart, ...(chart.views ?? [])].some((v) => v.x === field || v.y === field);
-    if (!drawn) continue;
+    if (!drawn || !drawsEdition(chart, dataset, row)) continue;
     try {
       const states = statesOf(id);
       if (!states) continue;

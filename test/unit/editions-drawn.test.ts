@@ -54,6 +54,8 @@ describe('editions of one figure', () => {
     expect(latest.text).toBe('12,000');
     expect(latest.about).toContain('Marked: revised (FX 2025 gave 13,000)');
     expect(earlier.text).toBe('13,000');
+    // Each links to a chart that draws it: the latest to the chart of the latest, the earlier to the chart of all.
+    expect([latest.link?.chart, earlier.link?.chart]).toEqual(['editions-latest', 'editions-all']);
   });
 
   test('a typed "revised" wins over the computed one', () => {
