@@ -3,6 +3,7 @@
 // last); what a later edition changed is a revision, computed here for tooltips, tables, `:value` and data pages.
 // Pure functions: no Plot, no pages. Charts (views.ts) and the checks (src/model/) both read them.
 import type { Row, Source } from '../schemas/index.ts';
+import { rowList } from './row-index.ts';
 
 /** What editions need of a dataset: its rows and sources (a `Dataset` is one). */
 export interface EditionsOf {
@@ -11,18 +12,8 @@ export interface EditionsOf {
 }
 
 /** The edition's own fields: they say where a figure was read, not what it measures. */
-const editionFields = new Set([
-  'source',
-  'edition',
-  'estimate',
-  'revised',
-  'note',
-  'low',
-  'high',
-  'secondary',
-  'projection',
-  'commitments',
-]);
+const flags = ['estimate', 'secondary', 'projection', 'commitments'];
+const editionFields = new Set(['source', 'edition', 'revised', 'note', 'low', 'high', ...flags]);
 
 /** A figure's key: the fields that say what is measured, with the row's values, e.g. { country: "China", year: 2024 }. */
 export type FigureKey = Record<string, string | number | boolean | null>;
@@ -206,4 +197,103 @@ export function revisionsOf(dataset: EditionsOf): Revision[] {
 /** The revisions that end at a row (its place in the dataset's rows): what its edition changed. */
 export function revisionsTo(revisions: readonly Revision[], row: number): Revision[] {
   return revisions.filter((revision) => revision.to.row === row);
+}
+
+/** revisionsOf, computed once per dataset's rows. */
+const revisionsCache = new WeakMap<readonly Row[], Revision[]>();
+const revisionsCached = (dataset: EditionsOf): Revision[] =>
+  revisionsCache.get(dataset.rows) ?? revisionsCache.set(dataset.rows, revisionsOf(dataset)).get(dataset.rows)!;
+
+const figureFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
+/** A row's computed `revised` (symbol-keyed, so no row field can clash with it; copies of the row keep it). */
+const revisionMark = Symbol('computed revision');
+/** What a later edition revised in this row, when it was computed (not typed). */
+export const computedRevision = (row: object): string | undefined =>
+  (row as Record<symbol, string | undefined>)[revisionMark];
+
+/** "MCS 2025 gave 13,000": what earlier editions gave, as a typed `revised` says it ("; " between fields). */
+export function revisedText(revisions: readonly Revision[]): string {
+  return revisions
+    .map((r) => `${r.from.edition ?? r.from.source ?? 'an earlier edition'} gave ${figureFormat.format(r.from.value)}`)
+    .join('; ');
+}
+
+/**
+ * Rows with what a later edition revised computed into their `revised` ("MCS 2025 gave 13,000"), so that tooltips,
+ * tables and `:value` say it; a typed `revised` wins (it is the editor's word). `at` gives a row's place in the
+ * dataset's rows (by default its place in `rows`, when they are the dataset's).
+ */
+export function withRevisions(
+  rows: readonly Row[],
+  dataset: EditionsOf,
+  at: (row: Row, i: number) => number | undefined = (_, i) => i,
+): Row[] {
+  const revisions = revisionsCached(dataset);
+  if (!revisions.length) return rows.slice();
+  return rows.map((row, i) => {
+    const place = at(row, i);
+    const own = place === undefined ? [] : revisionsTo(revisions, place);
+    if (!own.length || row.revised) return row;
+    const text = revisedText(own);
+    return Object.assign({ [revisionMark]: text }, row, { revised: text });
+  });
+}
+
+/** What a chart (or one view) asks of editions: a filter that may pick them, and `editions`. */
+interface DrawsEditions {
+  filter?: Record<string, unknown>;
+  editions?: 'all';
+}
+
+/** Whether a chart draws every edition: it says `"editions": "all"`, or its filter picks editions (by edition or source). */
+export function drawsAllEditions(chart: DrawsEditions): boolean {
+  return chart.editions === 'all' || Object.keys(chart.filter ?? {}).some((f) => f === 'edition' || f === 'source');
+}
+
+/**
+ * The rows a chart view draws: each figure's latest edition (unless it draws every edition), each with what it
+ * revised. Editions that cannot be chosen (a source without `published`) are kept, and are a problem naming the
+ * dataset file, the rows and the sources whose dates are missing. `at` gives a row's place in the dataset's rows.
+ */
+export function editionsToDraw(
+  chart: DrawsEditions,
+  rows: readonly Row[],
+  dataset: EditionsOf & { file: string },
+  at: (row: Row, i: number) => number | undefined = (_, i) => i,
+): { rows: Row[]; problems: { field: string[]; message: string }[] } {
+  const places = new Map(rows.map((row, i) => [row, at(row, i)]));
+  const placeOf = (row: Row) => places.get(row);
+  if (drawsAllEditions(chart)) return { rows: withRevisions(rows, dataset, placeOf), problems: [] };
+  const chosen = chooseEditions(rows, dataset);
+  const problems = chosen.undated.slice(0, 1).map((figure) => {
+    const more = chosen.undated.length > 1 ? `, and ${chosen.undated.length - 1} more figures have editions too` : '';
+    const sources = figure.sources.map((s) => (s ? `"${s}"` : 'rows without a source')).join(', ');
+    const places = rowList(figure.rows.map((i) => at(rows[i], i) ?? i));
+    return {
+      field: ['dataset'],
+      message: `${dataset.file} has ${figure.rows.length} editions of one figure, ${describeKey(figure.key)} (${places})${more}; this chart draws one of each: give the sources' "published" dates (${sources}) so that the latest is drawn, or write "editions": "all" in the chart to draw every edition`,
+    };
+  });
+  return { rows: withRevisions(chosen.rows, dataset, placeOf), problems };
+}
+
+/** The rows a `:value`'s `where` selects (`keys`: its field=value pairs), each figure's latest edition unless `where`
+ * picks editions, with what they revised; `dates` asks for the sources' published dates when they cannot be chosen. */
+export function editionsSelected(found: readonly Row[], dataset: EditionsOf, keys: readonly [string, string][]) {
+  const picks = drawsAllEditions({ filter: Object.fromEntries(keys) });
+  const { rows, undated } = picks ? { rows: found.slice(), undated: [] } : chooseEditions(found, dataset);
+  const ids = undated[0]?.sources.map((s) => `"${s}"`).join(', ');
+  const dates = ids
+    ? `; they are editions of one figure: give the sources' "published" dates (${ids}) so that the latest is printed`
+    : '';
+  return { rows: withRevisions(rows, dataset, (row) => dataset.rows.indexOf(row)), dates };
+}
+
+/** Whether a chart (or one of its views) draws a row of its dataset: it draws every edition, or the row's source gave
+ * its figure's latest edition. */
+export function drawsEdition(chart: DrawsEditions & { views?: DrawsEditions[] }, dataset: EditionsOf, row: Row) {
+  if ([chart, ...(chart.views ?? [])].some((v) => drawsAllEditions({ ...v, editions: chart.editions }))) return true;
+  const fields = figureFields(dataset.rows);
+  const key = (r: Row) => JSON.stringify(Object.values(figureKey(r, fields)));
+  return latestEditions(dataset.rows, dataset).some((r) => r.source === row.source && key(r) === key(row));
 }

@@ -105,7 +105,7 @@ const { document } = parseHTML('<!doctype html><html><body></body></html>');
 export function renderChart(
   spec: ChartSpec,
   dataset: Dataset,
-  prepared: readonly PreparedView[] = prepareViews(spec, dataset.rows),
+  prepared: readonly PreparedView[] = prepareViews(spec, dataset.rows, dataset),
 ): RenderedChart {
   const annotations = spec.annotations ?? [];
   const uncertainties = annotations.filter((a) => a.kind === 'uncertainty').map((a, i) => ({ ...a, number: i + 1 }));

@@ -1,5 +1,6 @@
 // Pieces of a chart's text summary, computed from its data (never hand-typed). Each kind writes its own summary
 // (kinds/*.ts) from these.
+import { computedRevision } from './editions.ts';
 import { formatValue, isComputed } from './format.ts';
 import type { ResolvedChart } from './prepare.ts';
 import { entryOf, seriesOf, type ChartShape, type DrawRow } from './shape.ts';
@@ -12,10 +13,18 @@ export function summaryFormats(chart: ResolvedChart, shape: ChartShape) {
   };
 }
 
-/** " 3 of the 12 figures are estimates.", or nothing. */
+/** " 3 of the 12 figures are estimates.", and what a later edition revised ("1 figure is revised from an earlier
+ * edition: FX 2025 gave 13,000."), or nothing. */
 export function estimateNote(rows: DrawRow[]): string {
   const estimates = rows.filter((r) => r.estimate).length;
-  return estimates ? ` ${estimates} of the ${rows.length} figures are estimates.` : '';
+  const revised = rows.flatMap((r) => computedRevision(r) ?? []);
+  const shown = revised.slice(0, 3).join('; ') + (revised.length > 3 ? `; and ${revised.length - 3} more` : '');
+  return (
+    (estimates ? ` ${estimates} of the ${rows.length} figures are estimates.` : '') +
+    (revised.length
+      ? ` ${revised.length} ${revised.length === 1 ? 'figure is' : 'figures are'} revised from an earlier edition: ${shown}.`
+      : '')
+  );
 }
 
 /** "12 stated, 3 partly": how many rows each value of a field has, in first-seen order. */

@@ -3,6 +3,7 @@
 // fill in marked "FILL IN". Never overwrites; a chart starter is checked as `npm run check` would before it is written.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { chooseEditions } from '../charts/editions.ts';
 import { kinds as chartKinds, type Mark } from '../charts/kinds/index.ts';
 import type { StarterFields } from '../charts/kinds/types.ts';
 import { checkChart } from '../model/check-chart.ts';
@@ -218,6 +219,8 @@ function chart(
   const candidates = wanted
     ? [wanted as Mark]
     : marks.filter((m) => (!stack || stacking.includes(m)) && !(facet && chartKinds[m].checks?.noFacet));
+  // Editions of one figure without their sources' published dates cannot be chosen: the starter draws them all.
+  const allEditions = chooseEditions(dataset.rows, dataset).undated.length > 0;
   for (const mark of candidates) {
     const picked = chartKinds[mark].starter?.(fields);
     if (!picked) continue;
@@ -226,6 +229,7 @@ function chart(
       title: fill('the finding, in one sentence, e.g. "China mines about two-thirds of the world\'s rare earths"'),
       subtitle: fill('measure, unit and period, e.g. "Share of world mine production, %, 2017-2024"'),
       dataset: datasetId,
+      ...(allEditions ? { editions: 'all' as const } : {}),
       mark,
       x,
       y,

@@ -26,7 +26,7 @@ import type { FieldPath, Report } from './problems.ts';
 import { didYouMean } from '../util/suggest.ts';
 
 /** Rows carry their place in the dataset through derive, fold and filter, so that problems can name them. */
-const prepareIndexed = (chart: ChartSpec, dataset: Dataset) => prepareViews(chart, withRowIndex(dataset.rows));
+const prepareIndexed = (chart: ChartSpec, dataset: Dataset) => prepareViews(chart, withRowIndex(dataset.rows), dataset);
 
 /**
  * `prepare` gives the chart's views as drawn, their rows indexed (row-index.ts): the build prepares them once for the

@@ -1,6 +1,7 @@
 // Figures read from the datasets' rows for the prose: the one place a `:value` (or a checked claim) selects its row by
 // `where`, computes a share, change or ratio and writes it as the charts write that field, for the build, `npm run
 // check` and the review. The Markdown pipeline gets `figureLookup(...)` passed in (remark comes below the model).
+import { drawsEdition, editionsSelected } from '../charts/editions.ts';
 import { formatFor, formatValue } from '../charts/format.ts';
 import type { ChartStates } from '../remark/remark-view.ts';
 import type { FigureLookup, PrintedFigure } from '../remark/figures.ts';
@@ -77,9 +78,11 @@ function oneRow(dataset: Dataset, keys: Keys, label: string): Row | string {
       return `${label}: ${dataset.file} has no field "${field}"${didYouMean(field, known)}; its fields: ${known.join(', ')}`;
     }
   }
-  const rows = dataset.rows.filter((row) => matches(row, keys));
+  // Editions of one figure: the latest, with what it revised, unless `where` picks the edition (edition, source).
+  const found = dataset.rows.filter((row) => matches(row, keys));
+  const { rows, dates } = editionsSelected(found, dataset, keys);
   if (rows.length === 1) return rows[0];
-  return rows.length ? severalRows(dataset, rows, keys, label) : noRow(dataset, keys, label);
+  return rows.length ? severalRows(dataset, rows, keys, label) + dates : noRow(dataset, keys, label);
 }
 
 /** `where` with some keys replaced (an `of` or `from`). */
@@ -166,7 +169,7 @@ function whereItIs(
     const chart = charts.get(id);
     if (!chart || chart.dataset !== dataset.id) continue;
     const drawn = [chart, ...(chart.views ?? [])].some((v) => v.x === field || v.y === field);
-    if (!drawn) continue;
+    if (!drawn || !drawsEdition(chart, dataset, row)) continue;
     try {
       const states = statesOf(id);
       if (!states) continue;

@@ -24,6 +24,7 @@ import { checkChart } from './check-chart.ts';
 import { checkChartTabs } from './check-chart-tabs.ts';
 import { checkCommitments, withCommitments } from './check-commitments.ts';
 import { checkDataset } from './check-dataset.ts';
+import { checkFreshness } from './check-freshness.ts';
 import { figureLookup, withoutFigureSyntax } from './figures.ts';
 import { checkTypedChart, checkTypedProse, type ProseToCheck } from './typed-figures.ts';
 import { printChartFigures } from './chart-figures.ts';
@@ -32,6 +33,7 @@ import type { Locate } from '../util/positions.ts';
 import { fieldName, type Problem, type Report } from './problems.ts';
 import { contentDirs, listFiles, parseFrontMatter, parseJson, type SourceFile } from './read-files.ts';
 import { didYouMean } from '../util/suggest.ts';
+import { today } from '../util/today.ts';
 import { validate } from './validate.ts';
 
 export interface Article extends ArticleData {
@@ -56,6 +58,8 @@ export interface Site {
 export interface LoadOptions {
   /** Keep `draft: true` articles (for `npm run dev`). */
   includeDrafts?: boolean;
+  /** Today, YYYY-MM-DD, for what is late (a source's next edition). Default: util/today.ts (SUPPLY_LINES_TODAY, else the clock). */
+  today?: string;
 }
 
 export function loadSite(root: string, options: LoadOptions = {}): { site: Site; problems: Problem[] } {
@@ -90,6 +94,7 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   for (const { source, usable } of readJsonFolder(datasetFiles, datasetSchema)) {
     if (!usable) continue;
     checkCommitments(source.file, usable, report);
+    checkFreshness({ file: source.file, sources: usable.sources ?? [] }, options.today ?? today(), report);
     datasets.set(source.id, withCommitments({ ...usable, id: source.id, file: source.file }));
   }
 
@@ -101,7 +106,7 @@ export function loadSite(root: string, options: LoadOptions = {}): { site: Site;
   // states, the chart's checks and its drawing.
   const views = new Map<string, readonly PreparedView[]>();
   const prepared = (chart: ChartSpec, dataset: Dataset) => {
-    if (!views.has(chart.id)) views.set(chart.id, prepareViews(chart, withRowIndex(dataset.rows)));
+    if (!views.has(chart.id)) views.set(chart.id, prepareViews(chart, withRowIndex(dataset.rows), dataset));
     return views.get(chart.id)!;
   };
 

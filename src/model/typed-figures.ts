@@ -8,6 +8,7 @@ import type { Nodes, Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { latestEditions } from '../charts/editions.ts';
 import { formatFor } from '../charts/format.ts';
 import type { ChartSpec, Dataset, Row } from '../schemas/index.ts';
 import { lineAndColumn } from '../util/positions.ts';
@@ -122,7 +123,13 @@ export function whereOf(dataset: Dataset, row: Row, field: string): string {
     ...all.filter((set) => place && set.includes(place)),
     ...all.filter((set) => !place || !set.includes(place)),
   ];
-  const unique = sets.find((set) => dataset.rows.filter((r) => set.every((k) => r[k] === row[k])).length === 1) ?? keys;
+  // Of editions of one figure, the latest needs no edition: `:value` prints it, and follows the next edition.
+  const selects = (set: string[]) => {
+    const found = dataset.rows.filter((r) => set.every((k) => r[k] === row[k]));
+    const rows = set.includes('edition') || set.includes('source') ? found : latestEditions(found, dataset);
+    return rows.length === 1 && rows[0] === row;
+  };
+  const unique = sets.find(selects) ?? keys;
   return unique.map((k) => `${k}=${row[k]}`).join('; ');
 }
 

@@ -20,7 +20,7 @@ export const rowSchema = z
     edition: z.string().optional(),
     /** Id of an entry in the dataset's `sources`. */
     source: z.string().optional(),
-    /** What an earlier edition gave, e.g. "MCS 2024 gave 43,000". Marks the figure as revised. */
+    /** What an earlier edition gave, e.g. "MCS 2024 gave 43,000". Marks the figure as revised. Computed when the earlier edition's row is in the dataset; a typed one wins. */
     revised: z.string().optional(),
     /** Lower bound of a range around the row's figure, in its unit; it must hold the figure. */
     low: z.number().optional(),

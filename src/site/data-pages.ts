@@ -4,7 +4,8 @@
 import { revisionsOf } from '../charts/editions.ts';
 import type { Article } from '../model/load.ts';
 import type { Source } from '../schemas/index.ts';
-import { editionDatesText } from '../util/edition-dates.ts';
+import { sourceDates } from '../charts/source-dates.ts';
+import { today as todayIs } from '../util/today.ts';
 import { revisionChart } from './revision-chart.ts';
 import { getSite } from './site.ts';
 
@@ -19,13 +20,8 @@ export interface SourceEntry {
   dates?: string;
 }
 
-/** The words for a source's `published` and `nextExpected`. */
-export function sourceDates(source: Source, today: Date): string | undefined {
-  return editionDatesText({ published: source.published, nextExpected: source.nextExpected }, today);
-}
-
 /** /data/<id>/: the dataset, its sources with their dates, the charts and stories using it and its revisions. */
-export function dataPage(id: string, today: Date = new Date()) {
+export function dataPage(id: string, today: string = todayIs()) {
   const site = getSite();
   const dataset = site.datasets.get(id)!;
   const charts = [...site.charts.values()]
@@ -35,7 +31,10 @@ export function dataPage(id: string, today: Date = new Date()) {
   const revisions = revisionsOf(dataset);
   return {
     dataset,
-    sources: dataset.sources.map((source): SourceEntry => ({ source, dates: sourceDates(source, today) })),
+    sources: dataset.sources.map((source): SourceEntry => ({
+      source,
+      dates: sourceDates(source, today, dataset.sources),
+    })),
     charts,
     stories: storiesUsingData(site.articles, id, chartIds),
     revisions,

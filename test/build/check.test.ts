@@ -37,7 +37,7 @@ const errorCases: Record<string, string[]> = {
     'content/charts/ore-share.json:4:3  title  field "title" appears twice in this object: keep one (JSON would silently use the last)',
   ],
   'unknown-field': [
-    'content/charts/ore-share.json:3:3  subtitel  unknown field "subtitel" (did you mean "subtitle"?); known fields: title, subtitle, dataset, mark, x, y, color, label, derive, fold, filter, sort, colorOrder, highlight, reference, format, xLabel, yLabel, views, viewsBy, annotations, notes, stack, facet, map, tabs',
+    'content/charts/ore-share.json:3:3  subtitel  unknown field "subtitel" (did you mean "subtitle"?); known fields: title, subtitle, dataset, mark, x, y, color, label, derive, fold, filter, sort, colorOrder, highlight, reference, format, xLabel, yLabel, views, viewsBy, annotations, notes, stack, facet, map, tabs, editions',
   ],
   'missing-required': [
     'content/charts/ore-share.json:1:1  mark  required: expected one of "line", "area", "bar", "dot", "cell", "slope", "map", found nothing',
@@ -125,7 +125,7 @@ test('every mistake in every file is reported at once, file by file and top to b
   expect(problems).toEqual([
     'content/articles/ore-story.md:4:1  pubDate  expected a date as YYYY-MM-DD, found "2025-3-1"',
     'content/articles/ore-story.md:13:10  body  claim status: expected one of supported, disputed, unsupported, unverified, found "suported" (did you mean "supported"?)',
-    'content/charts/ore-share.json:3:3  subtitel  unknown field "subtitel" (did you mean "subtitle"?); known fields: title, subtitle, dataset, mark, x, y, color, label, derive, fold, filter, sort, colorOrder, highlight, reference, format, xLabel, yLabel, views, viewsBy, annotations, notes, stack, facet, map, tabs',
+    'content/charts/ore-share.json:3:3  subtitel  unknown field "subtitel" (did you mean "subtitle"?); known fields: title, subtitle, dataset, mark, x, y, color, label, derive, fold, filter, sort, colorOrder, highlight, reference, format, xLabel, yLabel, views, viewsBy, annotations, notes, stack, facet, map, tabs, editions',
     'content/charts/ore-share.json:4:3  dataset  no dataset "ore-outptu" in data/ (did you mean "ore-output"?)',
     'content/charts/ore-share.json:16:57  annotations[1].kind  expected one of "uncertainty", "note", "claim", found "uncertanty" (did you mean "uncertainty"?)',
     'data/ore-output.json:18:7  rows[3].yaer  unknown field "yaer" (did you mean "year"?): every other row has "year", this one has not',

@@ -449,6 +449,14 @@ const cases: Record<string, Expected[]> = {
   ],
   // A derive's total (or part) is one row per `by` value (issue 22): two editions of one total give an arbitrary share.
   'derive-total-repeats': [
+    // Two editions of one figure without their sources' published dates: the chart cannot choose the latest.
+    {
+      at: `${chart}:4:3`,
+      field: 'dataset',
+      message:
+        'data/production.json has 2 editions of one figure, World total, 2023 (rows[2] and rows[3]); this chart draws one of each: give the sources\' "published" dates ("mcs2025", "mcs2024") so that the latest is drawn, or write "editions": "all" in the chart to draw every edition',
+      text: '"dataset": "production"',
+    },
     {
       at: `${chart}:9:82`,
       field: 'derive[0].total',
@@ -465,6 +473,14 @@ const cases: Record<string, Expected[]> = {
     },
   ],
   'rest-part-repeats': [
+    // Two editions of one figure without their sources' published dates: the chart cannot choose the latest.
+    {
+      at: `${chart}:4:3`,
+      field: 'dataset',
+      message:
+        'data/production.json has 2 editions of one figure, China, 2023 (rows[0] and rows[1]); this chart draws one of each: give the sources\' "published" dates ("mcs2025", "mcs2024") so that the latest is drawn, or write "editions": "all" in the chart to draw every edition',
+      text: '"dataset": "production"',
+    },
     {
       at: `${chart}:10:115`,
       field: 'derive[0].parts',
@@ -475,6 +491,14 @@ const cases: Record<string, Expected[]> = {
   ],
   // The rows differ in an edition and in a flag only one of them has: the filter names the edition, in valid JSON.
   'map-editions-repeat': [
+    // Two editions of one figure without their sources' published dates: the chart cannot choose the latest.
+    {
+      at: `${chart}:4:3`,
+      field: 'dataset',
+      message:
+        'data/production.json has 2 editions of one figure, China, 2023 (rows[0] and rows[1]); this chart draws one of each: give the sources\' "published" dates ("mcs2024", "mcs2025") so that the latest is drawn, or write "editions": "all" in the chart to draw every edition',
+      text: '"dataset": "production"',
+    },
     {
       at: `${chart}:1:1`,
       field: 'filter',

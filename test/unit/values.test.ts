@@ -132,7 +132,7 @@ describe(':value errors stop the build with the line, the directive, the rows fo
 
   test('several rows: the rows found, what tells them apart, and a where that picks one', () => {
     expect(messages).toContain(
-      '5:15 :value{dataset="reliance-sample" field="reliance_pct" where="year=2016"}: where selects 2 rows of data/reliance-sample.json, not one: { edition: "MCS 2019", source: "mcs2019" }, { edition: "MCS 2021", source: "mcs2021" }; add a key that picks one, e.g. "year=2016; edition=MCS 2019"',
+      '5:15 :value{dataset="reliance-sample" field="reliance_pct" where="year=2016"}: where selects 2 rows of data/reliance-sample.json, not one: { edition: "MCS 2019", source: "mcs2019" }, { edition: "MCS 2021", source: "mcs2021" }; add a key that picks one, e.g. "year=2016; edition=MCS 2019"; they are editions of one figure: give the sources\' "published" dates ("mcs2019", "mcs2021") so that the latest is printed',
     );
   });
 
