@@ -13,7 +13,9 @@ import { validateHtml } from '../support/html-validator.ts';
 import { servedFixture } from '../support/served-fixture.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/site-editions');
-const site = servedFixture(fixture);
+// Built as of 15 March 2027: MCS 2026's next edition, expected in February 2027, is then due (and MCS 2025's is in the
+// dataset already), whatever day the test runs.
+const site = servedFixture(fixture, { SUPPLY_LINES_TODAY: '2027-03-15' });
 const browser = useBrowser();
 
 test('the page lists every figure a later edition revised, largest first: old -> new, both editions named', async () => {
@@ -127,13 +129,15 @@ test('the revisions are drawn: one line per revised figure, from the earlier edi
 test("a source's dates read as the reader needs them: published, and the next edition due since its date", async () => {
   const page = await launchPage({ javaScriptEnabled: false });
   await page.goto(`${site.url}/data/australia-editions/`);
-  // MCS 2025's next edition was expected in February 2026 (a date past for good: the test holds whatever day it runs).
   const sources = page.locator('article > section:has(#sources) .source-list li');
-  expect(await sources.nth(1).innerText()).toContain('Published Jan 2025 · next edition due since Feb 2026.');
-  expect(await sources.nth(2).innerText()).toContain('Published Jan 2024.');
+  expect(await sources.nth(0).innerText()).toContain('Published Feb 2026 · next edition due since Feb 2027');
+  // MCS 2025's next edition, expected in February 2026, is MCS 2026, beside it: not due.
+  expect(await sources.nth(1).innerText()).toContain('Published Jan 2025');
+  expect(await sources.nth(1).innerText()).not.toContain('next edition');
+  expect(await sources.nth(2).innerText()).toContain('Published Jan 2024');
   // The chart's "Sources and notes" says the same, from the same words.
   const panel = await page.locator('details.chart-sources .chart-source').first().textContent();
-  expect(panel?.replace(/\s+/g, ' ')).toContain('(Published Jan 2025 · next edition due since Feb 2026)');
+  expect(panel?.replace(/\s+/g, ' ')).toContain('Published Feb 2026 · next edition due since Feb 2027');
 });
 
 test('the dataset page with its revisions and their chart is valid HTML', async () => {

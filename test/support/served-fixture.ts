@@ -13,12 +13,13 @@ export interface ServedSite {
   outDir: string;
 }
 
-export function servedFixture(contentRoot: string): ServedSite {
+/** `env`: variables the build sees, e.g. SUPPLY_LINES_TODAY to build the site as of another day. */
+export function servedFixture(contentRoot: string, env?: Record<string, string>): ServedSite {
   const site: ServedSite = { url: '', outDir: '' };
   let build: BuildResult | undefined;
   let server: Awaited<ReturnType<typeof serve>> | undefined;
   beforeAll(async () => {
-    build = await buildSite({ contentRoot });
+    build = await buildSite({ contentRoot, env });
     if (!build.ok)
       throw new Error(`the fixture ${path.relative(projectRoot, contentRoot)} did not build:\n${build.output}`);
     server = await serve(build.outDir);
