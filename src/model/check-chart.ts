@@ -1,7 +1,7 @@
 // A chart cross-checked against its dataset, view by view: fields exist, filters match rows, notes and reference
 // lines sit on an axis, rows can be drawn, small multiples hold every row (a range holding its figure is the
-// dataset's own check, check-dataset.ts); then the
-// kind's own rules (KindChecks' `rows`: a map's places, a slope's ends, one bar per category, stacks; kinds/*.ts).
+// dataset's own check, check-dataset.ts); then the kind's own rules (KindChecks' `rows`: a map's places, a slope's
+// ends, one bar per category, stacks; kinds/*.ts).
 import { filterPath } from '../charts/check-one-row.ts';
 import { kinds, type Mark } from '../charts/kinds/index.ts';
 import type { ChartKind, ViewCheck } from '../charts/kinds/types.ts';
