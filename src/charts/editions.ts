@@ -21,7 +21,8 @@ export type FigureKey = Record<string, string | number | boolean | null>;
 /**
  * The fields of a dataset's rows that say what a figure measures: every field that holds text in the rows that
  * have it (never a number, nor true or false), and `year`; not the edition's own fields (source, edition, estimate,
- * revised, note, low, high, flags). Sorted by name.
+ * revised, note, low, high, flags), nor a text field that names its row's edition (a label "Russia, MCS 2025", a
+ * "revised in MCS 2025"): such a field describes the edition, not what is measured. Sorted by name.
  */
 export function figureFields(rows: readonly Row[]): string[] {
   const fields = new Set(rows.flatMap((row) => Object.keys(row)));
@@ -31,9 +32,18 @@ export function figureFields(rows: readonly Row[]): string[] {
       const values = rows.map((row) => row[field]).filter((value) => value !== undefined && value !== null);
       if (values.length === 0) return false;
       if (/^year$/i.test(field)) return true;
-      return values.every((value) => typeof value === 'string');
+      return values.every((value) => typeof value === 'string') && !namesItsEdition(rows, field);
     })
     .sort();
+}
+
+/** Whether some row's `field` holds the name of that row's edition ("MCS 2025" in "Russia, MCS 2025"). */
+function namesItsEdition(rows: readonly Row[], field: string): boolean {
+  return rows.some((row) => {
+    const value = row[field];
+    const edition = typeof row.edition === 'string' ? row.edition.trim() : '';
+    return typeof value === 'string' && edition.length > 0 && value.includes(edition);
+  });
 }
 
 /** The figure key of a row: its values of `fields` (figureFields of its dataset's rows), a missing one as null. */

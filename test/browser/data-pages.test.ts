@@ -37,7 +37,7 @@ test('a dataset with one edition per figure says plainly that nothing was revise
   const section = page.locator('section:has(#revisions)');
   expect(await section.locator('table').count()).toBe(0);
   expect(await section.innerText()).toContain(
-    'No revisions: no later edition changed a figure an earlier edition gave.',
+    'No revisions to compare: no two editions in this data give the same figure. Where a row says what an earlier edition gave, its note ("revised") is in the downloads and in the tables under the charts.',
   );
 });
 

@@ -111,3 +111,33 @@ describe("a source's dates", () => {
       expect(sourceSchema.safeParse({ ...base, nextExpected: wrong }).success, wrong).toBe(false);
   });
 });
+
+describe('a text field that names its row edition describes the edition, not the figure', () => {
+  // As in data/rare-earth-reserves.json: a label per row that names its edition ("Country A, FX 2025") and a
+  // "revised in FX 2026" that only the later edition carries.
+  const labelled: Row[] = [
+    { country: 'Country A', label: 'Country A, FX 2025', tonnes: 21000, edition: 'FX 2025', source: 'fx2025' },
+    {
+      country: 'Country A',
+      label: 'Country A, FX 2026',
+      revision: 'revised in FX 2026',
+      tonnes: 3800,
+      edition: 'FX 2026',
+      source: 'fx2026',
+    },
+    { country: 'Country B', label: 'Country B, FX 2026', tonnes: 500, edition: 'FX 2026', source: 'fx2026' },
+  ];
+
+  test('the key leaves such fields out, and the two editions of one country are one figure', () => {
+    expect(figureFields(labelled)).toEqual(['country']);
+    const revisions = revisionsOf({ rows: labelled, sources });
+    expect(revisions.map((r) => [describeKey(r.key), r.from.value, r.to.value])).toEqual([['Country A', 21000, 3800]]);
+  });
+
+  test('a text field that does not name the edition stays in the key', () => {
+    expect(figureFields([{ country: 'Country A', qualifier: 'more than', edition: 'FX 2025' }])).toEqual([
+      'country',
+      'qualifier',
+    ]);
+  });
+});
