@@ -57,6 +57,8 @@ export function revisionChart(dataset: Dataset, revisions: readonly Revision[]):
       y: field,
       color: 'figure',
       format: { y: 'number' },
+      // Both editions of each figure: the chart is the revision.
+      editions: 'all',
     }),
     id: `revisions-${dataset.id}`,
     file: `data/${dataset.id}.json`,
