@@ -253,11 +253,28 @@ export function withRevisions(
 interface DrawsEditions {
   filter?: Record<string, unknown>;
   editions?: 'all';
+  x?: string;
+  y?: string;
+  color?: string;
+  facet?: string;
+  label?: string;
 }
 
-/** Whether a chart draws every edition: it says `"editions": "all"`, or its filter picks editions (by edition or source). */
+/** The fields that say which edition a row is. */
+const editionNames = new Set(['edition', 'source']);
+
+/**
+ * Whether a chart draws every edition: it says `"editions": "all"`, its filter picks editions (by edition or source),
+ * or it draws the edition itself (on x or y, as colours, small multiples or labels: a slope from one edition to the
+ * next), as charts of revisions did before editions were chosen.
+ */
 export function drawsAllEditions(chart: DrawsEditions): boolean {
-  return chart.editions === 'all' || Object.keys(chart.filter ?? {}).some((f) => f === 'edition' || f === 'source');
+  const drawn = [chart.x, chart.y, chart.color, chart.facet, chart.label];
+  return (
+    chart.editions === 'all' ||
+    Object.keys(chart.filter ?? {}).some((f) => editionNames.has(f)) ||
+    drawn.some((f) => f !== undefined && editionNames.has(f))
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import {
   chooseEditions,
   describeKey,
+  drawsAllEditions,
   figureFields,
   figureKey,
   latestEditions,
@@ -139,5 +140,20 @@ describe('a text field that names its row edition describes the edition, not the
       'country',
       'qualifier',
     ]);
+  });
+});
+
+describe('a chart that draws the edition draws every edition', () => {
+  test('the edition or source on an axis, as colours, small multiples or labels, or picked by the filter', () => {
+    for (const field of ['x', 'y', 'color', 'facet', 'label'] as const) {
+      expect(drawsAllEditions({ [field]: 'edition' }), field).toBe(true);
+      expect(drawsAllEditions({ [field]: 'source' }), field).toBe(true);
+    }
+    expect(drawsAllEditions({ filter: { edition: ['FX 2025'] } })).toBe(true);
+    expect(drawsAllEditions({ editions: 'all' })).toBe(true);
+  });
+
+  test('a chart of what is measured draws each figure once', () => {
+    expect(drawsAllEditions({ x: 'year', y: 'tonnes', color: 'country' })).toBe(false);
   });
 });
