@@ -10,35 +10,13 @@ import { describe, expect, test } from 'vitest';
 import { figureLookup } from '../../src/model/figures.ts';
 import { loadSite } from '../../src/model/load.ts';
 import { parseStated } from '../../src/remark/claim-check.ts';
-import { renderMarkdown, type RenderedMarkdown } from '../../src/remark/markdown.ts';
+import { renderMarkdown } from '../../src/remark/markdown.ts';
 import type { Dataset } from '../../src/schemas/index.ts';
+import { renderRemarkFixture } from '../support/remark-fixture.ts';
 
-const remarkFixtures = path.resolve(import.meta.dirname, '../fixtures/remark');
 const site = path.resolve(import.meta.dirname, '../fixtures/values');
 
-function render(name: string): RenderedMarkdown {
-  const dir = path.join(remarkFixtures, name);
-  const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as {
-    charts: string[];
-    datasets: string[];
-  };
-  const datasets = new Map(
-    config.datasets.map((file) => {
-      const id = path.basename(file, '.json');
-      return [
-        id,
-        { ...JSON.parse(readFileSync(path.join(dir, file), 'utf8')), id, file: `data/${id}.json` } as Dataset,
-      ];
-    }),
-  );
-  return renderMarkdown(
-    readFileSync(path.join(dir, 'input.md'), 'utf8'),
-    new Set(config.charts),
-    undefined,
-    undefined,
-    figureLookup(datasets, new Map()),
-  );
-}
+const render = renderRemarkFixture;
 
 describe('the figure a claim states', () => {
   test.each([

@@ -8,39 +8,11 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { renderMarkdown, type RenderedMarkdown } from '../../src/remark/markdown.ts';
-import type { ChartStates } from '../../src/remark/remark-view.ts';
-import { figureLookup } from '../../src/model/figures.ts';
-import type { Dataset } from '../../src/schemas/index.ts';
+import { renderRemarkFixture } from '../support/remark-fixture.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/remark');
 
-function render(name: string): RenderedMarkdown {
-  const dir = path.join(fixtures, name);
-  const configFile = path.join(dir, 'config.json');
-  const config: { charts?: string[]; states?: Record<string, ChartStates>; datasets?: string[] } = existsSync(
-    configFile,
-  )
-    ? JSON.parse(readFileSync(configFile, 'utf8'))
-    : {};
-  // `datasets`: dataset files (paths from the case's folder) that :value and checked claims read.
-  const datasets = new Map(
-    (config.datasets ?? []).map((file) => [
-      path.basename(file, '.json'),
-      {
-        ...JSON.parse(readFileSync(path.join(dir, file), 'utf8')),
-        id: path.basename(file, '.json'),
-        file: `data/${path.basename(file)}`,
-      } as Dataset,
-    ]),
-  );
-  return renderMarkdown(
-    readFileSync(path.join(dir, 'input.md'), 'utf8'),
-    new Set(config.charts ?? []),
-    config.states && ((id) => config.states![id]),
-    undefined,
-    figureLookup(datasets, new Map()),
-  );
-}
+const render = renderRemarkFixture;
 
 function serialize(result: RenderedMarkdown): string {
   const body = result.segments

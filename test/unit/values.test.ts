@@ -9,38 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, test } from 'vitest';
-import { figureLookup } from '../../src/model/figures.ts';
 import { loadSite, type Article } from '../../src/model/load.ts';
-import { renderMarkdown, type RenderedMarkdown } from '../../src/remark/markdown.ts';
-import type { Dataset } from '../../src/schemas/index.ts';
+import type { RenderedMarkdown } from '../../src/remark/markdown.ts';
+import { renderRemarkFixture } from '../support/remark-fixture.ts';
 
-const remarkFixtures = path.resolve(import.meta.dirname, '../fixtures/remark');
 const site = path.resolve(import.meta.dirname, '../fixtures/values');
 
-/** A remark fixture rendered as remark.test.ts renders it, with the datasets its config.json names. */
-function render(name: string): RenderedMarkdown {
-  const dir = path.join(remarkFixtures, name);
-  const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as {
-    charts: string[];
-    datasets: string[];
-  };
-  const datasets = new Map(
-    config.datasets.map((file) => {
-      const id = path.basename(file, '.json');
-      return [
-        id,
-        { ...JSON.parse(readFileSync(path.join(dir, file), 'utf8')), id, file: `data/${id}.json` } as Dataset,
-      ];
-    }),
-  );
-  return renderMarkdown(
-    readFileSync(path.join(dir, 'input.md'), 'utf8'),
-    new Set(config.charts),
-    undefined,
-    undefined,
-    figureLookup(datasets, new Map()),
-  );
-}
+const render = renderRemarkFixture;
 
 const documentOf = (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 const bodyOf = (result: RenderedMarkdown) =>
