@@ -73,8 +73,9 @@ export default defineConfig({
     },
   },
   integrations: [
-    // Embeds and the search page are not pages to land on from a search engine.
-    sitemap({ filter: (page) => !/\/(embed|search)\//.test(new URL(page).pathname) }),
+    // Embeds, the search page and dated versions (whose canonical address is the live page) are not pages to
+    // land on from a search engine.
+    sitemap({ filter: (page) => !/\/(embed|search|versions)\//.test(new URL(page).pathname) }),
     pagefind(),
   ],
   // Scripts ship as files, never inline: cacheable, and nothing inline for the Content-Security-Policy to allow.

@@ -1,20 +1,28 @@
 // What a story's page (/articles/<slug>/) shows besides the article itself, built once by the one function the page
 // calls (its route data): the body with its figures rendered, the date of its last update, its topics and related
 // stories. The components under it (ArticleBody, Byline) take their part as props.
-import type { Article } from '../model/load.ts';
-import { relatedStories, storyTopics, topicIndex } from '../model/tags.ts';
+import type { Article, Site } from '../model/load.ts';
+import { relatedStories, storyTopics, topicIndex, topicPath } from '../model/tags.ts';
 import { articleBody } from './figures.ts';
 import { getSite } from './site.ts';
 import { lastModified } from './structured-data.ts';
+import { storyVersions, type Version } from './versions.ts';
 
-export function articlePage(article: Article) {
-  const { charts, articles } = getSite();
+/** The live story (no `version`), or a dated version of it (site/versions.ts), with its list of versions. */
+export function articlePage(article: Article, version?: Version) {
+  const site: Site = version?.site ?? getSite();
+  const { charts, articles } = site;
+  const versions = storyVersions(article.slug);
   return {
-    body: articleBody(article),
+    versions: versions.list,
+    version,
+    /** A newer version than this dated one exists. */
+    newer: version && version !== versions.current ? (versions.current ?? versions.list[0]) : undefined,
+    body: articleBody(article, site),
     // The same date the feed and the structured data give: the update, else the latest correction.
     updated: lastModified(article),
     related: relatedStories(article, articles),
-    topics: storyTopics(article, topicIndex(articles)),
+    topics: storyTopics(article, topicIndex(articles)).map((topic) => ({ ...topic, path: topicPath(topic) })),
     chartTitle: (id: string) => charts.get(id)?.title ?? id,
   };
 }

@@ -10,8 +10,8 @@ import type { ChartSpec, Dataset } from '../schemas/index.ts';
 
 const rendered = new WeakMap<Site, Map<string, RenderedChart>>();
 
-export function getChart(id: string): RenderedChart {
-  const site = getSite();
+/** Chart `id` of the live site, or of `site` (a dated version's, site/versions.ts). */
+export function getChart(id: string, site: Site = getSite()): RenderedChart {
   let charts = rendered.get(site);
   if (!charts) rendered.set(site, (charts = new Map()));
   let chart = charts.get(id);

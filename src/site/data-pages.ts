@@ -2,7 +2,9 @@
 // charts and stories that use it, and what later editions revised. Built once by `dataPage`, the one function the page
 // calls (its route data).
 import { revisionsOf } from '../charts/editions.ts';
-import type { Article } from '../model/load.ts';
+import type { Article, Site } from '../model/load.ts';
+import { isoDate } from '../util/dates.ts';
+import { absoluteUrl } from './embed-code.ts';
 import type { Source } from '../schemas/index.ts';
 import { sourceDates } from '../charts/source-dates.ts';
 import { today as todayIs } from '../util/today.ts';
@@ -48,4 +50,30 @@ function storiesUsingData(articles: readonly Article[], id: string, charts: Read
     (a) =>
       !a.draft && (a.body.charts.some((c) => charts.has(c)) || a.body.values.some((v) => v.attributes.dataset === id)),
   );
+}
+
+/**
+ * /data/<dataset>.json (and a chart version's .json, of that day's `site`): the dataset as editors wrote it (rows,
+ * sources, notes, changes), plus the charts drawn from it.
+ */
+export function datasetJson(site: Site, datasetId: string, siteUrl: URL | undefined): string {
+  const { file: _file, id, commitments, derivedFrom: _derivedFrom, ...dataset } = site.datasets.get(datasetId)!;
+  // Commitments go back on their rows, where editors wrote them.
+  const rows = dataset.rows.map((row) =>
+    typeof row.id === 'string' && commitments?.[row.id] ? { ...row, commitments: commitments[row.id] } : row,
+  );
+  const drawnIn = [...site.charts.values()]
+    .filter((chart) => chart.dataset === id)
+    .map((chart) => ({ id: chart.id, title: chart.title, url: absoluteUrl(`/charts/${chart.id}/`, siteUrl) }));
+  const body = { id, ...dataset, rows, charts: drawnIn };
+  // Dates as YYYY-MM-DD, as the editors typed them, not as timestamps.
+  const json = JSON.stringify(
+    body,
+    function (this: Record<string, unknown>, key, value) {
+      const raw = this[key];
+      return raw instanceof Date ? isoDate(raw) : value;
+    },
+    2,
+  );
+  return `${json}\n`;
 }

@@ -6,7 +6,7 @@ import { standaloneSvg } from '../charts/standalone.ts';
 import { textWidth, wrapText } from '../charts/text-measure.ts';
 import { escapeXml } from '../util/escape.ts';
 import { oneLineSource } from '../charts/one-line-source.ts';
-import { url } from '../util/urls.ts';
+import { embedPath, url } from '../util/urls.ts';
 
 /** The width the default height is worked out for: a common article column. */
 export const embedWidth = 640;
@@ -25,8 +25,9 @@ export interface EmbedCode {
   height: number;
 }
 
-export function embedCode(chart: RenderedChart, site: URL | string | undefined): EmbedCode {
-  const src = absoluteUrl(`/embed/${chart.id}/`, site);
+/** `date`: pin the frame to that dated version of the chart (/embed/<id>/versions/<date>/) instead of the latest. */
+export function embedCode(chart: RenderedChart, site: URL | string | undefined, date?: string): EmbedCode {
+  const src = absoluteUrl(embedPath(chart.id, date), site);
   const height = defaultEmbedHeight(chart);
   const title = `Supply Lines chart: ${chart.spec.title}`;
   const html =

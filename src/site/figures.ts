@@ -2,7 +2,7 @@
 // rendered here once and handed down as props, so that components never look charts up themselves.
 import type { RenderedChart } from '../charts/render.ts';
 import { figureTabs, type FigureTab } from '../charts/tabs.ts';
-import type { Article } from '../model/load.ts';
+import type { Article, Site } from '../model/load.ts';
 import { getChart } from './charts.ts';
 import { getSite } from './site.ts';
 
@@ -13,17 +13,17 @@ export interface FigureData {
 }
 
 /** The figure of chart `id`: the chart and the charts of its tabs. */
-export function figureOf(id: string): FigureData {
-  const chart = getChart(id);
-  const tabs = figureTabs(chart.spec, getSite().charts).map((tab) => ({ ...tab, rendered: getChart(tab.chart) }));
+export function figureOf(id: string, site: Site = getSite()): FigureData {
+  const chart = getChart(id, site);
+  const tabs = figureTabs(chart.spec, site.charts).map((tab) => ({ ...tab, rendered: getChart(tab.chart, site) }));
   return { chart, tabs };
 }
 
 /** An article's body as ArticleBody.astro shows it: Markdown HTML, and a figure where each ::chart stood. */
 export type BodyPart = { html: string } | { figure: FigureData; headingLevel: number };
 
-export function articleBody(article: Pick<Article, 'body'>): BodyPart[] {
+export function articleBody(article: Pick<Article, 'body'>, site: Site = getSite()): BodyPart[] {
   return article.body.segments.map((segment) =>
-    'chart' in segment ? { figure: figureOf(segment.chart), headingLevel: segment.headingLevel } : segment,
+    'chart' in segment ? { figure: figureOf(segment.chart, site), headingLevel: segment.headingLevel } : segment,
   );
 }

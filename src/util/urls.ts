@@ -9,3 +9,11 @@ export function url(path: string): string {
 export function articleUrl(slug: string): string {
   return url(`/articles/${slug}/`);
 }
+
+/** A chart's page, `/charts/<id>/`, or its dated version's, `/charts/<id>/versions/<YYYY-MM-DD>/` (before `url`). */
+export const chartPath = (id: string, date?: string) => (date ? `/charts/${id}/versions/${date}/` : `/charts/${id}/`);
+/** A chart's embed, always the latest or pinned to a dated version. */
+export const embedPath = (id: string, date?: string) => (date ? `/embed/${id}/versions/${date}/` : `/embed/${id}/`);
+/** A story's page or its dated version's. */
+export const storyPath = (slug: string, date?: string) =>
+  date ? `/articles/${slug}/versions/${date}/` : `/articles/${slug}/`;
