@@ -42,6 +42,16 @@ describe('ci.yml', () => {
     expect(stepRunning(job, 'actions/checkout')?.with?.['fetch-depth']).toBe(0);
   });
 
+  it.each([
+    ['ci.yml', 'check-test-build'],
+    ['deploy.yml', 'build'],
+    ['preview.yml', 'build'],
+  ])('%s checks out the whole history, so the site it builds keeps its dated versions', (name, jobName) => {
+    const steps = workflow(name).jobs[jobName]!.steps;
+    const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout') && !s.with?.['sparse-checkout']);
+    expect(checkout?.with?.['fetch-depth']).toBe(0);
+  });
+
   it.each(['npm run typecheck', 'npm run format:check'])('runs %s before the tests, and so does .ci/run', (command) => {
     const at = (text: string) => job.steps.findIndex((s) => s.run?.includes(text));
     expect(at(command)).toBeGreaterThan(-1);
