@@ -49,7 +49,8 @@ export function pageKinds(siteDir: string, prefer: string[] = []): { kind: strin
   const kinds = new Map<string, string>();
   for (const file of htmlFiles(siteDir)) {
     const parts = file.split('/');
-    const kind = parts.length >= 3 ? `${parts[0]}/*` : file;
+    // A dated version (charts/x/versions/2026-12-07/) is a kind of its own, per section.
+    const kind = parts[2] === 'versions' ? `${parts[0]}/*/versions/*` : parts.length >= 3 ? `${parts[0]}/*` : file;
     const current = kinds.get(kind);
     if (!current || (prefer.includes(urlPath(file)) && !prefer.includes(current))) kinds.set(kind, urlPath(file));
   }
@@ -73,6 +74,9 @@ export const pageKindNames = [
   'tags/*',
   'tags/index.html',
 ];
+
+/** The kinds of dated version a site built from a clone with history makes (src/site/versions.ts). */
+export const versionKindNames = ['articles/*/versions/*', 'charts/*/versions/*', 'embed/*/versions/*'];
 
 /**
  * How many HTML pages a build of this content root must make: a page per published story, a page and an embed per
