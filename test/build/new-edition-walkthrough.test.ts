@@ -202,7 +202,10 @@ describe('a new edition, brought in by following the guide', () => {
     review: { status: -1, stdout: '', stderr: '' },
   };
   let build: BuildResult | undefined;
-  const page = (file: string) => parseHTML(readFileSync(path.join(build!.outDir, file), 'utf8')).document;
+  const page = (file: string) => {
+    if (!build?.ok) throw new Error(`the site after the walk does not build:\n${build?.output}`);
+    return parseHTML(readFileSync(path.join(build.outDir, file), 'utf8')).document;
+  };
 
   beforeAll(async () => {
     walk.root = mkdtempSync(path.join(tmpdir(), 'supply-lines-walk-'));
@@ -238,7 +241,6 @@ describe('a new edition, brought in by following the guide', () => {
       await known.act(step, walk, run);
     }
     build = await buildSite({ contentRoot: walk.root, env: { SUPPLY_LINES_TODAY: today } });
-    if (!build.ok) throw new Error(`the site after the walk does not build:\n${build.output}`);
   }, 600_000);
   afterAll(() => {
     for (const dir of [walk.root, build?.outDir]) if (dir) rmSync(dir, { recursive: true, force: true });
