@@ -234,7 +234,9 @@ describe('a new edition, brought in by following the guide', () => {
     };
     const { intro, steps } = guide();
     // How the editor learns the edition is out: the introduction's check.
-    walk.due = await run(commandsIn(intro).find((c) => c === 'npm run check') ?? 'npm run check');
+    const due = commandsIn(intro).find((c) => c === 'npm run check');
+    if (!due) throw new Error("the guide's introduction does not say how `npm run check` tells that an edition is due");
+    walk.due = await run(due);
     for (const step of steps) {
       const known = walkSteps.find((w) => w.title.test(step.title));
       if (!known) throw new Error(`the guide has a step this walk does not know: "${step.title}"`);
@@ -330,6 +332,18 @@ describe('a new edition, brought in by following the guide', () => {
       '1 figure is revised from an earlier edition: FX 2026 gave 14,000',
     );
     expect(chart.querySelector('.chart-subtitle')!.textContent).toContain('Fixture Yearbook 2027');
+    // The dates the editor filled in, as readers see them; FX 2026's next edition is in, so nothing is due.
+    const sources = chart.querySelector('.chart-source')!.textContent!.replace(/\s+/g, ' ');
+    expect(sources).toContain('FX 2027 (primary) · Published Feb 2027 · next edition expected Feb 2028');
+    expect(sources).not.toContain('due since');
+  });
+
+  test("the dataset's page lists the revision, old and new, with both editions", () => {
+    const data = page('data/fixture-output/index.html');
+    const rows = [...data.querySelectorAll('table.revisions tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim()),
+    );
+    expect(rows).toContainEqual(['Country A, 2025, Tonnes', '14,000 (FX 2026)', '15,500 (FX 2027)', '+1,500']);
   });
 
   test("the story prints the new figure, with the revision, is dated, and its update note prints both editions'", () => {
