@@ -14,7 +14,8 @@ import { contentDirs } from '../model/read-files.ts';
 import { formatProblem, sortProblems } from '../model/problems.ts';
 import { idSchema, type Row, type Source } from '../schemas/index.ts';
 import { fail, readArguments } from './arguments.ts';
-import { isoDate, isoDatePattern } from '../util/dates.ts';
+import { isoDatePattern } from '../util/dates.ts';
+import { today } from '../util/today.ts';
 
 const usage = `Usage:
   npm run import -- <file.csv|file.tsv> --dataset <id> [--source <source-id>] [--decimal point|comma] [--date YYYY-MM-DD]
@@ -51,7 +52,7 @@ function options() {
   const decimal = values.decimal;
   if (decimal !== undefined && decimal !== 'point' && decimal !== 'comma')
     fail(`--decimal is "point" or "comma", not "${decimal}".`, 2);
-  const date = values.date ?? isoDate(new Date());
+  const date = values.date ?? today();
   if (!isoDatePattern.test(date)) fail(`--date is a day as YYYY-MM-DD, e.g. 2026-03-01, not "${date}".`, 2);
   const edition = values.source;
   if (edition !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(edition))

@@ -14,17 +14,20 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `node src/cli/<tool>.ts ...args` from the project root; `contentRoot` is passed as CONTENT_ROOT. */
+/**
+ * `node src/cli/<tool>.ts ...args` from the project root (or `cwd`, where a tool writes the files it names relative to
+ * the current folder); `contentRoot` is passed as CONTENT_ROOT.
+ */
 export async function runCli(
   tool: string,
   args: string[] = [],
-  options: { contentRoot?: string; env?: Record<string, string> } = {},
+  options: { contentRoot?: string; env?: Record<string, string>; cwd?: string } = {},
 ): Promise<CliResult> {
   const env: Record<string, string | undefined> = { ...process.env, GITHUB_ACTIONS: undefined, ...options.env };
   if (options.contentRoot) env.CONTENT_ROOT = options.contentRoot;
   try {
     const { stdout, stderr } = await run(process.execPath, [path.join(projectRoot, 'src/cli', `${tool}.ts`), ...args], {
-      cwd: projectRoot,
+      cwd: options.cwd ?? projectRoot,
       env,
     });
     return { status: 0, stdout, stderr };
