@@ -186,11 +186,19 @@ function versionsOf(
   return { list, current: list[0] && live === fingerprint(list[0].site) ? list[0] : undefined };
 }
 
-const chartCache = new Map<string, Versions>();
-const storyCache = new Map<string, Versions>();
+// Per live site: under `npm run dev` the live site is loaded afresh for each request, and which version it shows with it.
+const chartCaches = new WeakMap<Site, Map<string, Versions>>();
+const storyCaches = new WeakMap<Site, Map<string, Versions>>();
+function cacheOf(caches: WeakMap<Site, Map<string, Versions>>): Map<string, Versions> {
+  const live = getSite();
+  let cache = caches.get(live);
+  if (!cache) caches.set(live, (cache = new Map()));
+  return cache;
+}
 
 /** A chart's published versions, newest first. */
 export function chartVersions(id: string): Versions {
+  const chartCache = cacheOf(chartCaches);
   let versions = chartCache.get(id);
   if (!versions) {
     versions = versionsOf(
@@ -204,6 +212,7 @@ export function chartVersions(id: string): Versions {
 
 /** A story's published versions, newest first (drafts were never published: they have none). */
 export function storyVersions(slug: string): Versions {
+  const storyCache = cacheOf(storyCaches);
   let versions = storyCache.get(slug);
   if (!versions) {
     const article = (site: Site) => site.articles.find((a) => a.slug === slug && !a.draft);
