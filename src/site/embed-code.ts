@@ -28,7 +28,8 @@ export interface EmbedCode {
 /** `date`: pin the frame to that dated version of the chart (/embed/<id>/versions/<date>/) instead of the latest. */
 export function embedCode(chart: RenderedChart, site: URL | string | undefined, date?: string): EmbedCode {
   const src = absoluteUrl(embedPath(chart.id, date), site);
-  const height = defaultEmbedHeight(chart);
+  // A pinned frame adds a line or two saying which day it shows and whether a newer version exists.
+  const height = defaultEmbedHeight(chart) + (date ? Math.ceil(6 + 2 * 13 * 1.4) : 0);
   const title = `Supply Lines chart: ${chart.spec.title}`;
   const html =
     `<iframe src="${escapeXml(src)}" title="${escapeXml(title)}" loading="lazy" width="100%" height="${height}"></iframe>\n` +
