@@ -1,16 +1,26 @@
 // A derive's total (and a rest's parts) must be one row per `by` value: with two "World total" rows for 2024 (two
-// editions), a share divides by whichever came last and a rest silently drops the year. Derive runs before the
-// filter, so no filter can choose between them: the error names the rows, the field they differ in, and how to keep
-// one (until a chart can choose an edition).
+// editions), a share divides by whichever came last and a rest silently drops the year. Derive runs on the rows a
+// chart draws: each figure's latest edition (editions.ts), so dated editions of a total are one row; where the chart
+// draws every edition, or editions lack the dates to choose, the error names the rows, the field they differ in, and
+// how to keep one.
 import type { ChartSpec, Dataset, Derive, Row } from '../schemas/index.ts';
 import { differingFields } from '../charts/check-one-row.ts';
 import type { Report } from './problems.ts';
 import { rowList } from '../charts/row-index.ts';
+import { chooseEditions, drawsAllEditions } from '../charts/editions.ts';
 
 type Grouping = Extract<Derive, { op: 'share' | 'rest' }>;
 
 export function checkDeriveRows(chart: ChartSpec, dataset: Dataset, report: Report) {
-  chart.derive?.forEach((derive, i) => {
+  if (!chart.derive?.length) return;
+  // The rows derive reads: every edition when the chart (or a view) draws them all, else each figure's latest
+  // (a figure whose editions have no dates keeps them all, and the editions' own error asks for the dates).
+  const drawn = new Set(
+    [chart, ...(chart.views ?? [])].some((v) => drawsAllEditions({ ...v, editions: chart.editions }))
+      ? dataset.rows
+      : chooseEditions(dataset.rows, dataset).rows,
+  );
+  chart.derive.forEach((derive, i) => {
     if (derive.op !== 'share' && derive.op !== 'rest') return;
     const name = derive.op === 'share' ? derive.as : derive.name;
     const uses =
@@ -28,7 +38,7 @@ export function checkDeriveRows(chart: ChartSpec, dataset: Dataset, report: Repo
           what: `takes the "${part}" row of each ${derive.by} from the "${derive.total}"`,
         });
     for (const key of keys) {
-      const repeated = repeatedRows(derive, dataset.rows, key.value);
+      const repeated = repeatedRows(derive, dataset.rows, key.value, drawn);
       if (!repeated) continue;
       report(
         chart.file,
@@ -41,10 +51,11 @@ export function checkDeriveRows(chart: ChartSpec, dataset: Dataset, report: Repo
 }
 
 /** The first `by` value with more than one row of `key` = value, in words, with the fix for the rows it names. */
-function repeatedRows(derive: Grouping, rows: Row[], value: string) {
+function repeatedRows(derive: Grouping, rows: Row[], value: string, drawn: ReadonlySet<Row>) {
   const byValue = new Map<unknown, number[]>();
   rows.forEach((row, i) => {
-    if (row[derive.key] === value) byValue.set(row[derive.by], [...(byValue.get(row[derive.by]) ?? []), i]);
+    if (drawn.has(row) && row[derive.key] === value)
+      byValue.set(row[derive.by], [...(byValue.get(row[derive.by]) ?? []), i]);
   });
   const found = [...byValue].find(([, indexes]) => indexes.length > 1);
   if (!found) return undefined;

@@ -100,6 +100,18 @@ describe('editions of one figure', () => {
     expect(drawn(root, 'editions-latest').views[0].rows.map((r) => r.tonnes)).toEqual([13000, 5000]);
   });
 
+  test("a share's total given in two dated editions divides by the latest, with no error", () => {
+    const root = edited('content/charts/editions-latest.json', (text) =>
+      text.replace(
+        '"filter": { "year": 2024 }',
+        '"derive": [{ "op": "share", "as": "share_pct", "value": "tonnes", "key": "country", "total": "Country A", "by": "year" }], "filter": { "year": 2024, "country": "Country B" }',
+      ),
+    );
+    expect(errors(root)).toEqual([]);
+    // Country B's 5,000 of Country A's latest 12,000 (FX 2026), not of FX 2025's 13,000.
+    expect(drawn(root, 'editions-latest').views[0].rows.map((r) => Number(r.share_pct).toFixed(1))).toEqual(['41.7']);
+  });
+
   test('editions without published dates stop the check, naming the dataset, the rows and the sources', () => {
     const root = edited('data/fixture-editions.json', (text) => text.replace(', "published": "2026-02-06"', ''));
     const found = errors(root);
