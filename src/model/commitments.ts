@@ -86,13 +86,13 @@ export function reading(commitment: Commitment, due: Date | undefined, asOf: Dat
 
 /** When an entry's sources were read, in words: "sources read 7 December 2026", or that it was not recorded. */
 export function readWords(entry: Pick<StatusEntry, 'retrieved'>): string {
-  return entry.retrieved ? `sources read ${longDate(entry.retrieved)}` : 'date the sources were read: not recorded';
+  return entry.retrieved ? `sources read ${longDate(entry.retrieved)}` : 'no record of when the sources were read';
 }
 
 /**
  * How current an instrument's commitments are: their latest entries, grouped by date and read date, newest first:
- * "latest status 7 December 2026; sources read 7 December 2026", or "latest statuses: 2 of 7 December 2026 (sources
- * read 7 December 2026), 3 of 28 October 2025 (date the sources were read: not recorded)".
+ * "latest status 7 December 2026; sources read 7 December 2026", or "latest statuses: 2 of 7 December 2026, sources
+ * read 7 December 2026; 3 of 28 October 2025, no record of when the sources were read".
  */
 export function latestStatusWords(commitments: Pick<Commitment, 'status'>[]): string {
   const groups = new Map<string, { entry?: StatusEntry; count: number }>();
@@ -106,9 +106,9 @@ export function latestStatusWords(commitments: Pick<Commitment, 'status'>[]): st
   if (only) return `latest status ${longDate(only.date)}; ${readWords(only)}`;
   if (sorted.length === 1) return 'no status recorded';
   const parts = sorted.map(({ entry, count }) =>
-    entry ? `${count} of ${longDate(entry.date)} (${readWords(entry)})` : `${count} with no status recorded`,
+    entry ? `${count} of ${longDate(entry.date)}, ${readWords(entry)}` : `${count} with no status recorded`,
   );
-  return `latest statuses: ${parts.join(', ')}`;
+  return `latest statuses: ${parts.join('; ')}`;
 }
 
 /** The ids a source names: one id, a list of ids, or none for a document described in place. */

@@ -74,18 +74,21 @@ describe('every status names the date its sources were read, or says it was not 
     expect(text(entry?.querySelector('.commitment-read'))).toBe('Sources read 3 May 2026.');
     expect(entry?.querySelector('.commitment-read time')?.getAttribute('datetime')).toBe('2026-05-03');
   });
+  test('after a list of sources, the read date is a sentence of its own', () => {
+    expect(text(commitmentOf('partner-c-2024-compact', 'plan')?.querySelector('.commitment-status'))).toMatch(
+      /Source: Fixture source: a briefing with no recorded address \(no address recorded\)\. Sources read 2 February 2024\.$/,
+    );
+  });
   test('an entry without one says so, and gives no date', () => {
     const entry = commitmentOf('partner-a-2025-framework', 'one-each')?.querySelector('.commitment-status');
-    expect(text(entry?.querySelector('.commitment-read'))).toBe('Date the sources were read: not recorded.');
+    expect(text(entry?.querySelector('.commitment-read'))).toBe('No record of when the sources were read.');
   });
   test("the instrument's page and the tracker say how current each instrument's statuses are, not the data's as-of date", () => {
     expect(text(page('agreements/partner-b-2025-framework').querySelector('.commitments-dating'))).toMatch(
-      /^Latest statuses: 1 of 2 May 2026 \(sources read 3 May 2026\), 1 with no status recorded\. /,
+      /^Latest statuses: 1 of 2 May 2026, sources read 3 May 2026; 1 with no status recorded\. /,
     );
     const tracker = text(page('agreements').querySelector('#partner-a-2025-framework .tracker-commitments'));
-    expect(tracker).toContain(
-      '2 commitments (latest status 29 October 2025; date the sources were read: not recorded)',
-    );
+    expect(tracker).toContain('2 commitments (latest status 29 October 2025; no record of when the sources were read)');
     expect(tracker).not.toContain('30 June 2026');
   });
 });
