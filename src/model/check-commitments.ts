@@ -22,7 +22,8 @@ export function withCommitments(dataset: ValidatedDataset & { id: string; file: 
 /**
  * Commitments: a row that lists them needs an id (its page's address); ids are unique; sources exist; a due date
  * counted from the signing needs the row's date; a status is dated between the signing and the data's "as of"
- * date (asOf, else the day of the build), oldest first.
+ * date (asOf, else the day of the build), oldest first; the date its sources were read (retrieved), if given, falls
+ * between its own date and the "as of" date.
  */
 export function checkCommitments(file: string, dataset: ValidatedDataset, report: Report) {
   const known = dataset.sources.map((s) => s.id).filter((id): id is string => Boolean(id));
@@ -105,6 +106,19 @@ export function checkCommitments(file: string, dataset: ValidatedDataset, report
             file,
             at(j, 'status', k, 'date'),
             `${date} is before the entry above it (${isoDate(commitment.status[k - 1].date)}): status entries go oldest first, newest last`,
+          );
+        const read = entry.retrieved;
+        if (read && read > asOf)
+          report(
+            file,
+            at(j, 'status', k, 'retrieved'),
+            `${isoDate(read)} is after ${limit}: sources cannot have been read after the statuses were last checked; correct the date, or move asOf forward`,
+          );
+        else if (read && read < entry.date)
+          report(
+            file,
+            at(j, 'status', k, 'retrieved'),
+            `${isoDate(read)} is before the status's own date, ${date}: its sources were read on or after the date it stands at; correct one of the two dates`,
           );
       });
     });

@@ -84,6 +84,33 @@ export function reading(commitment: Commitment, due: Date | undefined, asOf: Dat
   return due ? `Due ${longDate(due)}, after ${longDate(asOf)}: ${status}.` : `No due date stated: ${status}.`;
 }
 
+/** When an entry's sources were read, in words: "sources read 7 December 2026", or that it was not recorded. */
+export function readWords(entry: Pick<StatusEntry, 'retrieved'>): string {
+  return entry.retrieved ? `sources read ${longDate(entry.retrieved)}` : 'no record of when the sources were read';
+}
+
+/**
+ * How current an instrument's commitments are: their latest entries, grouped by date and read date, newest first:
+ * "latest status 7 December 2026; sources read 7 December 2026", or "latest statuses: 2 of 7 December 2026, sources
+ * read 7 December 2026; 3 of 28 October 2025, no record of when the sources were read".
+ */
+export function latestStatusWords(commitments: Pick<Commitment, 'status'>[]): string {
+  const groups = new Map<string, { entry?: StatusEntry; count: number }>();
+  for (const { status } of commitments) {
+    const entry = status.at(-1);
+    const key = entry ? `${isoDate(entry.date)} ${entry.retrieved ? isoDate(entry.retrieved) : ''}` : '';
+    groups.set(key, { entry, count: (groups.get(key)?.count ?? 0) + 1 });
+  }
+  const sorted = [...groups.entries()].sort(([a], [b]) => b.localeCompare(a)).map(([, g]) => g);
+  const only = sorted.length === 1 ? sorted[0].entry : undefined;
+  if (only) return `latest status ${longDate(only.date)}; ${readWords(only)}`;
+  if (sorted.length === 1) return 'no status recorded';
+  const parts = sorted.map(({ entry, count }) =>
+    entry ? `${count} of ${longDate(entry.date)}, ${readWords(entry)}` : `${count} with no status recorded`,
+  );
+  return `latest statuses: ${parts.join('; ')}`;
+}
+
 /** The ids a source names: one id, a list of ids, or none for a document described in place. */
 export function sourceIds(source: StatementSource | undefined): string[] {
   if (source === undefined) return [];

@@ -15,6 +15,11 @@ export const statusEntrySchema = z.strictObject({
   text: z.string().min(1),
   /** Where it was read: a source id, a list of ids, or { "name", "edition", "url" }. Required. */
   source: statementSourceSchema,
+  /**
+   * The date its sources were read (for a search, the day it ended), YYYY-MM-DD: the page says "Sources read 7
+   * December 2026". Leave it out when it was not recorded: the page says so. Not before `date`, nor after `asOf`.
+   */
+  retrieved: dateSchema.optional(),
 });
 
 export type StatusEntry = z.output<typeof statusEntrySchema>;

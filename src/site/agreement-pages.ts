@@ -38,16 +38,18 @@ export function trackerPage() {
   const { dataset, entries } = agreementsOf(site);
   const { charts, stories } = agreementsUsage(site);
   const statusNames: Record<string, string> = { ...statusWords, none: 'no status recorded' };
+  const years = [...new Set(entries.map((e) => e.year))].sort();
   return {
     dataset,
     entries,
     charts,
     stories,
     partners: [...new Set(entries.map((e) => String(e.row.partner)))].sort(),
-    years: [...new Set(entries.map((e) => e.year))].sort(),
+    years,
+    /** The years the instruments were signed in, from the data: "2023 to 2026" (one year: "2025"; none: ""). */
+    span: years.length > 1 ? `${years[0]} to ${years.at(-1)}` : years.map(String).join(''),
     statusNames,
     statuses: Object.keys(statusNames).filter((status) => entries.some((e) => e.statuses.includes(status))),
-    asOf: dataset && asOfDate(dataset),
     // The commitments' own charts (the timeline of due dates) are drawn here, above the list they summarise.
     figures: charts.filter(isTrackerChart).map((chart) => figureOf(chart.id)),
   };
@@ -73,15 +75,12 @@ export function agreementPage(id: string) {
       ),
     ),
   ];
-  const latest = entry.commitments.flatMap(({ commitment }) => commitment.status.map((s) => s.date.getTime()));
   return {
     entry,
     dataset,
     asOf: asOfDate(dataset),
     title: `${row.partner}: ${row.instrument}`,
     documents: [...new Map(cited.map((d) => [`${d.name}|${d.url ?? ''}`, d])).values()],
-    /** The date of the latest status entry of any of its commitments. */
-    latest: latest.length > 0 ? new Date(Math.max(...latest)) : undefined,
     commitments: commitmentCards(entry, dataset),
   };
 }
@@ -101,7 +100,15 @@ export interface CommitmentCard {
   /** What a reader is told of its delivery. */
   reading: string;
   /** Its status entries, oldest first; `sources` is undefined where they are the commitment's own. */
-  history: { date: Date; status: StatusEntry['status']; word: string; text: string; sources?: SourceDocument[] }[];
+  history: {
+    date: Date;
+    status: StatusEntry['status'];
+    word: string;
+    text: string;
+    sources?: SourceDocument[];
+    /** When its sources were read, where recorded. */
+    retrieved?: Date;
+  }[];
 }
 
 /** The instrument's commitments as cards, in their order; two statements of one promise share a group. */
@@ -126,6 +133,7 @@ export function commitmentCards(entry: AgreementEntry, dataset: Dataset): Commit
         word: statusWords[s.status],
         text: s.text,
         sources: sameSource(s.source, commitment.source) ? undefined : sources(s.source),
+        retrieved: s.retrieved,
       })),
     })),
   );

@@ -10,6 +10,7 @@ import {
   commitmentsDatasetId,
   commitmentsOf,
   isTrackerChart,
+  latestStatusWords,
 } from '../model/commitments.ts';
 import { url } from '../util/urls.ts';
 import { formatDate } from '../charts/format.ts';
@@ -71,6 +72,8 @@ export interface AgreementEntry {
   commitments: ReturnType<typeof commitmentsOf>[number]['commitments'];
   /** The statuses of its commitments' latest entries ("no-report", ...), for the tracker's filter. */
   statuses: string[];
+  /** How current they are: "latest status 7 December 2026, sources read 7 December 2026" (latestStatusWords). */
+  statusDates: string;
   /** Corrections to published stories that name a chart drawing it, oldest first. */
   corrections: { date: Date; text: string; article: Article }[];
 }
@@ -106,6 +109,7 @@ export function agreementEntries(dataset: Dataset, site: Site): AgreementEntry[]
         stories: usage.stories.filter((story) => charts.some((chart) => story.body.charts.includes(chart.id))),
         commitments: list,
         statuses: [...new Set(list.map((c) => c.commitment.status.at(-1)?.status ?? 'none'))],
+        statusDates: latestStatusWords(list.map((c) => c.commitment)),
         corrections: site.articles
           .filter((article) => !article.draft)
           .flatMap((article) =>

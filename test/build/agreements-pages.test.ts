@@ -10,7 +10,7 @@ import { nonEmpty } from '../support/lists.ts';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/site-agreements');
 const data = JSON.parse(readFileSync(path.join(root, 'data/agreements.json'), 'utf8')) as {
-  rows: { id: string; instrument: string; commitments: { id: string; text: string }[] }[];
+  rows: { id: string; date: string; instrument: string; commitments: { id: string; text: string }[] }[];
 };
 
 let build: BuildResult;
@@ -66,6 +66,39 @@ describe('due dates are computed from the signing and the period, and read again
     );
     expect(section?.querySelector('a[href*="briefing"]')).toBeNull();
   });
+});
+
+describe('every status names the date its sources were read, or says it was not recorded', () => {
+  test('an entry with a read date prints it, as a machine-readable date', () => {
+    const entry = commitmentOf('partner-b-2025-framework', 'ministerial')?.querySelector('.commitment-status');
+    expect(text(entry?.querySelector('.commitment-read'))).toBe('Sources read 3 May 2026.');
+    expect(entry?.querySelector('.commitment-read time')?.getAttribute('datetime')).toBe('2026-05-03');
+  });
+  test('after a list of sources, the read date is a sentence of its own', () => {
+    expect(text(commitmentOf('partner-c-2024-compact', 'plan')?.querySelector('.commitment-status'))).toMatch(
+      /Source: Fixture source: a briefing with no recorded address \(no address recorded\)\. Sources read 2 February 2024\.$/,
+    );
+  });
+  test('an entry without one says so, and gives no date', () => {
+    const entry = commitmentOf('partner-a-2025-framework', 'one-each')?.querySelector('.commitment-status');
+    expect(text(entry?.querySelector('.commitment-read'))).toBe('No record of when the sources were read.');
+  });
+  test("the instrument's page and the tracker say how current each instrument's statuses are, not the data's as-of date", () => {
+    expect(text(page('agreements/partner-b-2025-framework').querySelector('.commitments-dating'))).toMatch(
+      /^Latest statuses: 1 of 2 May 2026, sources read 3 May 2026; 1 with no status recorded\. /,
+    );
+    const tracker = text(page('agreements').querySelector('#partner-a-2025-framework .tracker-commitments'));
+    expect(tracker).toContain('2 commitments (latest status 29 October 2025; no record of when the sources were read)');
+    expect(tracker).not.toContain('30 June 2026');
+  });
+});
+
+test('the tracker states the years its instruments were signed in, from the data', () => {
+  const years = data.rows.map((row) => row.date.slice(0, 4)).sort();
+  expect(years[0]).not.toBe(years.at(-1));
+  expect(text(page('agreements').querySelector('.dek'))).toContain(
+    `with partner countries, ${years[0]} to ${years.at(-1)}: for each`,
+  );
 });
 
 test('two statements of one commitment sit side by side in one group, each with its own source', () => {

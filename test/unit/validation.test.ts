@@ -596,6 +596,15 @@ const cases: Record<string, Expected[]> = {
       text: '"date": "2026-02-15"',
     },
   ],
+  'commitment-status-read-before-date': [
+    {
+      at: `${deals}:22:117`,
+      field: `${commitment}.status[0].retrieved`,
+      message:
+        "2026-01-10 is before the status's own date, 2026-01-20: its sources were read on or after the date it stands at; correct one of the two dates",
+      text: '"retrieved": "2026-01-10"',
+    },
+  ],
   'commitment-amount-without-currency': [
     {
       at: `${deals}:19:11`,
