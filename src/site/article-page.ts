@@ -7,6 +7,7 @@ import { articleBody } from './figures.ts';
 import { getSite } from './site.ts';
 import { lastModified } from './structured-data.ts';
 import { storyVersions, type Version } from './versions.ts';
+import { storyPath, url } from '../util/urls.ts';
 
 /** The live story (no `version`), or a dated version of it (site/versions.ts), with its list of versions. */
 export function articlePage(article: Article, version?: Version) {
@@ -18,11 +19,27 @@ export function articlePage(article: Article, version?: Version) {
     version,
     /** A newer version than this dated one exists. */
     newer: version && version !== versions.current ? (versions.current ?? versions.list[0]) : undefined,
-    body: articleBody(article, site),
+    body: version
+      ? articleBody(article, site).map((part) =>
+          'html' in part ? { html: asOnLivePage(part.html, article.slug) } : part,
+        )
+      : articleBody(article, site),
     // The same date the feed and the structured data give: the update, else the latest correction.
     updated: lastModified(article),
     related: relatedStories(article, articles),
     topics: storyTopics(article, topicIndex(articles)).map((topic) => ({ ...topic, path: topicPath(topic) })),
     chartTitle: (id: string) => charts.get(id)?.title ?? id,
   };
+}
+
+/**
+ * A story's links as they work from its live page. The Markdown's relative links ("../../data/x/", written so the
+ * site works under any BASE_PATH) count from /articles/<slug>/; a dated version sits two folders deeper.
+ */
+function asOnLivePage(html: string, slug: string): string {
+  const live = new URL(url(storyPath(slug)), 'https://site.invalid');
+  return html.replace(/(\shref=")(?![a-z][a-z0-9+.-]*:|\/|#)([^"]*)"/gi, (_, attribute: string, href: string) => {
+    const target = new URL(href.replace(/&amp;/g, '&'), live);
+    return `${attribute}${(target.pathname + target.search + target.hash).replace(/&/g, '&amp;')}"`;
+  });
 }

@@ -5,7 +5,7 @@
 // editors' contract was broken (version-exceptions.ts lists the days from before versions existed that never could).
 import { createHash } from 'node:crypto';
 import { readHistory } from '../io/history.ts';
-import { mergeRows, rowLabel } from '../io/dataset-file.ts';
+import { mergeRows } from '../io/dataset-file.ts';
 import type { JsonRow } from '../io/spreadsheet.ts';
 import { indexOf } from '../charts/row-index.ts';
 import { tabCharts } from '../charts/tabs.ts';
@@ -110,26 +110,35 @@ function chartChanges(before: Site, after: Site, id: string): string[] {
   const a = before.charts.get(id)!;
   const b = after.charts.get(id)!;
   const rows = mergeRows(drawnRows(before, id), drawnRows(after, id));
-  const label = (row: JsonRow) => rowLabel(row, rows.key);
+  // A row as the chart names it: its values in the fields the chart draws by (year, place, edition, ...), not
+  // every text field of the dataset: "2024, Australia".
+  const by = [b.viewsBy, b.x, b.y, b.color, b.facet, b.label, 'year', 'date'].filter(
+    (f, i, all): f is string => !!f && all.indexOf(f) === i && rows.key.includes(f),
+  );
+  const label = (row: JsonRow) =>
+    (by.length ? by : rows.key)
+      .map((f) => row[f])
+      .filter((v) => v !== null && v !== undefined && v !== '')
+      .join(', ') || 'a row';
   const changes: string[] = [];
   if (rows.revised.length)
     changes.push(
-      `${plural(rows.revised.length, 'figure')} revised: ${listed(rows.revised.map((r) => `${label(r.row)}, ${r.field}: ${shown(r.from)} → ${shown(r.to)}`))}`,
+      `${plural(rows.revised.length, 'figure')} revised: ${listed(rows.revised.map((r) => `${label(r.row)}: ${shown(r.from)} → ${shown(r.to)}`))}`,
     );
   if (rows.added.length) changes.push(`${plural(rows.added.length, 'row')} added: ${listed(rows.added.map(label))}`);
   if (rows.removed.length)
     changes.push(`${plural(rows.removed.length, 'row')} removed: ${listed(rows.removed.map(label))}`);
-  if (rows.edited.length)
-    changes.push(
-      `${plural(rows.edited.length, 'note or label')} changed in the rows: ${listed([...new Set(rows.edited.map((e) => `${label(e.row)}, ${e.field}`))])}`,
-    );
+  const edited = [...new Set(rows.edited.map((e) => label(e.row)))];
+  if (edited.length) changes.push(`Notes or labels changed in ${plural(edited.length, 'row')}: ${listed(edited)}`);
   if (a.title !== b.title) changes.push(`Title changed from “${a.title}”`);
-  if (JSON.stringify([a.subtitle, a.notes, a.annotations]) !== JSON.stringify([b.subtitle, b.notes, b.annotations]))
-    changes.push("Subtitle, notes, annotations or what we don't know changed");
+  const parts = { subtitle: 'Subtitle', notes: 'Notes', annotations: "Annotations or what we don't know" } as const;
+  for (const [field, name] of Object.entries(parts))
+    if (JSON.stringify(a[field as keyof typeof parts]) !== JSON.stringify(b[field as keyof typeof parts]))
+      changes.push(`${name} changed`);
   const da = before.datasets.get(a.dataset);
   const db = after.datasets.get(b.dataset);
-  if (JSON.stringify([da?.sources, da?.notes]) !== JSON.stringify([db?.sources, db?.notes]))
-    changes.push("Sources or the data's notes changed");
+  if (JSON.stringify(da?.sources) !== JSON.stringify(db?.sources)) changes.push('Sources changed');
+  if (JSON.stringify(da?.notes) !== JSON.stringify(db?.notes)) changes.push("The data's notes changed");
   return changes.length ? changes : ['How the chart is drawn changed'];
 }
 

@@ -130,8 +130,8 @@ describe('dated versions from the history of a fixture site', () => {
     const items = [...live.querySelectorAll('.versions > li')].map(text);
     expect(items).toHaveLength(2);
     expect(items[0]).toMatch(/^20 February 2026/);
-    expect(items[0]).toContain('1 figure revised: year 2024, country Examplia, tonnes: 200 → 240');
-    expect(items[0]).toContain('1 row added: year 2025, country Examplia');
+    expect(items[0]).toContain('1 figure revised: 2024, Examplia: 200 → 240');
+    expect(items[0]).toContain('1 row added: 2025, Examplia');
     expect(items[1]).toMatch(/^10 January 2026.*First published/);
   });
 
@@ -162,6 +162,9 @@ describe('dated versions from the history of a fixture site', () => {
     const old = page(build, 'articles/ore-story/versions/2026-01-10');
     expect(text(old.querySelector('.prose'))).toContain('Examplia mined 200 tonnes of ore in 2024');
     expect(text(page(build, 'articles/ore-story').querySelector('.prose'))).toContain('Examplia mined 240 tonnes');
+    // The story's relative links lead where the live page's do, from a page two folders deeper.
+    const link = [...old.querySelectorAll('.prose a')].find((a) => text(a) === "chart's own page");
+    expect(link?.getAttribute('href')).toBe('/charts/ore-output/');
     const versions = [...page(build, 'articles/ore-story').querySelectorAll('.story-versions li')].map(text);
     expect(versions[0]).toMatch(/^20 February 2026: .*1 correction added.*Charts revised: Examplia mines more ore/);
     expect(existsSync(path.join(build.outDir, 'articles/draft-story/versions'))).toBe(false);
