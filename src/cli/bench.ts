@@ -259,7 +259,7 @@ try {
         copy.cold.push(cold);
         copy.warm.push(warm);
         console.error(
-          `run ${run}/${options.runs}, N=${copy.stories} (${seriesLabel(one)}): cold ${cold.seconds} s (CPU ${cold.cpuSeconds} s, ${cold.peakRssMb} MB, ${cold.drawings} charts drawn, ${cold.checkouts} days checked out), warm ${warm.seconds} s (${warm.peakRssMb} MB, ${warm.drawings} drawn); ${copy.versionPages} version pages; load ${cold.load[0]}`,
+          `run ${run}/${options.runs}, N=${copy.stories} (${seriesLabel(one)}): cold ${cold.seconds} s (CPU ${cold.cpuSeconds} s, ${cold.peakRssMb} MB, ${cold.drawings} charts drawn, ${cold.checkouts} days checked out), warm ${warm.seconds} s (${warm.peakRssMb} MB, ${warm.drawings} drawn, ${warm.checkouts} checked out); ${copy.versionPages} version pages; load ${cold.load[0]}`,
         );
       }
     }

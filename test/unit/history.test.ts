@@ -2,10 +2,11 @@
 // working tree's content/ and data/ are exactly that commit's, so that a build of main loads and draws that day
 // once (src/site/versions.ts) while a build with edits not yet committed keeps the two apart.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeHistory } from '../../src/cli/bench-story.ts';
 import { readHistory } from '../../src/io/history.ts';
 
 function git(repo: string, args: string[], date?: string) {
@@ -47,5 +48,27 @@ describe('the latest day of history and the live content', () => {
     const added = twoDays();
     writeFileSync(path.join(added, 'content', 'b.md'), 'new');
     expect(liveDays(added)).toEqual(['2026-01-10', '2026-02-20']);
+  });
+});
+
+describe("npm run bench's history", () => {
+  it('publishes every synthetic story on two days, its figures revised on the second', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sl-bench-history-'));
+    for (const folder of ['content/charts', 'content/articles', 'data'])
+      mkdirSync(path.join(dir, folder), { recursive: true });
+    writeHistory(dir, 2);
+    const history = readHistory(dir);
+    if ('skipped' in history) throw new Error(history.skipped);
+    expect(history.states).toHaveLength(2);
+    expect(history.states[1]!.live).toBe(true);
+    const tonnes = (root: string, file: string) =>
+      (JSON.parse(readFileSync(path.join(root, 'data', file), 'utf8')) as { rows: { tonnes: number }[] }).rows.map(
+        (r) => r.tonnes,
+      );
+    for (const file of ['bench-1.json', 'bench-2-places.json']) {
+      const [before, after] = history.states.map((s) => tonnes(s.root, file));
+      expect(after).not.toEqual(before);
+      expect(after!.filter((t, i) => t !== before![i])).toHaveLength(file.includes('places') ? 2 : 1);
+    }
   });
 });
