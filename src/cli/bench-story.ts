@@ -1,6 +1,7 @@
 // The synthetic stories `npm run bench` adds to a copy of the project: each with its own dataset of ~20 rows, an
 // annotated line chart and a world map of a dozen places, written as an editor would write them.
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Countries a synthetic map names, as editors write them: ISO and USGS names, an alpha-3 code, small places. */
@@ -132,4 +133,42 @@ export function writeStory(dir: string, i: number) {
     path.join(dir, 'content', 'articles', `${id}.md`),
     `---\ntitle: "Benchmark story ${i}"\ndescription: "A synthetic story for the build benchmark."\npubDate: 2020-01-01\ntags: [bench]\n---\n\n${body}\n`,
   );
+}
+
+/** Revises a synthetic story's figures, as a new edition would: one row of each of its two datasets (a figure changed). */
+export function reviseStory(dir: string, i: number) {
+  const revise = (file: string, pick: (row: Record<string, unknown>) => boolean) => {
+    const full = path.join(dir, 'data', file);
+    const data = JSON.parse(readFileSync(full, 'utf8')) as { rows: Record<string, unknown>[] };
+    for (const row of data.rows.filter(pick)) row.tonnes = (row.tonnes as number) + 10;
+    writeFileSync(full, JSON.stringify(data, null, 2));
+  };
+  revise(`bench-${i}.json`, (row) => row.year === 2024 && row.country === 'Alpha');
+  // The world total stays the sum of the places.
+  revise(`bench-${i}-places.json`, (row) => row.place === 'China' || row.place === 'World total');
+}
+
+/**
+ * Makes `dir` a git repository whose history publishes its content on two days, so that the build makes dated
+ * versions (src/io/history.ts): yesterday (UTC) the project's content and `stories` synthetic stories, today the
+ * same with every synthetic dataset revised, so each synthetic chart and story has two versions.
+ */
+export function writeHistory(dir: string, stories: number) {
+  const day = 24 * 3600 * 1000;
+  const today = new Date(Math.floor(Date.now() / day) * day);
+  const git = (args: string[], date?: Date) =>
+    execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', ...args], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, GIT_AUTHOR_DATE: date?.toISOString(), GIT_COMMITTER_DATE: date?.toISOString() },
+    });
+  const commit = (message: string, date: Date) => {
+    git(['add', '--', 'content', 'data']);
+    git(['-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', message], date);
+  };
+  git(['init', '-q', '-b', 'main']);
+  for (let i = 1; i <= stories; i++) writeStory(dir, i);
+  commit('The site and its synthetic stories', new Date(today.getTime() - day + 9 * 3600 * 1000));
+  for (let i = 1; i <= stories; i++) reviseStory(dir, i);
+  commit('Every synthetic dataset revised', new Date(Math.min(Date.now(), today.getTime() + 60 * 1000)));
 }

@@ -1,13 +1,16 @@
 // `npm run bench`: how the build grows with the archive. For each N it copies the project into a temporary
 // folder, adds N synthetic stories (each with its own datasets, a line chart and a world map) and builds it, cold (an empty drawing
 // cache) and warm (the cache the cold build left, content unchanged), several times, and prints the median of each
-// (the options: `usage` below, or `npm run bench -- --help`).
+// (the options: `usage` below, or `npm run bench -- --help`). Each size is built twice over: without dated versions
+// (the copy is no git repository, as a clone without history) and with them (the copy is a git repository whose
+// history publishes every synthetic story on one day and revises its figures the next: two versions each).
 // Each run builds every size in turn, so a burst of load from elsewhere spreads over the sizes instead of
 // landing on one of them. Wall time is sensitive to other work on the machine; CPU time (user + system, of the
 // build and every process it starts) much less so.
 import { execFileSync, spawn } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -22,14 +25,15 @@ import path from 'node:path';
 import { median } from 'd3-array';
 import { fail, readArguments } from './arguments.ts';
 import { printBudget } from './bench-budget.ts';
-import { writeStory } from './bench-story.ts';
+import { reviseStory, writeHistory, writeStory } from './bench-story.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
 const usage = `Usage:
   npm run bench -- [N ...] [--runs <n>] [--json <file>] [--against <folder>]
 
-Builds the project with N synthetic stories added, for each N given (default: 0 100 300), cold and warm, --runs
+Builds the project with N synthetic stories added, for each N given (default: 0 100 300), cold and warm, without
+and with dated versions (a git history that revises every synthetic story's figures on a second day), --runs
 times each (default: 3; at least 1; the median is printed with the range), and writes the figures to --json
 (default: supply-lines-bench.json in the temporary folder). --against <folder> also builds, run by run
 alternately, the project whose src/, content/ ... are in <folder> (e.g. an older commit from \`git archive\`), so
@@ -67,16 +71,28 @@ interface Build {
   peakRssMb: number;
   /** Load averages (1, 5, 15 min) as the build started: how busy the machine was. */
   load: number[];
+  /** Charts the build drew (drawing cache entries it wrote): none in a warm build, whatever its versions. */
+  drawings: number;
+  /** Days of history the build wrote out of git (io/history.ts), in the drawing cache too. */
+  checkouts: number;
 }
 
-/** A copy of the project at `root` that shares this project's node_modules, with N synthetic stories added. */
-function makeCopy(root: string, stories: number): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `supply-lines-bench-${stories}-`));
+/**
+ * A copy of the project at `root` that shares this project's node_modules, with N synthetic stories added, their
+ * figures revised once: with `versions`, in a git history of two days (bench-story.ts); else in a plain folder.
+ */
+function makeCopy(root: string, stories: number, versions: boolean): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `supply-lines-bench-${stories}-${versions ? 'versions-' : ''}`));
   for (const entry of ['src', 'content', 'data', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   }
   symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'));
-  for (let i = 1; i <= stories; i++) writeStory(dir, i);
+  if (versions) writeHistory(dir, stories);
+  else
+    for (let i = 1; i <= stories; i++) {
+      writeStory(dir, i);
+      reviseStory(dir, i);
+    }
   return dir;
 }
 
@@ -122,9 +138,18 @@ function childrenCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / clockTicks;
 }
 
+/** Entries of one kind in the drawing cache written since `since` (ms). */
+function written(cacheDir: string, kind: string, since: number): number {
+  const folder = path.join(cacheDir, kind);
+  if (!existsSync(folder)) return 0;
+  return readdirSync(folder).filter((name) => statSync(path.join(folder, name)).mtimeMs >= since).length;
+}
+
 async function build(dir: string, cache: 'cold' | 'warm'): Promise<Build> {
   const cacheDir = path.join(dir, '.cache');
+  // Cold: no drawing cache, and with it none of the history's checkouts (cacheDir('history')).
   if (cache === 'cold') rmSync(cacheDir, { recursive: true, force: true });
+  const since = Date.now() - 1000; // mtimes are coarser than the clock on some file systems
   const load = os.loadavg().map((l) => Math.round(l * 100) / 100);
   const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
@@ -150,11 +175,20 @@ async function build(dir: string, cache: 'cold' | 'warm'): Promise<Build> {
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`build failed in ${dir}:\n${stderr}`);
   const cpuSeconds = childrenCpuSeconds() - cpuBefore;
-  return { seconds: round(seconds, 2), cpuSeconds: round(cpuSeconds, 2), peakRssMb: Math.round(peak / 2 ** 20), load };
+  return {
+    seconds: round(seconds, 2),
+    cpuSeconds: round(cpuSeconds, 2),
+    peakRssMb: Math.round(peak / 2 ** 20),
+    load,
+    drawings: written(cacheDir, 'charts', since),
+    checkouts: written(cacheDir, 'history', since),
+  };
 }
 
-function outputStats(dir: string): { pages: number; bytes: number } {
+/** Pages built, of them dated versions' (HTML under a versions/ folder), and bytes of the whole output. */
+function outputStats(dir: string): { pages: number; versionPages: number; bytes: number } {
   let pages = 0;
+  let versionPages = 0;
   let bytes = 0;
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
@@ -164,11 +198,12 @@ function outputStats(dir: string): { pages: number; bytes: number } {
       else {
         bytes += stat.size;
         if (name.endsWith('.html')) pages++;
+        if (name.endsWith('.html') && full.includes(`${path.sep}versions${path.sep}`)) versionPages++;
       }
     }
   };
   walk(path.join(dir, 'dist'));
-  return { pages, bytes };
+  return { pages, versionPages, bytes };
 }
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 function machine() {
@@ -187,37 +222,44 @@ const host = machine();
 console.error(
   `Build benchmark on ${host.cpu}, ${host.memoryGiB} GiB, Node ${host.node}; load ${host.loadAtStart.join(' ')}`,
 );
-const copies = variants.map((variant) =>
-  options.sizes.map((stories) => ({
-    stories,
-    dir: makeCopy(variant.root, stories),
-    cold: [] as Build[],
-    warm: [] as Build[],
-    pages: 0,
-    bytes: 0,
+// One series of sizes per project and per kind of build: without dated versions, then with them.
+const series = variants.flatMap((variant) =>
+  [false, true].map((versions) => ({
+    variant,
+    versions,
+    copies: options.sizes.map((stories) => ({
+      stories,
+      dir: makeCopy(variant.root, stories, versions),
+      cold: [] as Build[],
+      warm: [] as Build[],
+      pages: 0,
+      versionPages: 0,
+      bytes: 0,
+    })),
   })),
 );
 const removeCopies = () => {
-  for (const copy of copies.flat()) rmSync(copy.dir, { recursive: true, force: true });
+  for (const copy of series.flatMap((s) => s.copies)) rmSync(copy.dir, { recursive: true, force: true });
 };
 // Ctrl-C stops the builds (they share the terminal) and leaves no copies behind.
 process.once('SIGINT', () => {
   removeCopies();
   process.exit(130);
 });
+const seriesLabel = (s: (typeof series)[number]) =>
+  `${variants.length > 1 ? `${s.variant.label}, ` : ''}${s.versions ? 'with' : 'without'} versions`;
 try {
   for (let run = 1; run <= options.runs; run++) {
     for (const [i] of options.sizes.entries()) {
-      for (const [v, variant] of variants.entries()) {
-        const copy = copies[v][i];
+      for (const one of series) {
+        const copy = one.copies[i];
         const cold = await build(copy.dir, 'cold');
         Object.assign(copy, outputStats(copy.dir));
         const warm = await build(copy.dir, 'warm');
         copy.cold.push(cold);
         copy.warm.push(warm);
-        const label = variants.length > 1 ? ` (${variant.label})` : '';
         console.error(
-          `run ${run}/${options.runs}, N=${copy.stories}${label}: cold ${cold.seconds} s (CPU ${cold.cpuSeconds} s, ${cold.peakRssMb} MB), warm ${warm.seconds} s; load ${cold.load[0]}`,
+          `run ${run}/${options.runs}, N=${copy.stories} (${seriesLabel(one)}): cold ${cold.seconds} s (CPU ${cold.cpuSeconds} s, ${cold.peakRssMb} MB, ${cold.drawings} charts drawn, ${cold.checkouts} days checked out), warm ${warm.seconds} s (${warm.peakRssMb} MB, ${warm.drawings} drawn, ${warm.checkouts} checked out); ${copy.versionPages} version pages; load ${cold.load[0]}`,
         );
       }
     }
@@ -235,7 +277,7 @@ function spread(values: number[], digits: number) {
   };
 }
 
-const results = copies.map((sizes, v) => {
+const results = series.map((one) => {
   const summarise = (builds: Build[]) => ({
     seconds: spread(
       builds.map((b) => b.seconds),
@@ -249,10 +291,15 @@ const results = copies.map((sizes, v) => {
       builds.map((b) => b.peakRssMb),
       0,
     ),
+    drawings: spread(
+      builds.map((b) => b.drawings),
+      0,
+    ),
   });
-  const rows = sizes.map((copy) => ({
+  const rows = one.copies.map((copy) => ({
     stories: copy.stories,
     pages: copy.pages,
+    versionPages: copy.versionPages,
     bytesPerPage: Math.round(copy.bytes / Math.max(copy.pages, 1)),
     cold: summarise(copy.cold),
     warm: summarise(copy.warm),
@@ -268,7 +315,8 @@ const results = copies.map((sizes, v) => {
     );
   };
   return {
-    project: variants[v].label,
+    project: one.variant.label,
+    versions: one.versions,
     rows: rows.map((row) => ({
       ...row,
       msPerExtraStory: {
@@ -289,20 +337,21 @@ console.log(
 console.log(
   `Median of ${options.runs} run${options.runs > 1 ? 's' : ''} (lowest-highest); ms per extra story: median over the runs of each run's growth from the smallest size. Load averages (1, 5, 15 min): ${host.loadAtStart.join(', ')} at the start, ${loadAtEnd.join(', ')} at the end.`,
 );
-for (const result of results) {
-  if (results.length > 1) console.log(`\n${result.project}`);
+for (const [i, result] of results.entries()) {
+  console.log(`\n${seriesLabel(series[i])}`);
   console.log(
-    '\n| stories | pages | cold: wall (s) | cold: CPU (s) | cold: ms per extra story (CPU) | warm: wall (s) | warm: CPU (s) | warm: ms per extra story (CPU) | peak RSS, cold (MB) | bytes per page |',
+    '\n| stories | pages (of them versions) | cold: wall (s) | cold: CPU (s) | cold: ms per extra story (CPU) | warm: wall (s) | warm: CPU (s) | warm: ms per extra story (CPU) | peak RSS, cold / warm (MB) | charts drawn, cold / warm | bytes per page |',
   );
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of result.rows) {
     const ms = r.msPerExtraStory;
     const perStory = (wall: number | null, cpu: number | null) => (wall === null ? '-' : `${wall} (${cpu})`);
     console.log(
-      `| ${r.stories} | ${r.pages} | ${range(r.cold.seconds)} | ${range(r.cold.cpuSeconds)} | ${perStory(ms.cold, ms.coldCpu)} | ${range(r.warm.seconds)} | ${range(r.warm.cpuSeconds)} | ${perStory(ms.warm, ms.warmCpu)} | ${range(r.cold.peakRssMb)} | ${r.bytesPerPage.toLocaleString('en-US')} |`,
+      `| ${r.stories} | ${r.pages} (${r.versionPages}) | ${range(r.cold.seconds)} | ${range(r.cold.cpuSeconds)} | ${perStory(ms.cold, ms.coldCpu)} | ${range(r.warm.seconds)} | ${range(r.warm.cpuSeconds)} | ${perStory(ms.warm, ms.warmCpu)} | ${range(r.cold.peakRssMb)} / ${range(r.warm.peakRssMb)} | ${r.cold.drawings.median} / ${r.warm.drawings.median} | ${r.bytesPerPage.toLocaleString('en-US')} |`,
     );
   }
 }
+// The budget is issue 13's, for a story as it was defined: without versions (the first series).
 const budget = printBudget(
   results[0].rows.map((r) => ({ stories: r.stories, ...r.msPerExtraStory })),
   host.loadAtStart[0],

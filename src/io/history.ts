@@ -17,6 +17,8 @@ export interface DayState {
   commit: string;
   /** A folder holding that commit's content/ and data/. */
   root: string;
+  /** The latest day only, when the working tree's content/ and data/ are that commit's (a build of main): the live content. */
+  live?: boolean;
 }
 
 export type History = { states: DayState[] } | { skipped: string };
@@ -59,11 +61,23 @@ export function readHistory(root: string): History {
     const date = isoDate(new Date(Number(seconds) * 1000));
     if (!lastOfDay.has(date)) lastOfDay.set(date, commit!);
   }
-  return {
-    states: [...lastOfDay]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([date, commit]) => ({ date, commit, root: checkout(root, commit) })),
-  };
+  const states: DayState[] = [...lastOfDay]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, commit]) => ({ date, commit, root: checkout(root, commit) }));
+  const latest = states.at(-1);
+  if (latest && isWorkingTree(root, latest.commit)) latest.live = true;
+  return { states };
+}
+
+/** Whether the working tree's content/ and data/ are exactly the commit's: no file changed, added or left untracked. */
+function isWorkingTree(root: string, commit: string): boolean {
+  try {
+    git(root, ['diff', '--quiet', commit, '--', ...folders]); // exits with 1 when a tracked file differs
+  } catch {
+    return false;
+  }
+  // Untracked files too, ignored ones included: the live site reads whatever is in the folders.
+  return gitText(root, ['ls-files', '--others', '-z', '--', ...folders]) === '';
 }
 
 /** The commit's content/ and data/ in a folder of their own, written once (from one `git cat-file --batch`). */

@@ -13,6 +13,11 @@ export function contentRoot(): string {
   return process.env.CONTENT_ROOT ?? process.cwd();
 }
 
+/** Whether this is `npm run dev`, where the live site holds drafts and is loaded afresh for each request. */
+export function isDevServer(): boolean {
+  return dev;
+}
+
 export function getSite(): Site {
   if (cached && !dev) return cached;
   const root = contentRoot();

@@ -12,7 +12,7 @@ import { tabCharts } from '../charts/tabs.ts';
 import { loadSite, type Article, type Site } from '../model/load.ts';
 import { formatProblem, sortProblems } from '../model/problems.ts';
 import { plural } from '../util/words.ts';
-import { contentRoot, getSite } from './site.ts';
+import { contentRoot, getSite, isDevServer } from './site.ts';
 import { lastExceptionDate, versionExceptions } from './version-exceptions.ts';
 
 export interface SiteVersion {
@@ -52,6 +52,12 @@ export function siteHistory(): { states: SiteVersion[]; skipped?: string } {
   const states: SiteVersion[] = [];
   for (const state of history.states) {
     if (versionExceptions.some((e) => e.commit === state.commit)) continue;
+    // The latest day is usually the live content (a build of main): its site is the live one, loaded once, its
+    // charts drawn once (memory: docs/performance.md). Not under `npm run dev`, whose live site shows drafts.
+    if (state.live && !isDevServer()) {
+      states.push({ date: state.date, commit: state.commit, site: getSite() });
+      continue;
+    }
     const { site, problems } = loadSite(state.root, { today: state.date });
     const errors = sortProblems(problems.filter((p) => p.severity === 'error'));
     if (errors.length)

@@ -3,7 +3,7 @@
 // commit), the live pages list the versions with what changed and cite the dated address, an embed can be pinned,
 // a shallow clone builds without versions in one line, and an old state that today's code rejects stops the build.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -73,6 +73,8 @@ describe('dated versions from the history of a fixture site', () => {
   let repo: string;
   let build: BuildResult;
   let first: string;
+  // A drawing cache of this build's own, empty at the start: what it holds afterwards is what the build drew.
+  const cache = mkdtempSync(path.join(tmpdir(), 'sl-versions-cache-'));
   beforeAll(async () => {
     repo = newRepo('2026-01-10T09:00:00Z');
     first = git(repo, ['rev-parse', 'HEAD']);
@@ -97,9 +99,17 @@ describe('dated versions from the history of a fixture site', () => {
       '---\ntitle: "A draft"\ndescription: "Not published."\npubDate: 2026-02-20\nauthors: [Fixture Desk]\ndraft: true\n---\n\nNot yet.\n',
     );
     commit(repo, '2026-02-20T17:00:00Z', 'The survey revises 2024 and adds 2025');
-    build = await buildSite({ contentRoot: repo, env: { SITE_URL: site } });
+    build = await buildSite({ contentRoot: repo, env: { SITE_URL: site, SUPPLY_LINES_CACHE: cache } });
     expect(build.ok, build.output).toBe(true);
   }, 240_000);
+
+  it('draws a chart once per state it had: the latest version shares the live drawing from the cache', () => {
+    // ore-output had two states (10 January, 20 February); the live site, the second day's version, the story's
+    // versions and the embeds show one of them: two drawings (charts/ in the cache), not one per page or per day.
+    expect(readdirSync(path.join(cache, 'charts'))).toHaveLength(2);
+    // The history's checkouts live in the same cache, so a cold build (an empty cache) reads them afresh.
+    expect(readdirSync(path.join(cache, 'history'))).toHaveLength(2);
+  });
 
   it('builds a page per day, each with that day’s figures: the first day’s, and the second day’s last commit', () => {
     expect(tableRows(page(build, 'charts/ore-output/versions/2026-01-10'))).toContain('Examplia 2024 200');
