@@ -71,7 +71,8 @@ try {
     try {
       execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
         cwd: projectRoot,
-        env: { ...env, CONTENT_ROOT: contentRoot },
+        // Both sides without dated versions: the review compares what the change does to the content.
+        env: { ...env, CONTENT_ROOT: contentRoot, SUPPLY_LINES_VERSIONS: 'skip' },
         stdio: ['ignore', 'pipe', 'pipe'],
         maxBuffer: 64 * 1024 * 1024,
       });
