@@ -5,15 +5,20 @@
 // and a story loads one file fewer.
 
 const link = document.querySelector<HTMLTextAreaElement>('#view-link');
-const embed = document.querySelector<HTMLTextAreaElement>('#embed-code');
-const bare = { link: link?.value ?? '', embed: embed?.value ?? '' };
+// The embed codes: always the latest, and pinned to this version (when the chart has dated versions).
+const embeds = [...document.querySelectorAll<HTMLTextAreaElement>('#embed-code, #embed-code-pinned')];
+const bare = { link: link?.value ?? '', embeds: embeds.map((embed) => embed.value) };
 
 function follow() {
   const hash = location.hash.length > 1 ? location.hash : '';
   if (link) link.value = `${bare.link}${hash}`;
   // The frame's src is the first address in the code: the embed page, which reads the same hash.
-  if (embed)
-    embed.value = bare.embed.replace(/src="([^"#]*)"/, (_, src: string) => `src="${src}${hash.replace(/"/g, '%22')}"`);
+  embeds.forEach((embed, i) => {
+    embed.value = bare.embeds[i]!.replace(
+      /src="([^"#]*)"/,
+      (_, src: string) => `src="${src}${hash.replace(/"/g, '%22')}"`,
+    );
+  });
 }
 
 follow();
