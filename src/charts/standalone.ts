@@ -3,7 +3,8 @@
 // The PNG is that SVG rendered at 2x by resvg with the bundled DejaVu Sans. Charts come from render.ts, drawn once.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Dataset } from '../schemas/index.ts';
+import type { Dataset, Row } from '../schemas/index.ts';
+import { sourcesOfRows } from './one-line-source.ts';
 import { layouts, type Drawing, type LegendItem, type RenderedChart } from './render.ts';
 import { svgToPng, type Png } from './png.ts';
 import { escapeXml } from '../util/escape.ts';
@@ -16,13 +17,17 @@ export interface Image {
   height: number;
 }
 
-/** "Sources: USGS ..., MCS 2025 (primary); .... Licence: ..." as plain text (SourceLine.astro is its HTML twin). */
-export function sourceLineText(dataset: Dataset): string {
-  const sources = dataset.sources
+/**
+ * "Sources: USGS ..., MCS 2025 (primary); .... Licence: ..." as plain text (SourceLine.astro is its HTML twin): the
+ * sources the drawn rows name, as the one-line source counts them.
+ */
+export function sourceLineText(dataset: Dataset, rows: Row[] = dataset.rows): string {
+  const named = sourcesOfRows(dataset, rows);
+  const sources = named
     .map((s) => `${s.name}${s.edition ? `, ${s.edition}` : ''}${s.kind ? ` (${s.kind})` : ''}`)
     .join('; ');
   const licence = dataset.license ? ` Licence: ${dataset.license.replace(/\.$/, '')}.` : '';
-  return `${dataset.sources.length > 1 ? 'Sources' : 'Source'}: ${sources}.${licence}`;
+  return `${named.length > 1 ? 'Sources' : 'Source'}: ${sources}.${licence}`;
 }
 
 /** The chart's notes as sentences: annotations of kind note or claim, then the spec's notes. */
@@ -220,7 +225,14 @@ export function standaloneSvg(chart: RenderedChart, options: StandaloneOptions):
     }
     y += 6;
   }
-  text(sourceLineText(chart.dataset), 'body', 'var(--ink-soft)');
+  text(
+    sourceLineText(
+      chart.dataset,
+      chart.views.flatMap((view) => view.rows),
+    ),
+    'body',
+    'var(--ink-soft)',
+  );
   y += 8;
   rule();
   text(`Supply Lines · ${options.pageUrl}`, 'small', 'var(--ink-soft)');
