@@ -180,7 +180,8 @@ function storyChanges(before: Site, after: SiteVersion, slug: string): string[] 
   if (JSON.stringify(a.uncertainties) !== JSON.stringify(b.uncertainties)) changes.push("“What we don't know” changed");
   const revised = b.body.charts.filter((id) => chartVersions(id).list.some((v) => v.date === after.date));
   if (revised.length)
-    changes.push(`Charts revised: ${revised.map((id) => after.site.charts.get(id)?.title ?? id).join('; ')}`);
+    // Counted, not named: each chart's own page lists what changed in it, and its title can be a long sentence.
+    changes.push(`${plural(revised.length, 'chart')} revised`);
   return changes.length ? changes : ['Details changed'];
 }
 
