@@ -5,6 +5,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { csvParseRows } from 'd3-dsv';
 import { describe, expect, test } from 'vitest';
 import { datasetCsv } from '../../src/io/spreadsheet.ts';
+import { getChart } from '../../src/site/charts.ts';
 import { getSite } from '../../src/site/site.ts';
 import * as svgRoute from '../../src/pages/charts/[id].svg.ts';
 import * as pngRoute from '../../src/pages/charts/[id].png.ts';
@@ -128,7 +129,13 @@ describe('standalone SVG', () => {
       expect(words).toContain(spec.title);
       for (const annotation of spec.annotations ?? []) expect(words).toContain(annotation.text);
       for (const note of spec.notes ?? []) expect(words).toContain(note);
-      for (const source of dataset.sources) expect(words).toContain(source.name);
+      // The sources its drawn rows name (all of them when a drawn row names none); no other.
+      const drawn = getChart(id).views.flatMap((view) => view.rows);
+      const named = (source: { id?: string }) => drawn.some((row) => !row.source || row.source === source.id);
+      for (const source of dataset.sources) {
+        if (named(source)) expect(words).toContain(source.name);
+        else expect(words).not.toContain(`${source.name}, ${source.edition}`);
+      }
       expect(words).toContain(`${siteUrl}/charts/${id}/`);
       // resvg, image editors and most viewers know no CSS custom properties: every colour is resolved.
       expect(svg).not.toContain('var(');
