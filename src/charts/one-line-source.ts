@@ -13,6 +13,29 @@ export function sourcesOfRows(dataset: Pick<Dataset, 'sources'>, rows: Row[]): S
   return dataset.sources.filter((source) => source.id !== undefined && named.has(source.id));
 }
 
+/**
+ * The sources a chart cites in full (under "Sources and notes", and in its images): those its drawn rows name, and
+ * the earlier editions their `revised` quotes ("MCS 2024 gave 18,000", typed or computed), in the dataset's order.
+ */
+export function sourcesCited(dataset: Pick<Dataset, 'sources' | 'rows'>, rows: Row[]): Source[] {
+  const cited = new Set(sourcesOfRows(dataset, rows));
+  const quoted = rows.flatMap((row) =>
+    typeof row.revised === 'string' ? [...row.revised.matchAll(/([^;()]+?) gave\b/g)].map((m) => m[1]!.trim()) : [],
+  );
+  for (const edition of new Set(quoted)) {
+    const byRow = dataset.rows.find((row) => row.edition === edition && row.source)?.source;
+    for (const source of dataset.sources)
+      if (
+        source.id === byRow ||
+        source.edition === edition ||
+        source.edition?.startsWith(`${edition} `) ||
+        source.short?.endsWith(edition)
+      )
+        cited.add(source);
+  }
+  return dataset.sources.filter((source) => cited.has(source));
+}
+
 /** "USGS MCS 2025": the source's `short`, else its name up to the first colon ("USGS Mineral Commodity Summaries 2025"). */
 export function shortName(source: Pick<Source, 'name' | 'short'>): string {
   return source.short ?? source.name.split(': ')[0].trim();

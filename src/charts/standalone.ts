@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dataset, Row } from '../schemas/index.ts';
-import { sourcesOfRows } from './one-line-source.ts';
+import { sourcesCited } from './one-line-source.ts';
 import { layouts, type Drawing, type LegendItem, type RenderedChart } from './render.ts';
 import { svgToPng, type Png } from './png.ts';
 import { escapeXml } from '../util/escape.ts';
@@ -19,10 +19,10 @@ export interface Image {
 
 /**
  * "Sources: USGS ..., MCS 2025 (primary); .... Licence: ..." as plain text (SourceLine.astro is its HTML twin): the
- * sources the drawn rows name, as the one-line source counts them.
+ * sources the drawn rows name and the earlier editions their `revised` quotes (one-line-source.ts sourcesCited).
  */
 export function sourceLineText(dataset: Dataset, rows: Row[] = dataset.rows): string {
-  const named = sourcesOfRows(dataset, rows);
+  const named = sourcesCited(dataset, rows);
   const sources = named
     .map((s) => `${s.name}${s.edition ? `, ${s.edition}` : ''}${s.kind ? ` (${s.kind})` : ''}`)
     .join('; ');

@@ -129,9 +129,15 @@ describe('standalone SVG', () => {
       expect(words).toContain(spec.title);
       for (const annotation of spec.annotations ?? []) expect(words).toContain(annotation.text);
       for (const note of spec.notes ?? []) expect(words).toContain(note);
-      // The sources its drawn rows name (all of them when a drawn row names none); no other.
+      // The sources its drawn rows name (all of them when a drawn row names none), and the editions their `revised`
+      // quotes ("MCS 2024 gave ..."); no other.
       const drawn = getChart(id).views.flatMap((view) => view.rows);
-      const named = (source: { id?: string }) => drawn.some((row) => !row.source || row.source === source.id);
+      const quoted = drawn.map((row) => String(row.revised ?? '')).join(' ');
+      const named = (source: { id?: string; edition?: string; short?: string }) =>
+        drawn.some((row) => !row.source || row.source === source.id) ||
+        [source.edition?.split(' (')[0], source.short?.replace(/^\S+ /, '')].some(
+          (e) => e && quoted.includes(`${e} gave`),
+        );
       for (const source of dataset.sources) {
         if (named(source)) expect(words).toContain(source.name);
         else expect(words).not.toContain(`${source.name}, ${source.edition}`);
