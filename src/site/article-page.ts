@@ -6,7 +6,7 @@ import { relatedStories, storyTopics, topicIndex, topicPath } from '../model/tag
 import { articleBody } from './figures.ts';
 import { getSite } from './site.ts';
 import { lastModified } from './structured-data.ts';
-import { storyVersions, type Version } from './versions.ts';
+import { newerThan, storyVersions, type Version } from './versions.ts';
 import { storyPath, url } from '../util/urls.ts';
 
 /** The live story (no `version`), or a dated version of it (site/versions.ts), with its list of versions. */
@@ -18,7 +18,7 @@ export function articlePage(article: Article, version?: Version) {
     versions: versions.list,
     version,
     /** A newer version than this dated one exists. */
-    newer: version && version !== versions.current ? (versions.current ?? versions.list[0]) : undefined,
+    newer: newerThan(versions, version),
     body: version
       ? articleBody(article, site).map((part) =>
           'html' in part ? { html: asOnLivePage(part.html, article.slug) } : part,

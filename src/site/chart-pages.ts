@@ -7,7 +7,7 @@ import type { Article, Site } from '../model/load.ts';
 import { absoluteUrl, embedCode } from './embed-code.ts';
 import { figureOf } from './figures.ts';
 import { getSite } from './site.ts';
-import { chartVersions, type Version } from './versions.ts';
+import { chartVersions, newerThan, type Version } from './versions.ts';
 import { dayOf, isoDate, longDate } from '../util/dates.ts';
 import { chartPath } from '../util/urls.ts';
 
@@ -42,7 +42,7 @@ export function chartPage(id: string, site: URL | undefined, version?: Version) 
     versions: versions.list,
     version,
     /** A newer version than this one exists (only on a dated page). */
-    newer: version && version !== versions.current ? (versions.current ?? versions.list[0]) : undefined,
+    newer: newerThan(versions, version),
   };
 }
 
@@ -93,11 +93,9 @@ export function citation(
  * stories naming the chart that were made after that day (from today's site: a pinned frame still shows them).
  */
 export function pinnedEmbed(id: string, version: Version) {
-  const versions = chartVersions(id);
-  const latest = versions.current ?? versions.list[0];
   return {
     figure: figureOf(id, version.site),
-    newer: latest && latest !== version ? latest : undefined,
+    newer: newerThan(chartVersions(id), version),
     correctionsSince: correctionsFor(id).filter((c) => isoDate(c.date) > version.date),
   };
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readHistory } from '../io/history.ts';
 import { mergeRows } from '../io/dataset-file.ts';
 import type { JsonRow } from '../io/spreadsheet.ts';
+import { formatFor, formatValue } from '../charts/format.ts';
 import { indexOf } from '../charts/row-index.ts';
 import { tabCharts } from '../charts/tabs.ts';
 import { loadSite, type Article, type Site } from '../model/load.ts';
@@ -107,7 +108,6 @@ function storyFingerprint(site: Site, article: Article): string {
   return hash([article, charts.filter((id) => site.charts.has(id)).map((id) => chartFingerprint(site, id))]);
 }
 
-const shown = (value: unknown) => (typeof value === 'number' ? value.toLocaleString('en-US') : String(value ?? 'none'));
 const listed = (items: string[], max = 4) =>
   items.length > max ? [...items.slice(0, max), `and ${items.length - max} more`].join('; ') : items.join('; ');
 
@@ -126,10 +126,13 @@ function chartChanges(before: Site, after: Site, id: string): string[] {
       .map((f) => row[f])
       .filter((v) => v !== null && v !== undefined && v !== '')
       .join(', ') || 'a row';
+  // Figures as the chart writes them (never rounded; "80%" on a percent axis).
+  const shown = (value: unknown, field: string) =>
+    formatValue(value, formatFor(field, field === b.x ? 'x' : field === b.y ? 'y' : undefined, b, rows.rows));
   const changes: string[] = [];
   if (rows.revised.length)
     changes.push(
-      `${plural(rows.revised.length, 'figure')} revised: ${listed(rows.revised.map((r) => `${label(r.row)}: ${shown(r.from)} → ${shown(r.to)}`))}`,
+      `${plural(rows.revised.length, 'figure')} revised: ${listed(rows.revised.map((r) => `${label(r.row)}: ${shown(r.from, r.field)} → ${shown(r.to, r.field)}`))}`,
     );
   if (rows.added.length) changes.push(`${plural(rows.added.length, 'row')} added: ${listed(rows.added.map(label))}`);
   if (rows.removed.length)
@@ -192,14 +195,22 @@ function versionsOf(
 ): Versions {
   const list: Version[] = [];
   let previous: { print: string; site: Site } | undefined;
+  let newest: string | undefined; // list[0]'s fingerprint
   for (const state of siteHistory().states) {
     const print = fingerprint(state.site);
-    if (print !== undefined && print !== previous?.print)
+    if (print !== undefined && print !== previous?.print) {
       list.unshift({ ...state, changes: previous ? changes(previous.site, state) : ['First published'] });
+      newest = print;
+    }
     previous = print === undefined ? undefined : { print, site: state.site };
   }
-  const live = fingerprint(getSite());
-  return { list, current: list[0] && live === fingerprint(list[0].site) ? list[0] : undefined };
+  return { list, current: list[0] && fingerprint(getSite()) === newest ? list[0] : undefined };
+}
+
+/** The version to send a reader of `version` to: the live page's, else the newest; none when that is `version`. */
+export function newerThan(versions: Versions, version: Version | undefined): Version | undefined {
+  const latest = versions.current ?? versions.list[0];
+  return version && latest !== version ? latest : undefined;
 }
 
 // Per live site: under `npm run dev` the live site is loaded afresh for each request, and which version it shows with it.
